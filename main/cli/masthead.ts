@@ -1,0 +1,158 @@
+/** The `masthead` command: the library core, headless, for scripts and CI. */
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { hasError, problemPlace, type ArticleSummary } from '../../shared/article.js';
+import { compileQuery, countArticles, STATUS_FILTERS, type StatusFilter } from '../../shared/query.js';
+import type { Result } from '../../shared/result.js';
+import { Library } from '../core/library.js';
+import { seedsFolder } from '../package-root.js';
+import { EXIT, UsageError, type CliIo } from './output.js';
+
+const HELP = `Usage: masthead <command> [options]
+
+Commands:
+  check [DIR] [--json]                    every article's problems; exit 1 if any file has an error
+  list [DIR] [--json] [--status S] [--topic T] [--search TEXT]
+                                          the articles, filtered (S: published, unpublished, problems)
+  publish DIR ID...                       approve articles (published: true)
+  unpublish DIR ID...                     withdraw approval (published: false)
+  topics DIR ID [--add T]... [--remove T]...
+                                          change an article's topics
+  help                                    this text
+
+DIR defaults to the bundled seeds/ library where it is optional. An ID is the
+article's path relative to DIR, with / separators.
+Exit codes: 0 success, 1 some articles could not be changed or have errors, 2 bad usage or unreadable library.
+`;
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+type Command = (args: readonly string[], io: CliIo) => Promise<number>;
+
+/** Runs one command line and returns the exit code. */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
+    io.out(HELP);
+    return name === undefined ? EXIT.usage : EXIT.ok;
+  }
+  const command = COMMANDS[name];
+  try {
+    if (command === undefined) throw new UsageError(`unknown command "${name}"`);
+    return await command(rest, io);
+  } catch (e) {
+    if (e instanceof UsageError || (e instanceof TypeError && 'code' in e && String(e.code).startsWith('ERR_PARSE_ARGS'))) {
+      io.err(`masthead: ${e.message}\nRun "masthead help" for usage.\n`);
+      return EXIT.usage;
+    }
+    throw e;
+  }
+}
+
+const COMMANDS: Readonly<Record<string, Command>> = {
+  check,
+  list,
+  publish: (args, io) => setPublished(args, io, true),
+  unpublish: (args, io) => setPublished(args, io, false),
+  topics,
+};
+
+function parse<const O extends Options>(args: readonly string[], options: O) {
+  return parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
+}
+
+/** Opens DIR (or the seeds), printing the reason and returning null when it cannot be read. */
+async function openLibrary(dir: string | undefined, io: CliIo): Promise<Library | null> {
+  const opened = await Library.open(dir ?? seedsFolder());
+  if (!opened.ok) {
+    io.err(`masthead: ${opened.error.message}\n`);
+    return null;
+  }
+  return opened.value;
+}
+
+async function check(args: readonly string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parse(args, { json: { type: 'boolean' } });
+  if (positionals.length > 1) throw new UsageError('check takes at most one folder');
+  const library = await openLibrary(positionals[0], io);
+  if (library === null) return EXIT.usage;
+  const articles = library.list();
+  const counts = countArticles(articles);
+  if (values.json) {
+    const problems = articles.flatMap((a) => a.problems.map((p) => ({ id: a.id, ...p })));
+    io.out(`${JSON.stringify({ ...counts, problems }, null, 2)}\n`);
+  } else {
+    for (const a of articles) for (const p of a.problems) io.out(`${a.id}: ${p.level}: ${problemPlace(p)}${p.message}\n`);
+    io.out(
+      `${counts.articles} articles checked: ${counts.withErrors} with errors, ${counts.withWarnings} with warnings only\n`,
+    );
+  }
+  return counts.withErrors > 0 ? EXIT.someFailed : EXIT.ok;
+}
+
+async function list(args: readonly string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parse(args, {
+    json: { type: 'boolean' },
+    status: { type: 'string' },
+    topic: { type: 'string' },
+    search: { type: 'string' },
+  });
+  if (positionals.length > 1) throw new UsageError('list takes at most one folder');
+  const status = values.status ?? 'all';
+  if (!(STATUS_FILTERS as readonly string[]).includes(status)) {
+    throw new UsageError(`--status must be one of ${STATUS_FILTERS.join(', ')}`);
+  }
+  const library = await openLibrary(positionals[0], io);
+  if (library === null) return EXIT.usage;
+  const all = library.list();
+  const matches = all.filter(compileQuery({ status: status as StatusFilter, topic: values.topic, search: values.search }));
+  if (values.json) {
+    io.out(`${JSON.stringify(matches, null, 2)}\n`);
+  } else {
+    for (const a of matches) io.out(`${listLine(a)}\n`);
+    io.out(`${matches.length} of ${all.length} articles\n`);
+  }
+  return EXIT.ok;
+}
+
+function listLine(a: ArticleSummary): string {
+  const state = hasError(a.problems) ? 'error    ' : a.published ? 'published' : 'draft    ';
+  const topics = a.topics.length > 0 ? `  [${a.topics.join(', ')}]` : '';
+  return `${state}  ${a.id}  ${a.title}${topics}`;
+}
+
+async function setPublished(args: readonly string[], io: CliIo, value: boolean): Promise<number> {
+  const { positionals } = parse(args, {});
+  const [dir, ...ids] = positionals;
+  if (dir === undefined || ids.length === 0) throw new UsageError(`${value ? 'publish' : 'unpublish'} needs a folder and at least one article id`);
+  const library = await openLibrary(dir, io);
+  if (library === null) return EXIT.usage;
+  let failed = 0;
+  for (const id of ids) {
+    const before = library.summary(id);
+    const result = await library.setPublished(id, value);
+    if (!report(io, id, result)) failed++;
+    else io.out(`${id}: ${before?.published === value ? 'already ' : ''}${value ? 'published' : 'unpublished'}\n`);
+  }
+  return failed > 0 ? EXIT.someFailed : EXIT.ok;
+}
+
+async function topics(args: readonly string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parse(args, {
+    add: { type: 'string', multiple: true },
+    remove: { type: 'string', multiple: true },
+  });
+  const [dir, id, ...extra] = positionals;
+  if (dir === undefined || id === undefined || extra.length > 0) throw new UsageError('topics needs a folder and one article id');
+  const library = await openLibrary(dir, io);
+  if (library === null) return EXIT.usage;
+  const result = await library.changeTopics(id, values.add ?? [], values.remove ?? []);
+  if (!report(io, id, result)) return EXIT.someFailed;
+  io.out(`${id}: topics ${result.ok ? JSON.stringify(result.value.topics) : ''}\n`);
+  return EXIT.ok;
+}
+
+/** Prints a failure on stderr; true when the result is a success. */
+function report<T>(io: CliIo, id: string, result: Result<T>): result is { ok: true; value: T } {
+  if (result.ok) return true;
+  io.err(`masthead: ${id}: ${result.error.message}\n`);
+  return false;
+}

@@ -1,0 +1,11 @@
+/** Where the CLI writes; tests pass collectors, the bin passes the process streams. */
+export interface CliIo {
+  readonly out: (text: string) => void;
+  readonly err: (text: string) => void;
+}
+
+/** Exit codes: 0 success, 1 some articles could not be changed or have errors, 2 bad usage or unreadable library. */
+export const EXIT = { ok: 0, someFailed: 1, usage: 2 } as const;
+
+/** A usage error, carried to the top and printed with the help hint. */
+export class UsageError extends Error {}

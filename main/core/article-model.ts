@@ -1,0 +1,186 @@
+/** Turns parsed front-matter data into the typed article, the list summary, and warnings. */
+import {
+  ARTICLE_FIELDS,
+  type Article,
+  type ArticleId,
+  type ArticleImage,
+  type ArticleSummary,
+  type Problem,
+  type Provider,
+  type RelatedArticle,
+} from '../../shared/article.js';
+import type { FrontMatterData } from './yaml-read.js';
+
+/** ISO 8601 / YAML timestamp spellings: `2022-07-05`, `2022-07-05T23:38:00Z`, `2022-07-05 23:38:00 +02:00`. */
+const ISO_DATE =
+  /^\d{4}-\d{2}-\d{2}(?:(?:[Tt]|[ \t]+)\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:[ \t]*(?:Z|z|[+-]\d{1,2}(?::?\d{2})?))?)?$/;
+
+/** True for a date the file can hold and every site generator reads the same way. */
+export function isIsoDate(value: string): boolean {
+  if (!ISO_DATE.test(value)) return false;
+  const [y, m, d] = value.slice(0, 10).split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+/** True for an absolute http(s) URL. */
+export function isWebUrl(value: string): boolean {
+  if (!URL.canParse(value)) return false;
+  const { protocol } = new URL(value);
+  return protocol === 'http:' || protocol === 'https:';
+}
+
+const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
+const isMap = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** A value's kind in words, for messages. */
+function kindOf(v: unknown): string {
+  if (v === null) return 'empty';
+  if (Array.isArray(v)) return 'a list';
+  if (typeof v === 'object') return 'a mapping';
+  if (typeof v === 'string') return `the text ${JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v)}`;
+  return `the ${typeof v} ${String(v)}`;
+}
+
+/** The topics a reader would see: the list's strings, or a lone string as a one-item list. */
+export function topicsOf(v: unknown): readonly string[] {
+  if (typeof v === 'string') return [v];
+  if (!Array.isArray(v)) return [];
+  return v.filter((t): t is string => typeof t === 'string');
+}
+
+function providerOf(v: unknown): Provider | undefined {
+  if (!isMap(v)) return undefined;
+  return { name: str(v.name), domain: str(v.domain) };
+}
+
+function imagesOf(v: unknown): readonly ArticleImage[] {
+  if (!Array.isArray(v)) return [];
+  return v.flatMap((i): ArticleImage[] =>
+    isMap(i) && typeof i.url === 'string'
+      ? [{ url: i.url, width: num(i.width), height: num(i.height), isCached: typeof i.isCached === 'boolean' ? i.isCached : undefined }]
+      : [],
+  );
+}
+
+function relatedOf(v: unknown): readonly RelatedArticle[] {
+  if (!Array.isArray(v)) return [];
+  return v.filter(isMap).map((r) => ({
+    title: str(r.title),
+    excerpt: str(r.excerpt),
+    publishedDateTime: str(r.publishedDateTime),
+    webUrl: str(r.webUrl),
+    originalUrl: str(r.originalUrl),
+    type: str(r.type),
+    provider: providerOf(r.provider),
+    quality: num(r.quality),
+    images: imagesOf(r.images),
+  }));
+}
+
+/** The list's fields of an article that read without errors. */
+export function summarize(id: ArticleId, data: FrontMatterData, problems: readonly Problem[]): ArticleSummary {
+  const provider = providerOf(data.provider);
+  const title = str(data.title);
+  return {
+    id,
+    title: title !== undefined && title.trim() !== '' ? title : fileNameOf(id),
+    excerpt: str(data.excerpt) ?? '',
+    providerName: provider?.name,
+    providerDomain: provider?.domain,
+    publishedDateTime: str(data.publishedDateTime),
+    category: str(data.category),
+    type: str(data.type),
+    quality: num(data.quality),
+    heat: num(data.heat),
+    published: data.published === true,
+    topics: topicsOf(data.topics),
+    problems,
+  };
+}
+
+/** The summary of a file that could not be read: its name and its problems. */
+export function unreadableSummary(id: ArticleId, problems: readonly Problem[]): ArticleSummary {
+  return { id, title: fileNameOf(id), excerpt: '', published: false, topics: [], problems };
+}
+
+/** Every field of an article that read without errors. */
+export function toArticle(id: ArticleId, data: FrontMatterData): Article {
+  const known = new Set<string>(ARTICLE_FIELDS);
+  const extra: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(data)) if (!known.has(key)) extra[key] = value;
+  return {
+    id,
+    title: str(data.title),
+    excerpt: str(data.excerpt),
+    category: str(data.category),
+    type: str(data.type),
+    publishedDateTime: str(data.publishedDateTime),
+    originalUrl: str(data.originalUrl),
+    webUrl: str(data.webUrl),
+    quality: num(data.quality),
+    heat: num(data.heat),
+    published: data.published === true,
+    provider: providerOf(data.provider),
+    topics: topicsOf(data.topics),
+    images: imagesOf(data.images),
+    related: relatedOf(data.related),
+    extra,
+  };
+}
+
+function fileNameOf(id: ArticleId): string {
+  return id.slice(id.lastIndexOf('/') + 1);
+}
+
+/** Warnings about fields that read but hold the wrong kind of value; `lineOf` places them in the file. */
+export function checkFields(data: FrontMatterData, lineOf: (field: string) => number | undefined): Problem[] {
+  const problems: Problem[] = [];
+  const warn = (field: string, code: Problem['code'], message: string): void => {
+    const line = lineOf(field);
+    problems.push(line === undefined ? { level: 'warning', code, field, message } : { level: 'warning', code, field, message, line });
+  };
+  const has = (field: string): boolean => Object.hasOwn(data, field) && data[field] !== null;
+
+  const title = data.title;
+  if (!has('title') || (typeof title === 'string' && title.trim() === '')) {
+    warn('title', 'missing-title', 'no title: add a "title:" line so editors and readers can tell this article apart');
+  } else if (typeof title !== 'string') {
+    warn('title', 'wrong-type', `title is ${kindOf(title)}, not text; put it in quotes`);
+  }
+  for (const field of ['excerpt', 'category', 'type'] as const) {
+    if (has(field) && typeof data[field] !== 'string') warn(field, 'wrong-type', `${field} is ${kindOf(data[field])}, not text`);
+  }
+  if (has('published') && typeof data.published !== 'boolean') {
+    warn('published', 'wrong-type', `published is ${kindOf(data.published)}, not true or false; approving or unapproving writes a proper true or false`);
+  }
+  if (has('topics')) {
+    const topics = data.topics;
+    if (!Array.isArray(topics)) {
+      warn('topics', 'wrong-type', `topics is ${kindOf(topics)}, not a list; editing the topics writes a proper list`);
+    } else {
+      const bad = topics.findIndex((t) => typeof t !== 'string');
+      if (bad !== -1) warn('topics', 'wrong-type', `topic ${bad + 1} is ${kindOf(topics[bad])}, not text; removing or re-adding it fixes the list`);
+    }
+  }
+  for (const field of ['quality', 'heat'] as const) {
+    if (has(field) && num(data[field]) === undefined) warn(field, 'wrong-type', `${field} is ${kindOf(data[field])}, not a number`);
+  }
+  if (has('publishedDateTime')) {
+    const date = data.publishedDateTime;
+    if (typeof date !== 'string' || !isIsoDate(date)) {
+      warn('publishedDateTime', 'bad-date', `publishedDateTime is ${kindOf(date)}, not a date such as 2022-07-05T23:38:00Z`);
+    }
+  }
+  for (const field of ['originalUrl', 'webUrl'] as const) {
+    if (!has(field)) continue;
+    const url = data[field];
+    if (typeof url !== 'string' || !isWebUrl(url)) warn(field, 'bad-url', `${field} is ${kindOf(url)}, not a web address starting with http:// or https://`);
+  }
+  if (has('provider') && !isMap(data.provider)) warn('provider', 'wrong-type', `provider is ${kindOf(data.provider)}, not a mapping with name and domain`);
+  for (const field of ['images', 'related'] as const) {
+    if (has(field) && !Array.isArray(data[field])) warn(field, 'wrong-type', `${field} is ${kindOf(data[field])}, not a list`);
+  }
+  return problems;
+}

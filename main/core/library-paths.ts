@@ -1,0 +1,101 @@
+/** Ids and paths: the only place an article id becomes a file path, and the scan that finds articles. */
+import { readdir, realpath, stat } from 'node:fs/promises';
+import { isAbsolute, join, relative, sep } from 'node:path';
+import type { ArticleId } from '../../shared/article.js';
+import { fail, ok, type Result } from '../../shared/result.js';
+
+/** File names that may hold an article; the file must also open with `---`. */
+export const ARTICLE_FILE = /\.(md|markdown|txt)$/i;
+
+/** Folders never scanned: hidden ones and installed packages. */
+export function isSkippedFolder(name: string): boolean {
+  return name.startsWith('.') || name === 'node_modules';
+}
+
+/** True when `inner` is `outer` or inside it; both absolute and normalized. */
+export function isInside(outer: string, inner: string): boolean {
+  const rel = relative(outer, inner);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+}
+
+/** Checks an id's shape: a relative path with `/` separators, no `.`/`..` segments, an article file name. */
+export function checkId(id: unknown): Result<ArticleId> {
+  if (typeof id !== 'string' || id.length === 0 || id.length > 4096) return fail('bad-request', 'an article id must be a non-empty relative path');
+  const segments = id.split('/');
+  if (
+    id.includes('\0') ||
+    id.includes('\\') ||
+    id.startsWith('/') ||
+    /^[A-Za-z]:/.test(id) ||
+    segments.some((s) => s === '' || s === '.' || s === '..') ||
+    !ARTICLE_FILE.test(id)
+  ) {
+    return fail('outside-library', `"${id.slice(0, 200)}" is not the id of an article in this library`);
+  }
+  return ok(id);
+}
+
+/**
+ * Resolves an id to the real path of its file and refuses any id whose file,
+ * links followed, lands outside the library. `realRoot` is the root's realpath.
+ */
+export async function UNSAFE_resolveId(realRoot: string, id: unknown): Promise<Result<string>> {
+  const checked = checkId(id);
+  if (!checked.ok) return checked;
+  const lexical = join(realRoot, ...checked.value.split('/'));
+  if (!isInside(realRoot, lexical)) return fail('outside-library', `"${checked.value}" is outside the library`);
+  let real: string;
+  try {
+    real = await realpath(lexical);
+  } catch {
+    return fail('not-found', `${checked.value} no longer exists`);
+  }
+  if (!isInside(realRoot, real)) return fail('outside-library', `${checked.value} links to a file outside the library, which Masthead never opens`);
+  return ok(real);
+}
+
+/** Turns a path under the root into an id. */
+export function idOf(realRoot: string, path: string): ArticleId {
+  return relative(realRoot, path).split(sep).join('/');
+}
+
+/**
+ * Every candidate article file under the root, as ids, in a stable order. Links are followed only
+ * when they lead to a place inside the library, and each real folder is walked once.
+ */
+export async function scanLibrary(realRoot: string): Promise<ArticleId[]> {
+  const ids: ArticleId[] = [];
+  const seenFolders = new Set<string>([realRoot]);
+  const walk = async (folder: string): Promise<void> => {
+    let entries;
+    try {
+      entries = await readdir(folder, { withFileTypes: true });
+    } catch {
+      return; // an unreadable sub-folder is skipped; the root itself is checked by the caller
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const subfolders: string[] = [];
+    for (const entry of entries) {
+      const path = join(folder, entry.name);
+      if (entry.isDirectory()) {
+        if (!isSkippedFolder(entry.name)) subfolders.push(path);
+      } else if (entry.isFile()) {
+        if (ARTICLE_FILE.test(entry.name) && !entry.name.startsWith('.')) ids.push(idOf(realRoot, path));
+      } else if (entry.isSymbolicLink() && !entry.name.startsWith('.')) {
+        const target = await realpath(path).catch(() => undefined);
+        if (target === undefined || !isInside(realRoot, target)) continue;
+        const info = await stat(target).catch(() => undefined);
+        if (info?.isDirectory() && !isSkippedFolder(entry.name) && !seenFolders.has(target)) subfolders.push(path);
+        else if (info?.isFile() && ARTICLE_FILE.test(entry.name)) ids.push(idOf(realRoot, path));
+      }
+    }
+    for (const sub of subfolders) {
+      const real = await realpath(sub).catch(() => undefined);
+      if (real === undefined || seenFolders.has(real)) continue;
+      seenFolders.add(real);
+      await walk(sub);
+    }
+  };
+  await walk(realRoot);
+  return ids;
+}

@@ -1,0 +1,62 @@
+/** Reads one article file's bytes into its summary, problems and data: the core's single parse path. */
+import type { ArticleId, ArticleSummary, Problem } from '../../shared/article.js';
+import { checkFields, summarize, unreadableSummary } from './article-model.js';
+import { decodeUtf8 } from './decode.js';
+import { locateFrontMatter, yamlOf, YAML_FIRST_LINE, type FrontMatterBlock } from './front-matter.js';
+import { readFrontMatterYaml, type FrontMatterData } from './yaml-read.js';
+
+/** A file that reads: its text, where the front matter is, and the data. */
+export interface ReadableFile {
+  readonly text: string;
+  readonly block: FrontMatterBlock;
+  readonly data: FrontMatterData;
+}
+
+/** What one file turned out to be. */
+export type ParsedFile =
+  | { readonly kind: 'not-article' }
+  | { readonly kind: 'article'; readonly summary: ArticleSummary; readonly readable: ReadableFile | null };
+
+/** Parses a file's bytes. Files that do not open with `---` are not articles. */
+export function parseArticleFile(id: ArticleId, bytes: Uint8Array): ParsedFile {
+  if (!startsWithDashes(bytes)) return { kind: 'not-article' };
+  const decoded = decodeUtf8(bytes);
+  if (!decoded.ok) return broken(id, decoded.problem);
+  const { text } = decoded;
+  const block = locateFrontMatter(text);
+  if (block === null) return { kind: 'not-article' };
+  if (block === 'unterminated') {
+    return broken(id, {
+      level: 'error',
+      code: 'unterminated',
+      message: 'the front matter opened with "---" on line 1 is never closed; add a "---" line after the last field',
+      line: 1,
+      column: 1,
+    });
+  }
+  const yaml = yamlOf(text, block);
+  const read = readFrontMatterYaml(yaml, YAML_FIRST_LINE);
+  if (!read.ok) return broken(id, read.problem);
+  const warnings = checkFields(read.data, (field) => lineOfKey(yaml, field));
+  return { kind: 'article', summary: summarize(id, read.data, warnings), readable: { text, block, data: read.data } };
+}
+
+function broken(id: ArticleId, problem: Problem): ParsedFile {
+  return { kind: 'article', summary: unreadableSummary(id, [problem]), readable: null };
+}
+
+/** Cheap test on raw bytes (BOM allowed) so files that are not articles are never decoded. */
+function startsWithDashes(bytes: Uint8Array): boolean {
+  const at = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  return bytes[at] === 0x2d && bytes[at + 1] === 0x2d && bytes[at + 2] === 0x2d;
+}
+
+/** The file line of a top-level key, for placing warnings. */
+function lineOfKey(yaml: string, key: string): number | undefined {
+  const escaped = key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const match = new RegExp(`^(?:${escaped}|"${escaped}"|'${escaped}')[ \\t]*:`, 'm').exec(yaml);
+  if (!match) return undefined;
+  let line = YAML_FIRST_LINE;
+  for (let i = yaml.indexOf('\n'); i !== -1 && i < match.index; i = yaml.indexOf('\n', i + 1)) line++;
+  return line;
+}

@@ -1,0 +1,90 @@
+/** Reads front-matter YAML with js-yaml, keeping every scalar as the file spells its type. */
+import * as jsYaml from 'js-yaml';
+import { load, CORE_SCHEMA, YAMLException, type Type } from 'js-yaml';
+import type { Problem } from '../../shared/article.js';
+
+/**
+ * YAML 1.2 core types plus merge keys, and no timestamp type: `2022-07-05T23:38:00Z`
+ * stays the string the file holds instead of becoming a Date that prints as `…00.000Z`.
+ */
+export const FRONT_MATTER_SCHEMA = CORE_SCHEMA.extend([
+  // js-yaml exports its built-in types at run time; @types/js-yaml leaves `types` out.
+  (jsYaml as unknown as { readonly types: { readonly merge: Type } }).types.merge,
+]);
+
+/** Beyond this many values (counting every alias expansion) a file is refused as an alias bomb. */
+export const MAX_EXPANDED_VALUES = 250_000;
+
+/** Top-level front-matter data; keys in file order. */
+export type FrontMatterData = Record<string, unknown>;
+
+/** Parsed data, or the error-level problem that stopped the read. */
+export type YamlRead = { readonly ok: true; readonly data: FrontMatterData } | { readonly ok: false; readonly problem: Problem };
+
+/** Parses the YAML of a front-matter block whose first line is `firstLine` of the file. */
+export function readFrontMatterYaml(yaml: string, firstLine: number): YamlRead {
+  let data: unknown;
+  try {
+    data = load(yaml, { schema: FRONT_MATTER_SCHEMA });
+  } catch (e) {
+    return { ok: false, problem: yamlProblem(e, firstLine) };
+  }
+  if (data === null || data === undefined) return { ok: true, data: {} };
+  if (typeof data !== 'object' || Array.isArray(data)) {
+    const what = Array.isArray(data) ? 'a list' : `a single ${typeof data}`;
+    return {
+      ok: false,
+      problem: {
+        level: 'error',
+        code: 'not-a-mapping',
+        message: `the front matter is ${what}, not a set of "key: value" lines`,
+        line: firstLine,
+        column: 1,
+      },
+    };
+  }
+  if (expandedSize(data, new Map()) > MAX_EXPANDED_VALUES) {
+    return {
+      ok: false,
+      problem: {
+        level: 'error',
+        code: 'too-complex',
+        message: `the front matter expands to more than ${MAX_EXPANDED_VALUES.toLocaleString('en')} values through aliases (*name); it looks like an alias bomb and is not read`,
+      },
+    };
+  }
+  return { ok: true, data: data as FrontMatterData };
+}
+
+function yamlProblem(e: unknown, firstLine: number): Problem {
+  if (e instanceof YAMLException) {
+    const duplicate = /duplicated mapping key/.test(e.reason);
+    return {
+      level: 'error',
+      code: duplicate ? 'duplicate-key' : 'yaml-syntax',
+      message: duplicate
+        ? 'duplicate key: this key already appears earlier in the same mapping; keep only one of them'
+        : `YAML syntax: ${e.reason}`,
+      line: e.mark.line + firstLine,
+      column: e.mark.column + 1,
+    };
+  }
+  // js-yaml recurses per nesting level; absurdly deep nesting ends here as a RangeError.
+  return { level: 'error', code: 'too-complex', message: `the front matter could not be parsed: ${String(e)}` };
+}
+
+/** How many values the data holds with every alias expanded; shared nodes are counted once per use, in linear time. */
+function expandedSize(value: unknown, memo: Map<object, number>): number {
+  if (value === null || typeof value !== 'object') return 1;
+  const known = memo.get(value);
+  if (known !== undefined) return known;
+  memo.set(value, Number.POSITIVE_INFINITY); // a cycle (self-referencing alias) counts as unbounded
+  let size = 1;
+  const children = Array.isArray(value) ? value : Object.values(value);
+  for (const child of children) {
+    size += expandedSize(child, memo);
+    if (size > MAX_EXPANDED_VALUES) break;
+  }
+  memo.set(value, size);
+  return size;
+}

@@ -1,0 +1,128 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, test } from 'vitest';
+import { runCli } from '../../main/cli/masthead.js';
+import { tempDir } from '../helpers/corpora.js';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const SEEDS = join(ROOT, 'seeds');
+const SEED_ID = '000_8a8d1d44de5d8be9.txt';
+const cleanups: (() => void)[] = [];
+afterEach(() => cleanups.splice(0).forEach((c) => c()));
+
+async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await runCli(argv, { out: (t) => (out += t), err: (t) => (err += t) });
+  return { code, out, err };
+}
+
+/** A copy of the seeds plus a broken file and a second article. */
+function library(): string {
+  const { dir, cleanup } = tempDir();
+  cleanups.push(cleanup);
+  cpSync(SEEDS, dir, { recursive: true });
+  writeFileSync(join(dir, 'broken.md'), '---\ntitle: "unclosed\n---\n');
+  writeFileSync(join(dir, 'second.md'), '---\ntitle: Café society\nexcerpt: Late nights\npublished: "true"\ntopics: [Culture]\n---\n');
+  return dir;
+}
+
+describe('masthead check', () => {
+  test('exit 0 on the clean seeds', async () => {
+    const r = await cli('check');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('1 articles checked: 0 with errors');
+  });
+
+  test('exit 1 and every problem when a file has an error', async () => {
+    const dir = library();
+    const r = await cli('check', dir, '--json');
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.out);
+    expect(report).toMatchObject({ articles: 3, withErrors: 1, withWarnings: 1 });
+    expect(report.problems).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ id: 'broken.md', level: 'error', code: 'yaml-syntax', line: expect.any(Number) }),
+        expect.objectContaining({ id: 'second.md', level: 'warning', field: 'published' }),
+      ]),
+    );
+  });
+
+  test('exit 2 for a folder that cannot be read', async () => {
+    const r = await cli('check', '/no/such/folder');
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/cannot open the library/);
+  });
+});
+
+describe('masthead list', () => {
+  test.each([
+    { args: [], ids: ['000_8a8d1d44de5d8be9.txt', 'broken.md', 'second.md'] },
+    { args: ['--status', 'problems'], ids: ['broken.md', 'second.md'] },
+    { args: ['--status', 'unpublished'], ids: ['000_8a8d1d44de5d8be9.txt', 'broken.md', 'second.md'] },
+    { args: ['--topic', 'ai'], ids: ['000_8a8d1d44de5d8be9.txt'] },
+    { args: ['--search', 'cafe'], ids: ['second.md'] },
+    { args: ['--search', 'microsoft facial'], ids: ['000_8a8d1d44de5d8be9.txt'] },
+  ])('$args', async ({ args, ids }) => {
+    const r = await cli('list', library(), '--json', ...args);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).map((a: { id: string }) => a.id)).toEqual(ids);
+  });
+
+  test('human output ends with the count', async () => {
+    const r = await cli('list', library(), '--status', 'problems');
+    expect(r.out.trim().split('\n').at(-1)).toBe('2 of 3 articles');
+  });
+});
+
+describe('masthead publish, unpublish and topics', () => {
+  test('publish writes one line; publishing again writes nothing', async () => {
+    const dir = library();
+    const seed = readFileSync(join(dir, SEED_ID), 'utf8');
+    const r = await cli('publish', dir, SEED_ID);
+    expect(r).toMatchObject({ code: 0, out: `${SEED_ID}: published\n` });
+    expect(readFileSync(join(dir, SEED_ID), 'utf8')).toBe(seed.replace('published: false', 'published: true'));
+    expect((await cli('publish', dir, SEED_ID)).out).toBe(`${SEED_ID}: already published\n`);
+    expect((await cli('unpublish', dir, SEED_ID)).code).toBe(0);
+    expect(readFileSync(join(dir, SEED_ID), 'utf8')).toBe(seed);
+  });
+
+  test('exit 1 naming each article that could not be changed, while the others are', async () => {
+    const dir = library();
+    const r = await cli('publish', dir, 'broken.md', 'second.md', '../escape.md');
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/broken\.md: .*cannot be edited until its error is fixed/);
+    expect(r.err).toMatch(/\.\.\/escape\.md: .*not the id of an article/);
+    expect(readFileSync(join(dir, 'second.md'), 'utf8')).toContain('published: true\n');
+  });
+
+  test('topics --add and --remove', async () => {
+    const dir = library();
+    const r = await cli('topics', dir, 'second.md', '--add', 'Night life', '--add', '2024', '--remove', 'Culture');
+    expect(r.code).toBe(0);
+    expect(readFileSync(join(dir, 'second.md'), 'utf8')).toContain('topics: [Night life, "2024"]\n');
+  });
+
+  test.each([
+    { args: ['publish'], why: /needs a folder/ },
+    { args: ['topics', 'dir'], why: /needs a folder and one article id/ },
+    { args: ['list', '--status', 'maybe'], why: /--status must be one of/ },
+    { args: ['list', '--bogus'], why: /Unknown option/ },
+    { args: ['frobnicate'], why: /unknown command/ },
+  ])('bad usage exits 2: $args', async ({ args, why }) => {
+    const r = await cli(...args);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(why);
+  });
+});
+
+describe('the installed command', () => {
+  test('bin/masthead.js runs the built CLI', () => {
+    execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: ROOT });
+    const r = spawnSync(process.execPath, [join(ROOT, 'bin/masthead.js'), 'list', '--json'], { encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout)[0]).toMatchObject({ id: SEED_ID, published: false });
+  }, 120_000);
+});

@@ -1,0 +1,206 @@
+import { chmodSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, test } from 'vitest';
+import { Library, type LibraryEvent } from '../../main/core/library.js';
+import { watchLibrary } from '../../main/core/library-watch.js';
+import { tempDir } from '../helpers/corpora.js';
+
+const seedText = readFileSync(new URL('../../seeds/000_8a8d1d44de5d8be9.txt', import.meta.url), 'utf8');
+const cleanups: (() => void)[] = [];
+afterEach(() => cleanups.splice(0).forEach((c) => c()));
+
+/** A temp library from a map of relative paths to contents. */
+function makeLibrary(files: Record<string, string | Uint8Array>): string {
+  const { dir, cleanup } = tempDir();
+  cleanups.push(cleanup);
+  for (const [path, content] of Object.entries(files)) {
+    mkdirSync(join(dir, path, '..'), { recursive: true });
+    writeFileSync(join(dir, path), content);
+  }
+  return dir;
+}
+
+async function open(dir: string): Promise<Library> {
+  const opened = await Library.open(dir);
+  if (!opened.ok) throw new Error(opened.error.message);
+  return opened.value;
+}
+
+const article = (title: string, extra = ''): string => `---\ntitle: ${title}\npublished: false\n${extra}---\nbody\n`;
+
+describe('scanning a library', () => {
+  test('finds .md, .markdown and .txt articles, skipping hidden folders, node_modules and non-articles', async () => {
+    const dir = makeLibrary({
+      'a.md': article('A'),
+      'sub/b.markdown': article('B'),
+      'sub/deeper/c.txt': article('C'),
+      'notes.txt': 'just a note\n',
+      'README.md': '# not an article\n',
+      '.git/d.md': article('D'),
+      '.hidden.md': article('hidden'),
+      'node_modules/pkg/e.md': article('E'),
+      'image.png': Uint8Array.from([0x89, 0x50, 0x4e, 0x47]),
+      'Économie/ünïcode 文章.md': article('Unicode'),
+    });
+    const library = await open(dir);
+    expect(library.list().map((a) => a.id)).toEqual(['a.md', 'sub/b.markdown', 'sub/deeper/c.txt', 'Économie/ünïcode 文章.md']);
+  });
+
+  test('follows links inside the library but never one that leads outside', async () => {
+    const outside = makeLibrary({ 'secret.md': article('Secret') });
+    const dir = makeLibrary({ 'a.md': article('A'), 'real/b.md': article('B') });
+    symlinkSync(join(outside, 'secret.md'), join(dir, 'link-out.md'));
+    symlinkSync(outside, join(dir, 'folder-out'));
+    symlinkSync(join(dir, 'real'), join(dir, 'alias'));
+    const library = await open(dir);
+    const ids = library.list().map((a) => a.id);
+    expect(ids).not.toContain('link-out.md');
+    expect(ids.some((id) => id.startsWith('folder-out'))).toBe(false);
+    expect(ids.filter((id) => id.endsWith('b.md'))).toHaveLength(1);
+    expect((await library.read('link-out.md')).ok).toBe(false);
+  });
+
+  test('an unreadable library folder is a failure value', async () => {
+    const result = await Library.open('/definitely/not/here');
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.error.message).toMatch(/cannot open the library/);
+  });
+
+  test('a file with an error stays listed with it', async () => {
+    const dir = makeLibrary({ 'bad.md': '---\ntitle: A\ntitle: B\n---\n', 'good.md': article('Good') });
+    const library = await open(dir);
+    expect(library.summary('bad.md')?.problems[0]).toMatchObject({ level: 'error', code: 'duplicate-key', line: 3 });
+  });
+});
+
+describe('ids never reach outside the library', () => {
+  test.each(['../x.md', '/etc/passwd', 'a/../../x.md', 'a\\..\\x.md', 'C:/x.md', 'a.md\0', '', 'sub/', './a.md', 'a.yaml', 42, null])(
+    'refuses %j',
+    async (id) => {
+      const dir = makeLibrary({ 'a.md': article('A') });
+      const library = await open(dir);
+      const read = await library.read(id);
+      expect(read.ok).toBe(false);
+      expect((await library.setPublished(id, true)).ok).toBe(false);
+      expect(readFileSync(join(dir, 'a.md'), 'utf8')).toBe(article('A'));
+    },
+  );
+});
+
+describe('editing files on disk', () => {
+  test('publishing the seed changes exactly its published line, keeps the mode, and leaves no temp file', async () => {
+    const dir = makeLibrary({ 'seed.txt': seedText });
+    chmodSync(join(dir, 'seed.txt'), 0o640);
+    const library = await open(dir);
+    const result = await library.setPublished('seed.txt', true);
+    expect(result.ok && result.value.published).toBe(true);
+    expect(readFileSync(join(dir, 'seed.txt'), 'utf8')).toBe(seedText.replace('published: false', 'published: true'));
+    expect(statSync(join(dir, 'seed.txt')).mode & 0o777).toBe(0o640);
+    expect(readdirSync(dir)).toEqual(['seed.txt']);
+  });
+
+  test('an edit that changes nothing does not write', async () => {
+    const dir = makeLibrary({ 'a.md': article('A') });
+    const before = statSync(join(dir, 'a.md'));
+    await new Promise((r) => setTimeout(r, 20));
+    const library = await open(dir);
+    expect((await library.setPublished('a.md', false)).ok).toBe(true);
+    expect((await library.changeTopics('a.md', [], ['none'])).ok).toBe(true);
+    expect(statSync(join(dir, 'a.md')).mtimeMs).toBe(before.mtimeMs);
+  });
+
+  test('topics are added and removed on disk', async () => {
+    const dir = makeLibrary({ 'seed.txt': seedText });
+    const library = await open(dir);
+    const added = await library.changeTopics('seed.txt', ['Ethics', 'C#'], ['AI']);
+    expect(added.ok && added.value.topics).toEqual(['Computer Vision', 'Microsoft AI', 'Natural Language Processing', 'Ethics', 'C#']);
+    const text = readFileSync(join(dir, 'seed.txt'), 'utf8');
+    expect(text).toContain('  - Natural Language Processing\n  - Ethics\n  - "C#"\n\nimages:');
+    expect(text).not.toContain('  - AI\n');
+    const restored = await library.setTopics('seed.txt', ['Computer Vision', 'AI', 'Microsoft AI', 'Natural Language Processing']);
+    expect(restored.ok).toBe(true);
+    expect(readFileSync(join(dir, 'seed.txt'), 'utf8')).toBe(seedText);
+  });
+
+  test('a file changed on disk between read and save is not overwritten', async () => {
+    const dir = makeLibrary({ 'a.md': article('A') });
+    const library = await open(dir);
+    const theirs = article('Changed by someone else');
+    writeFileSync(join(dir, 'a.md'), theirs);
+    const result = await library.setPublished('a.md', true);
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.error.kind).toBe('conflict');
+    expect(readFileSync(join(dir, 'a.md'), 'utf8')).toBe(theirs);
+    expect(library.summary('a.md')?.title).toBe('Changed by someone else');
+  });
+
+  test('a file with an error is never rewritten', async () => {
+    const broken = '---\ntitle: "A\npublished: false\n---\n';
+    const dir = makeLibrary({ 'bad.md': broken });
+    const library = await open(dir);
+    const result = await library.setPublished('bad.md', true);
+    expect(!result.ok && result.error.kind).toBe('has-errors');
+    expect(!result.ok && result.error.message).toMatch(/line \d+/);
+    expect(readFileSync(join(dir, 'bad.md'), 'utf8')).toBe(broken);
+  });
+
+  test('bad arguments are refused before any file is touched', async () => {
+    const dir = makeLibrary({ 'a.md': article('A') });
+    const library = await open(dir);
+    expect((await library.setPublished('a.md', 'yes')).ok).toBe(false);
+    expect((await library.setTopics('a.md', 'AI')).ok).toBe(false);
+    expect((await library.setTopics('a.md', ['a', 'a'])).ok).toBe(false);
+    expect((await library.setTopics('a.md', ['two\nlines'])).ok).toBe(false);
+    expect(readFileSync(join(dir, 'a.md'), 'utf8')).toBe(article('A'));
+  });
+
+  test('quick toggles of one article are applied in order', async () => {
+    const dir = makeLibrary({ 'a.md': article('A') });
+    const library = await open(dir);
+    const results = await Promise.all([true, false, true, false, true].map((v) => library.setPublished('a.md', v)));
+    expect(results.every((r) => r.ok)).toBe(true);
+    expect(readFileSync(join(dir, 'a.md'), 'utf8')).toBe(article('A').replace('published: false', 'published: true'));
+  });
+
+  test('reading an article gives every field and the raw source', async () => {
+    const dir = makeLibrary({ 'seed.txt': seedText });
+    const library = await open(dir);
+    const read = await library.read('seed.txt');
+    expect(read.ok).toBe(true);
+    if (!read.ok) return;
+    expect(read.value.source).toBe(seedText);
+    expect(read.value.article?.related).toHaveLength(3);
+    expect(read.value.article?.images[0]).toMatchObject({ width: 1088, height: 725 });
+    expect(Object.keys(read.value.article?.extra ?? {})).toEqual(['secured']);
+  });
+});
+
+describe('watching the library', () => {
+  test('files added, changed and removed by other programs update the index', async () => {
+    const dir = makeLibrary({ 'a.md': article('A') });
+    const library = await open(dir);
+    const events: LibraryEvent[] = [];
+    library.subscribe((e) => events.push(e));
+    const watch = watchLibrary(library);
+    cleanups.push(() => void watch.close());
+    await watch.ready;
+    const until = async (check: () => boolean): Promise<void> => {
+      for (let i = 0; i < 200 && !check(); i++) await new Promise((r) => setTimeout(r, 25));
+      expect(check()).toBe(true);
+    };
+
+    writeFileSync(join(dir, 'b.md'), article('B'));
+    await until(() => library.summary('b.md')?.title === 'B');
+    writeFileSync(join(dir, 'a.md'), article('A, revised'));
+    await until(() => library.summary('a.md')?.title === 'A, revised');
+    writeFileSync(join(dir, 'ignored.yaml'), 'title: x\n');
+    (await import('node:fs')).unlinkSync(join(dir, 'b.md'));
+    await until(() => library.summary('b.md') === undefined);
+    expect(events.map((e) => e.type)).toEqual(['added', 'changed', 'removed']);
+
+    // Masthead's own saves come back from the watcher as the same bytes: no event.
+    await library.setPublished('a.md', true);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(events.map((e) => e.type)).toEqual(['added', 'changed', 'removed', 'changed']);
+  });
+});

@@ -1,0 +1,132 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { parseArticleFile } from '../../main/core/read-article.js';
+import type { ProblemCode } from '../../shared/article.js';
+import { parseText } from '../helpers/edit-text.js';
+
+const seed = readFileSync(new URL('../../seeds/000_8a8d1d44de5d8be9.txt', import.meta.url), 'utf8');
+
+interface Row {
+  readonly name: string;
+  readonly input: string;
+  /** Problem codes by level, in order; [] means clean. */
+  readonly errors?: readonly ProblemCode[];
+  readonly warnings?: readonly ProblemCode[];
+  /** Place of the first problem, when it has one. */
+  readonly at?: { line: number; column?: number };
+  readonly published?: boolean;
+  readonly topics?: readonly string[];
+  readonly title?: string;
+}
+
+const rows: readonly Row[] = [
+  { name: 'the seed', input: seed, published: false, topics: ['Computer Vision', 'AI', 'Microsoft AI', 'Natural Language Processing'] },
+  { name: 'CRLF line endings', input: '---\r\ntitle: A\r\npublished: true\r\ntopics:\r\n  - x\r\n---\r\nbody\r\n', published: true, topics: ['x'] },
+  { name: 'a BOM before the opening line', input: '\uFEFF---\ntitle: A\n---\n', title: 'A' },
+  { name: 'comments and blank lines', input: '---\n# top\ntitle: A # trailing\n\npublished: true\n---\n', published: true },
+  { name: 'a flow list of topics', input: '---\ntitle: A\ntopics: [a, "b", c]\n---\n', topics: ['a', 'b', 'c'] },
+  { name: 'an empty topics key', input: '---\ntitle: A\ntopics:\n---\n', topics: [] },
+  { name: 'topics: null', input: '---\ntitle: A\ntopics: null\n---\n', topics: [] },
+  { name: 'an empty flow list', input: '---\ntitle: A\ntopics: []\n---\n', topics: [] },
+  { name: 'a bare - item among topics', input: '---\ntitle: A\ntopics:\n  - a\n  -\n---\n', warnings: ['wrong-type'], topics: ['a'], at: { line: 3 } },
+  { name: 'topics as one string', input: '---\ntitle: A\ntopics: AI\n---\n', warnings: ['wrong-type'], topics: ['AI'] },
+  { name: 'missing keys', input: '---\nexcerpt: only this\n---\n', warnings: ['missing-title'], published: false, topics: [], title: 'a.md' },
+  { name: 'published as the string "false"', input: '---\ntitle: A\npublished: "false"\n---\n', warnings: ['wrong-type'], published: false, at: { line: 3 } },
+  { name: 'an unparseable date', input: '---\ntitle: A\npublishedDateTime: 07/05/2022\n---\n', warnings: ['bad-date'] },
+  { name: 'an impossible date', input: '---\ntitle: A\npublishedDateTime: 2022-02-30T10:00:00Z\n---\n', warnings: ['bad-date'] },
+  { name: 'a malformed URL', input: '---\ntitle: A\nwebUrl: "not a url"\noriginalUrl: "javascript:alert(1)"\n---\n', warnings: ['bad-url', 'bad-url'] },
+  { name: 'quality as text', input: '---\ntitle: A\nquality: high\n---\n', warnings: ['wrong-type'] },
+  { name: 'duplicate keys', input: '---\ntitle: A\ntitle: B\n---\n', errors: ['duplicate-key'], at: { line: 3 } },
+  { name: 'a tab used for indentation', input: '---\ntitle: A\nprovider:\n\tname: X\n---\n', errors: ['yaml-syntax'], at: { line: 4 } },
+  { name: 'an unclosed quote', input: '---\ntitle: "A\npublished: true\n---\n', errors: ['yaml-syntax'] },
+  { name: 'front matter that is a list', input: '---\n- a\n- b\n---\n', errors: ['not-a-mapping'], at: { line: 2, column: 1 } },
+  { name: 'front matter that is one string', input: '---\njust words\n---\n', errors: ['not-a-mapping'] },
+  { name: 'unterminated front matter', input: '---\ntitle: A\npublished: true\n', errors: ['unterminated'], at: { line: 1, column: 1 } },
+  { name: 'only an opening line', input: '---', errors: ['unterminated'] },
+  { name: 'a Markdown body containing ---', input: '---\ntitle: A\n---\nText\n\n---\n\nmore: text\n', title: 'A' },
+  { name: 'empty front matter', input: '---\n---\nbody\n', warnings: ['missing-title'] },
+  { name: 'unicode topics', input: '---\ntitle: Ünïcödé\ntopics:\n  - Économie\n  - 人工知能\n  - "🚀 launch"\n---\n', topics: ['Économie', '人工知能', '🚀 launch'] },
+  { name: 'a key the model does not type', input: '---\ntitle: A\nsecured: "x=="\nremoved: true\n---\n', title: 'A' },
+];
+
+describe('reading an article file', () => {
+  test.each(rows)('$name', (row) => {
+    const parsed = parseText(row.input);
+    expect(parsed.kind).toBe('article');
+    if (parsed.kind !== 'article') return;
+    const { summary } = parsed;
+    expect(summary.problems.filter((p) => p.level === 'error').map((p) => p.code)).toEqual(row.errors ?? []);
+    expect(summary.problems.filter((p) => p.level === 'warning').map((p) => p.code)).toEqual(row.warnings ?? []);
+    expect(parsed.readable === null).toBe((row.errors ?? []).length > 0);
+    for (const p of summary.problems) expect(p.message.length).toBeGreaterThan(15);
+    if (row.at) expect(summary.problems[0]).toMatchObject(row.at);
+    if (row.published !== undefined) expect(summary.published).toBe(row.published);
+    if (row.topics) expect(summary.topics).toEqual(row.topics);
+    if (row.title) expect(summary.title).toBe(row.title);
+  });
+});
+
+describe('what is not an article', () => {
+  test.each([
+    { name: 'an empty file', bytes: new Uint8Array() },
+    { name: 'Markdown without front matter', bytes: new TextEncoder().encode('# Hello\n\n---\n') },
+    { name: 'a binary file', bytes: Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0x1a, 0xff]) },
+    { name: 'four dashes', bytes: new TextEncoder().encode('----\ntitle: A\n----\n') },
+  ])('$name is skipped', ({ bytes }) => {
+    expect(parseArticleFile('x.md', bytes).kind).toBe('not-article');
+  });
+});
+
+describe('bytes that cannot be read safely', () => {
+  test('bytes that are not UTF-8 are an error with their place', () => {
+    const bytes = Uint8Array.from([...new TextEncoder().encode('---\ntitle: caf'), 0xe9, ...new TextEncoder().encode('\n---\n')]);
+    const parsed = parseArticleFile('x.md', bytes);
+    expect(parsed.kind === 'article' && parsed.summary.problems).toEqual([
+      expect.objectContaining({ level: 'error', code: 'not-utf8', line: 2, column: 11 }),
+    ]);
+  });
+
+  test('a front-matter file with NUL bytes is binary', () => {
+    const parsed = parseArticleFile('x.md', Uint8Array.from([...new TextEncoder().encode('---\ntitle: A\n'), 0, 1, 2]));
+    expect(parsed.kind === 'article' && parsed.summary.problems[0]?.code).toBe('binary');
+  });
+
+  test('an alias bomb is refused in bounded time and memory', () => {
+    const levels = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
+    for (let i = 1; i < 12; i++) {
+      const prev = String.fromCharCode(96 + i);
+      const name = String.fromCharCode(97 + i);
+      levels.push(`${name}: &${name} [${Array(9).fill(`*${prev}`).join(',')}]`);
+    }
+    const started = performance.now();
+    const parsed = parseText(`---\ntitle: bomb\n${levels.join('\n')}\n---\n`);
+    expect(performance.now() - started).toBeLessThan(2000);
+    expect(parsed.kind === 'article' && parsed.summary.problems[0]?.code).toBe('too-complex');
+  });
+});
+
+describe('values stay as the file spells them', () => {
+  test('timestamps stay strings, never Dates', () => {
+    const parsed = parseText(seed);
+    expect(parsed.kind === 'article' && parsed.summary.publishedDateTime).toBe('2022-07-05T23:38:00Z');
+    expect(parsed.kind === 'article' && parsed.readable?.data.publishedDateTime).toBe('2022-07-05T23:38:00Z');
+  });
+
+  test('unknown fields are kept as data', () => {
+    const parsed = parseText(seed);
+    const data = parsed.kind === 'article' ? parsed.readable?.data : undefined;
+    expect(data?.secured).toMatch(/^6H484Zdu7T24t8mRedynWH.*BL007iSWqnNaf5bYu1HFw==$/);
+  });
+});
+
+describe('finding the first bad byte', () => {
+  test.each([
+    { name: 'a lone Latin-1 byte', bytes: [0x61, 0xe9, 0x0a], at: 1 },
+    { name: 'a bad byte after a complete é', bytes: [0xc3, 0xa9, 0xff], at: 2 },
+    { name: 'a truncated three-byte sequence', bytes: [0x61, 0xe2, 0x82], at: 1 },
+  ])('$name', ({ bytes, at }) => {
+    const head = new TextEncoder().encode('---\n');
+    const parsed = parseArticleFile('x.md', Uint8Array.from([...head, ...bytes]));
+    expect(parsed.kind === 'article' && parsed.summary.problems[0]?.message).toContain(`byte ${head.length + at} `);
+  });
+});
