@@ -101,6 +101,15 @@ export interface Article {
   readonly extra: Readonly<Record<string, unknown>>;
 }
 
+/** One article read in full, for the review pane. */
+export interface ArticleDetail {
+  readonly summary: ArticleSummary;
+  /** Null when the file has an error and cannot be read safely. */
+  readonly article: Article | null;
+  /** The file's text exactly as on disk, for the raw view. */
+  readonly source: string;
+}
+
 /** The fields typed on `Article`; everything else lands in `extra`. */
 export const ARTICLE_FIELDS = [
   'title',

@@ -6,6 +6,7 @@ import type { Result } from '../../shared/result.js';
 import { Library } from '../core/library.js';
 import { seedsFolder } from '../package-root.js';
 import { EXIT, UsageError, type CliIo } from './output.js';
+import { parsePort, serveDesk, startDesk, untilSignal } from './serve.js';
 
 const HELP = `Usage: masthead <command> [options]
 
@@ -17,6 +18,8 @@ Commands:
   unpublish DIR ID...                     withdraw approval (published: false)
   topics DIR ID [--add T]... [--remove T]...
                                           change an article's topics
+  serve [DIR] [--port N]                  serve the desk at a printed http://127.0.0.1 address (N=0: any free port)
+  start [DIR]                             open the desk in Electron, or serve it when Electron is not installed
   help                                    this text
 
 DIR defaults to the bundled seeds/ library where it is optional. An ID is the
@@ -53,6 +56,16 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   publish: (args, io) => setPublished(args, io, true),
   unpublish: (args, io) => setPublished(args, io, false),
   topics,
+  serve: async (args, io) => {
+    const { values, positionals } = parse(args, { port: { type: 'string' } });
+    if (positionals.length > 1) throw new UsageError('serve takes at most one folder');
+    return serveDesk(positionals[0], parsePort(values.port), io, io.stop ?? untilSignal());
+  },
+  start: async (args, io) => {
+    const { positionals } = parse(args, {});
+    if (positionals.length > 1) throw new UsageError('start takes at most one folder');
+    return startDesk(positionals[0], io, io.stop ?? untilSignal());
+  },
 };
 
 function parse<const O extends Options>(args: readonly string[], options: O) {

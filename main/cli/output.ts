@@ -2,6 +2,8 @@
 export interface CliIo {
   readonly out: (text: string) => void;
   readonly err: (text: string) => void;
+  /** Stops long-running commands (serve, start); the process signals when absent. */
+  readonly stop?: AbortSignal;
 }
 
 /** Exit codes: 0 success, 1 some articles could not be changed or have errors, 2 bad usage or unreadable library. */

@@ -1,7 +1,7 @@
 /** An open article library: the index of every article, full reads, lossless edits and live updates. */
 import { readFile, realpath, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import type { Article, ArticleId, ArticleSummary, Problem } from '../../shared/article.js';
+import type { ArticleDetail, ArticleId, ArticleSummary, Problem } from '../../shared/article.js';
 import { problemPlace } from '../../shared/article.js';
 import { fail, ok, type Result } from '../../shared/result.js';
 import { toArticle, unreadableSummary } from './article-model.js';
@@ -20,15 +20,6 @@ interface Entry {
 export type LibraryEvent =
   | { readonly type: 'added' | 'changed'; readonly summary: ArticleSummary }
   | { readonly type: 'removed'; readonly id: ArticleId };
-
-/** One article read in full, for the review pane. */
-export interface ArticleDetail {
-  readonly summary: ArticleSummary;
-  /** Null when the file has an error and cannot be read safely. */
-  readonly article: Article | null;
-  /** The file's text exactly as on disk (for the raw view). */
-  readonly source: string;
-}
 
 /** Progress of a long open. */
 export interface OpenProgress {

@@ -1,0 +1,75 @@
+/** `masthead serve` and `masthead start`: the desk in a browser, or in Electron where it is installed. */
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { fail } from '../../shared/result.js';
+import { createHandlers } from '../handlers.js';
+import { startBrowserHost, type BrowserHost } from '../host/server.js';
+import { packageRoot, seedsFolder } from '../package-root.js';
+import { Session } from '../session.js';
+import { EXIT, UsageError, type CliIo } from './output.js';
+
+/** Serves the desk for DIR until stopped; prints the address first. */
+export async function serveDesk(dir: string | undefined, port: number, io: CliIo, stop: AbortSignal): Promise<number> {
+  let host: BrowserHost | null = null;
+  const session = new Session((event) => host?.broadcast(event));
+  const opened = await session.open(dir ?? seedsFolder());
+  if (!opened.ok) {
+    io.err(`masthead: ${opened.error.message}\n`);
+    return EXIT.usage;
+  }
+  // In a browser the page opens links itself; the host never launches programs on request.
+  const handlers = createHandlers(session, async () => fail('bad-request', 'the browser desk opens links itself'));
+  try {
+    host = await startBrowserHost({ handlers, rendererDir: join(packageRoot(), 'out', 'renderer'), port });
+  } catch (e) {
+    io.err(`masthead: cannot listen on 127.0.0.1:${port}: ${e instanceof Error ? e.message : String(e)}\n`);
+    await session.close();
+    return EXIT.usage;
+  }
+  io.out(`${host.url}\n`);
+  io.out(`Masthead is serving ${opened.value.name} (${opened.value.size.toLocaleString('en')} articles) on 127.0.0.1 only. Open the address above; press Ctrl+C to stop.\n`);
+  await new Promise<void>((resolve) => (stop.aborted ? resolve() : stop.addEventListener('abort', () => resolve(), { once: true })));
+  await host.close();
+  await session.close();
+  return EXIT.ok;
+}
+
+/** Parses `--port`: a whole number from 0 to 65535. */
+export function parsePort(value: string | undefined): number {
+  if (value === undefined) return 0;
+  const port = Number(value);
+  if (!/^\d+$/.test(value) || port > 65535) throw new UsageError('--port must be a number from 0 to 65535 (0 picks a free one)');
+  return port;
+}
+
+/** The Electron executable, when the electron package and its binary are both installed. */
+export function findElectron(): string | null {
+  try {
+    const path: unknown = createRequire(import.meta.url)('electron');
+    return typeof path === 'string' && existsSync(path) ? path : null;
+  } catch {
+    return null; // not installed, or installed without its binary
+  }
+}
+
+/** Opens the app in Electron, or says plainly why not and serves the desk in the browser instead. */
+export async function startDesk(dir: string | undefined, io: CliIo, stop: AbortSignal): Promise<number> {
+  const electron = findElectron();
+  if (electron !== null) {
+    const child = spawn(electron, [packageRoot(), ...(dir ? ['--library', dir] : [])], { stdio: 'inherit' });
+    return new Promise((resolve) => child.on('exit', (code) => resolve(code ?? EXIT.ok)));
+  }
+  io.err('Electron is not installed on this machine (its binary could not be downloaded), so Masthead serves the same desk in your browser instead.\n');
+  return serveDesk(dir, 0, io, stop);
+}
+
+/** Aborts on Ctrl+C or SIGTERM: how a served desk is stopped from the terminal. */
+export function untilSignal(): AbortSignal {
+  const controller = new AbortController();
+  const stop = (): void => controller.abort();
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  return controller.signal;
+}

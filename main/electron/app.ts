@@ -1,0 +1,83 @@
+/** Electron's entry: wires the session, the handlers, the window, the menu and the renderer scheme. */
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session as electronSession, shell } from 'electron';
+import { join } from 'node:path';
+import { EVENT_CHANNEL, type LibraryEventMessage } from '../../shared/contract.js';
+import { ok } from '../../shared/result.js';
+import { createHandlers } from '../handlers.js';
+import { seedsFolder } from '../package-root.js';
+import { Session } from '../session.js';
+import { bindHandlers } from './ipc.js';
+import { menuTemplate } from './menu.js';
+import { handleRendererScheme, registerRendererScheme } from './renderer-protocol.js';
+import { loadSettings, saveSettings } from './settings.js';
+import { denyPermissions, guardWebContents, mainWindowOptions, RENDERER_URL } from './window.js';
+import { isSafeExternalUrl } from '../../shared/contract.js';
+
+registerRendererScheme(protocol);
+
+let mainWindow: BrowserWindow | null = null;
+const send = (event: LibraryEventMessage): void => mainWindow?.webContents.send(EVENT_CHANNEL, event);
+const session = new Session(send);
+const openExternal = (url: string): void => {
+  if (isSafeExternalUrl(url)) void shell.openExternal(url);
+};
+
+/** `--library DIR` on the command line wins over the remembered library. */
+function libraryArgument(argv: readonly string[]): string | undefined {
+  const at = argv.indexOf('--library');
+  return at === -1 ? undefined : argv[at + 1];
+}
+
+async function start(): Promise<void> {
+  const settingsFile = join(app.getPath('userData'), 'settings.json');
+  const seeds = app.isPackaged ? join(process.resourcesPath, 'seeds') : seedsFolder();
+  const wanted = libraryArgument(process.argv) ?? (await loadSettings(settingsFile)).lastLibrary ?? seeds;
+  const opened = await session.open(wanted);
+  if (!opened.ok) {
+    dialog.showErrorBox('Masthead could not open the library', `${opened.error.message}\n\nThe bundled sample library opens instead.`);
+    await session.open(seeds);
+  }
+
+  handleRendererScheme(protocol, join(app.getAppPath(), 'out', 'renderer'));
+  denyPermissions(electronSession.defaultSession);
+  bindHandlers(
+    ipcMain,
+    createHandlers(session, async (url) => {
+      await shell.openExternal(url);
+      return ok(null);
+    }),
+  );
+
+  const openLibrary = async (): Promise<void> => {
+    const choice = await dialog.showOpenDialog({ title: 'Open Library', properties: ['openDirectory'] });
+    const folder = choice.filePaths[0];
+    if (choice.canceled || folder === undefined) return;
+    const result = await session.open(folder);
+    if (!result.ok) dialog.showErrorBox('Masthead could not open the library', result.error.message);
+    else await saveSettings(settingsFile, { lastLibrary: session.root });
+  };
+  const menu = menuTemplate(
+    {
+      openLibrary: () => void openLibrary(),
+      undo: () => send({ type: 'command', command: 'undo' }),
+      redo: () => send({ type: 'command', command: 'redo' }),
+      reload: () => void (session.root && session.open(session.root)),
+    },
+    process.platform,
+  );
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menu));
+
+  mainWindow = new BrowserWindow(mainWindowOptions(join(app.getAppPath(), 'out', 'preload', 'preload.cjs')));
+  mainWindow.once('ready-to-show', () => mainWindow?.show());
+  mainWindow.on('closed', () => (mainWindow = null));
+  await mainWindow.loadURL(RENDERER_URL);
+}
+
+app.on('web-contents-created', (_event, contents) => guardWebContents(contents, openExternal));
+app.on('window-all-closed', () => {
+  void session.close().then(() => app.quit());
+});
+app.whenReady().then(start, (e: unknown) => {
+  dialog.showErrorBox('Masthead could not start', String(e));
+  app.quit();
+});

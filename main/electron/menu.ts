@@ -1,0 +1,43 @@
+/** The application menu, as a template built from plain actions so it is testable without Electron. */
+import type { MenuItemConstructorOptions } from 'electron';
+
+/** What the menu can ask the app to do. */
+export interface MenuActions {
+  readonly openLibrary: () => void;
+  readonly undo: () => void;
+  readonly redo: () => void;
+  readonly reload: () => void;
+}
+
+/** File (Open Library…, Reload, Quit), Edit (Undo, Redo, clipboard), View and Window menus. */
+export function menuTemplate(actions: MenuActions, platform: NodeJS.Platform): MenuItemConstructorOptions[] {
+  const mac = platform === 'darwin';
+  return [
+    ...(mac ? [{ role: 'appMenu' as const }] : []),
+    {
+      label: '&File',
+      submenu: [
+        { label: 'Open Library…', accelerator: 'CmdOrCtrl+O', click: actions.openLibrary },
+        { label: 'Reload Library', accelerator: 'CmdOrCtrl+R', click: actions.reload },
+        { type: 'separator' },
+        mac ? { role: 'close' } : { role: 'quit', accelerator: 'Ctrl+Q' },
+      ],
+    },
+    {
+      label: '&Edit',
+      submenu: [
+        // Undo and redo go to the desk, which undoes the editor's last publish or topic change
+        // (or the text edit, when a text field has focus).
+        { label: 'Undo', accelerator: 'CmdOrCtrl+Z', click: actions.undo },
+        { label: 'Redo', accelerator: mac ? 'Cmd+Shift+Z' : 'Ctrl+Shift+Z', click: actions.redo },
+        { type: 'separator' },
+        { role: 'cut' },
+        { role: 'copy' },
+        { role: 'paste' },
+        { role: 'selectAll' },
+      ],
+    },
+    { label: '&View', submenu: [{ role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }, { type: 'separator' }, { role: 'togglefullscreen' }] },
+    { role: 'windowMenu' },
+  ];
+}

@@ -1,0 +1,132 @@
+/** The editor's desk: toolbar, article list and review pane, driven from the keyboard. */
+import { useCallback, useEffect, useMemo, useRef } from 'react';
+import type { Bridge } from '../../shared/contract.js';
+import { countArticles } from '../../shared/query.js';
+import { useDesk } from '../state/use-desk.js';
+import { rankByUse, visibleArticles } from '../state/view.js';
+import { ArticleList } from './ArticleList.js';
+import { Notices } from './Notices.js';
+import { ReviewPane } from './ReviewPane.js';
+import { Toolbar } from './Toolbar.js';
+
+/** The whole desk over one bridge. */
+export function App({ bridge }: { readonly bridge: Bridge }) {
+  const [state, actions] = useDesk(bridge);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const topicInputRef = useRef<HTMLInputElement>(null);
+  const listRef = useRef<HTMLDivElement>(null);
+
+  const rows = useMemo(() => visibleArticles(state.articles, state.filters, state.sort), [state.articles, state.filters, state.sort]);
+  const counts = useMemo(() => countArticles(state.articles), [state.articles]);
+  const topics = useMemo(() => rankByUse(state.articles.map((a) => a.topics)), [state.articles]);
+  const providers = useMemo(() => rankByUse(state.articles.map((a) => (a.providerName ? [a.providerName] : []))), [state.articles]);
+
+  // Keyboard first: the shortcuts work anywhere except while typing in a field.
+  const keys = useRef({ rows, state, actions });
+  keys.current = { rows, state, actions };
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent): void => {
+      const { rows, state, actions } = keys.current;
+      const target = e.target as HTMLElement | null;
+      const typing = target !== null && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT' || target.isContentEditable);
+      const mod = e.ctrlKey || e.metaKey;
+      if (mod && e.key.toLowerCase() === 'z' && !typing) {
+        e.preventDefault();
+        if (e.shiftKey) actions.redo();
+        else actions.undo();
+        return;
+      }
+      if (mod && e.key.toLowerCase() === 'y' && !typing) {
+        e.preventDefault();
+        actions.redo();
+        return;
+      }
+      if (typing || mod || e.altKey) return;
+      const at = rows.findIndex((a) => a.id === state.selectedId);
+      const move = (to: number): void => {
+        e.preventDefault();
+        const row = rows[Math.max(0, Math.min(rows.length - 1, to))];
+        if (row) actions.select(row.id);
+      };
+      switch (e.key) {
+        case 'ArrowDown':
+        case 'j':
+          move(at + 1);
+          break;
+        case 'ArrowUp':
+        case 'k':
+          move(at === -1 ? 0 : at - 1);
+          break;
+        case 'Home':
+          move(0);
+          break;
+        case 'End':
+          move(rows.length - 1);
+          break;
+        case 'p':
+        case ' ':
+          if (target?.tagName === 'BUTTON' && e.key === ' ') return; // Space presses the focused button
+          e.preventDefault();
+          actions.togglePublished();
+          break;
+        case 't':
+          if (state.selectedId !== null) {
+            e.preventDefault();
+            topicInputRef.current?.focus();
+          }
+          break;
+        case '/':
+          e.preventDefault();
+          searchRef.current?.focus();
+          searchRef.current?.select();
+          break;
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  const selected = state.articles.find((a) => a.id === state.selectedId) ?? null;
+  const { dispatch } = actions;
+  const dismiss = useCallback((key: number) => dispatch({ type: 'notice-dismissed', key }), [dispatch]);
+
+  return (
+    <div className="desk">
+      <Toolbar
+        state={state}
+        counts={counts}
+        shown={rows.length}
+        topics={topics}
+        providers={providers}
+        searchRef={searchRef}
+        onFilters={(filters) => actions.dispatch({ type: 'filters-changed', filters })}
+        onEscape={() => listRef.current?.focus()}
+      />
+      <main className="panes">
+        <ArticleList
+          rows={rows}
+          loading={state.loading}
+          loadError={state.loadError}
+          selectedId={state.selectedId}
+          sort={state.sort}
+          listRef={listRef}
+          onSelect={actions.select}
+          onSort={(key) => actions.dispatch({ type: 'sort-changed', key })}
+        />
+        <ReviewPane
+          summary={selected}
+          detail={state.detail}
+          save={state.save?.id === state.selectedId ? state.save : null}
+          showImages={state.showImages}
+          allTopics={topics}
+          topicInputRef={topicInputRef}
+          onTogglePublished={actions.togglePublished}
+          onSetTopics={actions.setTopics}
+          onOpenExternal={actions.openExternal}
+          onShowImages={() => actions.dispatch({ type: 'images-shown' })}
+        />
+      </main>
+      <Notices notices={state.notices} onDismiss={dismiss} />
+    </div>
+  );
+}

@@ -1,0 +1,135 @@
+/** The article list: a virtualized grid, smooth at 100,000 rows, sortable by column. */
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useRef, type RefObject } from 'react';
+import { hasError, type ArticleId, type ArticleSummary } from '../../shared/article.js';
+import { formatDate } from '../format.js';
+import type { SortKey } from '../state/store.js';
+
+const ROW_HEIGHT = 44;
+const COLUMNS: readonly { key: SortKey | null; label: string }[] = [
+  { key: 'title', label: 'Title' },
+  { key: 'provider', label: 'Provider' },
+  { key: 'date', label: 'Date' },
+  { key: 'quality', label: 'Quality' },
+  { key: 'heat', label: 'Heat' },
+  { key: null, label: 'Topics' },
+  { key: 'published', label: 'Published' },
+];
+
+interface Props {
+  readonly rows: readonly ArticleSummary[];
+  readonly loading: boolean;
+  readonly loadError: string | null;
+  readonly selectedId: ArticleId | null;
+  readonly sort: { readonly key: SortKey; readonly direction: 'asc' | 'desc' };
+  readonly listRef: RefObject<HTMLDivElement | null>;
+  readonly onSelect: (id: ArticleId) => void;
+  readonly onSort: (key: SortKey) => void;
+}
+
+/** A DOM id for a row, for aria-activedescendant. */
+const rowDomId = (index: number): string => `article-row-${index}`;
+
+/** The grid of articles. Only the rows in view exist in the DOM. */
+export function ArticleList({ rows, loading, loadError, selectedId, sort, listRef, onSelect, onSort }: Props) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+    initialRect: { width: 1000, height: 800 },
+  });
+  const selectedIndex = rows.findIndex((a) => a.id === selectedId);
+
+  useEffect(() => {
+    if (selectedIndex !== -1) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
+  }, [selectedIndex, virtualizer]);
+
+  return (
+    <section className="list-pane" aria-label="Article list">
+      <div
+        ref={listRef}
+        role="grid"
+        aria-label="Articles"
+        aria-rowcount={rows.length + 1}
+        aria-colcount={COLUMNS.length}
+        aria-busy={loading}
+        aria-activedescendant={selectedIndex === -1 ? undefined : rowDomId(selectedIndex)}
+        tabIndex={0}
+        className="grid"
+      >
+        <div role="rowgroup" className="grid-head">
+          <div role="row" aria-rowindex={1} className="grid-row">
+            {COLUMNS.map((c) => (
+              <div
+                key={c.label}
+                role="columnheader"
+                className={`cell col-${c.label.toLowerCase()}`}
+                aria-sort={c.key !== null && sort.key === c.key ? (sort.direction === 'asc' ? 'ascending' : 'descending') : undefined}
+              >
+                {c.key === null ? (
+                  c.label
+                ) : (
+                  <button type="button" className="sort" onClick={() => c.key && onSort(c.key)}>
+                    {c.label}
+                    <span aria-hidden="true" className="sort-mark">
+                      {sort.key === c.key ? (sort.direction === 'asc' ? '▲' : '▼') : ''}
+                    </span>
+                  </button>
+                )}
+              </div>
+            ))}
+          </div>
+        </div>
+        <div ref={scrollRef} className="grid-body">
+          {loading && rows.length === 0 && <p className="empty">Opening the library…</p>}
+          {loadError && (
+            <p className="empty error" role="alert">
+              {loadError}
+            </p>
+          )}
+          {!loading && !loadError && rows.length === 0 && <p className="empty">No articles match these filters.</p>}
+          <div role="rowgroup" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+            {virtualizer.getVirtualItems().map((item) => {
+              const a = rows[item.index]!;
+              const selected = a.id === selectedId;
+              const broken = hasError(a.problems);
+              return (
+                <div
+                  key={a.id}
+                  id={rowDomId(item.index)}
+                  role="row"
+                  aria-rowindex={item.index + 2}
+                  aria-selected={selected}
+                  className={`grid-row${selected ? ' selected' : ''}${broken ? ' broken' : ''}`}
+                  style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
+                  onClick={() => onSelect(a.id)}
+                >
+                  <div role="gridcell" className="cell col-title" title={a.id}>
+                    {a.problems.length > 0 && (
+                      <span className={`badge ${broken ? 'badge-error' : 'badge-warning'}`} aria-label={broken ? 'has an error' : 'has warnings'}>
+                        {broken ? '!' : '?'}
+                      </span>
+                    )}
+                    <span className="title-text">{a.title}</span>
+                  </div>
+                  <div role="gridcell" className="cell col-provider">{a.providerName ?? ''}</div>
+                  <div role="gridcell" className="cell col-date" title={a.publishedDateTime}>
+                    {formatDate(a.publishedDateTime, true)}
+                  </div>
+                  <div role="gridcell" className="cell col-quality num">{a.quality ?? ''}</div>
+                  <div role="gridcell" className="cell col-heat num">{a.heat ?? ''}</div>
+                  <div role="gridcell" className="cell col-topics">{a.topics.join(', ')}</div>
+                  <div role="gridcell" className="cell col-published">
+                    {a.published ? <span className="pill pill-on">Published</span> : <span className="pill">Draft</span>}
+                  </div>
+                </div>
+              );
+            })}
+          </div>
+        </div>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,28 @@
+/** Any other front-matter data as a read-only tree; long opaque strings are shortened, all text stays text. */
+import { shorten } from '../format.js';
+
+const OPAQUE = /^[A-Za-z0-9+/=_;.-]{48,}$/;
+
+/** One value: scalars inline, lists and mappings as nested lists. */
+export function DataTree({ value }: { readonly value: unknown }) {
+  if (value === null || value === undefined) return <span className="muted">empty</span>;
+  if (typeof value === 'string') {
+    const opaque = OPAQUE.test(value);
+    return <span className={opaque ? 'opaque' : 'text'} title={opaque ? value : undefined}>{opaque ? shorten(value) : value}</span>;
+  }
+  if (typeof value !== 'object') return <span className="scalar">{String(value)}</span>;
+  const entries = Array.isArray(value) ? value.map((v, i) => [String(i + 1), v] as const) : Object.entries(value);
+  if (entries.length === 0) return <span className="muted">{Array.isArray(value) ? 'empty list' : 'empty'}</span>;
+  return (
+    <dl className="tree">
+      {entries.map(([key, v]) => (
+        <div key={key} className="tree-entry">
+          <dt>{key}</dt>
+          <dd>
+            <DataTree value={v} />
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+}

@@ -1,0 +1,200 @@
+/** The review pane: everything one article says, its problems, and the approve and topic controls. */
+import type { RefObject } from 'react';
+import type { Article, ArticleDetail, ArticleImage, ArticleSummary, RelatedArticle } from '../../shared/article.js';
+import { problemPlace } from '../../shared/article.js';
+import { isSafeExternalUrl } from '../../shared/contract.js';
+import { formatDate, hostOf } from '../format.js';
+import type { SaveState } from '../state/store.js';
+import { DataTree } from './DataTree.js';
+import { TopicEditor } from './TopicEditor.js';
+
+interface Props {
+  readonly summary: ArticleSummary | null;
+  readonly detail: ArticleDetail | null;
+  readonly save: SaveState | null;
+  readonly showImages: boolean;
+  readonly allTopics: readonly string[];
+  readonly topicInputRef: RefObject<HTMLInputElement | null>;
+  readonly onTogglePublished: () => void;
+  readonly onSetTopics: (topics: readonly string[]) => void;
+  readonly onOpenExternal: (url: string) => void;
+  readonly onShowImages: () => void;
+}
+
+const SAVE_TEXT: Readonly<Record<SaveState['state'], string>> = {
+  saving: 'Saving…',
+  saved: 'Saved',
+  conflict: 'Conflict: kept the other program’s change',
+  error: 'Not saved',
+};
+
+/** The selected article, or a hint when none is selected. */
+export function ReviewPane(props: Props) {
+  const { summary, detail, save } = props;
+  if (summary === null) {
+    return (
+      <section className="review-pane empty-pane" aria-label="Review">
+        <p>Select an article to review it.</p>
+        <p className="hint">
+          <kbd>↑</kbd> <kbd>↓</kbd> or <kbd>j</kbd> <kbd>k</kbd> move · <kbd>p</kbd> approves · <kbd>t</kbd> adds a topic · <kbd>/</kbd> searches ·{' '}
+          <kbd>Ctrl</kbd>+<kbd>Z</kbd> undoes
+        </p>
+      </section>
+    );
+  }
+  const article = detail?.summary.id === summary.id ? detail.article : null;
+  const broken = detail?.summary.id === summary.id && detail.article === null;
+  return (
+    <section className="review-pane" aria-label="Review">
+      <div className="review-head">
+        <h1 className="review-title">{summary.title}</h1>
+        <p className="file-id" title="The file, relative to the library">
+          {summary.id}
+        </p>
+      </div>
+
+      <div className="controls">
+        <label className={`switch${broken ? ' disabled' : ''}`}>
+          <input type="checkbox" role="switch" checked={summary.published} disabled={broken} onChange={props.onTogglePublished} />
+          <span className="switch-track" aria-hidden="true" />
+          <span>Published</span>
+        </label>
+        {save && (
+          <span className={`save-state save-${save.state}`} role="status" title={save.message}>
+            {SAVE_TEXT[save.state]}
+          </span>
+        )}
+      </div>
+
+      {summary.problems.length > 0 && (
+        <ul className="problems" aria-label="Problems">
+          {summary.problems.map((p, i) => (
+            <li key={i} className={`problem problem-${p.level}`}>
+              <strong>{p.level === 'error' ? 'Error' : 'Warning'}:</strong> {problemPlace(p)}
+              {p.message}
+            </li>
+          ))}
+        </ul>
+      )}
+
+      {!broken && (
+        <TopicEditor topics={summary.topics} allTopics={props.allTopics} inputRef={props.topicInputRef} onChange={props.onSetTopics} />
+      )}
+
+      {article && <ArticleBody article={article} {...props} />}
+      {detail && detail.summary.id === summary.id && (
+        <details className="source">
+          <summary>Source file</summary>
+          <pre>{detail.source}</pre>
+        </details>
+      )}
+    </section>
+  );
+}
+
+function ArticleBody({ article, showImages, onOpenExternal, onShowImages }: Props & { readonly article: Article }) {
+  return (
+    <>
+      {article.excerpt && <p className="excerpt">{article.excerpt}</p>}
+      <dl className="facts">
+        <dt>Provider</dt>
+        <dd>
+          {article.provider?.name ?? '—'}
+          {article.provider?.domain && <span className="muted"> · {article.provider.domain}</span>}
+        </dd>
+        <dt>Kind</dt>
+        <dd>{[article.category, article.type].filter(Boolean).join(' · ') || '—'}</dd>
+        <dt>Published at</dt>
+        <dd title={article.publishedDateTime}>{formatDate(article.publishedDateTime) || '—'}</dd>
+        <dt>Quality</dt>
+        <dd>{article.quality ?? '—'}</dd>
+        <dt>Heat</dt>
+        <dd>{article.heat ?? '—'}</dd>
+      </dl>
+      <div className="links">
+        <LinkButton label="Open original" url={article.originalUrl} onOpen={onOpenExternal} />
+        <LinkButton label="Open web page" url={article.webUrl} onOpen={onOpenExternal} />
+      </div>
+      {article.images.length > 0 && (
+        <section className="images" aria-label="Images">
+          <h2>Images</h2>
+          {!showImages && (
+            <button type="button" className="quiet" onClick={onShowImages}>
+              Load remote images
+            </button>
+          )}
+          <ul>
+            {article.images.map((image, i) => (
+              <li key={i}>
+                <Thumbnail image={image} show={showImages} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {article.related.length > 0 && (
+        <section className="related" aria-label="Related articles">
+          <h2>Related articles ({article.related.length})</h2>
+          <ul>
+            {article.related.map((r, i) => (
+              <li key={i}>
+                <RelatedCard related={r} onOpen={onOpenExternal} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {Object.keys(article.extra).length > 0 && (
+        <section className="extra" aria-label="Other fields">
+          <h2>Other fields</h2>
+          <DataTree value={article.extra} />
+        </section>
+      )}
+    </>
+  );
+}
+
+function LinkButton({ label, url, onOpen }: { label: string; url: string | undefined; onOpen: (url: string) => void }) {
+  if (!url) return null;
+  const safe = isSafeExternalUrl(url);
+  return (
+    <button type="button" className="link" disabled={!safe} title={url} onClick={() => onOpen(url)}>
+      {label} <span className="muted">{hostOf(url) || url}</span>
+    </button>
+  );
+}
+
+function Thumbnail({ image, show }: { image: ArticleImage; show: boolean }) {
+  const size = image.width && image.height ? `${image.width} × ${image.height}` : 'size unknown';
+  return (
+    <figure className="thumb">
+      {show && isSafeExternalUrl(image.url) ? (
+        <img src={image.url} alt="" loading="lazy" referrerPolicy="no-referrer" />
+      ) : (
+        <div className="thumb-placeholder" aria-hidden="true" />
+      )}
+      <figcaption>
+        {size} · {hostOf(image.url)}
+      </figcaption>
+    </figure>
+  );
+}
+
+function RelatedCard({ related, onOpen }: { related: RelatedArticle; onOpen: (url: string) => void }) {
+  const url = related.webUrl ?? related.originalUrl;
+  return (
+    <article className="card">
+      <h3>{related.title ?? 'Untitled'}</h3>
+      <p className="muted">
+        {[related.provider?.name, formatDate(related.publishedDateTime, true), related.quality !== undefined ? `quality ${related.quality}` : '']
+          .filter(Boolean)
+          .join(' · ')}
+      </p>
+      {url && isSafeExternalUrl(url) && (
+        <button type="button" className="link" title={url} onClick={() => onOpen(url)}>
+          Open <span className="muted">{hostOf(url)}</span>
+        </button>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,88 @@
+/** The top bar: library name, search, filters and the live counts. */
+import type { RefObject } from 'react';
+import type { LibraryCounts, StatusFilter } from '../../shared/query.js';
+import { formatCount, plural } from '../format.js';
+import type { DeskState, Filters } from '../state/store.js';
+
+const STATUSES: readonly { value: StatusFilter; label: string }[] = [
+  { value: 'all', label: 'All' },
+  { value: 'unpublished', label: 'Unpublished' },
+  { value: 'published', label: 'Published' },
+  { value: 'problems', label: 'Has problems' },
+];
+
+interface Props {
+  readonly state: DeskState;
+  readonly counts: LibraryCounts;
+  readonly shown: number;
+  readonly topics: readonly string[];
+  readonly providers: readonly string[];
+  readonly searchRef: RefObject<HTMLInputElement | null>;
+  readonly onFilters: (filters: Partial<Filters>) => void;
+  readonly onEscape: () => void;
+}
+
+/** Search and filters; every control is labelled for screen readers. */
+export function Toolbar({ state, counts, shown, topics, providers, searchRef, onFilters, onEscape }: Props) {
+  const { filters } = state;
+  const problems = counts.withErrors + counts.withWarnings;
+  return (
+    <header className="toolbar">
+      <div className="brand">
+        <span className="brand-name">Masthead</span>
+        {state.libraryName && <span className="library-name" title="The open library">{state.libraryName}</span>}
+      </div>
+      <div className="filters" role="search">
+        <input
+          ref={searchRef}
+          type="search"
+          aria-label="Search articles"
+          placeholder="Search titles and excerpts  ( / )"
+          value={filters.search}
+          onChange={(e) => onFilters({ search: e.target.value })}
+          onKeyDown={(e) => {
+            if (e.key === 'Escape' || e.key === 'Enter') {
+              e.preventDefault();
+              if (e.key === 'Escape' && filters.search !== '') onFilters({ search: '' });
+              else onEscape();
+            }
+          }}
+        />
+        <div className="segmented" role="radiogroup" aria-label="Status">
+          {STATUSES.map((s) => (
+            <button
+              key={s.value}
+              type="button"
+              role="radio"
+              aria-checked={filters.status === s.value}
+              className={filters.status === s.value ? 'on' : ''}
+              onClick={() => onFilters({ status: s.value })}
+            >
+              {s.label}
+            </button>
+          ))}
+        </div>
+        <select aria-label="Topic" value={filters.topic} onChange={(e) => onFilters({ topic: e.target.value })}>
+          <option value="">All topics</option>
+          {topics.map((t) => (
+            <option key={t} value={t}>
+              {t}
+            </option>
+          ))}
+        </select>
+        <select aria-label="Provider" value={filters.provider} onChange={(e) => onFilters({ provider: e.target.value })}>
+          <option value="">All providers</option>
+          {providers.map((p) => (
+            <option key={p} value={p}>
+              {p}
+            </option>
+          ))}
+        </select>
+      </div>
+      <p className="counts" aria-live="polite">
+        {plural(counts.articles, 'article')} · {formatCount(counts.published)} published · {formatCount(problems)} with problems
+        {shown !== counts.articles && <span className="shown"> · {formatCount(shown)} shown</span>}
+      </p>
+    </header>
+  );
+}

@@ -1,0 +1,107 @@
+/** Topics as chips: remove with a click or Backspace, add with autocomplete ranked by use. */
+import { useId, useState, type RefObject } from 'react';
+import { foldText } from '../../shared/query.js';
+
+interface Props {
+  readonly topics: readonly string[];
+  readonly allTopics: readonly string[];
+  readonly inputRef: RefObject<HTMLInputElement | null>;
+  readonly onChange: (topics: readonly string[]) => void;
+}
+
+const MAX_SUGGESTIONS = 8;
+
+/** The topic chips and the "Add topic" combobox. */
+export function TopicEditor({ topics, allTopics, inputRef, onChange }: Props) {
+  const [text, setText] = useState('');
+  const [active, setActive] = useState(-1);
+  const listId = useId();
+  const query = foldText(text.trim());
+  const suggestions =
+    query === ''
+      ? []
+      : allTopics.filter((t) => !topics.includes(t) && foldText(t).includes(query)).slice(0, MAX_SUGGESTIONS);
+  const open = suggestions.length > 0;
+
+  const add = (topic: string): void => {
+    const clean = topic.trim();
+    setText('');
+    setActive(-1);
+    if (clean === '' || topics.includes(clean)) return;
+    onChange([...topics, clean]);
+  };
+
+  return (
+    <section className="topics" aria-label="Topics">
+      <h2>Topics</h2>
+      <ul className="chips">
+        {topics.map((t) => (
+          <li key={t} className="chip">
+            <span>{t}</span>
+            <button type="button" aria-label={`Remove topic ${t}`} title={`Remove ${t}`} onClick={() => onChange(topics.filter((x) => x !== t))}>
+              ×
+            </button>
+          </li>
+        ))}
+        <li className="chip-input">
+          <input
+            ref={inputRef}
+            type="text"
+            role="combobox"
+            aria-label="Add topic"
+            aria-expanded={open}
+            aria-controls={listId}
+            aria-autocomplete="list"
+            aria-activedescendant={open && active >= 0 ? `${listId}-${active}` : undefined}
+            placeholder={topics.length === 0 ? 'Add a topic  ( t )' : 'Add topic'}
+            value={text}
+            maxLength={200}
+            onChange={(e) => {
+              setText(e.target.value);
+              setActive(-1);
+            }}
+            onKeyDown={(e) => {
+              if (e.key === 'ArrowDown' && open) {
+                e.preventDefault();
+                setActive((active + 1) % suggestions.length);
+              } else if (e.key === 'ArrowUp' && open) {
+                e.preventDefault();
+                setActive(active <= 0 ? suggestions.length - 1 : active - 1);
+              } else if (e.key === 'Enter' || (e.key === 'Tab' && open && active >= 0)) {
+                if (text.trim() === '') return;
+                e.preventDefault();
+                add(open && active >= 0 ? suggestions[active]! : text);
+              } else if (e.key === 'Backspace' && text === '' && topics.length > 0) {
+                e.preventDefault();
+                onChange(topics.slice(0, -1));
+              } else if (e.key === 'Escape') {
+                e.preventDefault();
+                if (text !== '') setText('');
+                else e.currentTarget.blur();
+              }
+            }}
+          />
+          {open && (
+            <ul id={listId} role="listbox" aria-label="Topic suggestions" className="suggestions">
+              {suggestions.map((s, i) => (
+                <li
+                  key={s}
+                  id={`${listId}-${i}`}
+                  role="option"
+                  aria-selected={i === active}
+                  className={i === active ? 'active' : ''}
+                  onMouseDown={(e) => {
+                    e.preventDefault();
+                    add(s);
+                  }}
+                >
+                  {s}
+                </li>
+              ))}
+            </ul>
+          )}
+        </li>
+      </ul>
+    </section>
+  );
+}

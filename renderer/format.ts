@@ -1,0 +1,35 @@
+/** Formatting for the desk: numbers, dates in the editor's local time, and long opaque values. */
+
+const numbers = new Intl.NumberFormat();
+const dates = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+const shortDates = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
+
+/** 1,204 in the editor's locale. */
+export function formatCount(n: number): string {
+  return numbers.format(n);
+}
+
+/** A file's date in local time, or the raw value when it is not a date. */
+export function formatDate(raw: string | undefined, short = false): string {
+  if (raw === undefined) return '';
+  const time = Date.parse(raw);
+  if (Number.isNaN(time)) return raw;
+  return (short ? shortDates : dates).format(time);
+}
+
+/** "6H484Zdu7T…jvdaK5 (684 characters)" for tokens too long to read. */
+export function shorten(value: string, keep = 12): string {
+  if (value.length <= keep * 3) return value;
+  return `${value.slice(0, keep)}…${value.slice(-keep / 2)} (${formatCount(value.length)} characters)`;
+}
+
+/** The host name of a URL, for showing where a link goes. */
+export function hostOf(url: string | undefined): string {
+  if (!url || !URL.canParse(url)) return '';
+  return new URL(url).host;
+}
+
+/** "1 article" / "2 articles". */
+export function plural(n: number, word: string): string {
+  return `${formatCount(n)} ${word}${n === 1 ? '' : 's'}`;
+}

@@ -1,0 +1,166 @@
+/** The desk's state: a cache of what main said, plus the editor's view of it. Changed only by `reduce`. */
+import type { ArticleDetail, ArticleId, ArticleSummary } from '../../shared/article.js';
+import type { LibraryEventMessage } from '../../shared/contract.js';
+import type { StatusFilter } from '../../shared/query.js';
+
+/** Columns the list sorts by. */
+export type SortKey = 'title' | 'provider' | 'date' | 'quality' | 'heat' | 'published';
+
+/** One edit the editor made, with what it replaced, so it can be undone and redone. */
+export type EditCommand =
+  | { readonly kind: 'published'; readonly id: ArticleId; readonly before: boolean; readonly after: boolean }
+  | { readonly kind: 'topics'; readonly id: ArticleId; readonly before: readonly string[]; readonly after: readonly string[] };
+
+/** Where the last save of an article stands. */
+export interface SaveState {
+  readonly id: ArticleId;
+  readonly state: 'saving' | 'saved' | 'conflict' | 'error';
+  readonly message?: string;
+}
+
+/** A short, non-blocking message. */
+export interface Notice {
+  readonly key: number;
+  readonly level: 'info' | 'error';
+  readonly text: string;
+}
+
+/** The filters over the list. */
+export interface Filters {
+  readonly status: StatusFilter;
+  readonly topic: string;
+  readonly provider: string;
+  readonly search: string;
+}
+
+/** Everything the desk shows. */
+export interface DeskState {
+  readonly libraryName: string;
+  readonly loading: boolean;
+  readonly loadError: string | null;
+  readonly articles: readonly ArticleSummary[];
+  readonly filters: Filters;
+  readonly sort: { readonly key: SortKey; readonly direction: 'asc' | 'desc' };
+  readonly selectedId: ArticleId | null;
+  readonly detail: ArticleDetail | null;
+  readonly save: SaveState | null;
+  readonly undo: readonly EditCommand[];
+  readonly redo: readonly EditCommand[];
+  readonly notices: readonly Notice[];
+  readonly showImages: boolean;
+}
+
+/** Every way the state changes. */
+export type DeskAction =
+  | { readonly type: 'load-started' }
+  | { readonly type: 'loaded'; readonly name: string; readonly articles: readonly ArticleSummary[] }
+  | { readonly type: 'load-failed'; readonly message: string }
+  | { readonly type: 'library-event'; readonly event: LibraryEventMessage }
+  | { readonly type: 'filters-changed'; readonly filters: Partial<Filters> }
+  | { readonly type: 'sort-changed'; readonly key: SortKey }
+  | { readonly type: 'selected'; readonly id: ArticleId | null }
+  | { readonly type: 'detail-loaded'; readonly detail: ArticleDetail }
+  | { readonly type: 'save-started'; readonly id: ArticleId }
+  | { readonly type: 'save-finished'; readonly save: SaveState; readonly summary?: ArticleSummary }
+  | { readonly type: 'edit-recorded'; readonly command: EditCommand; readonly via: 'do' | 'undo' | 'redo' }
+  | { readonly type: 'notice'; readonly level: Notice['level']; readonly text: string }
+  | { readonly type: 'notice-dismissed'; readonly key: number }
+  | { readonly type: 'images-shown' };
+
+/** The state before anything is loaded. */
+export const initialState: DeskState = {
+  libraryName: '',
+  loading: true,
+  loadError: null,
+  articles: [],
+  filters: { status: 'all', topic: '', provider: '', search: '' },
+  sort: { key: 'date', direction: 'desc' },
+  selectedId: null,
+  detail: null,
+  save: null,
+  undo: [],
+  redo: [],
+  notices: [],
+  showImages: false,
+};
+
+const MAX_UNDO = 200;
+let noticeKey = 0;
+
+/** The reducer: pure, exhaustive. */
+export function reduce(state: DeskState, action: DeskAction): DeskState {
+  switch (action.type) {
+    case 'load-started':
+      return { ...state, loading: true, loadError: null };
+    case 'loaded': {
+      const selectedId = action.articles.some((a) => a.id === state.selectedId) ? state.selectedId : null;
+      return { ...state, loading: false, libraryName: action.name, articles: action.articles, selectedId, detail: selectedId ? state.detail : null };
+    }
+    case 'load-failed':
+      return { ...state, loading: false, loadError: action.message };
+    case 'library-event':
+      return applyEvent(state, action.event);
+    case 'filters-changed':
+      return { ...state, filters: { ...state.filters, ...action.filters } };
+    case 'sort-changed':
+      return {
+        ...state,
+        sort: state.sort.key === action.key
+          ? { key: action.key, direction: state.sort.direction === 'asc' ? 'desc' : 'asc' }
+          : { key: action.key, direction: action.key === 'title' || action.key === 'provider' ? 'asc' : 'desc' },
+      };
+    case 'selected':
+      return action.id === state.selectedId ? state : { ...state, selectedId: action.id, detail: null };
+    case 'detail-loaded':
+      return action.detail.summary.id === state.selectedId ? { ...state, detail: action.detail } : state;
+    case 'save-started':
+      return { ...state, save: { id: action.id, state: 'saving' } };
+    case 'save-finished': {
+      const next = action.summary ? replaceSummary(state, action.summary) : state;
+      return { ...next, save: action.save };
+    }
+    case 'edit-recorded': {
+      const { command, via } = action;
+      if (via === 'undo') return { ...state, undo: state.undo.slice(0, -1), redo: [...state.redo, command] };
+      if (via === 'redo') return { ...state, redo: state.redo.slice(0, -1), undo: [...state.undo, command] };
+      return { ...state, undo: [...state.undo, command].slice(-MAX_UNDO), redo: [] };
+    }
+    case 'notice':
+      return { ...state, notices: [...state.notices, { key: ++noticeKey, level: action.level, text: action.text }].slice(-4) };
+    case 'notice-dismissed':
+      return { ...state, notices: state.notices.filter((n) => n.key !== action.key) };
+    case 'images-shown':
+      return { ...state, showImages: true };
+    default:
+      return action satisfies never;
+  }
+}
+
+function applyEvent(state: DeskState, event: LibraryEventMessage): DeskState {
+  switch (event.type) {
+    case 'added':
+      return state.articles.some((a) => a.id === event.summary.id) ? replaceSummary(state, event.summary) : { ...state, articles: [...state.articles, event.summary] };
+    case 'changed':
+      return replaceSummary(state, event.summary);
+    case 'removed': {
+      const articles = state.articles.filter((a) => a.id !== event.id);
+      const gone = state.selectedId === event.id;
+      return { ...state, articles, selectedId: gone ? null : state.selectedId, detail: gone ? null : state.detail };
+    }
+    case 'reloaded':
+      return { ...state, libraryName: event.name };
+    case 'command':
+      return state; // handled by the desk's actions, not by the store
+    default:
+      return event satisfies never;
+  }
+}
+
+function replaceSummary(state: DeskState, summary: ArticleSummary): DeskState {
+  const index = state.articles.findIndex((a) => a.id === summary.id);
+  if (index === -1) return { ...state, articles: [...state.articles, summary] };
+  const articles = state.articles.slice();
+  articles[index] = summary;
+  const detail = state.detail?.summary.id === summary.id ? { ...state.detail, summary } : state.detail;
+  return { ...state, articles, detail };
+}

@@ -1,0 +1,48 @@
+/** What the list shows, derived from the state: filtered, sorted, and the topic and provider choices. */
+import type { ArticleSummary } from '../../shared/article.js';
+import { compileQuery } from '../../shared/query.js';
+import type { Filters, SortKey } from './store.js';
+
+const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+
+function compare(key: SortKey, a: ArticleSummary, b: ArticleSummary): number {
+  switch (key) {
+    case 'title':
+      return collator.compare(a.title, b.title);
+    case 'provider':
+      return collator.compare(a.providerName ?? '', b.providerName ?? '');
+    case 'date':
+      return (Date.parse(a.publishedDateTime ?? '') || 0) - (Date.parse(b.publishedDateTime ?? '') || 0);
+    case 'quality':
+      return (a.quality ?? -Infinity) - (b.quality ?? -Infinity);
+    case 'heat':
+      return (a.heat ?? -Infinity) - (b.heat ?? -Infinity);
+    case 'published':
+      return Number(a.published) - Number(b.published);
+    default:
+      return key satisfies never;
+  }
+}
+
+/** The rows to show, in order; ties break by id so the order is stable. */
+export function visibleArticles(
+  articles: readonly ArticleSummary[],
+  filters: Filters,
+  sort: { key: SortKey; direction: 'asc' | 'desc' },
+): ArticleSummary[] {
+  const matches = compileQuery({
+    status: filters.status,
+    topic: filters.topic || undefined,
+    provider: filters.provider || undefined,
+    search: filters.search || undefined,
+  });
+  const sign = sort.direction === 'asc' ? 1 : -1;
+  return articles.filter(matches).sort((a, b) => sign * compare(sort.key, a, b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/** Distinct values of a per-article list, most used first: topics for autocomplete and the filter. */
+export function rankByUse(values: Iterable<readonly string[]>): string[] {
+  const counts = new Map<string, number>();
+  for (const list of values) for (const v of list) counts.set(v, (counts.get(v) ?? 0) + 1);
+  return [...counts.entries()].sort((a, b) => b[1] - a[1] || collator.compare(a[0], b[0])).map(([v]) => v);
+}

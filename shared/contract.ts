@@ -1,0 +1,58 @@
+/**
+ * The one contract between main and the renderer. A request is added here first; the compiler
+ * then points at the handler (main/handlers.ts), the preload bridge and the browser bridge.
+ */
+import type { ArticleDetail, ArticleId, ArticleSummary } from './article.js';
+import type { Result } from './result.js';
+
+/** What the desk is showing: the library's display name and every article's summary. */
+export interface LibraryListing {
+  readonly name: string;
+  readonly articles: readonly ArticleSummary[];
+}
+
+/** Requests the renderer makes; main answers each with a `Result`. */
+export interface Requests {
+  listArticles: { args: []; result: LibraryListing };
+  readArticle: { args: [id: ArticleId]; result: ArticleDetail };
+  setPublished: { args: [id: ArticleId, value: boolean]; result: ArticleSummary };
+  setTopics: { args: [id: ArticleId, topics: readonly string[]]; result: ArticleSummary };
+  openExternal: { args: [url: string]; result: null };
+}
+
+/** The request names, for binding and validation. */
+export const REQUEST_NAMES = ['listArticles', 'readArticle', 'setPublished', 'setTopics', 'openExternal'] as const satisfies readonly (keyof Requests)[];
+
+/** A request name. */
+export type RequestName = keyof Requests;
+
+/** Events main pushes when the library changes under the desk. */
+export type LibraryEventMessage =
+  | { readonly type: 'added' | 'changed'; readonly summary: ArticleSummary }
+  | { readonly type: 'removed'; readonly id: ArticleId }
+  | { readonly type: 'reloaded'; readonly name: string }
+  /** A menu command for the desk (the app menu owns Ctrl/Cmd+Z in Electron). */
+  | { readonly type: 'command'; readonly command: 'undo' | 'redo' };
+
+/** The renderer's typed view of a request. */
+export type RequestFn<K extends RequestName> = (...args: Requests[K]['args']) => Promise<Result<Requests[K]['result']>>;
+
+/** What the renderer is given: one function per request, plus the event stream. */
+export type Bridge = { readonly [K in RequestName]: RequestFn<K> } & {
+  /** Listens for library events; returns the way to stop. */
+  readonly onEvent: (listener: (event: LibraryEventMessage) => void) => () => void;
+};
+
+/** Main's side: every argument arrives as `unknown` and is validated before use. */
+export type Handlers = { readonly [K in RequestName]: (...args: unknown[]) => Promise<Result<Requests[K]['result']>> };
+
+/** The IPC channel for a request, and the one for events. */
+export const channelOf = (name: RequestName): string => `masthead:${name}`;
+export const EVENT_CHANNEL = 'masthead:event';
+
+/** True for a URL the system browser may open: http(s) only, never javascript:, file:, data: and the rest. */
+export function isSafeExternalUrl(url: unknown): url is string {
+  if (typeof url !== 'string' || url.length > 4096 || !URL.canParse(url)) return false;
+  const { protocol } = new URL(url);
+  return protocol === 'http:' || protocol === 'https:';
+}

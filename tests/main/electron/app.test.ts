@@ -1,0 +1,116 @@
+/** The Electron entry, run against a mocked `electron`: what it registers, creates and refuses. */
+import { cpSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
+import { channelOf, EVENT_CHANNEL, REQUEST_NAMES } from '../../../shared/contract.js';
+import { tempDir } from '../../helpers/corpora.js';
+
+const SEEDS = fileURLToPath(new URL('../../../seeds', import.meta.url));
+const library = tempDir();
+const userData = tempDir();
+cpSync(SEEDS, library.dir, { recursive: true });
+
+const electron = vi.hoisted(() => {
+  const handlers = new Map<string, (event: unknown, ...args: unknown[]) => unknown>();
+  const windows: { options: unknown; url?: string; sent: unknown[][] }[] = [];
+  class BrowserWindow {
+    record: (typeof windows)[number];
+    webContents: { send: (...args: unknown[]) => void };
+    constructor(options: unknown) {
+      this.record = { options, sent: [] };
+      windows.push(this.record);
+      this.webContents = { send: (...args) => this.record.sent.push(args) };
+    }
+    once() {}
+    on() {}
+    show() {}
+    async loadURL(url: string) {
+      this.record.url = url;
+    }
+  }
+  const appEvents = new Map<string, (...args: unknown[]) => void>();
+  let ready: () => void = () => undefined;
+  const whenReady = new Promise<void>((resolve) => (ready = resolve));
+  return {
+    handlers,
+    windows,
+    appEvents,
+    ready: () => ready(),
+    module: {
+      app: {
+        isPackaged: false,
+        whenReady: () => whenReady,
+        on: (name: string, fn: (...args: unknown[]) => void) => appEvents.set(name, fn),
+        getPath: (): string => '',
+        getAppPath: () => fileURLToPath(new URL('../../..', import.meta.url)),
+        quit: vi.fn(),
+      },
+      BrowserWindow,
+      dialog: { showErrorBox: vi.fn(), showOpenDialog: vi.fn() },
+      ipcMain: { handle: (channel: string, fn: (event: unknown, ...args: unknown[]) => unknown) => handlers.set(channel, fn), removeHandler: vi.fn() },
+      Menu: { buildFromTemplate: vi.fn((t: unknown) => t), setApplicationMenu: vi.fn() },
+      protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
+      session: { defaultSession: { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn() } },
+      shell: { openExternal: vi.fn(async () => undefined) },
+    },
+  };
+});
+vi.mock('electron', () => electron.module);
+
+beforeAll(async () => {
+  electron.module.app.getPath = () => userData.dir;
+  process.argv.push('--library', library.dir);
+  await import('../../../main/electron/app.js');
+  electron.ready();
+  for (let i = 0; i < 100 && electron.windows[0]?.url === undefined; i++) await new Promise((r) => setTimeout(r, 20));
+});
+afterAll(() => {
+  process.argv.splice(process.argv.indexOf('--library'), 2);
+  electron.appEvents.get('window-all-closed')?.();
+  library.cleanup();
+  userData.cleanup();
+});
+
+const trusted = { senderFrame: { url: 'masthead://app/index.html' } };
+
+describe('the Electron entry', () => {
+  test('registers the privileged scheme, denies permissions and sets the menu', () => {
+    expect(electron.module.protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([expect.objectContaining({ scheme: 'masthead' })]);
+    expect(electron.module.protocol.handle).toHaveBeenCalledWith('masthead', expect.any(Function));
+    expect(electron.module.session.defaultSession.setPermissionRequestHandler).toHaveBeenCalled();
+    expect(electron.module.Menu.setApplicationMenu).toHaveBeenCalled();
+    expect(electron.appEvents.has('web-contents-created')).toBe(true);
+  });
+
+  test('opens one sandboxed window on the desk', () => {
+    expect(electron.windows).toHaveLength(1);
+    expect(electron.windows[0]!.url).toBe('masthead://app/index.html');
+    expect(electron.windows[0]!.options).toMatchObject({ webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false } });
+  });
+
+  test('binds every request, answering the desk with the library given by --library', async () => {
+    expect([...electron.handlers.keys()].sort()).toEqual(REQUEST_NAMES.map(channelOf).sort());
+    const listing = (await electron.handlers.get(channelOf('listArticles'))!(trusted)) as { ok: boolean; value: { articles: unknown[] } };
+    expect(listing.ok).toBe(true);
+    expect(listing.value.articles).toHaveLength(1);
+  });
+
+  test('refuses requests from any other frame, and bad arguments from the desk', async () => {
+    const untrusted = await electron.handlers.get(channelOf('setPublished'))!({ senderFrame: { url: 'https://evil.example/' } }, '000_8a8d1d44de5d8be9.txt', true);
+    expect(untrusted).toMatchObject({ ok: false, error: { kind: 'bad-request' } });
+    const escape = await electron.handlers.get(channelOf('readArticle'))!(trusted, '../../etc/passwd.md');
+    expect(escape).toMatchObject({ ok: false, error: { kind: 'outside-library' } });
+    const link = await electron.handlers.get(channelOf('openExternal'))!(trusted, 'javascript:alert(1)');
+    expect(link).toMatchObject({ ok: false });
+    expect(electron.module.shell.openExternal).not.toHaveBeenCalled();
+  });
+
+  test('an edit from the desk reaches the file and the event reaches the window', async () => {
+    const id = '000_8a8d1d44de5d8be9.txt';
+    const result = await electron.handlers.get(channelOf('setPublished'))!(trusted, id, true);
+    expect(result).toMatchObject({ ok: true, value: { published: true } });
+    expect(readFileSync(join(library.dir, id), 'utf8')).toContain('\npublished: true\n');
+    expect(electron.windows[0]!.sent).toContainEqual([EVENT_CHANNEL, expect.objectContaining({ type: 'changed' })]);
+  });
+});

@@ -1,0 +1,29 @@
+import { describe, expect, test, vi } from 'vitest';
+import { menuTemplate, type MenuActions } from '../../../main/electron/menu.js';
+
+type Item = { label?: string; role?: string; accelerator?: string; click?: () => void; submenu?: Item[] };
+
+function flatten(items: Item[]): Item[] {
+  return items.flatMap((i) => [i, ...flatten(i.submenu ?? [])]);
+}
+
+describe('the application menu', () => {
+  test.each(['linux', 'darwin', 'win32'] as const)('has the usual items and shortcuts on %s', (platform) => {
+    const actions: MenuActions = { openLibrary: vi.fn(), undo: vi.fn(), redo: vi.fn(), reload: vi.fn() };
+    const items = flatten(menuTemplate(actions, platform) as Item[]);
+    const byLabel = (label: string): Item | undefined => items.find((i) => i.label === label);
+    expect(byLabel('Open Library…')?.accelerator).toBe('CmdOrCtrl+O');
+    expect(byLabel('Undo')?.accelerator).toBe('CmdOrCtrl+Z');
+    expect(byLabel('Redo')?.accelerator).toMatch(/Shift\+Z$/);
+    expect(byLabel('Reload Library')?.accelerator).toBe('CmdOrCtrl+R');
+    expect(items.some((i) => i.role === 'quit' || i.role === 'appMenu')).toBe(true);
+    byLabel('Open Library…')?.click?.();
+    byLabel('Undo')?.click?.();
+    byLabel('Redo')?.click?.();
+    byLabel('Reload Library')?.click?.();
+    expect(actions.openLibrary).toHaveBeenCalledOnce();
+    expect(actions.undo).toHaveBeenCalledOnce();
+    expect(actions.redo).toHaveBeenCalledOnce();
+    expect(actions.reload).toHaveBeenCalledOnce();
+  });
+});
