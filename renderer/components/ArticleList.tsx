@@ -65,7 +65,7 @@ export function ArticleList({ rows, loading, loadError, selectedId, sort, listRe
               <div
                 key={c.label}
                 role="columnheader"
-                className={`cell col-${c.label.toLowerCase()}`}
+                className={`cell col-${c.label.toLowerCase()}${c.key === 'quality' || c.key === 'heat' ? ' num' : ''}`}
                 aria-sort={c.key !== null && sort.key === c.key ? (sort.direction === 'asc' ? 'ascending' : 'descending') : undefined}
               >
                 {c.key === null ? (
@@ -73,9 +73,11 @@ export function ArticleList({ rows, loading, loadError, selectedId, sort, listRe
                 ) : (
                   <button type="button" className="sort" onClick={() => c.key && onSort(c.key)}>
                     {c.label}
-                    <span aria-hidden="true" className="sort-mark">
-                      {sort.key === c.key ? (sort.direction === 'asc' ? '▲' : '▼') : ''}
-                    </span>
+                    {sort.key === c.key && (
+                      <span aria-hidden="true" className="sort-mark">
+                        {sort.direction === 'asc' ? '▲' : '▼'}
+                      </span>
+                    )}
                   </button>
                 )}
               </div>

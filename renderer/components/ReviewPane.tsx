@@ -83,7 +83,7 @@ export function ReviewPane(props: Props) {
 
       {article && <ArticleBody article={article} {...props} />}
       {detail && detail.summary.id === summary.id && (
-        <details className="source">
+        <details className="source" open={broken}>
           <summary>Source file</summary>
           <pre>{detail.source}</pre>
         </details>

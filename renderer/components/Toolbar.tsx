@@ -32,7 +32,7 @@ export function Toolbar({ state, counts, shown, topics, providers, searchRef, on
         <span className="brand-name">Masthead</span>
         {state.libraryName && <span className="library-name" title="The open library">{state.libraryName}</span>}
       </div>
-      <div className="filters" role="search">
+      <div className="search-row" role="search">
         <input
           ref={searchRef}
           type="search"
@@ -48,6 +48,12 @@ export function Toolbar({ state, counts, shown, topics, providers, searchRef, on
             }
           }}
         />
+      </div>
+      <p className="counts" aria-live="polite">
+        {plural(counts.articles, 'article')} · {formatCount(counts.published)} published · {formatCount(problems)} with problems
+        {shown !== counts.articles && <span className="shown"> · {formatCount(shown)} shown</span>}
+      </p>
+      <div className="filters">
         <div className="segmented" role="radiogroup" aria-label="Status">
           {STATUSES.map((s) => (
             <button
@@ -79,10 +85,6 @@ export function Toolbar({ state, counts, shown, topics, providers, searchRef, on
           ))}
         </select>
       </div>
-      <p className="counts" aria-live="polite">
-        {plural(counts.articles, 'article')} · {formatCount(counts.published)} published · {formatCount(problems)} with problems
-        {shown !== counts.articles && <span className="shown"> · {formatCount(shown)} shown</span>}
-      </p>
     </header>
   );
 }

@@ -1,8 +1,8 @@
 /** Ties the store to the bridge: loading, live events, and edits with undo and redo. */
-import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
 import type { ArticleId } from '../../shared/article.js';
 import type { Bridge } from '../../shared/contract.js';
-import { initialState, reduce, type DeskState, type EditCommand } from './store.js';
+import { initialState, reduce, type DeskAction, type DeskState, type EditCommand } from './store.js';
 
 /** What the views can do. */
 export interface DeskActions {
@@ -13,14 +13,36 @@ export interface DeskActions {
   readonly redo: () => void;
   readonly reload: () => void;
   readonly openExternal: (url: string) => void;
-  readonly dispatch: React.Dispatch<Parameters<typeof reduce>[1]>;
+  readonly dispatch: (action: DeskAction) => void;
+}
+
+/** A small store around the reducer, so queued edits always read the latest state. */
+function createDeskStore() {
+  let state = initialState;
+  const listeners = new Set<() => void>();
+  return {
+    getState: () => state,
+    dispatch: (action: DeskAction): void => {
+      state = reduce(state, action);
+      listeners.forEach((l) => l());
+    },
+    subscribe: (listener: () => void) => {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
+  };
 }
 
 /** The desk's state and actions over one bridge. */
 export function useDesk(bridge: Bridge): [DeskState, DeskActions] {
-  const [state, dispatch] = useReducer(reduce, initialState);
-  const stateRef = useRef(state);
-  stateRef.current = state;
+  const store = useMemo(createDeskStore, []);
+  const state = useSyncExternalStore(store.subscribe, store.getState);
+  const { dispatch } = store;
+  // Edits run one after another, each from the state the previous one left: quick presses queue, never drop.
+  const queue = useRef<Promise<void>>(Promise.resolve());
+  const enqueue = useCallback((task: () => Promise<void> | void) => {
+    queue.current = queue.current.then(task, task);
+  }, []);
 
   const reload = useCallback(() => {
     dispatch({ type: 'load-started' });
@@ -76,35 +98,35 @@ export function useDesk(bridge: Bridge): [DeskState, DeskActions] {
   );
 
   const actions = useMemo<DeskActions>(() => {
-    const current = (): { id: ArticleId; published: boolean; topics: readonly string[] } | undefined => {
-      const { selectedId, articles } = stateRef.current;
+    const selected = (): { id: ArticleId; published: boolean; topics: readonly string[] } | undefined => {
+      const { selectedId, articles } = store.getState();
       return articles.find((a) => a.id === selectedId);
     };
-    const busy = (): boolean => stateRef.current.save?.state === 'saving';
+    const replay = async (stack: 'undo' | 'redo'): Promise<void> => {
+      const command = store.getState()[stack].at(-1);
+      if (command === undefined) return;
+      dispatch({ type: 'selected', id: command.id });
+      await run(command, stack);
+    };
     return {
       select: (id) => dispatch({ type: 'selected', id }),
+      // The article is taken when the key is pressed; its current value when the edit runs.
       togglePublished: () => {
-        const article = current();
-        if (article && !busy()) void run({ kind: 'published', id: article.id, before: article.published, after: !article.published }, 'do');
+        const id = selected()?.id;
+        enqueue(() => {
+          const article = store.getState().articles.find((a) => a.id === id);
+          if (article) return run({ kind: 'published', id: article.id, before: article.published, after: !article.published }, 'do');
+        });
       },
       setTopics: (topics) => {
-        const article = current();
-        if (article && !busy()) void run({ kind: 'topics', id: article.id, before: article.topics, after: topics }, 'do');
+        const id = selected()?.id;
+        enqueue(() => {
+          const article = store.getState().articles.find((a) => a.id === id);
+          if (article) return run({ kind: 'topics', id: article.id, before: article.topics, after: topics }, 'do');
+        });
       },
-      undo: () => {
-        const command = stateRef.current.undo.at(-1);
-        if (command && !busy()) {
-          dispatch({ type: 'selected', id: command.id });
-          void run(command, 'undo');
-        }
-      },
-      redo: () => {
-        const command = stateRef.current.redo.at(-1);
-        if (command && !busy()) {
-          dispatch({ type: 'selected', id: command.id });
-          void run(command, 'redo');
-        }
-      },
+      undo: () => enqueue(() => replay('undo')),
+      redo: () => enqueue(() => replay('redo')),
       reload,
       openExternal: (url) => {
         void bridge.openExternal(url).then((result) => {
@@ -113,7 +135,7 @@ export function useDesk(bridge: Bridge): [DeskState, DeskActions] {
       },
       dispatch,
     };
-  }, [bridge, run, reload]);
+  }, [bridge, run, reload, store, dispatch, enqueue]);
 
   commandRef.current = (command) => {
     const focused = document.activeElement;

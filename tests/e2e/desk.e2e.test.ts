@@ -1,0 +1,144 @@
+/**
+ * The real renderer in Chromium, through the browser host, against a temp copy of a library.
+ * Every step checks the file on disk. Screenshots land in test-results/ for a person to look at.
+ */
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createHandlers } from '../../main/handlers.js';
+import { startBrowserHost, type BrowserHost } from '../../main/host/server.js';
+import { Session } from '../../main/session.js';
+import { fail } from '../../shared/result.js';
+import { tempDir } from '../helpers/corpora.js';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const CHROMIUM = '/usr/bin/chromium';
+const SHOTS = join(ROOT, 'test-results');
+const SEED_ID = '000_8a8d1d44de5d8be9.txt';
+const haveChromium = existsSync(CHROMIUM);
+if (!haveChromium) console.warn(`skipping the browser tests: ${CHROMIUM} is absent (apt-get install chromium; .ci/run does)`);
+
+const library = tempDir();
+const build = tempDir();
+let host: BrowserHost;
+let session: Session;
+let browser: Browser;
+let page: Page;
+let seed: string;
+
+const file = (id: string): string => readFileSync(join(library.dir, id), 'utf8');
+/** Lines that differ between two versions of a file. */
+function diff(before: string, after: string): string[] {
+  const a = before.split('\n');
+  const b = after.split('\n');
+  return [...a.filter((l) => !b.includes(l)).map((l) => `-${l}`), ...b.filter((l) => !a.includes(l)).map((l) => `+${l}`)];
+}
+async function waitForFile(id: string, check: (text: string) => boolean): Promise<string> {
+  for (let i = 0; i < 100; i++) {
+    const text = file(id);
+    if (check(text)) return text;
+    await new Promise((r) => setTimeout(r, 30));
+  }
+  return file(id);
+}
+
+describe.skipIf(!haveChromium)('the desk in Chromium', () => {
+  beforeAll(async () => {
+    execFileSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'error', '--outDir', build.dir], { cwd: ROOT });
+    cpSync(join(ROOT, 'seeds'), library.dir, { recursive: true });
+    mkdirSync(join(library.dir, 'world'));
+    writeFileSync(join(library.dir, 'world', 'cafe.md'), '---\ntitle: "Café culture returns to Paris"\nexcerpt: "Espresso bars reopen"\npublishedDateTime: 2022-07-06T08:00:00Z\nprovider:\n  name: Le Monde\n  domain: lemonde.fr\npublished: true\ntopics: [Food, Cities]\n---\n');
+    writeFileSync(join(library.dir, 'world', 'broken.md'), '---\ntitle: "Unclosed\npublished: false\n---\n');
+    seed = file(SEED_ID);
+    session = new Session((e) => host?.broadcast(e));
+    await session.open(library.dir);
+    host = await startBrowserHost({ handlers: createHandlers(session, async () => fail('bad-request', 'no')), rendererDir: build.dir, port: 0 });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+    });
+    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    mkdirSync(SHOTS, { recursive: true });
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await host?.close();
+    await session?.close();
+    library.cleanup();
+    build.cleanup();
+  });
+
+  test('opens the library with every article and the live counts', async () => {
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(host.url);
+    await expect.poll(() => page.getByRole('grid', { name: 'Articles' }).getByRole('row').count()).toBe(4);
+    await expect.poll(() => page.getByText('3 articles · 1 published · 1 with problems').count()).toBe(1);
+    await page.screenshot({ path: join(SHOTS, 'desk-list.png') });
+    expect(errors).toEqual([]);
+  });
+
+  test('search and status filter', async () => {
+    await page.keyboard.press('/');
+    await page.keyboard.type('cafe');
+    await expect.poll(() => page.getByRole('grid', { name: 'Articles' }).getByRole('row').count()).toBe(2);
+    await page.getByRole('searchbox', { name: 'Search articles' }).fill('');
+    await page.getByRole('radio', { name: 'Has problems' }).click();
+    await expect.poll(() => page.getByRole('row', { name: /broken\.md/ }).count()).toBe(1);
+    await page.getByRole('row', { name: /broken\.md/ }).click();
+    await expect.poll(() => page.getByText(/YAML syntax/).count()).toBeGreaterThan(0);
+    await page.screenshot({ path: join(SHOTS, 'desk-broken-file.png') });
+    await page.getByRole('radio', { name: 'All' }).click();
+  });
+
+  test('select with the keyboard and approve with p: a one-line diff on disk', async () => {
+    await page.getByRole('grid', { name: 'Articles' }).focus();
+    await page.keyboard.press('Home');
+    await page.keyboard.press('j');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('Microsoft Drops');
+    await page.keyboard.press('p');
+    const after = await waitForFile(SEED_ID, (t) => t !== seed);
+    expect(diff(seed, after)).toEqual(['-published: false', '+published: true']);
+    await expect.poll(() => page.getByRole('switch', { name: 'Published' }).isChecked()).toBe(true);
+    await page.screenshot({ path: join(SHOTS, 'desk-review.png') });
+  });
+
+  test('add and remove a topic: one line each', async () => {
+    const before = file(SEED_ID);
+    await page.keyboard.press('t');
+    await page.keyboard.type('Ethics');
+    await page.keyboard.press('Enter');
+    const added = await waitForFile(SEED_ID, (t) => t.includes('Ethics'));
+    expect(diff(before, added)).toEqual(['+  - Ethics']);
+    await page.getByRole('button', { name: 'Remove topic Microsoft AI' }).click();
+    const removed = await waitForFile(SEED_ID, (t) => !t.includes('- Microsoft AI'));
+    expect(diff(added, removed)).toEqual(['-  - Microsoft AI']);
+    await page.screenshot({ path: join(SHOTS, 'desk-topics.png') });
+  });
+
+  test('undo three times restores the original bytes', async () => {
+    await page.getByRole('grid', { name: 'Articles' }).focus();
+    for (let i = 0; i < 3; i++) {
+      const before = file(SEED_ID);
+      await page.keyboard.press('Control+z');
+      await waitForFile(SEED_ID, (t) => t !== before);
+    }
+    expect(file(SEED_ID)).toBe(seed);
+    await page.keyboard.press('Control+Shift+z');
+    expect(diff(seed, await waitForFile(SEED_ID, (t) => t !== seed))).toEqual(['-published: false', '+published: true']);
+  });
+
+  test('a file changed behind the app’s back shows up live', async () => {
+    const path = join(library.dir, 'world', 'cafe.md');
+    writeFileSync(path, readFileSync(path, 'utf8').replace('Café culture returns to Paris', 'Café culture returns to Lyon'));
+    await expect.poll(() => page.getByRole('row', { name: /returns to Lyon/ }).count(), { timeout: 5000 }).toBe(1);
+    writeFileSync(join(library.dir, 'world', 'new.md'), '---\ntitle: Filed from the field\npublishedDateTime: 2022-07-07T00:00:00Z\n---\n');
+    await expect.poll(() => page.getByRole('row', { name: /Filed from the field/ }).count(), { timeout: 5000 }).toBe(1);
+    await expect.poll(() => page.getByText(/^4 articles/).count()).toBe(1);
+    await page.screenshot({ path: join(SHOTS, 'desk-live-update.png') });
+  });
+});

@@ -1,0 +1,66 @@
+/** An in-memory bridge for renderer tests: what main would answer, and a log of what was asked. */
+import type { ArticleDetail, ArticleSummary } from '../../shared/article.js';
+import type { Bridge, LibraryEventMessage } from '../../shared/contract.js';
+import { fail, ok } from '../../shared/result.js';
+
+/** A summary with defaults. */
+export function summary(id: string, fields: Partial<ArticleSummary> = {}): ArticleSummary {
+  return { id, title: id, excerpt: '', published: false, topics: [], problems: [], ...fields };
+}
+
+/** The fake and its controls. */
+export function fakeBridge(initial: readonly ArticleSummary[]) {
+  let articles = [...initial];
+  const calls: { name: string; args: unknown[] }[] = [];
+  const listeners = new Set<(e: LibraryEventMessage) => void>();
+  let conflictNext = false;
+  const update = (id: string, change: Partial<ArticleSummary>) => {
+    const found = articles.find((a) => a.id === id);
+    if (!found) return fail<ArticleSummary>('not-found', `${id} is not an article`);
+    if (conflictNext) {
+      conflictNext = false;
+      return fail<ArticleSummary>('conflict', `${id} was changed by another program; their version is kept`);
+    }
+    const next = { ...found, ...change };
+    articles = articles.map((a) => (a.id === id ? next : a));
+    return ok(next);
+  };
+  const bridge: Bridge = {
+    listArticles: async () => ok({ name: 'Test library', articles }),
+    readArticle: async (id) => {
+      calls.push({ name: 'readArticle', args: [id] });
+      const found = articles.find((a) => a.id === id);
+      if (!found) return fail('not-found', 'gone');
+      const detail: ArticleDetail = {
+        summary: found,
+        article: { id, title: found.title, excerpt: found.excerpt, published: found.published, topics: found.topics, images: [], related: [], extra: { secured: 'A'.repeat(200), featuredContent: '<iframe src="https://evil.example"></iframe><script>window.hacked=1</script>' } },
+        source: `---\ntitle: ${found.title}\n---\n`,
+      };
+      return ok(detail);
+    },
+    setPublished: async (id, value) => {
+      calls.push({ name: 'setPublished', args: [id, value] });
+      return update(id, { published: value });
+    },
+    setTopics: async (id, topics) => {
+      calls.push({ name: 'setTopics', args: [id, topics] });
+      return update(id, { topics });
+    },
+    openExternal: async (url) => {
+      calls.push({ name: 'openExternal', args: [url] });
+      return ok(null);
+    },
+    onEvent: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+  return {
+    bridge,
+    calls,
+    /** Pushes an event as main would. */
+    emit: (event: LibraryEventMessage) => listeners.forEach((l) => l(event)),
+    /** Makes the next edit fail as a conflict. */
+    conflictNext: () => (conflictNext = true),
+  };
+}

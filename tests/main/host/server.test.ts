@@ -1,0 +1,110 @@
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createHandlers } from '../../../main/handlers.js';
+import { startBrowserHost, type BrowserHost } from '../../../main/host/server.js';
+import { Session } from '../../../main/session.js';
+import { fail } from '../../../shared/result.js';
+import { tempDir } from '../../helpers/corpora.js';
+
+const SEED_ID = '000_8a8d1d44de5d8be9.txt';
+const library = tempDir();
+const renderer = tempDir();
+let host: BrowserHost;
+let session: Session;
+let token: string;
+
+beforeAll(async () => {
+  cpSync(fileURLToPath(new URL('../../../seeds', import.meta.url)), library.dir, { recursive: true });
+  mkdirSync(join(renderer.dir, 'assets'));
+  writeFileSync(join(renderer.dir, 'index.html'), '<!doctype html><title>desk</title>');
+  writeFileSync(join(renderer.dir, 'assets', 'a.js'), 'export {}');
+  session = new Session((e) => host?.broadcast(e), { watch: false });
+  await session.open(library.dir);
+  host = await startBrowserHost({ handlers: createHandlers(session, async () => fail('bad-request', 'no')), rendererDir: renderer.dir, port: 0 });
+  token = new URL(host.url).searchParams.get('token')!;
+});
+afterAll(async () => {
+  await host.close();
+  await session.close();
+  library.cleanup();
+  renderer.cleanup();
+});
+
+/** A raw HTTP request, so tests can send any Host and Origin. */
+function send(path: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port: host.port, path, method: options.method ?? 'GET', headers: { host: `127.0.0.1:${host.port}`, ...options.headers } }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (c: string) => (body += c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+    });
+    req.on('error', reject);
+    req.end(options.body);
+  });
+}
+
+const api = (name: string, args: unknown[], headers: Record<string, string> = {}) =>
+  send(`/api/${name}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-masthead-token': token, ...headers }, body: JSON.stringify({ args }) });
+
+describe('the browser host', () => {
+  test('prints an address on 127.0.0.1 with a long random token', () => {
+    expect(host.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]{32}$/);
+  });
+
+  test('serves the desk with a Content-Security-Policy', async () => {
+    const page = await send('/');
+    expect(page.status).toBe(200);
+    expect(page.headers['content-security-policy']).toContain("script-src 'self'");
+    expect((await send('/assets/a.js')).headers['content-type']).toMatch(/javascript/);
+    expect((await send('/../../etc/passwd')).status).toBe(404);
+    expect((await send('/%2e%2e/%2e%2e/etc/passwd')).status).toBe(404);
+  });
+
+  test('answers requests that carry the token', async () => {
+    const res = await api('listArticles', []);
+    expect(res.status).toBe(200);
+    expect(JSON.parse(res.body)).toMatchObject({ ok: true, value: { name: expect.any(String), articles: [{ id: SEED_ID }] } });
+  });
+
+  test.each<{ name: string; headers: Record<string, string>; status: number }>([
+    { name: 'no token', headers: { 'x-masthead-token': '' }, status: 401 },
+    { name: 'a wrong token', headers: { 'x-masthead-token': 'x'.repeat(32) }, status: 401 },
+    { name: 'a rebinding Host', headers: { host: 'evil.example:80' }, status: 403 },
+    { name: 'a foreign Origin', headers: { origin: 'https://evil.example' }, status: 403 },
+    { name: 'a form post', headers: { 'content-type': 'application/x-www-form-urlencoded' }, status: 415 },
+  ])('refuses $name', async ({ headers, status }) => {
+    const res = await api('setPublished', [SEED_ID, true], headers);
+    expect(res.status).toBe(status);
+    expect(readFileSync(join(library.dir, SEED_ID), 'utf8')).toContain('published: false');
+  });
+
+  test('validates arguments and never leaves the library', async () => {
+    expect(JSON.parse((await api('readArticle', ['../../../etc/passwd.md'])).body)).toMatchObject({ ok: false, error: { kind: 'outside-library' } });
+    expect(JSON.parse((await api('setPublished', [SEED_ID, 'true'])).body)).toMatchObject({ ok: false, error: { kind: 'bad-request' } });
+    expect(JSON.parse((await api('setTopics', [SEED_ID])).body)).toMatchObject({ ok: false, error: { kind: 'bad-request' } });
+    expect((await api('noSuchRequest', [])).status).toBe(404);
+    const badBody = await send('/api/listArticles', { method: 'POST', headers: { 'content-type': 'application/json', 'x-masthead-token': token }, body: '{"args": 5}' });
+    expect(badBody.status).toBe(400);
+  });
+
+  test('an edit over HTTP is a one-line change on disk, pushed to open pages as an event', async () => {
+    const before = readFileSync(join(library.dir, SEED_ID), 'utf8');
+    const events: string[] = [];
+    const stream = await new Promise<import('node:http').IncomingMessage>((resolve) => {
+      request({ host: '127.0.0.1', port: host.port, path: `/api/events?token=${token}`, headers: { host: `127.0.0.1:${host.port}` } }, resolve).end();
+    });
+    stream.setEncoding('utf8');
+    stream.on('data', (chunk: string) => events.push(chunk));
+    const res = JSON.parse((await api('setPublished', [SEED_ID, true])).body);
+    expect(res).toMatchObject({ ok: true, value: { published: true } });
+    expect(readFileSync(join(library.dir, SEED_ID), 'utf8')).toBe(before.replace('published: false', 'published: true'));
+    for (let i = 0; i < 50 && !events.join('').includes('"changed"'); i++) await new Promise((r) => setTimeout(r, 20));
+    expect(events.join('')).toContain('"type":"changed"');
+    stream.destroy();
+    await api('setPublished', [SEED_ID, false]);
+  });
+});

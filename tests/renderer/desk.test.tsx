@@ -1,0 +1,122 @@
+// @vitest-environment jsdom
+import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, test } from 'vitest';
+import { App } from '../../renderer/components/App.js';
+import { fakeBridge, summary } from '../helpers/fake-bridge.js';
+
+afterEach(cleanup);
+// jsdom lays nothing out; give elements a size so the virtualized list renders its rows.
+Object.defineProperties(HTMLElement.prototype, {
+  clientHeight: { configurable: true, get: () => 800 },
+  clientWidth: { configurable: true, get: () => 1000 },
+});
+
+const library = [
+  summary('a.md', { title: 'Microsoft drops emotion recognition', excerpt: 'Facial analysis concerns', providerName: 'IT Business Edge', publishedDateTime: '2022-07-05T23:38:00Z', topics: ['AI', 'Microsoft AI'], quality: 43 }),
+  summary('b.md', { title: 'Café culture returns', excerpt: 'Espresso', providerName: 'Le Monde', publishedDateTime: '2022-07-04T10:00:00Z', topics: ['Food'], published: true }),
+  summary('c.md', { title: 'Broken file', problems: [{ level: 'error', code: 'yaml-syntax', message: 'YAML syntax: unexpected end', line: 3, column: 1 }] }),
+];
+
+async function setup() {
+  const fake = fakeBridge(library);
+  const user = userEvent.setup();
+  render(<App bridge={fake.bridge} />);
+  await screen.findByRole('row', { name: /Microsoft drops/ });
+  return { ...fake, user };
+}
+
+const rowTitles = () => within(screen.getByRole('grid', { name: 'Articles' })).getAllByRole('row').slice(1).map((r) => r.querySelector('.title-text')?.textContent);
+
+describe('the desk', () => {
+  test('lists every article with live counts, newest first', async () => {
+    await setup();
+    expect(rowTitles()).toEqual(['Microsoft drops emotion recognition', 'Café culture returns', 'Broken file']);
+    expect(screen.getByText(/3 articles · 1 published · 1 with problems/)).toBeTruthy();
+  });
+
+  test('search and status filters narrow the list', async () => {
+    const { user } = await setup();
+    await user.type(screen.getByRole('searchbox', { name: 'Search articles' }), 'cafe');
+    expect(rowTitles()).toEqual(['Café culture returns']);
+    await user.clear(screen.getByRole('searchbox', { name: 'Search articles' }));
+    await user.click(screen.getByRole('radio', { name: 'Has problems' }));
+    expect(rowTitles()).toEqual(['Broken file']);
+  });
+
+  test('sorting by a column header', async () => {
+    const { user } = await setup();
+    await user.click(screen.getByRole('button', { name: /^Title/ }));
+    expect(rowTitles()).toEqual(['Broken file', 'Café culture returns', 'Microsoft drops emotion recognition']);
+    expect(screen.getByRole('columnheader', { name: /Title/ }).getAttribute('aria-sort')).toBe('ascending');
+  });
+
+  test('keyboard: j/k move, p publishes, Ctrl+Z undoes and Ctrl+Shift+Z redoes', async () => {
+    const { user, calls } = await setup();
+    await user.keyboard('j');
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Microsoft drops emotion recognition');
+    await user.keyboard('jk');
+    expect(screen.getByRole('row', { selected: true }).textContent).toContain('Microsoft drops');
+    await user.keyboard('p');
+    await waitFor(() => expect((screen.getByRole('switch', { name: 'Published' }) as HTMLInputElement).checked).toBe(true));
+    expect(screen.getByText('Saved')).toBeTruthy();
+    await user.keyboard('{Control>}z{/Control}');
+    await waitFor(() => expect((screen.getByRole('switch', { name: 'Published' }) as HTMLInputElement).checked).toBe(false));
+    await user.keyboard('{Control>}{Shift>}z{/Shift}{/Control}');
+    await waitFor(() => expect((screen.getByRole('switch', { name: 'Published' }) as HTMLInputElement).checked).toBe(true));
+    expect(calls.filter((c) => c.name === 'setPublished').map((c) => c.args)).toEqual([['a.md', true], ['a.md', false], ['a.md', true]]);
+  });
+
+  test('topics: add with autocomplete, remove by button and by Backspace', async () => {
+    const { user, calls } = await setup();
+    await user.click(screen.getByRole('row', { name: /Microsoft drops/ }));
+    await user.keyboard('t');
+    const input = screen.getByRole('combobox', { name: 'Add topic' });
+    expect(document.activeElement).toBe(input);
+    await user.keyboard('fo');
+    expect(within(screen.getByRole('listbox', { name: 'Topic suggestions' })).getByRole('option', { name: 'Food' })).toBeTruthy();
+    await user.keyboard('{ArrowDown}{Enter}');
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Remove topic Food' })).toBeTruthy());
+    await user.click(screen.getByRole('button', { name: 'Remove topic AI' }));
+    await waitFor(() => expect(screen.queryByRole('button', { name: 'Remove topic AI' })).toBeNull());
+    await user.click(input);
+    await user.keyboard('{Backspace}');
+    await waitFor(() => expect(screen.queryByRole('button', { name: 'Remove topic Food' })).toBeNull());
+    expect(calls.filter((c) => c.name === 'setTopics').map((c) => c.args[1])).toEqual([['AI', 'Microsoft AI', 'Food'], ['Microsoft AI', 'Food'], ['Microsoft AI']]);
+  });
+
+  test('a conflict is said plainly and the article keeps the other version', async () => {
+    const { user, conflictNext } = await setup();
+    await user.click(screen.getByRole('row', { name: /Microsoft drops/ }));
+    conflictNext();
+    await user.keyboard('p');
+    expect(await screen.findByText(/Conflict/)).toBeTruthy();
+    expect(screen.getAllByText(/changed by another program/).length).toBeGreaterThan(0);
+    expect((screen.getByRole('switch', { name: 'Published' }) as HTMLInputElement).checked).toBe(false);
+  });
+
+  test('a broken file is listed with its error and cannot be toggled', async () => {
+    const { user } = await setup();
+    await user.click(screen.getByRole('row', { name: /Broken file/ }));
+    expect(screen.getByText(/line 3, column 1: YAML syntax: unexpected end/)).toBeTruthy();
+  });
+
+  test('article text is never run as HTML, and opaque tokens are shortened', async () => {
+    const { user } = await setup();
+    await user.click(screen.getByRole('row', { name: /Microsoft drops/ }));
+    await screen.findByText(/<iframe src="https:\/\/evil.example"><\/iframe><script>/);
+    expect(document.querySelector('iframe')).toBeNull();
+    expect(document.querySelector('.review-pane script')).toBeNull();
+    expect((window as { hacked?: number }).hacked).toBeUndefined();
+    expect(screen.getByText(/AAAAAAAAAAAA…AAAAAA \(200 characters\)/)).toBeTruthy();
+  });
+
+  test('files changed by other programs update the list live', async () => {
+    const { emit } = await setup();
+    act(() => emit({ type: 'added', summary: summary('d.md', { title: 'Just arrived', publishedDateTime: '2023-01-01T00:00:00Z' }) }));
+    expect(rowTitles()[0]).toBe('Just arrived');
+    act(() => emit({ type: 'removed', id: 'b.md' }));
+    expect(rowTitles()).not.toContain('Café culture returns');
+    expect(screen.getByText(/3 articles · 0 published/)).toBeTruthy();
+  });
+});
