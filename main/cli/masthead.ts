@@ -5,6 +5,7 @@ import { compileQuery, countArticles, STATUS_FILTERS, type StatusFilter } from '
 import type { Result } from '../../shared/result.js';
 import { Library } from '../core/library.js';
 import { seedsFolder } from '../package-root.js';
+import { runExport } from './export-command.js';
 import { EXIT, UsageError, type CliIo } from './output.js';
 import { parsePort, serveDesk, startDesk, untilSignal } from './serve.js';
 
@@ -18,6 +19,9 @@ Commands:
   unpublish DIR ID...                     withdraw approval (published: false)
   topics DIR ID [--add T]... [--remove T]...
                                           change an article's topics
+  export DIR --out PATH [--format files|json|jsonl|csv|rss] [--topic T] [--search TEXT]
+         [--force] [--now DATE] [--csv-bom] [--channel-title T] [--channel-link URL]
+                                          export the approved articles (a folder for files, a file otherwise)
   serve [DIR] [--port N]                  serve the desk at a printed http://127.0.0.1 address (N=0: any free port)
   start [DIR]                             open the desk in Electron, or serve it when Electron is not installed
   help                                    this text
@@ -56,6 +60,36 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   publish: (args, io) => setPublished(args, io, true),
   unpublish: (args, io) => setPublished(args, io, false),
   topics,
+  export: async (args, io) => {
+    const { values, positionals } = parse(args, {
+      out: { type: 'string' },
+      format: { type: 'string' },
+      topic: { type: 'string' },
+      search: { type: 'string' },
+      force: { type: 'boolean' },
+      now: { type: 'string' },
+      'csv-bom': { type: 'boolean' },
+      'channel-title': { type: 'string' },
+      'channel-link': { type: 'string' },
+    });
+    const [dir, ...extra] = positionals;
+    if (dir === undefined || extra.length > 0 || values.out === undefined) throw new UsageError('export needs a folder and --out PATH');
+    return runExport(
+      {
+        dir,
+        out: values.out,
+        format: values.format,
+        topic: values.topic,
+        search: values.search,
+        force: values.force,
+        now: values.now,
+        csvBom: values['csv-bom'],
+        channelTitle: values['channel-title'],
+        channelLink: values['channel-link'],
+      },
+      io,
+    );
+  },
   serve: async (args, io) => {
     const { values, positionals } = parse(args, { port: { type: 'string' } });
     if (positionals.length > 1) throw new UsageError('serve takes at most one folder');

@@ -29,7 +29,7 @@ export async function serveDesk(dir: string | undefined, port: number, io: CliIo
     return EXIT.usage;
   }
   io.out(`${host.url}\n`);
-  io.out(`Masthead is serving ${opened.value.name} (${opened.value.size.toLocaleString('en')} articles) on 127.0.0.1 only. Open the address above; press Ctrl+C to stop.\n`);
+  io.out(`Masthead is serving ${opened.value.name} (${opened.value.size.toLocaleString("en")} article${opened.value.size === 1 ? "" : "s"}) on 127.0.0.1 only. Open the address above; press Ctrl+C to stop.\n`);
   await new Promise<void>((resolve) => (stop.aborted ? resolve() : stop.addEventListener('abort', () => resolve(), { once: true })));
   await host.close();
   await session.close();

@@ -83,6 +83,12 @@ export class Library {
 
   /** Reads one article in full from disk; the index follows if the file changed. */
   async read(id: unknown): Promise<Result<ArticleDetail>> {
+    const snapshot = await this.snapshot(id);
+    return snapshot.ok ? ok(snapshot.value.detail) : snapshot;
+  }
+
+  /** The file's bytes and what they say, read together so they agree (export copies these bytes). */
+  async snapshot(id: unknown): Promise<Result<{ bytes: Uint8Array; detail: ArticleDetail }>> {
     const path = await this.pathOf(id);
     if (!path.ok) return path;
     const articleId = id as ArticleId;
@@ -101,9 +107,12 @@ export class Library {
     this.store(articleId, parsed.summary, contentHash(bytes));
     const readable = parsed.readable;
     return ok({
-      summary: parsed.summary,
-      article: readable ? toArticle(articleId, readable.data) : null,
-      source: readable ? readable.text : new TextDecoder('utf-8').decode(bytes),
+      bytes,
+      detail: {
+        summary: parsed.summary,
+        article: readable ? toArticle(articleId, readable.data) : null,
+        source: readable ? readable.text : new TextDecoder('utf-8').decode(bytes),
+      },
     });
   }
 

@@ -1,0 +1,66 @@
+/** `masthead export`: the approved set as files, JSON, JSON Lines, CSV or RSS. */
+import { exportApproved } from '../core/export.js';
+import { EXPORT_FORMATS, type ExportFormat } from '../core/export-formats.js';
+import { Library } from '../core/library.js';
+import { EXIT, UsageError, type CliIo } from './output.js';
+
+/** The export's options as the command line gives them. */
+export interface ExportArgs {
+  readonly dir: string;
+  readonly out: string;
+  readonly format?: string;
+  readonly topic?: string;
+  readonly search?: string;
+  readonly force?: boolean;
+  readonly now?: string;
+  readonly csvBom?: boolean;
+  readonly channelTitle?: string;
+  readonly channelLink?: string;
+}
+
+/** The export timestamp: --now, else SOURCE_DATE_EPOCH (seconds), else the clock. */
+export function exportTime(now: string | undefined, env: NodeJS.ProcessEnv): Date {
+  if (now !== undefined) {
+    const time = Date.parse(now);
+    if (Number.isNaN(time)) throw new UsageError('--now must be a date such as 2024-01-31T12:00:00Z');
+    return new Date(time);
+  }
+  const epoch = env.SOURCE_DATE_EPOCH;
+  if (epoch !== undefined && epoch !== '') {
+    if (!/^\d+$/.test(epoch)) throw new UsageError('SOURCE_DATE_EPOCH must be a whole number of seconds');
+    return new Date(Number(epoch) * 1000);
+  }
+  return new Date();
+}
+
+/** Runs one export and reports what it wrote and held back. */
+export async function runExport(args: ExportArgs, io: CliIo): Promise<number> {
+  const format = (args.format ?? 'files') as ExportFormat;
+  if (!EXPORT_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}`);
+  if (args.channelLink !== undefined && !URL.canParse(args.channelLink)) throw new UsageError('--channel-link must be a full URL');
+  const now = exportTime(args.now, process.env);
+  const opened = await Library.open(args.dir);
+  if (!opened.ok) {
+    io.err(`masthead: ${opened.error.message}\n`);
+    return EXIT.usage;
+  }
+  const result = await exportApproved(opened.value, {
+    format,
+    out: args.out,
+    query: { topic: args.topic, search: args.search },
+    now,
+    force: args.force,
+    csvBom: args.csvBom,
+    channel: { title: args.channelTitle, link: args.channelLink },
+  });
+  if (!result.ok) {
+    io.err(`masthead: ${result.error.message}\n`);
+    return result.error.kind === 'conflict' ? EXIT.usage : EXIT.someFailed;
+  }
+  const { count, withWarnings, heldBack, out } = result.value;
+  const warned = withWarnings > 0 ? ` (${withWarnings} with warnings)` : '';
+  io.out(`Exported ${count} approved article${count === 1 ? '' : 's'}${warned} as ${format} to ${out}\n`);
+  for (const h of heldBack) io.err(`masthead: held back ${h.id}: ${h.reason}\n`);
+  if (heldBack.length > 0) io.out(`Held back ${heldBack.length} approved article${heldBack.length === 1 ? '' : 's'} (listed on stderr)\n`);
+  return heldBack.length > 0 ? EXIT.someFailed : EXIT.ok;
+}

@@ -1,0 +1,266 @@
+/**
+ * Exporting the approved set: the articles with `published: true` and no error, in a stable order,
+ * written into a temporary sibling of the destination and renamed into place only when complete.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import { hasError, problemPlace, type Article, type ArticleId, type ArticleSummary } from '../../shared/article.js';
+import { compileQuery, type ArticleQuery } from '../../shared/query.js';
+import { fail, ok, type Result } from '../../shared/result.js';
+import {
+  CSV_COLUMNS,
+  MANIFEST_FORMAT,
+  MANIFEST_NAME,
+  MANIFEST_VERSION,
+  toCsv,
+  toJson,
+  toJsonLines,
+  toRss,
+  type Channel,
+  type ExportFormat,
+} from './export-formats.js';
+import type { Library } from './library.js';
+import { UNSAFE_resolveId } from './library-paths.js';
+import { errorText } from './save.js';
+
+/** An approved article that is not exported, and why. */
+export interface HeldBack {
+  readonly id: ArticleId;
+  readonly title: string;
+  readonly reason: string;
+}
+
+/** What an export would contain, before anything is written. */
+export interface ExportPlan {
+  readonly articles: readonly ArticleSummary[];
+  readonly withWarnings: number;
+  readonly heldBack: readonly HeldBack[];
+}
+
+/** How to export. */
+export interface ExportOptions {
+  readonly format: ExportFormat;
+  /** A folder for `files`, a file for the others. */
+  readonly out: string;
+  /** Narrows the approved set to the approved part of a filter. */
+  readonly query?: ArticleQuery;
+  /** The export timestamp (fix it for byte-identical exports). */
+  readonly now: Date;
+  /** Replace a destination that is not a previous Masthead export. */
+  readonly force?: boolean;
+  readonly csvBom?: boolean;
+  readonly channel?: Partial<Channel>;
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+/** What an export wrote and held back. */
+export interface ExportReport {
+  readonly format: ExportFormat;
+  readonly out: string;
+  readonly count: number;
+  readonly withWarnings: number;
+  readonly heldBack: readonly HeldBack[];
+}
+
+const APPROVED_LINE = /^published[ \t]*:[ \t]*(?:true|True|TRUE)[ \t]*(?:#.*)?\r?$/m;
+
+/** Newest first by publishedDateTime (undated last), then by id: the same library gives the same order. */
+export function exportOrder(a: ArticleSummary, b: ArticleSummary): number {
+  const ta = Date.parse(a.publishedDateTime ?? '');
+  const tb = Date.parse(b.publishedDateTime ?? '');
+  const da = Number.isNaN(ta) ? -Infinity : ta;
+  const db = Number.isNaN(tb) ? -Infinity : tb;
+  if (da !== db) return db > da ? 1 : -1;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/** The approved set in export order, and the approved articles an error holds back. */
+export async function planExport(library: Library, query: ArticleQuery = {}): Promise<ExportPlan> {
+  const matches = compileQuery({ ...query, status: 'all' });
+  const articles: ArticleSummary[] = [];
+  const heldBack: HeldBack[] = [];
+  for (const summary of library.list()) {
+    if (!matches(summary)) continue;
+    if (!hasError(summary.problems)) {
+      if (summary.published) articles.push(summary);
+      continue;
+    }
+    // A file with an error cannot be read safely; its raw text still tells whether it was approved.
+    if (await looksApproved(library, summary.id)) heldBack.push({ id: summary.id, title: summary.title, reason: errorsOf(summary) });
+  }
+  articles.sort(exportOrder);
+  return { articles, withWarnings: articles.filter((a) => a.problems.length > 0).length, heldBack };
+}
+
+async function looksApproved(library: Library, id: ArticleId): Promise<boolean> {
+  const path = await UNSAFE_resolveId(library.root, id);
+  if (!path.ok) return false;
+  const bytes = await readFile(path.value).catch(() => null);
+  return bytes !== null && APPROVED_LINE.test(bytes.toString('latin1'));
+}
+
+function errorsOf(summary: ArticleSummary): string {
+  return summary.problems
+    .filter((p) => p.level === 'error')
+    .map((p) => problemPlace(p) + p.message)
+    .join('; ');
+}
+
+/** Exports the approved set atomically: the destination is either the previous export or the complete new one. */
+export async function exportApproved(library: Library, options: ExportOptions): Promise<Result<ExportReport>> {
+  const out = resolve(options.out);
+  const refused = await checkDestination(out, options.format, options.force === true);
+  if (!refused.ok) return refused;
+  const plan = await planExport(library, options.query);
+  const heldBack = [...plan.heldBack];
+  const temp = join(dirname(out), `.${basename(out)}.masthead-${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    await mkdir(dirname(out), { recursive: true });
+    // Files are copied into the temp folder as they are read; the other formats are written at the end.
+    if (options.format === 'files') await mkdir(temp);
+    const records: Article[] = [];
+    const manifest: ManifestEntry[] = [];
+    let withWarnings = 0;
+    for (const [index, planned] of plan.articles.entries()) {
+      if (options.signal?.aborted) throw new Error('the export was cancelled');
+      const snapshot = await library.snapshot(planned.id);
+      if (!snapshot.ok) throw new Error(`${planned.id} could not be read (${snapshot.error.message})`);
+      const { article, summary } = snapshot.value.detail;
+      if (article === null || hasError(summary.problems) || !summary.published) {
+        heldBack.push({ id: planned.id, title: planned.title, reason: 'it changed on disk during the export and is no longer approved and readable' });
+      } else {
+        if (summary.problems.length > 0) withWarnings++;
+        if (options.format === 'files') manifest.push(await copyArticle(temp, article, snapshot.value.bytes));
+        else records.push(article);
+      }
+      options.onProgress?.(index + 1, plan.articles.length);
+    }
+    if (options.format === 'files') await writeManifest(temp, manifest, library, options.now);
+    else await writeFile(temp, render(options.format, records, library, options));
+    if (options.signal?.aborted) throw new Error('the export was cancelled');
+    await swapIntoPlace(temp, out, options.format);
+    return ok({ format: options.format, out, count: options.format === 'files' ? manifest.length : records.length, withWarnings, heldBack });
+  } catch (e) {
+    await rm(temp, { recursive: true, force: true });
+    return fail('io', `the export did not complete and the destination is unchanged: ${errorText(e)}`);
+  }
+}
+
+interface ManifestEntry {
+  readonly id: ArticleId;
+  readonly sha256: string;
+  readonly title: string | null;
+  readonly publishedDateTime: string | null;
+  readonly topics: readonly string[];
+}
+
+async function copyArticle(folder: string, article: Article, bytes: Uint8Array): Promise<ManifestEntry> {
+  const target = join(folder, ...article.id.split('/'));
+  await mkdir(dirname(target), { recursive: true });
+  await writeFile(target, bytes);
+  return {
+    id: article.id,
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+    title: article.title ?? null,
+    publishedDateTime: article.publishedDateTime ?? null,
+    topics: article.topics,
+  };
+}
+
+async function writeManifest(folder: string, articles: readonly ManifestEntry[], library: Library, now: Date): Promise<void> {
+  const manifest = {
+    format: MANIFEST_FORMAT,
+    version: MANIFEST_VERSION,
+    exportedAt: now.toISOString(),
+    library: basename(library.root),
+    count: articles.length,
+    articles,
+  };
+  await writeFile(join(folder, MANIFEST_NAME), `${JSON.stringify(manifest, null, 2)}\n`);
+}
+
+function render(format: Exclude<ExportFormat, 'files'>, articles: readonly Article[], library: Library, options: ExportOptions): string {
+  switch (format) {
+    case 'json':
+      return toJson(articles);
+    case 'jsonl':
+      return toJsonLines(articles);
+    case 'csv':
+      return toCsv(articles, options.csvBom === true);
+    case 'rss': {
+      const first = articles.find((a) => a.webUrl ?? a.originalUrl);
+      const firstLink = first ? (first.webUrl ?? first.originalUrl)! : undefined;
+      return toRss(
+        articles,
+        {
+          title: options.channel?.title ?? `${basename(library.root)}: approved articles`,
+          link: options.channel?.link ?? (firstLink && URL.canParse(firstLink) ? `${new URL(firstLink).origin}/` : 'http://localhost/'),
+          description: options.channel?.description ?? `Articles approved in Masthead from ${basename(library.root)}`,
+        },
+        options.now,
+      );
+    }
+    default:
+      return format satisfies never;
+  }
+}
+
+/** Puts the finished temp into place; an older export moves aside first and goes only once the new one is in. */
+async function swapIntoPlace(temp: string, out: string, format: ExportFormat): Promise<void> {
+  const existing = await stat(out).catch(() => null);
+  if (format !== 'files' || existing === null) {
+    if (existing?.isDirectory()) await rm(out, { recursive: true }); // only with --force: checked before
+    await rename(temp, out);
+    return;
+  }
+  const aside = join(dirname(out), `.${basename(out)}.masthead-previous-${randomBytes(6).toString('hex')}`);
+  await rename(out, aside);
+  try {
+    await rename(temp, out);
+  } catch (e) {
+    await rename(aside, out);
+    throw e;
+  }
+  await rm(aside, { recursive: true, force: true });
+}
+
+/** Refuses a destination that holds something other than a previous Masthead export, unless forced. */
+async function checkDestination(out: string, format: ExportFormat, force: boolean): Promise<Result<null>> {
+  const existing = await stat(out).catch(() => null);
+  if (existing === null || force) return ok(null);
+  if (await isPreviousExport(out, format, existing.isDirectory())) return ok(null);
+  return fail(
+    'conflict',
+    `${basename(out)} already exists and is not a previous Masthead ${format} export; choose another destination, or replace it with --force`,
+  );
+}
+
+async function isPreviousExport(out: string, format: ExportFormat, isFolder: boolean): Promise<boolean> {
+  try {
+    if (format === 'files') {
+      if (!isFolder) return false;
+      const manifest: unknown = JSON.parse(await readFile(join(out, MANIFEST_NAME), 'utf8'));
+      return typeof manifest === 'object' && manifest !== null && (manifest as { format?: unknown }).format === MANIFEST_FORMAT;
+    }
+    if (isFolder) return false;
+    const text = (await readFile(out, 'utf8')).replace(/^\uFEFF/, '');
+    switch (format) {
+      case 'json': {
+        const data: unknown = JSON.parse(text);
+        return Array.isArray(data) && data.every((r) => typeof (r as { id?: unknown })?.id === 'string');
+      }
+      case 'jsonl':
+        return text === '' || typeof (JSON.parse(text.slice(0, text.indexOf('\n'))) as { id?: unknown }).id === 'string';
+      case 'csv':
+        return text.startsWith(`${CSV_COLUMNS.join(',')}\r\n`);
+      case 'rss':
+        return text.includes('<generator>Masthead</generator>');
+      default:
+        return format satisfies never;
+    }
+  } catch {
+    return false;
+  }
+}
