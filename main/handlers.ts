@@ -2,15 +2,20 @@
 import { isSafeExternalUrl, type Handlers } from '../shared/contract.js';
 import { fail, ok, type Result } from '../shared/result.js';
 import type { Library } from './core/library.js';
+import type { ExportDesk } from './export-desk.js';
 import type { Session } from './session.js';
+
+function arity<T>(expected: number, args: unknown[]): Promise<Result<T>> {
+  return Promise.resolve(fail('bad-request', `expected ${expected} argument(s), got ${args.length}`));
+}
 
 /** Opens a vetted http(s) URL in the system browser; each host supplies its own. */
 export type OpenExternal = (url: string) => Promise<Result<null>>;
 
 /** Builds the handlers. Every argument is `unknown` until checked here or in the core. */
-export function createHandlers(session: Session, openExternal: OpenExternal): Handlers {
-  const withLibrary = <T>(args: unknown[], arity: number, run: (open: { library: Library; name: string }) => Promise<Result<T>>): Promise<Result<T>> => {
-    if (args.length !== arity) return Promise.resolve(fail('bad-request', `expected ${arity} argument(s), got ${args.length}`));
+export function createHandlers(session: Session, openExternal: OpenExternal, exports: ExportDesk): Handlers {
+  const withLibrary = <T>(args: unknown[], count: number, run: (open: { library: Library; name: string }) => Promise<Result<T>>): Promise<Result<T>> => {
+    if (args.length !== count) return arity(count, args);
     const current = session.library();
     if (!current.ok) return Promise.resolve(current);
     return run(current.value);
@@ -25,5 +30,10 @@ export function createHandlers(session: Session, openExternal: OpenExternal): Ha
       if (args.length !== 1 || !isSafeExternalUrl(url)) return fail('bad-request', 'only http:// and https:// links can be opened');
       return openExternal(url);
     },
+    previewExport: (...args) => (args.length === 1 ? exports.preview(args[0]) : arity(1, args)),
+    chooseExportDestination: (...args) => (args.length === 1 ? exports.chooseDestination(args[0]) : arity(1, args)),
+    runExport: (...args) => (args.length === 1 ? exports.run(args[0]) : arity(1, args)),
+    cancelExport: async (...args) => (args.length === 0 ? exports.cancel() : arity(0, args)),
+    revealExport: async (...args) => (args.length === 0 ? exports.revealLast() : arity(0, args)),
   };
 }

@@ -3,12 +3,46 @@
  * then points at the handler (main/handlers.ts), the preload bridge and the browser bridge.
  */
 import type { ArticleDetail, ArticleId, ArticleSummary } from './article.js';
+import type { ArticleQuery } from './query.js';
 import type { Result } from './result.js';
 
 /** What the desk is showing: the library's display name and every article's summary. */
 export interface LibraryListing {
   readonly name: string;
   readonly articles: readonly ArticleSummary[];
+}
+
+/** The export formats, as the desk offers them. */
+export const EXPORT_FORMATS = ['files', 'json', 'jsonl', 'csv', 'rss'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** An approved article an export leaves out, and why. */
+export interface HeldBackArticle {
+  readonly id: ArticleId;
+  readonly title: string;
+  readonly reason: string;
+}
+
+/** What an export would hold: counted before anything is written. */
+export interface ExportPreview {
+  readonly count: number;
+  readonly withWarnings: number;
+  readonly heldBack: readonly HeldBackArticle[];
+}
+
+/** What the desk asks to export; the destination is the one chosen in main's dialog. */
+export interface ExportRequest {
+  readonly format: ExportFormat;
+  /** The approved part of this filter; omitted for the whole approved set. */
+  readonly query?: ArticleQuery;
+  readonly csvBom?: boolean;
+}
+
+/** What an export wrote; `destination` is a display label, never an absolute path. */
+export interface ExportOutcome extends ExportPreview {
+  readonly destination: string;
+  /** True when main can show the result in the system's file manager. */
+  readonly canReveal: boolean;
 }
 
 /** Requests the renderer makes; main answers each with a `Result`. */
@@ -18,10 +52,26 @@ export interface Requests {
   setPublished: { args: [id: ArticleId, value: boolean]; result: ArticleSummary };
   setTopics: { args: [id: ArticleId, topics: readonly string[]]; result: ArticleSummary };
   openExternal: { args: [url: string]; result: null };
+  previewExport: { args: [query: ArticleQuery | null]; result: ExportPreview };
+  chooseExportDestination: { args: [format: ExportFormat]; result: { destination: string } | null };
+  runExport: { args: [request: ExportRequest]; result: ExportOutcome };
+  cancelExport: { args: []; result: null };
+  revealExport: { args: []; result: null };
 }
 
 /** The request names, for binding and validation. */
-export const REQUEST_NAMES = ['listArticles', 'readArticle', 'setPublished', 'setTopics', 'openExternal'] as const satisfies readonly (keyof Requests)[];
+export const REQUEST_NAMES = [
+  'listArticles',
+  'readArticle',
+  'setPublished',
+  'setTopics',
+  'openExternal',
+  'previewExport',
+  'chooseExportDestination',
+  'runExport',
+  'cancelExport',
+  'revealExport',
+] as const satisfies readonly (keyof Requests)[];
 
 /** A request name. */
 export type RequestName = keyof Requests;
@@ -32,7 +82,9 @@ export type LibraryEventMessage =
   | { readonly type: 'removed'; readonly id: ArticleId }
   | { readonly type: 'reloaded'; readonly name: string }
   /** A menu command for the desk (the app menu owns Ctrl/Cmd+Z in Electron). */
-  | { readonly type: 'command'; readonly command: 'undo' | 'redo' };
+  | { readonly type: 'command'; readonly command: 'undo' | 'redo' | 'export' }
+  /** Progress of a running export. */
+  | { readonly type: 'export-progress'; readonly done: number; readonly total: number };
 
 /** The renderer's typed view of a request. */
 export type RequestFn<K extends RequestName> = (...args: Requests[K]['args']) => Promise<Result<Requests[K]['result']>>;

@@ -3,8 +3,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { fail } from '../../shared/result.js';
-import { createHandlers } from '../handlers.js';
+import { createHostHandlers } from '../host/host-handlers.js';
 import { startBrowserHost, type BrowserHost } from '../host/server.js';
 import { packageRoot, seedsFolder } from '../package-root.js';
 import { Session } from '../session.js';
@@ -19,8 +18,7 @@ export async function serveDesk(dir: string | undefined, port: number, io: CliIo
     io.err(`masthead: ${opened.error.message}\n`);
     return EXIT.usage;
   }
-  // In a browser the page opens links itself; the host never launches programs on request.
-  const handlers = createHandlers(session, async () => fail('bad-request', 'the browser desk opens links itself'));
+  const handlers = createHostHandlers(session, (event) => host?.broadcast(event));
   try {
     host = await startBrowserHost({ handlers, rendererDir: join(packageRoot(), 'out', 'renderer'), port });
   } catch (e) {

@@ -3,9 +3,7 @@ import { stringify } from 'csv-stringify/sync';
 import { create } from 'xmlbuilder2';
 import type { Article } from '../../shared/article.js';
 
-/** The export formats. */
-export const EXPORT_FORMATS = ['files', 'json', 'jsonl', 'csv', 'rss'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+export { EXPORT_FORMATS, type ExportFormat } from '../../shared/contract.js';
 
 /** What goes into `manifest.json` and how a previous export is recognised. */
 export const MANIFEST_NAME = 'manifest.json';

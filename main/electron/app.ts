@@ -3,6 +3,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session as electro
 import { join } from 'node:path';
 import { EVENT_CHANNEL, type LibraryEventMessage } from '../../shared/contract.js';
 import { ok } from '../../shared/result.js';
+import { ExportDesk } from '../export-desk.js';
 import { createHandlers } from '../handlers.js';
 import { seedsFolder } from '../package-root.js';
 import { Session } from '../session.js';
@@ -40,12 +41,25 @@ async function start(): Promise<void> {
 
   handleRendererScheme(protocol, join(app.getAppPath(), 'out', 'renderer'));
   denyPermissions(electronSession.defaultSession);
+  const exports = new ExportDesk(
+    () => session.library(),
+    async (_format, name) => {
+      const choice = await dialog.showSaveDialog({ title: 'Export approved articles', defaultPath: join(app.getPath('documents'), name) });
+      return choice.canceled || !choice.filePath ? null : choice.filePath;
+    },
+    send,
+    (path) => shell.showItemInFolder(path),
+  );
   bindHandlers(
     ipcMain,
-    createHandlers(session, async (url) => {
-      await shell.openExternal(url);
-      return ok(null);
-    }),
+    createHandlers(
+      session,
+      async (url) => {
+        await shell.openExternal(url);
+        return ok(null);
+      },
+      exports,
+    ),
   );
 
   const openLibrary = async (): Promise<void> => {
@@ -59,6 +73,7 @@ async function start(): Promise<void> {
   const menu = menuTemplate(
     {
       openLibrary: () => void openLibrary(),
+      exportApproved: () => send({ type: 'command', command: 'export' }),
       undo: () => send({ type: 'command', command: 'undo' }),
       redo: () => send({ type: 'command', command: 'redo' }),
       reload: () => void (session.root && session.open(session.root)),

@@ -4,12 +4,13 @@ import type { MenuItemConstructorOptions } from 'electron';
 /** What the menu can ask the app to do. */
 export interface MenuActions {
   readonly openLibrary: () => void;
+  readonly exportApproved: () => void;
   readonly undo: () => void;
   readonly redo: () => void;
   readonly reload: () => void;
 }
 
-/** File (Open Library…, Reload, Quit), Edit (Undo, Redo, clipboard), View and Window menus. */
+/** File (Open Library…, Export…, Reload, Quit), Edit (Undo, Redo, clipboard), View and Window menus. */
 export function menuTemplate(actions: MenuActions, platform: NodeJS.Platform): MenuItemConstructorOptions[] {
   const mac = platform === 'darwin';
   return [
@@ -18,6 +19,7 @@ export function menuTemplate(actions: MenuActions, platform: NodeJS.Platform): M
       label: '&File',
       submenu: [
         { label: 'Open Library…', accelerator: 'CmdOrCtrl+O', click: actions.openLibrary },
+        { label: 'Export…', accelerator: 'CmdOrCtrl+E', click: actions.exportApproved },
         { label: 'Reload Library', accelerator: 'CmdOrCtrl+R', click: actions.reload },
         { type: 'separator' },
         mac ? { role: 'close' } : { role: 'quit', accelerator: 'Ctrl+Q' },

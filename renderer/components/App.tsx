@@ -5,6 +5,7 @@ import { countArticles } from '../../shared/query.js';
 import { useDesk } from '../state/use-desk.js';
 import { rankByUse, visibleArticles } from '../state/view.js';
 import { ArticleList } from './ArticleList.js';
+import { ExportDialog } from './ExportDialog.js';
 import { Notices } from './Notices.js';
 import { ReviewPane } from './ReviewPane.js';
 import { Toolbar } from './Toolbar.js';
@@ -27,6 +28,7 @@ export function App({ bridge }: { readonly bridge: Bridge }) {
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
       const { rows, state, actions } = keys.current;
+      if (state.exportOpen) return; // the dialog has the keyboard
       const target = e.target as HTMLElement | null;
       const typing = target !== null && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT' || target.isContentEditable);
       const mod = e.ctrlKey || e.metaKey;
@@ -89,6 +91,14 @@ export function App({ bridge }: { readonly bridge: Bridge }) {
   const selected = state.articles.find((a) => a.id === state.selectedId) ?? null;
   const { dispatch } = actions;
   const dismiss = useCallback((key: number) => dispatch({ type: 'notice-dismissed', key }), [dispatch]);
+  const { filters } = state;
+  const filter = useMemo(
+    () =>
+      filters.status === 'all' && !filters.topic && !filters.provider && !filters.search
+        ? null
+        : { status: filters.status, topic: filters.topic || undefined, provider: filters.provider || undefined, search: filters.search || undefined },
+    [filters],
+  );
 
   return (
     <div className="desk">
@@ -101,6 +111,7 @@ export function App({ bridge }: { readonly bridge: Bridge }) {
         searchRef={searchRef}
         onFilters={(filters) => actions.dispatch({ type: 'filters-changed', filters })}
         onEscape={() => listRef.current?.focus()}
+        onExport={() => dispatch({ type: 'export-dialog', open: true })}
       />
       <main className="panes">
         <ArticleList
@@ -127,6 +138,7 @@ export function App({ bridge }: { readonly bridge: Bridge }) {
         />
       </main>
       <Notices notices={state.notices} onDismiss={dismiss} />
+      {state.exportOpen && <ExportDialog bridge={bridge} filter={filter} onClose={() => dispatch({ type: 'export-dialog', open: false })} />}
     </div>
   );
 }

@@ -20,10 +20,11 @@ interface Props {
   readonly searchRef: RefObject<HTMLInputElement | null>;
   readonly onFilters: (filters: Partial<Filters>) => void;
   readonly onEscape: () => void;
+  readonly onExport: () => void;
 }
 
 /** Search and filters; every control is labelled for screen readers. */
-export function Toolbar({ state, counts, shown, topics, providers, searchRef, onFilters, onEscape }: Props) {
+export function Toolbar({ state, counts, shown, topics, providers, searchRef, onFilters, onEscape, onExport }: Props) {
   const { filters } = state;
   const problems = counts.withErrors + counts.withWarnings;
   return (
@@ -84,6 +85,9 @@ export function Toolbar({ state, counts, shown, topics, providers, searchRef, on
             </option>
           ))}
         </select>
+        <button type="button" className="export-button" onClick={onExport}>
+          Export…
+        </button>
       </div>
     </header>
   );

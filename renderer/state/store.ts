@@ -48,6 +48,7 @@ export interface DeskState {
   readonly redo: readonly EditCommand[];
   readonly notices: readonly Notice[];
   readonly showImages: boolean;
+  readonly exportOpen: boolean;
 }
 
 /** Every way the state changes. */
@@ -65,7 +66,8 @@ export type DeskAction =
   | { readonly type: 'edit-recorded'; readonly command: EditCommand; readonly via: 'do' | 'undo' | 'redo' }
   | { readonly type: 'notice'; readonly level: Notice['level']; readonly text: string }
   | { readonly type: 'notice-dismissed'; readonly key: number }
-  | { readonly type: 'images-shown' };
+  | { readonly type: 'images-shown' }
+  | { readonly type: 'export-dialog'; readonly open: boolean };
 
 /** The state before anything is loaded. */
 export const initialState: DeskState = {
@@ -82,6 +84,7 @@ export const initialState: DeskState = {
   redo: [],
   notices: [],
   showImages: false,
+  exportOpen: false,
 };
 
 const MAX_UNDO = 200;
@@ -131,6 +134,8 @@ export function reduce(state: DeskState, action: DeskAction): DeskState {
       return { ...state, notices: state.notices.filter((n) => n.key !== action.key) };
     case 'images-shown':
       return { ...state, showImages: true };
+    case 'export-dialog':
+      return { ...state, exportOpen: action.open };
     default:
       return action satisfies never;
   }
@@ -150,7 +155,8 @@ function applyEvent(state: DeskState, event: LibraryEventMessage): DeskState {
     case 'reloaded':
       return { ...state, libraryName: event.name };
     case 'command':
-      return state; // handled by the desk's actions, not by the store
+    case 'export-progress':
+      return state; // handled by the desk's actions and the export dialog, not by the store
     default:
       return event satisfies never;
   }

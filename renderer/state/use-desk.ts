@@ -53,13 +53,13 @@ export function useDesk(bridge: Bridge): [DeskState, DeskActions] {
   }, [bridge]);
 
   // Menu commands (Electron's Edit › Undo) reach the desk as events; in a text field they edit the text.
-  const commandRef = useRef<(command: 'undo' | 'redo') => void>(() => undefined);
+  const commandRef = useRef<(command: 'undo' | 'redo' | 'export') => void>(() => undefined);
   useEffect(() => {
     reload();
     return bridge.onEvent((event) => {
       if (event.type === 'reloaded') reload();
       else if (event.type === 'command') commandRef.current(event.command);
-      else dispatch({ type: 'library-event', event });
+      else if (event.type !== 'export-progress') dispatch({ type: 'library-event', event });
     });
   }, [bridge, reload]);
 
@@ -138,6 +138,7 @@ export function useDesk(bridge: Bridge): [DeskState, DeskActions] {
   }, [bridge, run, reload, store, dispatch, enqueue]);
 
   commandRef.current = (command) => {
+    if (command === 'export') return dispatch({ type: 'export-dialog', open: true });
     const focused = document.activeElement;
     if (focused instanceof HTMLInputElement || focused instanceof HTMLTextAreaElement) document.execCommand(command);
     else if (command === 'undo') actions.undo();

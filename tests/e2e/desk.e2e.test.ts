@@ -3,15 +3,15 @@
  * Every step checks the file on disk. Screenshots land in test-results/ for a person to look at.
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createHandlers } from '../../main/handlers.js';
+import { createHostHandlers } from '../../main/host/host-handlers.js';
 import { startBrowserHost, type BrowserHost } from '../../main/host/server.js';
 import { Session } from '../../main/session.js';
-import { fail } from '../../shared/result.js';
 import { tempDir } from '../helpers/corpora.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -55,7 +55,7 @@ describe.skipIf(!haveChromium)('the desk in Chromium', () => {
     seed = file(SEED_ID);
     session = new Session((e) => host?.broadcast(e));
     await session.open(library.dir);
-    host = await startBrowserHost({ handlers: createHandlers(session, async () => fail('bad-request', 'no')), rendererDir: build.dir, port: 0 });
+    host = await startBrowserHost({ handlers: createHostHandlers(session, (e) => host?.broadcast(e)), rendererDir: build.dir, port: 0 });
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
@@ -70,6 +70,7 @@ describe.skipIf(!haveChromium)('the desk in Chromium', () => {
     await session?.close();
     library.cleanup();
     build.cleanup();
+    rmSync(`${library.dir}-exports`, { recursive: true, force: true });
   });
 
   test('opens the library with every article and the live counts', async () => {
@@ -140,5 +141,23 @@ describe.skipIf(!haveChromium)('the desk in Chromium', () => {
     await expect.poll(() => page.getByRole('row', { name: /Filed from the field/ }).count(), { timeout: 5000 }).toBe(1);
     await expect.poll(() => page.getByText(/^4 articles/).count()).toBe(1);
     await page.screenshot({ path: join(SHOTS, 'desk-live-update.png') });
+  });
+
+  test('export the approved set as files: copies byte for byte, beside the library', async () => {
+    await page.getByRole('button', { name: 'Export…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Export approved articles' });
+    await expect.poll(() => dialog.getByText(/2 articles will be exported/).count()).toBe(1);
+    await dialog.getByRole('button', { name: 'Choose destination…' }).click();
+    await expect.poll(() => dialog.getByText(/-approved$/).count()).toBe(1);
+    await page.screenshot({ path: join(SHOTS, 'desk-export-dialog.png') });
+    await dialog.getByRole('button', { name: /^Export 2 articles/ }).click();
+    await expect.poll(() => dialog.getByText(/Exported 2 articles to/).count()).toBe(1);
+    const out = join(`${library.dir}-exports`, `${basename(library.dir)}-approved`);
+    const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
+    expect(manifest.articles.map((a: { id: string }) => a.id).sort()).toEqual([SEED_ID, 'world/cafe.md']);
+    expect(readFileSync(join(out, SEED_ID)).equals(readFileSync(join(library.dir, SEED_ID)))).toBe(true);
+    await page.screenshot({ path: join(SHOTS, 'desk-export-done.png') });
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
   });
 });

@@ -50,6 +50,26 @@ export function fakeBridge(initial: readonly ArticleSummary[]) {
       calls.push({ name: 'openExternal', args: [url] });
       return ok(null);
     },
+    previewExport: async (query) => {
+      calls.push({ name: 'previewExport', args: [query] });
+      const approved = articles.filter((a) => a.published && (query?.topic === undefined || a.topics.includes(query.topic)));
+      return ok({ count: approved.length, withWarnings: 0, heldBack: [{ id: 'broken.md', title: 'broken.md', reason: 'line 2: YAML syntax' }] });
+    },
+    chooseExportDestination: async (format) => {
+      calls.push({ name: 'chooseExportDestination', args: [format] });
+      return ok({ destination: `exports/library-approved.${format}` });
+    },
+    runExport: async (request) => {
+      calls.push({ name: 'runExport', args: [request] });
+      const count = articles.filter((a) => a.published).length;
+      listeners.forEach((l) => l({ type: 'export-progress', done: count, total: count }));
+      return ok({ count, withWarnings: 0, heldBack: [], destination: `exports/library-approved.${request.format}`, canReveal: true });
+    },
+    cancelExport: async () => ok(null),
+    revealExport: async () => {
+      calls.push({ name: 'revealExport', args: [] });
+      return ok(null);
+    },
     onEvent: (listener) => {
       listeners.add(listener);
       return () => listeners.delete(listener);

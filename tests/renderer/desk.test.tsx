@@ -120,3 +120,40 @@ describe('the desk', () => {
     expect(screen.getByText(/3 articles · 0 published/)).toBeTruthy();
   });
 });
+
+describe('the export dialog', () => {
+  test('previews, chooses a destination, exports with progress and offers to show the folder', async () => {
+    const { user, calls } = await setup();
+    await user.click(screen.getByRole('button', { name: 'Export…' }));
+    const dialog = screen.getByRole('dialog', { name: 'Export approved articles' });
+    expect(await within(dialog).findByText(/1 article will be exported/)).toBeTruthy();
+    expect(within(dialog).getByText(/held back by errors/)).toBeTruthy();
+    expect((within(dialog).getByRole('radio', { name: /current filter/ }) as HTMLInputElement).disabled).toBe(true);
+    expect((within(dialog).getByRole('button', { name: /^Export 1 article/ }) as HTMLButtonElement).disabled).toBe(true);
+    await user.click(within(dialog).getByRole('radio', { name: 'CSV (spreadsheets)' }));
+    await user.click(within(dialog).getByRole('checkbox', { name: /byte-order mark/ }));
+    await user.click(within(dialog).getByRole('button', { name: 'Choose destination…' }));
+    expect(within(dialog).getByText('exports/library-approved.csv')).toBeTruthy();
+    await user.click(within(dialog).getByRole('button', { name: /^Export 1 article/ }));
+    expect(await within(dialog).findByText(/Exported 1 article to/)).toBeTruthy();
+    expect(calls.find((c) => c.name === 'runExport')?.args).toEqual([{ format: 'csv', query: undefined, csvBom: true }]);
+    await user.click(within(dialog).getByRole('button', { name: 'Show in folder' }));
+    expect(calls.some((c) => c.name === 'revealExport')).toBe(true);
+    await user.click(within(dialog).getByRole('button', { name: 'Done' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
+  test('the approved part of the current filter; Escape closes', async () => {
+    const { user, calls } = await setup();
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Topic' }), 'Food');
+    await user.click(screen.getByRole('button', { name: 'Export…' }));
+    const dialog = screen.getByRole('dialog');
+    await user.click(within(dialog).getByRole('radio', { name: /current filter/ }));
+    await user.click(within(dialog).getByRole('button', { name: 'Choose destination…' }));
+    await user.click(within(dialog).getByRole('button', { name: /^Export 1 article/ }));
+    await within(dialog).findByText(/Exported/);
+    expect(calls.find((c) => c.name === 'runExport')?.args[0]).toMatchObject({ format: 'files', query: { status: 'all', topic: 'Food' } });
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
+});

@@ -9,13 +9,16 @@ function flatten(items: Item[]): Item[] {
 
 describe('the application menu', () => {
   test.each(['linux', 'darwin', 'win32'] as const)('has the usual items and shortcuts on %s', (platform) => {
-    const actions: MenuActions = { openLibrary: vi.fn(), undo: vi.fn(), redo: vi.fn(), reload: vi.fn() };
+    const actions: MenuActions = { openLibrary: vi.fn(), exportApproved: vi.fn(), undo: vi.fn(), redo: vi.fn(), reload: vi.fn() };
     const items = flatten(menuTemplate(actions, platform) as Item[]);
     const byLabel = (label: string): Item | undefined => items.find((i) => i.label === label);
     expect(byLabel('Open Library…')?.accelerator).toBe('CmdOrCtrl+O');
     expect(byLabel('Undo')?.accelerator).toBe('CmdOrCtrl+Z');
     expect(byLabel('Redo')?.accelerator).toMatch(/Shift\+Z$/);
     expect(byLabel('Reload Library')?.accelerator).toBe('CmdOrCtrl+R');
+    expect(byLabel('Export…')?.accelerator).toBe('CmdOrCtrl+E');
+    byLabel('Export…')?.click?.();
+    expect(actions.exportApproved).toHaveBeenCalledOnce();
     expect(items.some((i) => i.role === 'quit' || i.role === 'appMenu')).toBe(true);
     byLabel('Open Library…')?.click?.();
     byLabel('Undo')?.click?.();

@@ -3,10 +3,9 @@ import { request } from 'node:http';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createHandlers } from '../../../main/handlers.js';
+import { createHostHandlers } from '../../../main/host/host-handlers.js';
 import { startBrowserHost, type BrowserHost } from '../../../main/host/server.js';
 import { Session } from '../../../main/session.js';
-import { fail } from '../../../shared/result.js';
 import { tempDir } from '../../helpers/corpora.js';
 
 const SEED_ID = '000_8a8d1d44de5d8be9.txt';
@@ -23,7 +22,7 @@ beforeAll(async () => {
   writeFileSync(join(renderer.dir, 'assets', 'a.js'), 'export {}');
   session = new Session((e) => host?.broadcast(e), { watch: false });
   await session.open(library.dir);
-  host = await startBrowserHost({ handlers: createHandlers(session, async () => fail('bad-request', 'no')), rendererDir: renderer.dir, port: 0 });
+  host = await startBrowserHost({ handlers: createHostHandlers(session, (e) => host?.broadcast(e)), rendererDir: renderer.dir, port: 0 });
   token = new URL(host.url).searchParams.get('token')!;
 });
 afterAll(async () => {

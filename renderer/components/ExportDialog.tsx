@@ -1,0 +1,220 @@
+/** The Export dialog: format, scope, destination, a preview of what goes and what is held back, progress, result. */
+import { useEffect, useRef, useState } from 'react';
+import { EXPORT_FORMATS, type Bridge, type ExportFormat, type ExportOutcome, type ExportPreview } from '../../shared/contract.js';
+import type { ArticleQuery } from '../../shared/query.js';
+import { formatCount, plural } from '../format.js';
+
+const FORMAT_LABELS: Readonly<Record<ExportFormat, string>> = {
+  files: 'Files (copies + manifest)',
+  json: 'JSON',
+  jsonl: 'JSON Lines',
+  csv: 'CSV (spreadsheets)',
+  rss: 'RSS feed',
+};
+
+interface Props {
+  readonly bridge: Bridge;
+  /** The list's current filter, or null when nothing narrows it. */
+  readonly filter: ArticleQuery | null;
+  readonly onClose: () => void;
+}
+
+type Stage = { kind: 'setup' } | { kind: 'running'; done: number; total: number } | { kind: 'done'; outcome: ExportOutcome } | { kind: 'failed'; message: string };
+
+/** A modal dialog; Escape closes it unless an export is running. */
+export function ExportDialog({ bridge, filter, onClose }: Props) {
+  const [format, setFormat] = useState<ExportFormat>('files');
+  const [scope, setScope] = useState<'all' | 'filter'>('all');
+  const [csvBom, setCsvBom] = useState(false);
+  const [destination, setDestination] = useState<string | null>(null);
+  const [previews, setPreviews] = useState<{ all?: ExportPreview; filter?: ExportPreview }>({});
+  const [stage, setStage] = useState<Stage>({ kind: 'setup' });
+  const dialogRef = useRef<HTMLDivElement>(null);
+  const returnFocus = useRef<Element | null>(null);
+
+  useEffect(() => {
+    returnFocus.current = document.activeElement;
+    dialogRef.current?.querySelector<HTMLElement>('input, button')?.focus();
+    return () => (returnFocus.current as HTMLElement | null)?.focus?.();
+  }, []);
+
+  useEffect(() => {
+    let live = true;
+    void bridge.previewExport(null).then((r) => live && r.ok && setPreviews((p) => ({ ...p, all: r.value })));
+    if (filter) void bridge.previewExport(filter).then((r) => live && r.ok && setPreviews((p) => ({ ...p, filter: r.value })));
+    return () => {
+      live = false;
+    };
+  }, [bridge, filter]);
+
+  useEffect(
+    () =>
+      bridge.onEvent((event) => {
+        if (event.type === 'export-progress') setStage((s) => (s.kind === 'running' ? { kind: 'running', done: event.done, total: event.total } : s));
+      }),
+    [bridge],
+  );
+
+  const preview = scope === 'filter' ? previews.filter : previews.all;
+  const running = stage.kind === 'running';
+
+  // Escape closes from anywhere while the dialog is open, unless an export is running.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent): void => {
+      if (e.key === 'Escape' && !running) onClose();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [running, onClose]);
+
+  // When the export ends, the result's main button takes the focus.
+  useEffect(() => {
+    if (stage.kind === 'done') dialogRef.current?.querySelector<HTMLElement>('.modal-actions .primary')?.focus();
+  }, [stage.kind]);
+
+  const choose = async (): Promise<void> => {
+    const result = await bridge.chooseExportDestination(format);
+    if (!result.ok) setStage({ kind: 'failed', message: result.error.message });
+    else if (result.value) setDestination(result.value.destination);
+  };
+
+  const run = async (): Promise<void> => {
+    setStage({ kind: 'running', done: 0, total: preview?.count ?? 0 });
+    const result = await bridge.runExport({ format, query: scope === 'filter' && filter ? filter : undefined, csvBom: format === 'csv' && csvBom });
+    setStage(result.ok ? { kind: 'done', outcome: result.value } : { kind: 'failed', message: result.error.message });
+  };
+
+  return (
+    <div className="modal-backdrop">
+      <div
+        ref={dialogRef}
+        className="modal"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="export-title"
+      >
+        <h2 id="export-title">Export approved articles</h2>
+        {stage.kind === 'done' ? (
+          <Result outcome={stage.outcome} bridge={bridge} onClose={onClose} />
+        ) : (
+          <>
+            <fieldset disabled={running}>
+              <legend>Format</legend>
+              {EXPORT_FORMATS.map((f) => (
+                <label key={f} className="radio">
+                  <input
+                    type="radio"
+                    name="format"
+                    checked={format === f}
+                    onChange={() => {
+                      setFormat(f);
+                      setDestination(null);
+                    }}
+                  />
+                  {FORMAT_LABELS[f]}
+                </label>
+              ))}
+              {format === 'csv' && (
+                <label className="radio">
+                  <input type="checkbox" checked={csvBom} onChange={(e) => setCsvBom(e.target.checked)} />
+                  Add the byte-order mark spreadsheet programs want
+                </label>
+              )}
+            </fieldset>
+            <fieldset disabled={running}>
+              <legend>Which articles</legend>
+              <label className="radio">
+                <input type="radio" name="scope" checked={scope === 'all'} onChange={() => setScope('all')} />
+                Every approved article{previews.all && ` (${formatCount(previews.all.count)})`}
+              </label>
+              <label className="radio">
+                <input type="radio" name="scope" disabled={filter === null} checked={scope === 'filter'} onChange={() => setScope('filter')} />
+                The approved part of the current filter{previews.filter && ` (${formatCount(previews.filter.count)})`}
+              </label>
+            </fieldset>
+            {preview && <PreviewText preview={preview} />}
+            <div className="destination">
+              <button type="button" onClick={() => void choose()} disabled={running}>
+                Choose destination…
+              </button>
+              <span className={destination ? '' : 'muted'}>{destination ?? 'No destination chosen yet'}</span>
+            </div>
+            {stage.kind === 'failed' && (
+              <p className="problem problem-error" role="alert">
+                {stage.message}
+              </p>
+            )}
+            {running && (
+              <div className="progress">
+                <progress max={Math.max(stage.total, 1)} value={stage.done} aria-label="Export progress" />
+                <span>
+                  {formatCount(stage.done)} of {formatCount(stage.total)}
+                </span>
+              </div>
+            )}
+            <div className="modal-actions">
+              {running ? (
+                <button type="button" onClick={() => void bridge.cancelExport()}>
+                  Cancel export
+                </button>
+              ) : (
+                <>
+                  <button type="button" onClick={onClose}>
+                    Close
+                  </button>
+                  <button type="button" className="primary" disabled={destination === null || preview === undefined} onClick={() => void run()}>
+                    Export {preview ? plural(preview.count, 'article') : ''}
+                  </button>
+                </>
+              )}
+            </div>
+          </>
+        )}
+      </div>
+    </div>
+  );
+}
+
+function PreviewText({ preview }: { preview: ExportPreview }) {
+  return (
+    <div className="preview" aria-live="polite">
+      <p>
+        {plural(preview.count, 'article')} will be exported
+        {preview.withWarnings > 0 && ` (${formatCount(preview.withWarnings)} with warnings)`}.
+      </p>
+      {preview.heldBack.length > 0 && (
+        <>
+          <p>{plural(preview.heldBack.length, 'approved article')} held back by errors:</p>
+          <ul className="held-back">
+            {preview.heldBack.map((h) => (
+              <li key={h.id}>
+                <strong>{h.id}</strong>: {h.reason}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </div>
+  );
+}
+
+function Result({ outcome, bridge, onClose }: { outcome: ExportOutcome; bridge: Bridge; onClose: () => void }) {
+  return (
+    <>
+      <p role="status">
+        Exported {plural(outcome.count, 'article')} to <strong>{outcome.destination}</strong>.
+      </p>
+      {outcome.heldBack.length > 0 && <PreviewText preview={{ ...outcome, count: outcome.count }} />}
+      <div className="modal-actions">
+        {outcome.canReveal && (
+          <button type="button" onClick={() => void bridge.revealExport()}>
+            Show in folder
+          </button>
+        )}
+        <button type="button" className="primary" onClick={onClose}>
+          Done
+        </button>
+      </div>
+    </>
+  );
+}
