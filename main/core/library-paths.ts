@@ -59,14 +59,20 @@ export function idOf(realRoot: string, path: string): ArticleId {
   return relative(realRoot, path).split(sep).join('/');
 }
 
+/** A file the scan found: its id, and the real path it was checked to have inside the library. */
+export interface ScannedFile {
+  readonly id: ArticleId;
+  readonly path: string;
+}
+
 /**
- * Every candidate article file under the root, as ids, in a stable order. Links are followed only
+ * Every candidate article file under the root, in a stable order. Links are followed only
  * when they lead to a place inside the library, and each real folder is walked once.
  */
-export async function scanLibrary(realRoot: string): Promise<ArticleId[]> {
-  const ids: ArticleId[] = [];
+export async function scanLibrary(realRoot: string): Promise<ScannedFile[]> {
+  const ids: ScannedFile[] = [];
   const seenFolders = new Set<string>([realRoot]);
-  const walk = async (folder: string): Promise<void> => {
+  const walk = async (folder: string, linked: boolean): Promise<void> => {
     let entries;
     try {
       entries = await readdir(folder, { withFileTypes: true });
@@ -80,22 +86,23 @@ export async function scanLibrary(realRoot: string): Promise<ArticleId[]> {
       if (entry.isDirectory()) {
         if (!isSkippedFolder(entry.name)) subfolders.push(path);
       } else if (entry.isFile()) {
-        if (ARTICLE_FILE.test(entry.name) && !entry.name.startsWith('.')) ids.push(idOf(realRoot, path));
+        // Under a real (not linked) folder of the root, the path is already real and inside.
+        if (ARTICLE_FILE.test(entry.name) && !entry.name.startsWith('.')) ids.push({ id: idOf(realRoot, path), path: linked ? await realpath(path) : path });
       } else if (entry.isSymbolicLink() && !entry.name.startsWith('.')) {
         const target = await realpath(path).catch(() => undefined);
         if (target === undefined || !isInside(realRoot, target)) continue;
         const info = await stat(target).catch(() => undefined);
         if (info?.isDirectory() && !isSkippedFolder(entry.name) && !seenFolders.has(target)) subfolders.push(path);
-        else if (info?.isFile() && ARTICLE_FILE.test(entry.name)) ids.push(idOf(realRoot, path));
+        else if (info?.isFile() && ARTICLE_FILE.test(entry.name)) ids.push({ id: idOf(realRoot, path), path: target });
       }
     }
     for (const sub of subfolders) {
       const real = await realpath(sub).catch(() => undefined);
       if (real === undefined || seenFolders.has(real)) continue;
       seenFolders.add(real);
-      await walk(sub);
+      await walk(sub, linked || real !== sub);
     }
   };
-  await walk(realRoot);
+  await walk(realRoot, false);
   return ids;
 }

@@ -51,18 +51,18 @@ export class Library {
       return fail('io', `cannot open the library ${basename(folder)}: ${errorText(e)}`);
     }
     const library = new Library(root);
-    const ids = await scanLibrary(root);
+    const files = await scanLibrary(root);
     let next = 0;
     let done = 0;
     const worker = async (): Promise<void> => {
-      while (next < ids.length) {
-        const id = ids[next++] as ArticleId;
-        await library.load(id);
+      while (next < files.length) {
+        const { id, path } = files[next++]!;
+        await library.load(id, path);
         done++;
-        if (onProgress && (done % 1000 === 0 || done === ids.length)) onProgress({ done, total: ids.length });
+        if (onProgress && (done % 1000 === 0 || done === files.length)) onProgress({ done, total: files.length });
       }
     };
-    await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, ids.length) }, worker));
+    await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, files.length) }, worker));
     return ok(library);
   }
 

@@ -43,7 +43,8 @@ export function readFrontMatterYaml(yaml: string, firstLine: number): YamlRead {
       },
     };
   }
-  if (expandedSize(data, new Map()) > MAX_EXPANDED_VALUES) {
+  // Without a `*` there is no alias, so nothing can expand beyond what was parsed.
+  if (yaml.includes('*') && expandedSize(data, new Map()) > MAX_EXPANDED_VALUES) {
     return {
       ok: false,
       problem: {
