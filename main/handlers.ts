@@ -14,10 +14,11 @@ export type OpenExternal = (url: string) => Promise<Result<null>>;
 
 /** Builds the handlers. Every argument is `unknown` until checked here or in the core. */
 export function createHandlers(session: Session, openExternal: OpenExternal, exports: ExportDesk): Handlers {
-  const withLibrary = <T>(args: unknown[], count: number, run: (open: { library: Library; name: string }) => Promise<Result<T>>): Promise<Result<T>> => {
+  const withLibrary = async <T>(args: unknown[], count: number, run: (open: { library: Library; name: string }) => Promise<Result<T>>): Promise<Result<T>> => {
     if (args.length !== count) return arity(count, args);
+    await session.ready(); // a library being opened answers once its list is in
     const current = session.library();
-    if (!current.ok) return Promise.resolve(current);
+    if (!current.ok) return current;
     return run(current.value);
   };
   return {

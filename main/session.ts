@@ -15,19 +15,33 @@ interface OpenLibrary {
 /** Holds one open library at a time and forwards its changes as events. */
 export class Session {
   private current: OpenLibrary | null = null;
+  private opening: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly emit: (event: LibraryEventMessage) => void,
     private readonly options: { readonly watch: boolean } = { watch: true },
   ) {}
 
-  /** Opens a folder, replacing the open library only when the new one opens. */
-  async open(folder: string): Promise<Result<{ name: string; size: number }>> {
-    const opened = await Library.open(folder);
+  /** Opens a folder, replacing the open library only when the new one opens; requests wait meanwhile. */
+  open(folder: string): Promise<Result<{ name: string; size: number }>> {
+    const opening = this.openNow(folder);
+    this.opening = opening;
+    return opening;
+  }
+
+  /** Resolves once no library is being opened. */
+  async ready(): Promise<void> {
+    await this.opening;
+  }
+
+  private async openNow(folder: string): Promise<Result<{ name: string; size: number }>> {
+    const opened = await Library.open(folder, ({ done, total }) => {
+      if (done === total || done % 2000 === 0) this.emit({ type: 'open-progress', done, total });
+    });
     if (!opened.ok) return opened;
     const library = opened.value;
     const name = basename(library.root);
-    const unsubscribe = library.subscribe((event) => this.emit(event.type === 'removed' ? event : { type: event.type, summary: event.summary }));
+    const unsubscribe = library.subscribe((event) => this.emit(event.type === 'checking' ? { type: 'check-progress', done: event.done, total: event.total } : event));
     const watch = this.options.watch ? watchLibrary(library) : null;
     await watch?.ready;
     const previous = this.current;
@@ -57,5 +71,6 @@ export class Session {
 
 async function closeLibrary(open: OpenLibrary): Promise<void> {
   open.unsubscribe();
+  open.library.close();
   await open.watch?.close();
 }

@@ -78,6 +78,11 @@ export interface ArticleSummary {
   readonly published: boolean;
   readonly topics: readonly string[];
   readonly problems: readonly Problem[];
+  /**
+   * False while only the fast reader has seen the file: the list's fields are right, the problems
+   * are provisional until the full check replaces this summary. Absent once checked.
+   */
+  readonly checked?: false;
 }
 
 /** Every field of one article, read when it is selected. */

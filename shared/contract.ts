@@ -83,6 +83,10 @@ export type LibraryEventMessage =
   | { readonly type: 'reloaded'; readonly name: string }
   /** A menu command for the desk (the app menu owns Ctrl/Cmd+Z in Electron). */
   | { readonly type: 'command'; readonly command: 'undo' | 'redo' | 'export' }
+  /** Progress of opening a library: its list pass. */
+  | { readonly type: 'open-progress'; readonly done: number; readonly total: number }
+  /** Progress of the full check that follows a fast open; problems are final when done equals total. */
+  | { readonly type: 'check-progress'; readonly done: number; readonly total: number }
   /** Progress of a running export. */
   | { readonly type: 'export-progress'; readonly done: number; readonly total: number };
 

@@ -24,6 +24,28 @@ export function foldText(text: string): string {
   return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
+/** Folded title and excerpt per summary, computed once: summaries are immutable, so a new one gets its own. */
+const foldedCache = new WeakMap<ArticleSummary, string>();
+const topicsCache = new WeakMap<ArticleSummary, readonly string[]>();
+
+function foldedTextOf(a: ArticleSummary): string {
+  let folded = foldedCache.get(a);
+  if (folded === undefined) {
+    folded = foldText(`${a.title}\n${a.excerpt}`);
+    foldedCache.set(a, folded);
+  }
+  return folded;
+}
+
+function foldedTopicsOf(a: ArticleSummary): readonly string[] {
+  let folded = topicsCache.get(a);
+  if (folded === undefined) {
+    folded = a.topics.map(foldText);
+    topicsCache.set(a, folded);
+  }
+  return folded;
+}
+
 /** A compiled query: fold the search once, then test many articles. */
 export function compileQuery(query: ArticleQuery): (a: ArticleSummary) => boolean {
   const status = query.status ?? 'all';
@@ -34,10 +56,10 @@ export function compileQuery(query: ArticleQuery): (a: ArticleSummary) => boolea
     if (status === 'published' && !a.published) return false;
     if (status === 'unpublished' && a.published) return false;
     if (status === 'problems' && a.problems.length === 0) return false;
-    if (topic !== undefined && !a.topics.some((t) => foldText(t) === topic)) return false;
+    if (topic !== undefined && !foldedTopicsOf(a).includes(topic)) return false;
     if (provider !== undefined && foldText(a.providerName ?? '') !== provider) return false;
     if (words.length > 0) {
-      const haystack = foldText(`${a.title}\n${a.excerpt}`);
+      const haystack = foldedTextOf(a);
       if (!words.every((w) => haystack.includes(w))) return false;
     }
     return true;

@@ -113,6 +113,8 @@ async function openLibrary(dir: string | undefined, io: CliIo): Promise<Library 
     io.err(`masthead: ${opened.error.message}\n`);
     return null;
   }
+  // The command line reports final problems: wait for the full check of every file.
+  await opened.value.checked;
   return opened.value;
 }
 

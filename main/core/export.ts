@@ -78,6 +78,7 @@ export function exportOrder(a: ArticleSummary, b: ArticleSummary): number {
 
 /** The approved set in export order, and the approved articles an error holds back. */
 export async function planExport(library: Library, query: ArticleQuery = {}): Promise<ExportPlan> {
+  await library.checked; // what is approved and error-free is only final once every file is checked
   const matches = compileQuery({ ...query, status: 'all' });
   const articles: ArticleSummary[] = [];
   const heldBack: HeldBack[] = [];
@@ -125,6 +126,14 @@ export async function exportApproved(library: Library, options: ExportOptions): 
     let withWarnings = 0;
     for (const [index, planned] of plan.articles.entries()) {
       if (options.signal?.aborted) throw new Error('the export was cancelled');
+      // Files whose bytes the full check has seen are copied as they are, without parsing again.
+      const checked = options.format === 'files' ? await library.checkedBytes(planned.id) : null;
+      if (checked !== null && checked.summary.published && !hasError(checked.summary.problems)) {
+        if (checked.summary.problems.length > 0) withWarnings++;
+        manifest.push(await copyFile(temp, checked.summary, checked.bytes));
+        options.onProgress?.(index + 1, plan.articles.length);
+        continue;
+      }
       const snapshot = await library.snapshot(planned.id);
       if (!snapshot.ok) throw new Error(`${planned.id} could not be read (${snapshot.error.message})`);
       const { article, summary } = snapshot.value.detail;
@@ -132,7 +141,7 @@ export async function exportApproved(library: Library, options: ExportOptions): 
         heldBack.push({ id: planned.id, title: planned.title, reason: 'it changed on disk during the export and is no longer approved and readable' });
       } else {
         if (summary.problems.length > 0) withWarnings++;
-        if (options.format === 'files') manifest.push(await copyArticle(temp, article, snapshot.value.bytes));
+        if (options.format === 'files') manifest.push(await copyFile(temp, summary, snapshot.value.bytes));
         else records.push(article);
       }
       options.onProgress?.(index + 1, plan.articles.length);
@@ -156,16 +165,17 @@ interface ManifestEntry {
   readonly topics: readonly string[];
 }
 
-async function copyArticle(folder: string, article: Article, bytes: Uint8Array): Promise<ManifestEntry> {
-  const target = join(folder, ...article.id.split('/'));
+async function copyFile(folder: string, summary: ArticleSummary, bytes: Uint8Array): Promise<ManifestEntry> {
+  const target = join(folder, ...summary.id.split('/'));
   await mkdir(dirname(target), { recursive: true });
   await writeFile(target, bytes);
   return {
-    id: article.id,
+    id: summary.id,
     sha256: createHash('sha256').update(bytes).digest('hex'),
-    title: article.title ?? null,
-    publishedDateTime: article.publishedDateTime ?? null,
-    topics: article.topics,
+    // The summary shows the file name where the title is missing or not text; the manifest says null.
+    title: summary.problems.some((p) => p.field === 'title') ? null : summary.title,
+    publishedDateTime: summary.publishedDateTime ?? null,
+    topics: summary.topics,
   };
 }
 

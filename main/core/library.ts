@@ -1,25 +1,30 @@
 /** An open article library: the index of every article, full reads, lossless edits and live updates. */
 import { readFile, realpath, stat } from 'node:fs/promises';
+import { isDeepStrictEqual } from 'node:util';
 import { basename } from 'node:path';
 import type { ArticleDetail, ArticleId, ArticleSummary, Problem } from '../../shared/article.js';
 import { problemPlace } from '../../shared/article.js';
 import { fail, ok, type Result } from '../../shared/result.js';
 import { toArticle, unreadableSummary } from './article-model.js';
 import { editFrontMatter, type FrontMatterEdit } from './front-matter-edit.js';
-import { scanLibrary, UNSAFE_resolveId } from './library-paths.js';
+import { scanLibrary, UNSAFE_resolveId, type ScannedFile } from './library-paths.js';
+import type { ReadResult } from './read-one.js';
+import { readMany } from './read-pool.js';
 import { parseArticleFile } from './read-article.js';
 import { contentHash, errorText, UNSAFE_replaceFile } from './save.js';
 
 /** What the index keeps per article: the list's fields and what the file held when read. */
 interface Entry {
   readonly summary: ArticleSummary;
-  readonly hash: string;
+  /** sha256 of the bytes the summary was read from; null while only the fast reader has seen them. */
+  readonly hash: string | null;
 }
 
 /** A change to the index, whoever made it. */
 export type LibraryEvent =
   | { readonly type: 'added' | 'changed'; readonly summary: ArticleSummary }
-  | { readonly type: 'removed'; readonly id: ArticleId };
+  | { readonly type: 'removed'; readonly id: ArticleId }
+  | { readonly type: 'checking'; readonly done: number; readonly total: number };
 
 /** Progress of a long open. */
 export interface OpenProgress {
@@ -27,7 +32,6 @@ export interface OpenProgress {
   readonly total: number;
 }
 
-const READ_CONCURRENCY = 32;
 const UTF8 = new TextEncoder();
 
 /** An open library. Create with `Library.open`. */
@@ -35,13 +39,24 @@ export class Library {
   private readonly entries = new Map<ArticleId, Entry>();
   private readonly listeners = new Set<(event: LibraryEvent) => void>();
   private readonly queues = new Map<ArticleId, Promise<unknown>>();
+  private closed = false;
 
   private constructor(
     /** The library folder's real path. */
     readonly root: string,
   ) {}
 
-  /** Opens a folder: scans it and reads every article. Fails only when the folder itself cannot be read. */
+  /**
+   * Resolves when every file has had the full check (problems final, hashes known). Until then
+   * summaries from the fast reader carry `checked: false`.
+   */
+  checked: Promise<void> = Promise.resolve();
+
+  /**
+   * Opens a folder: scans it and lists every article with the fast reader (the full parse only where
+   * it cannot answer), then runs the full check in the background (`checked`). Fails only when the
+   * folder itself cannot be read.
+   */
   static async open(folder: string, onProgress?: (p: OpenProgress) => void): Promise<Result<Library>> {
     let root: string;
     try {
@@ -52,18 +67,45 @@ export class Library {
     }
     const library = new Library(root);
     const files = await scanLibrary(root);
-    let next = 0;
     let done = 0;
-    const worker = async (): Promise<void> => {
-      while (next < files.length) {
-        const { id, path } = files[next++]!;
-        await library.load(id, path);
-        done++;
-        if (onProgress && (done % 1000 === 0 || done === files.length)) onProgress({ done, total: files.length });
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, files.length) }, worker));
+    await readMany(files, 'quick', (results) => {
+      for (const r of results) library.apply(r);
+      done += results.length;
+      onProgress?.({ done, total: files.length });
+    });
+    library.checked = library.checkAll(files);
     return ok(library);
+  }
+
+  /** The full check of every file the fast reader listed, on the read pool, while the desk works. */
+  private async checkAll(files: readonly ScannedFile[]): Promise<void> {
+    const pending = files.filter((f) => this.entries.get(f.id)?.hash === null);
+    let done = 0;
+    let reported = 0;
+    await readMany(
+      pending,
+      'full',
+      (results) => {
+        // An entry an edit or the watcher refreshed meanwhile already holds newer bytes.
+        for (const r of results) if (this.entries.get(r.id)?.hash === null) this.apply(r);
+        done += results.length;
+        if (done - reported >= 500 || done === pending.length) {
+          reported = done;
+          this.emit({ type: 'checking', done, total: pending.length });
+        }
+      },
+      () => this.closed,
+    );
+  }
+
+  private apply(result: ReadResult): void {
+    if (result.kind === 'gone') this.remove(result.id);
+    else this.store(result.id, result.summary, result.hash);
+  }
+
+  /** Stops background work (the full check) for a library that is being closed. */
+  close(): void {
+    this.closed = true;
   }
 
   /** Every article's summary, in id order. */
@@ -85,6 +127,19 @@ export class Library {
   async read(id: unknown): Promise<Result<ArticleDetail>> {
     const snapshot = await this.snapshot(id);
     return snapshot.ok ? ok(snapshot.value.detail) : snapshot;
+  }
+
+  /**
+   * The file's bytes with its indexed summary, when the full check has seen exactly these bytes
+   * (same sha256): an export of files can then copy them without parsing again. Null otherwise.
+   */
+  async checkedBytes(id: ArticleId): Promise<{ bytes: Uint8Array; summary: ArticleSummary } | null> {
+    const entry = this.entries.get(id);
+    if (entry === undefined || entry.hash === null || entry.hash === '') return null;
+    const path = await this.pathOf(id);
+    if (!path.ok) return null;
+    const bytes = await readFile(path.value).catch(() => null);
+    return bytes !== null && contentHash(bytes) === entry.hash ? { bytes, summary: entry.summary } : null;
   }
 
   /** The file's bytes and what they say, read together so they agree (export copies these bytes). */
@@ -171,11 +226,13 @@ export class Library {
       return fail('io', `cannot read ${id}: ${errorText(e)}`);
     }
     const hash = contentHash(bytes);
-    if (hash !== entry.hash) {
+    const parsed = parseArticleFile(id, bytes);
+    // An entry the full check has not reached yet is compared by what it shows rather than by hash.
+    const unchanged = entry.hash === null ? parsed.kind === 'article' && sameListing(parsed.summary, entry.summary) : hash === entry.hash;
+    if (!unchanged) {
       await this.load(id, path);
       return fail('conflict', `${id} was changed by another program; their version is kept and now shown. Make your change again if it still applies.`);
     }
-    const parsed = parseArticleFile(id, bytes);
     if (parsed.kind !== 'article' || parsed.readable === null) {
       return fail('has-errors', `${id} cannot be edited until its error is fixed: ${describeErrors(entry.summary.problems)}`);
     }
@@ -210,7 +267,7 @@ export class Library {
     return UNSAFE_resolveId(this.root, id);
   }
 
-  /** Reads a file into the index; a file that is gone or not an article leaves it. */
+  /** Reads and checks one file into the index; a file that is gone or not an article leaves it. */
   private async load(id: ArticleId, knownPath?: string): Promise<void> {
     let bytes: Buffer;
     try {
@@ -231,10 +288,12 @@ export class Library {
     return path.value;
   }
 
-  private store(id: ArticleId, summary: ArticleSummary, hash: string): void {
+  private store(id: ArticleId, summary: ArticleSummary, hash: string | null): void {
     const before = this.entries.get(id);
-    if (before !== undefined && before.hash === hash && hash !== '') return;
+    if (before !== undefined && before.hash === hash && hash !== '' && hash !== null) return;
     this.entries.set(id, { summary, hash });
+    // The full check confirming what the fast reader listed is news to nobody: no event for it.
+    if (before !== undefined && before.hash === null && sameListing(summary, before.summary)) return;
     this.emit({ type: before === undefined ? 'added' : 'changed', summary });
   }
 
@@ -259,6 +318,17 @@ export function checkTopics(topics: unknown): Result<readonly string[]> {
     seen.add(t);
   }
   return ok(topics as readonly string[]);
+}
+
+/** A summary without the `checked` mark, for comparing what two reads show. */
+function withoutChecked(summary: ArticleSummary): ArticleSummary {
+  const { checked: _checked, ...rest } = summary;
+  return rest;
+}
+
+/** True when two reads of a file show the same listing. */
+function sameListing(a: ArticleSummary, b: ArticleSummary): boolean {
+  return isDeepStrictEqual(withoutChecked(a), withoutChecked(b));
 }
 
 function describeErrors(problems: readonly Problem[]): string {

@@ -33,11 +33,12 @@ async function start(): Promise<void> {
   const settingsFile = join(app.getPath('userData'), 'settings.json');
   const seeds = app.isPackaged ? join(process.resourcesPath, 'seeds') : seedsFolder();
   const wanted = libraryArgument(process.argv) ?? (await loadSettings(settingsFile)).lastLibrary ?? seeds;
-  const opened = await session.open(wanted);
-  if (!opened.ok) {
+  // The window comes up at once; the desk shows the opening's progress and asks for the list when it is in.
+  const opening = session.open(wanted).then(async (opened) => {
+    if (opened.ok) return;
     dialog.showErrorBox('Masthead could not open the library', `${opened.error.message}\n\nThe bundled sample library opens instead.`);
     await session.open(seeds);
-  }
+  });
 
   handleRendererScheme(protocol, join(app.getAppPath(), 'out', 'renderer'));
   denyPermissions(electronSession.defaultSession);
@@ -86,6 +87,7 @@ async function start(): Promise<void> {
   mainWindow.once('ready-to-show', () => mainWindow?.show());
   mainWindow.on('closed', () => (mainWindow = null));
   await mainWindow.loadURL(RENDERER_URL);
+  await opening;
 }
 
 app.on('web-contents-created', (_event, contents) => guardWebContents(contents, openExternal));

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useMemo, useRef } from 'react';
 import type { Bridge } from '../../shared/contract.js';
 import { countArticles } from '../../shared/query.js';
 import { useDesk } from '../state/use-desk.js';
-import { rankByUse, visibleArticles } from '../state/view.js';
+import { filterArticles, rankByUse, sortArticles } from '../state/view.js';
 import { ArticleList } from './ArticleList.js';
 import { ExportDialog } from './ExportDialog.js';
 import { Notices } from './Notices.js';
@@ -17,7 +17,8 @@ export function App({ bridge }: { readonly bridge: Bridge }) {
   const topicInputRef = useRef<HTMLInputElement>(null);
   const listRef = useRef<HTMLDivElement>(null);
 
-  const rows = useMemo(() => visibleArticles(state.articles, state.filters, state.sort), [state.articles, state.filters, state.sort]);
+  const sorted = useMemo(() => sortArticles(state.articles, state.sort), [state.articles, state.sort]);
+  const rows = useMemo(() => filterArticles(sorted, state.filters), [sorted, state.filters]);
   const counts = useMemo(() => countArticles(state.articles), [state.articles]);
   const topics = useMemo(() => rankByUse(state.articles.map((a) => a.topics)), [state.articles]);
   const providers = useMemo(() => rankByUse(state.articles.map((a) => (a.providerName ? [a.providerName] : []))), [state.articles]);
@@ -117,6 +118,7 @@ export function App({ bridge }: { readonly bridge: Bridge }) {
         <ArticleList
           rows={rows}
           loading={state.loading}
+          opening={state.opening}
           loadError={state.loadError}
           selectedId={state.selectedId}
           sort={state.sort}

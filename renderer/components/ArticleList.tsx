@@ -2,7 +2,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, type RefObject } from 'react';
 import { hasError, type ArticleId, type ArticleSummary } from '../../shared/article.js';
-import { formatDate } from '../format.js';
+import { formatCount, formatDate } from '../format.js';
 import type { SortKey } from '../state/store.js';
 
 const ROW_HEIGHT = 44;
@@ -19,6 +19,7 @@ const COLUMNS: readonly { key: SortKey | null; label: string }[] = [
 interface Props {
   readonly rows: readonly ArticleSummary[];
   readonly loading: boolean;
+  readonly opening: { readonly done: number; readonly total: number } | null;
   readonly loadError: string | null;
   readonly selectedId: ArticleId | null;
   readonly sort: { readonly key: SortKey; readonly direction: 'asc' | 'desc' };
@@ -31,7 +32,7 @@ interface Props {
 const rowDomId = (index: number): string => `article-row-${index}`;
 
 /** The grid of articles. Only the rows in view exist in the DOM. */
-export function ArticleList({ rows, loading, loadError, selectedId, sort, listRef, onSelect, onSort }: Props) {
+export function ArticleList({ rows, loading, opening, loadError, selectedId, sort, listRef, onSelect, onSort }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: rows.length,
@@ -85,7 +86,12 @@ export function ArticleList({ rows, loading, loadError, selectedId, sort, listRe
           </div>
         </div>
         <div ref={scrollRef} className="grid-body">
-          {loading && rows.length === 0 && <p className="empty">Opening the library…</p>}
+          {loading && rows.length === 0 && (
+            <div className="empty">
+              <p>Opening the library…{opening && ` ${formatCount(opening.done)} of ${formatCount(opening.total)} files`}</p>
+              {opening && <progress max={opening.total} value={opening.done} aria-label="Opening the library" />}
+            </div>
+          )}
           {loadError && (
             <p className="empty error" role="alert">
               {loadError}

@@ -53,6 +53,13 @@ export function Toolbar({ state, counts, shown, topics, providers, searchRef, on
       <p className="counts" aria-live="polite">
         {plural(counts.articles, 'article')} · {formatCount(counts.published)} published · {formatCount(problems)} with problems
         {shown !== counts.articles && <span className="shown"> · {formatCount(shown)} shown</span>}
+        {state.checking && (
+          <span className="checking">
+            {' '}
+            · checking {formatCount(state.checking.done)} of {formatCount(state.checking.total)}{' '}
+            <progress max={state.checking.total} value={state.checking.done} aria-label="Checking every file" />
+          </span>
+        )}
       </p>
       <div className="filters">
         <div className="segmented" role="radiogroup" aria-label="Status">

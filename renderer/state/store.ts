@@ -49,6 +49,10 @@ export interface DeskState {
   readonly notices: readonly Notice[];
   readonly showImages: boolean;
   readonly exportOpen: boolean;
+  /** How far the list pass of a library being opened is. */
+  readonly opening: { readonly done: number; readonly total: number } | null;
+  /** The background full check after a fast open, while it runs. */
+  readonly checking: { readonly done: number; readonly total: number } | null;
 }
 
 /** Every way the state changes. */
@@ -85,6 +89,8 @@ export const initialState: DeskState = {
   notices: [],
   showImages: false,
   exportOpen: false,
+  checking: null,
+  opening: null,
 };
 
 const MAX_UNDO = 200;
@@ -96,6 +102,7 @@ export function reduce(state: DeskState, action: DeskAction): DeskState {
     case 'load-started':
       return { ...state, loading: true, loadError: null };
     case 'loaded': {
+      if (state.opening !== null) state = { ...state, opening: null };
       const selectedId = action.articles.some((a) => a.id === state.selectedId) ? state.selectedId : null;
       return { ...state, loading: false, libraryName: action.name, articles: action.articles, selectedId, detail: selectedId ? state.detail : null };
     }
@@ -154,6 +161,10 @@ function applyEvent(state: DeskState, event: LibraryEventMessage): DeskState {
     }
     case 'reloaded':
       return { ...state, libraryName: event.name };
+    case 'open-progress':
+      return { ...state, opening: event.done >= event.total ? null : { done: event.done, total: event.total } };
+    case 'check-progress':
+      return { ...state, checking: event.done >= event.total ? null : { done: event.done, total: event.total } };
     case 'command':
     case 'export-progress':
       return state; // handled by the desk's actions and the export dialog, not by the store

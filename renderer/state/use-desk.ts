@@ -57,11 +57,14 @@ export function useDesk(bridge: Bridge): [DeskState, DeskActions] {
   useEffect(() => {
     reload();
     return bridge.onEvent((event) => {
-      if (event.type === 'reloaded') reload();
+      // A list request already under way answers for the library just opened: no second fetch.
+      if (event.type === 'reloaded') {
+        if (!store.getState().loading) reload();
+      }
       else if (event.type === 'command') commandRef.current(event.command);
       else if (event.type !== 'export-progress') dispatch({ type: 'library-event', event });
     });
-  }, [bridge, reload]);
+  }, [bridge, reload, store]);
 
   // The review pane reads the selected article in full, and again whenever its summary changes.
   const selected = state.selectedId === null ? undefined : state.articles.find((a) => a.id === state.selectedId);

@@ -5,6 +5,17 @@ import type { Filters, SortKey } from './store.js';
 
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
 
+/** Dates parsed once per summary. */
+const times = new WeakMap<ArticleSummary, number>();
+function timeOf(a: ArticleSummary): number {
+  let t = times.get(a);
+  if (t === undefined) {
+    t = Date.parse(a.publishedDateTime ?? '') || 0;
+    times.set(a, t);
+  }
+  return t;
+}
+
 function compare(key: SortKey, a: ArticleSummary, b: ArticleSummary): number {
   switch (key) {
     case 'title':
@@ -12,7 +23,7 @@ function compare(key: SortKey, a: ArticleSummary, b: ArticleSummary): number {
     case 'provider':
       return collator.compare(a.providerName ?? '', b.providerName ?? '');
     case 'date':
-      return (Date.parse(a.publishedDateTime ?? '') || 0) - (Date.parse(b.publishedDateTime ?? '') || 0);
+      return timeOf(a) - timeOf(b);
     case 'quality':
       return (a.quality ?? -Infinity) - (b.quality ?? -Infinity);
     case 'heat':
@@ -24,20 +35,21 @@ function compare(key: SortKey, a: ArticleSummary, b: ArticleSummary): number {
   }
 }
 
-/** The rows to show, in order; ties break by id so the order is stable. */
-export function visibleArticles(
-  articles: readonly ArticleSummary[],
-  filters: Filters,
-  sort: { key: SortKey; direction: 'asc' | 'desc' },
-): ArticleSummary[] {
+/** Every article in the list's order; ties break by id so the order is stable. Sorted once per sort, not per keystroke. */
+export function sortArticles(articles: readonly ArticleSummary[], sort: { key: SortKey; direction: 'asc' | 'desc' }): ArticleSummary[] {
+  const sign = sort.direction === 'asc' ? 1 : -1;
+  return [...articles].sort((a, b) => sign * compare(sort.key, a, b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/** The rows to show: the sorted list, filtered (filtering keeps the order). */
+export function filterArticles(sorted: readonly ArticleSummary[], filters: Filters): ArticleSummary[] {
   const matches = compileQuery({
     status: filters.status,
     topic: filters.topic || undefined,
     provider: filters.provider || undefined,
     search: filters.search || undefined,
   });
-  const sign = sort.direction === 'asc' ? 1 : -1;
-  return articles.filter(matches).sort((a, b) => sign * compare(sort.key, a, b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return sorted.filter(matches);
 }
 
 /** Distinct values of a per-article list, most used first: topics for autocomplete and the filter. */

@@ -23,6 +23,7 @@ function makeLibrary(files: Record<string, string | Uint8Array>): string {
 async function open(dir: string): Promise<Library> {
   const opened = await Library.open(dir);
   if (!opened.ok) throw new Error(opened.error.message);
+  await opened.value.checked;
   return opened.value;
 }
 
@@ -172,6 +173,40 @@ describe('editing files on disk', () => {
     expect(read.value.article?.related).toHaveLength(3);
     expect(read.value.article?.images[0]).toMatchObject({ width: 1088, height: 725 });
     expect(Object.keys(read.value.article?.extra ?? {})).toEqual(['secured']);
+  });
+});
+
+describe('opening fast, then checking every file', () => {
+  test('the list is ready from the fast reader; the full check finds what it could not see', async () => {
+    const latin1 = Uint8Array.from([...new TextEncoder().encode('---\ntitle: Caf'), 0xe9, ...new TextEncoder().encode('\npublished: true\n---\n')]);
+    const dir = makeLibrary({ 'a.md': article('A'), 'latin1.md': latin1, 'dup.md': '---\ntitle: A\ntitle: B\n---\n' });
+    const opened = await Library.open(dir);
+    if (!opened.ok) throw new Error(opened.error.message);
+    const library = opened.value;
+    expect(library.summary('a.md')).toMatchObject({ title: 'A', checked: false });
+    expect(library.summary('latin1.md')).toMatchObject({ published: true, checked: false, problems: [] });
+    expect(library.summary('dup.md')?.problems[0]?.code).toBe('duplicate-key'); // the fast reader left it to the full parse
+    const events: LibraryEvent[] = [];
+    library.subscribe((e) => events.push(e));
+    await library.checked;
+    expect(library.summary('a.md')?.checked).toBeUndefined();
+    expect(library.summary('latin1.md')?.problems[0]?.code).toBe('not-utf8');
+    expect(events.filter((e) => e.type === 'changed').map((e) => (e.type === 'changed' ? e.summary.id : ''))).toEqual(['latin1.md']);
+    expect(events.at(-1)).toEqual({ type: 'checking', done: 2, total: 2 });
+  });
+
+  test('an edit before the full check reaches the file still refuses a changed file', async () => {
+    const dir = makeLibrary({ 'a.md': article('A') });
+    const opened = await Library.open(dir);
+    if (!opened.ok) throw new Error(opened.error.message);
+    const library = opened.value;
+    library.close(); // keep the background check from reaching the file first
+    writeFileSync(join(dir, 'a.md'), article('Changed elsewhere'));
+    const result = await library.setPublished('a.md', true);
+    expect(!result.ok && result.error.kind).toBe('conflict');
+    expect(readFileSync(join(dir, 'a.md'), 'utf8')).toBe(article('Changed elsewhere'));
+    writeFileSync(join(dir, 'a.md'), article('Changed elsewhere').replace('\nbody', '\nnew body'));
+    expect((await library.setPublished('a.md', true)).ok).toBe(false);
   });
 });
 

@@ -1,0 +1,239 @@
+/**
+ * `npm run bench -- [--count N] [--json]`: Masthead against the physical floor and the naive way,
+ * measured in the same run, for 1,000, 10,000 and 100,000 generated articles (or only N).
+ * A benchmark, not a test: it asserts nothing; BENCHMARKS.md records what it printed.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, openSync, closeSync, fsyncSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import matter from 'gray-matter';
+import { exportApproved } from '../main/core/export.js';
+import { Library } from '../main/core/library.js';
+import { compileQuery, type ArticleQuery } from '../shared/query.js';
+import { generateLibrary } from './generate.js';
+import { measureUi } from './ui.js';
+
+/** One figure, as `--json` prints it. */
+export interface Figure {
+  readonly name: string;
+  readonly articles: number;
+  readonly value: number;
+  readonly unit: 'ms' | 'MB';
+  readonly baseline: string | null;
+  readonly baselineValue: number | null;
+  readonly ratio: number | null;
+}
+
+const CACHE = join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'masthead-bench');
+
+function libraryFor(count: number): string {
+  const dir = join(CACHE, `lib-${count}`);
+  if (!existsSync(join(dir, '.complete'))) {
+    rmSync(dir, { recursive: true, force: true });
+    process.stderr.write(`generating ${count.toLocaleString('en')} articles in ${dir}…\n`);
+    generateLibrary(count, dir);
+    writeFileSync(join(dir, '.complete'), '');
+  }
+  return dir;
+}
+
+/** A working copy the benchmark may edit, so the cached library stays pristine. */
+function workingCopy(source: string, count: number): string {
+  const dir = join(CACHE, `work-${count}`);
+  rmSync(dir, { recursive: true, force: true });
+  execFileSync('cp', ['-r', source, dir]);
+  return dir;
+}
+
+const ms = (start: number): number => performance.now() - start;
+const percentile = (values: number[], p: number): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
+};
+const median = (values: number[]): number => percentile(values, 0.5);
+
+function files(dir: string): string[] {
+  return readdirSync(dir).filter((f) => /\.(md|txt)$/.test(f));
+}
+
+/** Reads every file's bytes: what no reader can beat. Median of three passes. */
+function readFloor(dir: string): number {
+  const names = files(dir);
+  const runs = [0, 1, 2].map(() => {
+    const start = performance.now();
+    for (const f of names) readFileSync(join(dir, f));
+    return ms(start);
+  });
+  return median(runs);
+}
+
+/** What the usual tools do: gray-matter over every file. */
+function naive(dir: string): number {
+  const start = performance.now();
+  for (const f of files(dir)) {
+    try {
+      matter(readFileSync(join(dir, f), 'utf8'));
+    } catch {
+      // broken files count their time too
+    }
+  }
+  return ms(start);
+}
+
+/** The per-size measurements of Masthead itself, in this process. */
+async function measureMasthead(count: number, dir: string, figures: Figure[], floor: number, naiveMs: number): Promise<void> {
+  const add = (name: string, value: number, unit: Figure['unit'], baseline: string | null, baselineValue: number | null): void => {
+    figures.push({ name, articles: count, value: round(value), unit, baseline, baselineValue: baselineValue === null ? null : round(baselineValue), ratio: baselineValue ? round(value / baselineValue, 2) : null });
+  };
+  let start = performance.now();
+  const opened = await Library.open(dir);
+  add('cold-list', ms(start), 'ms', 'read-floor', floor);
+  if (!opened.ok) throw new Error(opened.error.message);
+  const library = opened.value;
+  await library.checked;
+  add('cold-checked', ms(start), 'ms', 'naive', naiveMs);
+  // Masthead keeps no index cache between runs yet: a reopen costs what a cold open costs (with a warm page cache).
+  start = performance.now();
+  const again = await Library.open(dir);
+  if (!again.ok) throw new Error(again.error.message);
+  add('warm', ms(start), 'ms', 'read-floor', floor);
+  again.value.close();
+
+  const all = library.list();
+  const topics = new Map<string, number>();
+  for (const a of all) for (const t of a.topics) topics.set(t, (topics.get(t) ?? 0) + 1);
+  const byUse = [...topics].sort((a, b) => b[1] - a[1]).map(([t]) => t);
+  const queries: ArticleQuery[] = [
+    { status: 'published' },
+    { status: 'unpublished' },
+    { status: 'problems' },
+    { topic: byUse[0] },
+    { topic: byUse[Math.floor(byUse.length / 2)] },
+    { search: 'climate' },
+    { search: 'market policy' },
+    { search: 'zzzz-no-match' },
+    { status: 'published', topic: byUse[1], search: 'energy' },
+  ];
+  // What the desk does per keystroke: filter the list it keeps sorted (sorting happens per sort change).
+  const sorted = [...all].sort((a, b) => (Date.parse(b.publishedDateTime ?? '') || 0) - (Date.parse(a.publishedDateTime ?? '') || 0));
+  const timings: number[] = [];
+  for (let round = 0; round < 5; round++) {
+    for (const q of queries) {
+      start = performance.now();
+      sorted.filter(compileQuery(q));
+      timings.push(ms(start));
+    }
+  }
+  add('filter-p50', median(timings), 'ms', null, null);
+  add('filter-p95', percentile(timings, 0.95), 'ms', null, null);
+
+  const healthy = all.filter((a) => a.problems.every((p) => p.level !== 'error'));
+  const sample = Array.from({ length: Math.min(60, healthy.length) }, (_, i) => healthy[Math.floor((i * healthy.length) / 60)]!);
+  const toggles: number[] = [];
+  const bare: number[] = [];
+  for (const a of sample) {
+    start = performance.now();
+    await library.setPublished(a.id, !a.published);
+    toggles.push(ms(start));
+    const path = join(dir, a.id);
+    const bytes = readFileSync(path);
+    start = performance.now();
+    const temp = `${path}.bare-tmp`;
+    writeFileSync(temp, bytes);
+    const fd = openSync(temp, 'r+');
+    fsyncSync(fd);
+    closeSync(fd);
+    renameSync(temp, path);
+    bare.push(ms(start));
+  }
+  add('toggle-p50', median(toggles), 'ms', 'write+fsync+rename', median(bare));
+  add('toggle-p95', percentile(toggles, 0.95), 'ms', 'write+fsync+rename', percentile(bare, 0.95));
+
+  if (count >= 10_000) {
+    const drafts = library.list().filter((a) => !a.published && a.problems.every((p) => p.level !== 'error')).slice(0, 10_000);
+    start = performance.now();
+    for (const a of drafts) await library.setPublished(a.id, true);
+    add('bulk-publish', ms(start), 'ms', null, null);
+  }
+
+  const out = join(CACHE, `export-${count}`);
+  const cpOut = join(CACHE, `cp-${count}`);
+  rmSync(out, { recursive: true, force: true });
+  start = performance.now();
+  const exported = await exportApproved(library, { format: 'files', out, now: new Date(0), force: true });
+  const exportMs = ms(start);
+  if (!exported.ok) throw new Error(exported.error.message);
+  const approved = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')).articles.map((a: { id: string }) => a.id) as string[];
+  rmSync(cpOut, { recursive: true, force: true });
+  mkdirSync(cpOut);
+  start = performance.now();
+  for (let i = 0; i < approved.length; i += 2000) execFileSync('cp', ['-t', cpOut, ...approved.slice(i, i + 2000).map((id) => join(dir, id))]);
+  add('export-files', exportMs, 'ms', 'cp', ms(start));
+  rmSync(out, { recursive: true, force: true });
+  rmSync(cpOut, { recursive: true, force: true });
+
+}
+
+/** Peak RSS of a process that only opens and checks the library: what the desk's main process holds. */
+async function memoryChild(dir: string): Promise<void> {
+  const opened = await Library.open(dir);
+  if (!opened.ok) throw new Error(opened.error.message);
+  await opened.value.checked;
+  process.stdout.write(`${process.resourceUsage().maxRSS / 1024}\n`);
+}
+
+function round(value: number, digits = 1): number {
+  const f = 10 ** digits;
+  return Math.round(value * f) / f;
+}
+
+/** Runs one size in a fresh process, so memory and caches of one size do not colour the next. */
+async function child(count: number): Promise<Figure[]> {
+  const source = libraryFor(count);
+  const figures: Figure[] = [];
+  const floor = readFloor(source);
+  figures.push({ name: 'read-floor', articles: count, value: round(floor), unit: 'ms', baseline: null, baselineValue: null, ratio: null });
+  const naiveMs = naive(source);
+  figures.push({ name: 'naive', articles: count, value: round(naiveMs), unit: 'ms', baseline: 'read-floor', baselineValue: round(floor), ratio: round(naiveMs / floor, 2) });
+  const dir = workingCopy(source, count);
+  try {
+    await measureMasthead(count, dir, figures, floor, naiveMs);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const memory = spawnSync(process.execPath, [process.argv[1]!, '--memory', source], { encoding: 'utf8' });
+  figures.push({ name: 'memory', articles: count, value: round(Number(memory.stdout.trim())), unit: 'MB', baseline: null, baselineValue: null, ratio: null });
+  const ui = await measureUi(source).catch((e: unknown) => {
+    process.stderr.write(`ui figures failed: ${String(e)}\n`);
+    return null;
+  });
+  if (ui) {
+    figures.push({ name: 'ui-first-rows', articles: count, value: round(ui.firstRowsMs), unit: 'ms', baseline: null, baselineValue: null, ratio: null });
+    figures.push({ name: 'ui-longest-frame', articles: count, value: round(ui.longestFrameMs), unit: 'ms', baseline: null, baselineValue: null, ratio: null });
+  }
+  return figures;
+}
+
+async function main(): Promise<void> {
+  const { values, positionals } = parseArgs({ options: { count: { type: 'string' }, json: { type: 'boolean' }, child: { type: 'boolean' }, memory: { type: 'boolean' } }, allowPositionals: true });
+  if (values.memory) return memoryChild(positionals[0]!);
+  mkdirSync(CACHE, { recursive: true });
+  if (values.child) {
+    for (const f of await child(Number(values.count))) process.stdout.write(`${JSON.stringify(f)}\n`);
+    return;
+  }
+  const counts = values.count ? [Number(values.count)] : [1_000, 10_000, 100_000];
+  for (const count of counts) {
+    const run = spawnSync(process.execPath, [process.argv[1]!, '--child', '--count', String(count)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 26 });
+    if (run.status !== 0) throw new Error(`the ${count} run failed`);
+    for (const line of run.stdout.trim().split('\n')) {
+      const f = JSON.parse(line) as Figure;
+      if (values.json) process.stdout.write(`${line}\n`);
+      else process.stdout.write(`${String(f.articles).padStart(7)}  ${f.name.padEnd(17)} ${String(f.value).padStart(10)} ${f.unit}${f.ratio === null ? '' : `   ${f.ratio}x ${f.baseline} (${f.baselineValue} ${f.unit})`}\n`);
+    }
+  }
+}
+
+void main();
