@@ -64,6 +64,7 @@ export interface ExportReport {
   readonly heldBack: readonly HeldBack[];
 }
 
+const COPY_LANES = 8;
 const APPROVED_LINE = /^published[ \t]*:[ \t]*(?:true|True|TRUE)[ \t]*(?:#.*)?\r?$/m;
 
 /** Newest first by publishedDateTime (undated last), then by id: the same library gives the same order. */
@@ -123,28 +124,52 @@ export async function exportApproved(library: Library, options: ExportOptions): 
     if (options.format === 'files') await mkdir(temp);
     const records: Article[] = [];
     const manifest: ManifestEntry[] = [];
+    const folders = new Set<string>();
     let withWarnings = 0;
-    for (const [index, planned] of plan.articles.entries()) {
+    let done = 0;
+    // A few files in flight at once keep the disk busy; results keep the export's order.
+    const exportOne = async (planned: ArticleSummary): Promise<ManifestEntry | Article | null> => {
       if (options.signal?.aborted) throw new Error('the export was cancelled');
       // Files whose bytes the full check has seen are copied as they are, without parsing again.
       const checked = options.format === 'files' ? await library.checkedBytes(planned.id) : null;
       if (checked !== null && checked.summary.published && !hasError(checked.summary.problems)) {
         if (checked.summary.problems.length > 0) withWarnings++;
-        manifest.push(await copyFile(temp, checked.summary, checked.bytes));
-        options.onProgress?.(index + 1, plan.articles.length);
-        continue;
+        return copyFile(temp, folders, checked.summary, checked.bytes, checked.sha256);
       }
       const snapshot = await library.snapshot(planned.id);
       if (!snapshot.ok) throw new Error(`${planned.id} could not be read (${snapshot.error.message})`);
       const { article, summary } = snapshot.value.detail;
       if (article === null || hasError(summary.problems) || !summary.published) {
         heldBack.push({ id: planned.id, title: planned.title, reason: 'it changed on disk during the export and is no longer approved and readable' });
-      } else {
-        if (summary.problems.length > 0) withWarnings++;
-        if (options.format === 'files') manifest.push(await copyFile(temp, summary, snapshot.value.bytes));
-        else records.push(article);
+        return null;
       }
-      options.onProgress?.(index + 1, plan.articles.length);
+      if (summary.problems.length > 0) withWarnings++;
+      if (options.format !== 'files') return article;
+      return copyFile(temp, folders, summary, snapshot.value.bytes, createHash('sha256').update(snapshot.value.bytes).digest('hex'));
+    };
+    const results: (ManifestEntry | Article | null)[] = new Array(plan.articles.length).fill(null);
+    let next = 0;
+    let failed = false;
+    const lane = async (): Promise<void> => {
+      while (next < plan.articles.length && !failed) {
+        const index = next++;
+        try {
+          results[index] = await exportOne(plan.articles[index]!);
+        } catch (e) {
+          failed = true;
+          throw e;
+        }
+        options.onProgress?.(++done, plan.articles.length);
+      }
+    };
+    // Every lane settles before the temp folder can be removed, so no write lands after the cleanup.
+    const settled = await Promise.allSettled(Array.from({ length: Math.min(COPY_LANES, plan.articles.length) }, lane));
+    const failure = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failure) throw failure.reason;
+    for (const r of results) {
+      if (r === null) continue;
+      if (options.format === 'files') manifest.push(r as ManifestEntry);
+      else records.push(r as Article);
     }
     if (options.format === 'files') await writeManifest(temp, manifest, library, options.now);
     else await writeFile(temp, render(options.format, records, library, options));
@@ -165,13 +190,17 @@ interface ManifestEntry {
   readonly topics: readonly string[];
 }
 
-async function copyFile(folder: string, summary: ArticleSummary, bytes: Uint8Array): Promise<ManifestEntry> {
+async function copyFile(folder: string, folders: Set<string>, summary: ArticleSummary, bytes: Uint8Array, sha256: string): Promise<ManifestEntry> {
   const target = join(folder, ...summary.id.split('/'));
-  await mkdir(dirname(target), { recursive: true });
+  const parent = dirname(target);
+  if (!folders.has(parent)) {
+    await mkdir(parent, { recursive: true });
+    folders.add(parent);
+  }
   await writeFile(target, bytes);
   return {
     id: summary.id,
-    sha256: createHash('sha256').update(bytes).digest('hex'),
+    sha256,
     // The summary shows the file name where the title is missing or not text; the manifest says null.
     title: summary.problems.some((p) => p.field === 'title') ? null : summary.title,
     publishedDateTime: summary.publishedDateTime ?? null,

@@ -133,13 +133,13 @@ export class Library {
    * The file's bytes with its indexed summary, when the full check has seen exactly these bytes
    * (same sha256): an export of files can then copy them without parsing again. Null otherwise.
    */
-  async checkedBytes(id: ArticleId): Promise<{ bytes: Uint8Array; summary: ArticleSummary } | null> {
+  async checkedBytes(id: ArticleId): Promise<{ bytes: Uint8Array; summary: ArticleSummary; sha256: string } | null> {
     const entry = this.entries.get(id);
     if (entry === undefined || entry.hash === null || entry.hash === '') return null;
     const path = await this.pathOf(id);
     if (!path.ok) return null;
     const bytes = await readFile(path.value).catch(() => null);
-    return bytes !== null && contentHash(bytes) === entry.hash ? { bytes, summary: entry.summary } : null;
+    return bytes !== null && contentHash(bytes) === entry.hash ? { bytes, summary: entry.summary, sha256: entry.hash } : null;
   }
 
   /** The file's bytes and what they say, read together so they agree (export copies these bytes). */
