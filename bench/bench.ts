@@ -11,7 +11,7 @@ import { parseArgs } from 'node:util';
 import matter from 'gray-matter';
 import { exportApproved } from '../main/core/export.js';
 import { Library } from '../main/core/library.js';
-import { compileQuery, type ArticleQuery } from '../shared/query.js';
+import { compileQuery, prepareForSearch, type ArticleQuery } from '../shared/query.js';
 import { generateLibrary } from './generate.js';
 import { measureUi } from './ui.js';
 
@@ -79,7 +79,7 @@ function naive(dir: string): number {
       // broken files count their time too
     }
     // gray-matter caches every result by content; at 100,000 files that cache alone exhausts the heap.
-    matter.clearCache();
+    (matter as unknown as { clearCache: () => void }).clearCache();
   }
   return ms(start);
 }
@@ -118,7 +118,9 @@ async function measureMasthead(count: number, dir: string, figures: Figure[], fl
     { search: 'zzzz-no-match' },
     { status: 'published', topic: byUse[1], search: 'energy' },
   ];
-  // What the desk does per keystroke: filter the list it keeps sorted (sorting happens per sort change).
+  // The desk folds the text for search when the list arrives; then each keystroke filters the list it
+  // keeps sorted (sorting happens when the sort changes, not per keystroke).
+  prepareForSearch(all);
   const sorted = [...all].sort((a, b) => (Date.parse(b.publishedDateTime ?? '') || 0) - (Date.parse(a.publishedDateTime ?? '') || 0));
   const timings: number[] = [];
   for (let round = 0; round < 5; round++) {

@@ -1,5 +1,5 @@
 /** The contract's requests, implemented over the open library; shared by the Electron shell and the browser host. */
-import { isSafeExternalUrl, type Handlers } from '../shared/contract.js';
+import { isSafeExternalUrl, MAX_PAGE, type Handlers } from '../shared/contract.js';
 import { fail, ok, type Result } from '../shared/result.js';
 import type { Library } from './core/library.js';
 import type { ExportDesk } from './export-desk.js';
@@ -22,7 +22,14 @@ export function createHandlers(session: Session, openExternal: OpenExternal, exp
     return run(current.value);
   };
   return {
-    listArticles: (...args) => withLibrary(args, 0, async ({ library, name }) => ok({ name, articles: library.list() })),
+    listArticles: (...args) =>
+      withLibrary(args, 2, async ({ library, name }) => {
+        const [after, count] = args;
+        if (after !== null && (typeof after !== 'string' || after.length > 4096)) return fail('bad-request', 'after must be an article id or null');
+        if (!Number.isInteger(count) || (count as number) < 1 || (count as number) > MAX_PAGE) return fail('bad-request', `count must be a whole number from 1 to ${MAX_PAGE}`);
+        const page = library.page(after, count as number);
+        return ok({ name, total: library.size, ...page });
+      }),
     readArticle: (...args) => withLibrary(args, 1, ({ library }) => library.read(args[0])),
     setPublished: (...args) => withLibrary(args, 2, ({ library }) => library.setPublished(args[0], args[1])),
     setTopics: (...args) => withLibrary(args, 2, ({ library }) => library.setTopics(args[0], args[1])),

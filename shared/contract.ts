@@ -6,11 +6,22 @@ import type { ArticleDetail, ArticleId, ArticleSummary } from './article.js';
 import type { ArticleQuery } from './query.js';
 import type { Result } from './result.js';
 
-/** What the desk is showing: the library's display name and every article's summary. */
+/** One page of the list, in id order: the desk shows the first page at once and asks for the rest after it. */
 export interface LibraryListing {
   readonly name: string;
+  /** How many articles the library holds now. */
+  readonly total: number;
+  /** The summaries after the requested id, at most the requested count. */
   readonly articles: readonly ArticleSummary[];
+  /** True when no article comes after this page. */
+  readonly done: boolean;
 }
+
+/** The first page is small so the first rows show at once; the rest come in a few large pages. */
+export const FIRST_PAGE = 2000;
+export const NEXT_PAGE = 25_000;
+/** The most summaries one request may ask for. */
+export const MAX_PAGE = 50_000;
 
 /** The export formats, as the desk offers them. */
 export const EXPORT_FORMATS = ['files', 'json', 'jsonl', 'csv', 'rss'] as const;
@@ -47,7 +58,8 @@ export interface ExportOutcome extends ExportPreview {
 
 /** Requests the renderer makes; main answers each with a `Result`. */
 export interface Requests {
-  listArticles: { args: []; result: LibraryListing };
+  /** Up to `count` summaries whose ids come after `after` (null: from the start). */
+  listArticles: { args: [after: ArticleId | null, count: number]; result: LibraryListing };
   readArticle: { args: [id: ArticleId]; result: ArticleDetail };
   setPublished: { args: [id: ArticleId, value: boolean]; result: ArticleSummary };
   setTopics: { args: [id: ArticleId, topics: readonly string[]]; result: ArticleSummary };

@@ -46,6 +46,14 @@ function foldedTopicsOf(a: ArticleSummary): readonly string[] {
   return folded;
 }
 
+/** Folds every summary's text ahead of the first search (the desk does it when the list arrives). */
+export function prepareForSearch(articles: readonly ArticleSummary[]): void {
+  for (const a of articles) {
+    foldedTextOf(a);
+    foldedTopicsOf(a);
+  }
+}
+
 /** A compiled query: fold the search once, then test many articles. */
 export function compileQuery(query: ArticleQuery): (a: ArticleSummary) => boolean {
   const status = query.status ?? 'all';

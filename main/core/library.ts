@@ -40,6 +40,8 @@ export class Library {
   private readonly listeners = new Set<(event: LibraryEvent) => void>();
   private readonly queues = new Map<ArticleId, Promise<unknown>>();
   private closed = false;
+  /** The summaries in id order, kept until the index changes. */
+  private sorted: ArticleSummary[] | null = null;
 
   private constructor(
     /** The library folder's real path. */
@@ -110,7 +112,39 @@ export class Library {
 
   /** Every article's summary, in id order. */
   list(): ArticleSummary[] {
-    return [...this.entries.values()].map((e) => e.summary).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    return [...this.sortedSummaries()];
+  }
+
+  /** Up to `count` summaries whose ids come after `after`, in id order: pages that stay right while files come and go. */
+  page(after: ArticleId | null, count: number): { articles: ArticleSummary[]; done: boolean } {
+    const sorted = this.sortedSummaries();
+    let lo = 0;
+    let hi = sorted.length;
+    while (after !== null && lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (sorted[mid]!.id <= after) lo = mid + 1;
+      else hi = mid;
+    }
+    const articles = sorted.slice(lo, lo + count);
+    return { articles, done: lo + count >= sorted.length };
+  }
+
+  private replaceSorted(summary: ArticleSummary): void {
+    if (this.sorted === null) return;
+    let lo = 0;
+    let hi = this.sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.sorted[mid]!.id < summary.id) lo = mid + 1;
+      else hi = mid;
+    }
+    if (this.sorted[lo]?.id === summary.id) this.sorted[lo] = summary;
+    else this.sorted = null;
+  }
+
+  private sortedSummaries(): readonly ArticleSummary[] {
+    this.sorted ??= [...this.entries.values()].map((e) => e.summary).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    return this.sorted;
   }
 
   /** The number of articles. */
@@ -292,13 +326,18 @@ export class Library {
     const before = this.entries.get(id);
     if (before !== undefined && before.hash === hash && hash !== '' && hash !== null) return;
     this.entries.set(id, { summary, hash });
+    // The order is by id: a new id reorders, a new summary for a known id only replaces it.
+    if (before === undefined) this.sorted = null;
+    else this.replaceSorted(summary);
     // The full check confirming what the fast reader listed is news to nobody: no event for it.
     if (before !== undefined && before.hash === null && sameListing(summary, before.summary)) return;
     this.emit({ type: before === undefined ? 'added' : 'changed', summary });
   }
 
   private remove(id: ArticleId): void {
-    if (this.entries.delete(id)) this.emit({ type: 'removed', id });
+    if (!this.entries.delete(id)) return;
+    this.sorted = null;
+    this.emit({ type: 'removed', id });
   }
 
   private emit(event: LibraryEvent): void {

@@ -1,7 +1,7 @@
 /** The editor's desk: toolbar, article list and review pane, driven from the keyboard. */
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import type { Bridge } from '../../shared/contract.js';
-import { countArticles } from '../../shared/query.js';
+import { countArticles, prepareForSearch } from '../../shared/query.js';
 import { useDesk } from '../state/use-desk.js';
 import { filterArticles, rankByUse, sortArticles } from '../state/view.js';
 import { ArticleList } from './ArticleList.js';
@@ -18,6 +18,16 @@ export function App({ bridge }: { readonly bridge: Bridge }) {
   const listRef = useRef<HTMLDivElement>(null);
 
   const sorted = useMemo(() => sortArticles(state.articles, state.sort), [state.articles, state.sort]);
+  // Fold the text for search while the editor looks at the first rows, in slices that never hold a frame.
+  useEffect(() => {
+    let handle: ReturnType<typeof setTimeout>;
+    const slice = (from: number): void => {
+      prepareForSearch(state.articles.slice(from, from + 2000));
+      if (from + 2000 < state.articles.length) handle = setTimeout(() => slice(from + 2000), 0);
+    };
+    handle = setTimeout(() => slice(0), 0);
+    return () => clearTimeout(handle);
+  }, [state.articles]);
   const rows = useMemo(() => filterArticles(sorted, state.filters), [sorted, state.filters]);
   const counts = useMemo(() => countArticles(state.articles), [state.articles]);
   const topics = useMemo(() => rankByUse(state.articles.map((a) => a.topics)), [state.articles]);

@@ -53,6 +53,12 @@ export function Toolbar({ state, counts, shown, topics, providers, searchRef, on
       <p className="counts" aria-live="polite">
         {plural(counts.articles, 'article')} · {formatCount(counts.published)} published · {formatCount(problems)} with problems
         {shown !== counts.articles && <span className="shown"> · {formatCount(shown)} shown</span>}
+        {state.receiving && (
+          <span className="checking">
+            {' '}
+            · loading {formatCount(state.articles.length)} of {formatCount(state.receiving.total)}
+          </span>
+        )}
         {state.checking && (
           <span className="checking">
             {' '}

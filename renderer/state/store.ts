@@ -49,6 +49,8 @@ export interface DeskState {
   readonly notices: readonly Notice[];
   readonly showImages: boolean;
   readonly exportOpen: boolean;
+  /** While the list arrives page by page: how many the library holds. Null once all are in. */
+  readonly receiving: { readonly total: number } | null;
   /** How far the list pass of a library being opened is. */
   readonly opening: { readonly done: number; readonly total: number } | null;
   /** The background full check after a fast open, while it runs. */
@@ -58,7 +60,8 @@ export interface DeskState {
 /** Every way the state changes. */
 export type DeskAction =
   | { readonly type: 'load-started' }
-  | { readonly type: 'loaded'; readonly name: string; readonly articles: readonly ArticleSummary[] }
+  | { readonly type: 'loaded'; readonly name: string; readonly articles: readonly ArticleSummary[]; readonly total: number; readonly done: boolean }
+  | { readonly type: 'appended'; readonly articles: readonly ArticleSummary[]; readonly total: number; readonly done: boolean }
   | { readonly type: 'load-failed'; readonly message: string }
   | { readonly type: 'library-event'; readonly event: LibraryEventMessage }
   | { readonly type: 'filters-changed'; readonly filters: Partial<Filters> }
@@ -91,6 +94,7 @@ export const initialState: DeskState = {
   exportOpen: false,
   checking: null,
   opening: null,
+  receiving: null,
 };
 
 const MAX_UNDO = 200;
@@ -104,7 +108,14 @@ export function reduce(state: DeskState, action: DeskAction): DeskState {
     case 'loaded': {
       if (state.opening !== null) state = { ...state, opening: null };
       const selectedId = action.articles.some((a) => a.id === state.selectedId) ? state.selectedId : null;
-      return { ...state, loading: false, libraryName: action.name, articles: action.articles, selectedId, detail: selectedId ? state.detail : null };
+      const receiving = action.done ? null : { total: action.total };
+      return { ...state, loading: false, libraryName: action.name, articles: action.articles, selectedId, detail: selectedId ? state.detail : null, receiving };
+    }
+    case 'appended': {
+      // Events may already have brought some of these; the event's version is the newer one.
+      const known = new Set(state.articles.map((a) => a.id));
+      const fresh = action.articles.filter((a) => !known.has(a.id));
+      return { ...state, articles: fresh.length > 0 ? [...state.articles, ...fresh] : state.articles, receiving: action.done ? null : { total: action.total } };
     }
     case 'load-failed':
       return { ...state, loading: false, loadError: action.message };

@@ -1,7 +1,7 @@
 /** Ties the store to the bridge: loading, live events, and edits with undo and redo. */
 import { useCallback, useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
 import type { ArticleId } from '../../shared/article.js';
-import type { Bridge } from '../../shared/contract.js';
+import { FIRST_PAGE, NEXT_PAGE, type Bridge } from '../../shared/contract.js';
 import { initialState, reduce, type DeskAction, type DeskState, type EditCommand } from './store.js';
 
 /** What the views can do. */
@@ -44,13 +44,24 @@ export function useDesk(bridge: Bridge): [DeskState, DeskActions] {
     queue.current = queue.current.then(task, task);
   }, []);
 
+  // The first page shows at once; the rest follow page by page. A newer reload stops an older one.
+  const generation = useRef(0);
   const reload = useCallback(() => {
+    const mine = ++generation.current;
     dispatch({ type: 'load-started' });
-    void bridge.listArticles().then((result) => {
-      if (result.ok) dispatch({ type: 'loaded', name: result.value.name, articles: result.value.articles });
-      else dispatch({ type: 'load-failed', message: result.error.message });
-    });
-  }, [bridge]);
+    void (async () => {
+      let result = await bridge.listArticles(null, FIRST_PAGE);
+      if (mine !== generation.current) return;
+      if (!result.ok) return dispatch({ type: 'load-failed', message: result.error.message });
+      dispatch({ type: 'loaded', name: result.value.name, articles: result.value.articles, total: result.value.total, done: result.value.done });
+      while (result.ok && !result.value.done && result.value.articles.length > 0) {
+        result = await bridge.listArticles(result.value.articles.at(-1)!.id, NEXT_PAGE);
+        if (mine !== generation.current) return;
+        if (!result.ok) return dispatch({ type: 'notice', level: 'error', text: result.error.message });
+        dispatch({ type: 'appended', articles: result.value.articles, total: result.value.total, done: result.value.done });
+      }
+    })();
+  }, [bridge, dispatch]);
 
   // Menu commands (Electron's Edit › Undo) reach the desk as events; in a text field they edit the text.
   const commandRef = useRef<(command: 'undo' | 'redo' | 'export') => void>(() => undefined);

@@ -26,7 +26,14 @@ export function fakeBridge(initial: readonly ArticleSummary[]) {
     return ok(next);
   };
   const bridge: Bridge = {
-    listArticles: async () => ok({ name: 'Test library', articles }),
+    listArticles: async (after, count) => {
+      // Pages of at most two, to exercise the desk's paging.
+      const size = Math.min(count, 2);
+      const sorted = [...articles].sort((a, b) => (a.id < b.id ? -1 : 1));
+      const from = after === null ? 0 : sorted.findIndex((a) => a.id > after);
+      const page = from === -1 ? [] : sorted.slice(from, from + size);
+      return ok({ name: 'Test library', total: articles.length, articles: page, done: from === -1 || from + size >= sorted.length });
+    },
     readArticle: async (id) => {
       calls.push({ name: 'readArticle', args: [id] });
       const found = articles.find((a) => a.id === id);

@@ -176,6 +176,26 @@ describe('editing files on disk', () => {
   });
 });
 
+describe('listing in pages', () => {
+  test('pages by id cover every article once, even when files come and go between pages', async () => {
+    const files = Object.fromEntries(Array.from({ length: 7 }, (_, i) => [`a${i}.md`, article(`A${i}`)]));
+    const dir = makeLibrary(files);
+    const library = await open(dir);
+    const first = library.page(null, 3);
+    expect(first).toMatchObject({ done: false });
+    writeFileSync(join(dir, 'a0-new.md'), article('Arrived before the cursor'));
+    await library.refresh('a0-new.md');
+    const ids = [...first.articles.map((a) => a.id)];
+    let page = first;
+    while (!page.done) {
+      page = library.page(ids.at(-1)!, 3);
+      ids.push(...page.articles.map((a) => a.id));
+    }
+    expect(ids).toEqual(['a0.md', 'a1.md', 'a2.md', 'a3.md', 'a4.md', 'a5.md', 'a6.md']);
+    expect(library.page('a6.md', 3)).toEqual({ articles: [], done: true });
+  });
+});
+
 describe('opening fast, then checking every file', () => {
   test('the list is ready from the fast reader; the full check finds what it could not see', async () => {
     const latin1 = Uint8Array.from([...new TextEncoder().encode('---\ntitle: Caf'), 0xe9, ...new TextEncoder().encode('\npublished: true\n---\n')]);

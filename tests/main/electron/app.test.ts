@@ -91,7 +91,7 @@ describe('the Electron entry', () => {
 
   test('binds every request, answering the desk with the library given by --library', async () => {
     expect([...electron.handlers.keys()].sort()).toEqual(REQUEST_NAMES.map(channelOf).sort());
-    const listing = (await electron.handlers.get(channelOf('listArticles'))!(trusted)) as { ok: boolean; value: { articles: unknown[] } };
+    const listing = (await electron.handlers.get(channelOf('listArticles'))!(trusted, null, 100)) as { ok: boolean; value: { articles: unknown[] } };
     expect(listing.ok).toBe(true);
     expect(listing.value.articles).toHaveLength(1);
   });

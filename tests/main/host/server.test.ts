@@ -64,9 +64,13 @@ describe('the browser host', () => {
   });
 
   test('answers requests that carry the token', async () => {
-    const res = await api('listArticles', []);
+    const res = await api('listArticles', [null, 100]);
     expect(res.status).toBe(200);
-    expect(JSON.parse(res.body)).toMatchObject({ ok: true, value: { name: expect.any(String), articles: [{ id: SEED_ID }] } });
+    expect(JSON.parse(res.body)).toMatchObject({ ok: true, value: { name: expect.any(String), total: 1, done: true, articles: [{ id: SEED_ID }] } });
+    expect(JSON.parse((await api('listArticles', [SEED_ID, 100])).body)).toMatchObject({ ok: true, value: { articles: [], done: true } });
+    expect(JSON.parse((await api('listArticles', [])).body)).toMatchObject({ ok: false, error: { kind: 'bad-request' } });
+    expect(JSON.parse((await api('listArticles', [42, 100])).body)).toMatchObject({ ok: false, error: { kind: 'bad-request' } });
+    expect(JSON.parse((await api('listArticles', [null, 10 ** 9])).body)).toMatchObject({ ok: false, error: { kind: 'bad-request' } });
   });
 
   test.each<{ name: string; headers: Record<string, string>; status: number }>([
