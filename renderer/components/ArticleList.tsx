@@ -130,7 +130,15 @@ export function ArticleList({ rows, loading, opening, loadError, selectedId, sor
                   <div role="gridcell" className="cell col-heat num">{a.heat ?? ''}</div>
                   <div role="gridcell" className="cell col-topics">{a.topics.join(', ')}</div>
                   <div role="gridcell" className="cell col-published">
-                    {a.published ? <span className="pill pill-on">Published</span> : <span className="pill">Draft</span>}
+                    {broken ? (
+                      <span className="pill pill-error" title="The file has an error, so whether it is approved is unknown">
+                        Unreadable
+                      </span>
+                    ) : a.published ? (
+                      <span className="pill pill-on">Published</span>
+                    ) : (
+                      <span className="pill">Draft</span>
+                    )}
                   </div>
                 </div>
               );
