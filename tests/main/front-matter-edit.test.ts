@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { load } from 'js-yaml';
 import { describe, expect, test } from 'vitest';
-import type { FrontMatterEdit } from '../../main/core/front-matter-edit.js';
+import { skeletonOf, type FrontMatterEdit } from '../../main/core/front-matter-edit.js';
 import { FRONT_MATTER_SCHEMA } from '../../main/core/yaml-read.js';
 import { editText } from '../helpers/edit-text.js';
 
@@ -189,6 +189,24 @@ describe('lossless edits', () => {
     if (!result.ok) return;
     const yaml = result.value.slice(4, result.value.lastIndexOf('---'));
     expect(load(yaml, { schema: FRONT_MATTER_SCHEMA })).toEqual({ topics: ['a', ...tricky] });
+  });
+});
+
+describe('the skeleton the CST is built from', () => {
+  test('blanks nested blocks but their first line, keeping every offset and the topics block', () => {
+    const yaml = 'title: A\nrelated:\n  - title: x\n    excerpt: y\n  - title: z\ntopics:\n  - a\n  - b\nnext: 1\r\n';
+    const skeleton = skeletonOf(yaml);
+    expect(skeleton).toHaveLength(yaml.length);
+    expect(skeleton.split('\n').map((l) => l.trim())).toEqual(['title: A', 'related:', '- title: x', '', '', 'topics:', '- a', '- b', 'next: 1', '']);
+  });
+
+  test('an edit the skeleton cannot see falls back to the whole front matter', () => {
+    const input = '---\nauthors:\n - eric\n - extra\ntags: [x]\n---\n';
+    expect(editText(input, { kind: 'set-list', field: 'authors', items: ['eric'] })).toEqual({ ok: true, value: '---\nauthors:\n - eric\ntags: [x]\n---\n' });
+    expect(editText(input, { kind: 'set-list', field: 'authors', items: ['eric', 'extra', 'new'] })).toEqual({
+      ok: true,
+      value: '---\nauthors:\n - eric\n - extra\n - new\ntags: [x]\n---\n',
+    });
   });
 });
 
