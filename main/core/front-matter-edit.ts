@@ -9,7 +9,7 @@ import { fail, ok, type Result } from '../../shared/result.js';
 import { yamlOf, YAML_FIRST_LINE } from './front-matter.js';
 import type { ReadableFile } from './read-article.js';
 import { formatTopic, type ScalarStyle } from './yaml-scalar.js';
-import { readFrontMatterYaml } from './yaml-read.js';
+import { readFrontMatterYaml, type FrontMatterData } from './yaml-read.js';
 
 /** The edits an editor makes. */
 export type FrontMatterEdit =
@@ -35,6 +35,12 @@ const TOPICS_AFTER = ['provider', 'published', ...PUBLISHED_AFTER];
 
 /** The file's new text (identical when the edit changes nothing), or why it cannot be made losslessly. */
 export function editFrontMatter(file: ReadableFile, edit: FrontMatterEdit): Result<string> {
+  const edited = editFrontMatterData(file, edit);
+  return edited.ok ? ok(edited.value.text) : edited;
+}
+
+/** The new text and the data it was verified to read back as (the file's own data when unchanged). */
+export function editFrontMatterData(file: ReadableFile, edit: FrontMatterEdit): Result<{ text: string; data: FrontMatterData }> {
   const yaml = yamlOf(file.text, file.block);
   // The CST of a skeleton (bulky nested blocks blanked, offsets kept) is several times quicker to
   // build; the whole front matter is the fallback. The re-read decides either way.
@@ -65,7 +71,7 @@ export function skeletonOf(yaml: string): string {
   return lines.join('\n');
 }
 
-function editWith(cstSource: string, yaml: string, file: ReadableFile, edit: FrontMatterEdit): Result<string> {
+function editWith(cstSource: string, yaml: string, file: ReadableFile, edit: FrontMatterEdit): Result<{ text: string; data: FrontMatterData }> {
   const tokens = Array.from(new Parser().parse(cstSource));
   const docs = tokens.filter((t) => t.type === 'document');
   if (docs.length > 1 || tokens.map((t) => CST.stringify(t)).join('') !== cstSource || hasErrorToken(tokens)) {
@@ -82,7 +88,7 @@ function editWith(cstSource: string, yaml: string, file: ReadableFile, edit: Fro
     // Nothing to write is right only when the data already says it (an empty list stands for a missing one).
     const current = file.data[field];
     const same = isDeepStrictEqual(current, value) || ((current === null || current === undefined) && Array.isArray(value) && value.length === 0);
-    return same ? ok(file.text) : refuse(`${field} could not be followed in the file`);
+    return same ? ok({ text: file.text, data: file.data }) : refuse(`${field} could not be followed in the file`);
   }
 
   const expected = { ...file.data, [field]: value };
@@ -93,7 +99,7 @@ function editWith(cstSource: string, yaml: string, file: ReadableFile, edit: Fro
     const newYaml = applySplices(yaml, splices);
     const reread = readFrontMatterYaml(newYaml, YAML_FIRST_LINE);
     if (reread.ok && isDeepStrictEqual(reread.data, expected)) {
-      return ok(file.text.slice(0, file.block.yamlStart) + newYaml + file.text.slice(file.block.yamlEnd));
+      return ok({ text: file.text.slice(0, file.block.yamlStart) + newYaml + file.text.slice(file.block.yamlEnd), data: reread.data });
     }
   }
   return refuse(`changing ${field} here would not read back as intended`);

@@ -6,11 +6,12 @@ import type { ArticleDetail, ArticleId, ArticleSummary, Problem } from '../../sh
 import { problemPlace } from '../../shared/article.js';
 import { fail, ok, type Result } from '../../shared/result.js';
 import { toArticle, unreadableSummary } from './article-model.js';
-import { editFrontMatter, type FrontMatterEdit } from './front-matter-edit.js';
+import { editFrontMatterData, type FrontMatterEdit } from './front-matter-edit.js';
+import { locateFrontMatter, yamlOf } from './front-matter.js';
 import { scanLibrary, UNSAFE_resolveId, type ScannedFile } from './library-paths.js';
 import type { ReadResult } from './read-one.js';
 import { readMany } from './read-pool.js';
-import { parseArticleFile } from './read-article.js';
+import { parseArticleFile, summaryOf } from './read-article.js';
 import { contentHash, errorText, UNSAFE_replaceFile } from './save.js';
 
 /** What the index keeps per article: the list's fields and what the file held when read. */
@@ -270,19 +271,21 @@ export class Library {
     if (parsed.kind !== 'article' || parsed.readable === null) {
       return fail('has-errors', `${id} cannot be edited until its error is fixed: ${describeErrors(entry.summary.problems)}`);
     }
-    const edited = editFrontMatter(parsed.readable, edit);
+    const edited = editFrontMatterData(parsed.readable, edit);
     if (!edited.ok) return edited;
-    if (edited.value === parsed.readable.text) return ok(entry.summary);
-    const newBytes = UTF8.encode(edited.value);
+    if (edited.value.text === parsed.readable.text) return ok(entry.summary);
+    const newBytes = UTF8.encode(edited.value.text);
     const saved = await UNSAFE_replaceFile(path, newBytes, hash);
     if (!saved.ok) {
       if (saved.error.kind === 'conflict') await this.load(id, path);
       return saved;
     }
-    const reparsed = parseArticleFile(id, newBytes);
-    if (reparsed.kind !== 'article') return fail('io', `${id} no longer reads as an article after saving`);
-    this.store(id, reparsed.summary, contentHash(newBytes));
-    return ok(reparsed.summary);
+    // The edit was verified by re-reading its YAML: that data gives the new summary, no third parse.
+    const block = locateFrontMatter(edited.value.text);
+    if (block === null || block === 'unterminated') return fail('io', `${id} no longer reads as an article after saving`);
+    const summary = summaryOf(id, yamlOf(edited.value.text, block), edited.value.data);
+    this.store(id, summary, contentHash(newBytes));
+    return ok(summary);
   }
 
   /** Runs edits of one article one after another, so quick toggles never race each other. */

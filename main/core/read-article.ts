@@ -37,8 +37,12 @@ export function parseArticleFile(id: ArticleId, bytes: Uint8Array): ParsedFile {
   const yaml = yamlOf(text, block);
   const read = readFrontMatterYaml(yaml, YAML_FIRST_LINE);
   if (!read.ok) return broken(id, read.problem);
-  const warnings = checkFields(read.data, (field) => lineOfKey(yaml, field));
-  return { kind: 'article', summary: summarize(id, read.data, warnings), readable: { text, block, data: read.data } };
+  return { kind: 'article', summary: summaryOf(id, yaml, read.data), readable: { text, block, data: read.data } };
+}
+
+/** The summary of data already parsed from this YAML (an edit's verified re-read saves parsing again). */
+export function summaryOf(id: ArticleId, yaml: string, data: FrontMatterData): ArticleSummary {
+  return summarize(id, data, checkFields(data, (field) => lineOfKey(yaml, field)));
 }
 
 function broken(id: ArticleId, problem: Problem): ParsedFile {
