@@ -28,7 +28,8 @@ export function foldText(text: string): string {
 const foldedCache = new WeakMap<ArticleSummary, string>();
 const topicsCache = new WeakMap<ArticleSummary, readonly string[]>();
 
-function foldedTextOf(a: ArticleSummary): string {
+/** Title and excerpt, folded (cached per summary). */
+export function foldedTextOf(a: ArticleSummary): string {
   let folded = foldedCache.get(a);
   if (folded === undefined) {
     folded = foldText(`${a.title}\n${a.excerpt}`);
@@ -37,7 +38,8 @@ function foldedTextOf(a: ArticleSummary): string {
   return folded;
 }
 
-function foldedTopicsOf(a: ArticleSummary): readonly string[] {
+/** Topics, folded (cached per summary). */
+export function foldedTopicsOf(a: ArticleSummary): readonly string[] {
   let folded = topicsCache.get(a);
   if (folded === undefined) {
     folded = a.topics.map(foldText);

@@ -3,7 +3,8 @@ import { useCallback, useEffect, useMemo, useRef } from 'react';
 import type { Bridge } from '../../shared/contract.js';
 import { countArticles, prepareForSearch } from '../../shared/query.js';
 import { useDesk } from '../state/use-desk.js';
-import { filterArticles, rankByUse, sortArticles } from '../state/view.js';
+import { rankByUse, sortArticles } from '../state/view.js';
+import { ListIndex } from '../../shared/list-index.js';
 import { ArticleList } from './ArticleList.js';
 import { ExportDialog } from './ExportDialog.js';
 import { Notices } from './Notices.js';
@@ -28,7 +29,14 @@ export function App({ bridge }: { readonly bridge: Bridge }) {
     handle = setTimeout(() => slice(0), 0);
     return () => clearTimeout(handle);
   }, [state.articles]);
-  const rows = useMemo(() => filterArticles(sorted, state.filters), [sorted, state.filters]);
+  // The columnar index is built only while a filter is on, once per list order; each keystroke then queries it.
+  const { status, topic, provider, search } = state.filters;
+  const filtering = status !== 'all' || topic !== '' || provider !== '' || search.trim() !== '';
+  const index = useMemo(() => (filtering ? new ListIndex(sorted) : null), [sorted, filtering]);
+  const rows = useMemo(
+    () => (index === null ? sorted : index.filter({ status, topic: topic || undefined, provider: provider || undefined, search: search || undefined })),
+    [index, sorted, status, topic, provider, search],
+  );
   const counts = useMemo(() => countArticles(state.articles), [state.articles]);
   const topics = useMemo(() => rankByUse(state.articles.map((a) => a.topics)), [state.articles]);
   const providers = useMemo(() => rankByUse(state.articles.map((a) => (a.providerName ? [a.providerName] : []))), [state.articles]);

@@ -1,7 +1,6 @@
 /** What the list shows, derived from the state: filtered, sorted, and the topic and provider choices. */
 import type { ArticleSummary } from '../../shared/article.js';
-import { compileQuery } from '../../shared/query.js';
-import type { Filters, SortKey } from './store.js';
+import type { SortKey } from './store.js';
 
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
 
@@ -39,17 +38,6 @@ function compare(key: SortKey, a: ArticleSummary, b: ArticleSummary): number {
 export function sortArticles(articles: readonly ArticleSummary[], sort: { key: SortKey; direction: 'asc' | 'desc' }): ArticleSummary[] {
   const sign = sort.direction === 'asc' ? 1 : -1;
   return [...articles].sort((a, b) => sign * compare(sort.key, a, b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-}
-
-/** The rows to show: the sorted list, filtered (filtering keeps the order). */
-export function filterArticles(sorted: readonly ArticleSummary[], filters: Filters): ArticleSummary[] {
-  const matches = compileQuery({
-    status: filters.status,
-    topic: filters.topic || undefined,
-    provider: filters.provider || undefined,
-    search: filters.search || undefined,
-  });
-  return sorted.filter(matches);
 }
 
 /** Distinct values of a per-article list, most used first: topics for autocomplete and the filter. */
