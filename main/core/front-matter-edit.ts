@@ -8,6 +8,21 @@ import { CST, Parser } from 'yaml';
 import { fail, ok, type Result } from '../../shared/result.js';
 import { yamlOf, YAML_FIRST_LINE } from './front-matter.js';
 import type { ReadableFile } from './read-article.js';
+import {
+  applySplices,
+  firstOffset,
+  hasErrorToken,
+  indOffset,
+  isFlowScalar,
+  lineStart,
+  longestCommonSubsequence,
+  scalarStyle,
+  scalarValue,
+  skeletonOf,
+  type MapItem,
+  type SeqItem,
+  type Splice,
+} from './yaml-cst.js';
 import { formatTopic, type ScalarStyle } from './yaml-scalar.js';
 import { readFrontMatterYaml, type FrontMatterData } from './yaml-read.js';
 
@@ -17,17 +32,6 @@ export type FrontMatterEdit =
   | { readonly kind: 'set-topics'; readonly topics: readonly string[] }
   /** Any top-level list of strings; `set-topics` is this for `topics`. Tests use it on real `tags` lists. */
   | { readonly kind: 'set-list'; readonly field: string; readonly items: readonly string[] };
-
-interface Splice {
-  readonly from: number;
-  readonly to: number;
-  readonly text: string;
-  /** For a new key: the end of the front matter, tried when the preferred place does not read back right. */
-  readonly fallback?: Splice;
-}
-
-type MapItem = CST.BlockMap['items'][number];
-type SeqItem = CST.BlockSequence['items'][number];
 
 /** Where a missing key goes: after the first of these that the file has, else at the end. */
 const PUBLISHED_AFTER = ['heat', 'quality', 'type', 'webUrl', 'originalUrl', 'publishedDateTime', 'excerpt', 'title'];
@@ -47,28 +51,6 @@ export function editFrontMatterData(file: ReadableFile, edit: FrontMatterEdit): 
   const skeleton = skeletonOf(yaml);
   const quick = editWith(skeleton, yaml, file, edit);
   return quick.ok || skeleton === yaml ? quick : editWith(yaml, yaml, file, edit);
-}
-
-/**
- * The front matter with every indented line of a nested block blanked to spaces, except each block's
- * first line and the topics block: the same length and line breaks, the same top-level items.
- */
-export function skeletonOf(yaml: string): string {
-  const lines = yaml.split('\n');
-  let blanking = false;
-  let keptFirst = false;
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
-    if (/^[^\s#-]/.test(line)) {
-      const owner = /^([^:#]+):[ \t]*(#.*)?\r?$/.exec(line);
-      blanking = owner !== null && owner[1] !== 'topics';
-      keptFirst = false;
-    } else if (blanking && (line.charCodeAt(0) === 0x20 || line.charCodeAt(0) === 0x09)) {
-      if (keptFirst) lines[i] = line.endsWith('\r') ? `${' '.repeat(line.length - 1)}\r` : ' '.repeat(line.length);
-      else if (line.trim() !== '') keptFirst = true;
-    }
-  }
-  return lines.join('\n');
 }
 
 function editWith(cstSource: string, yaml: string, file: ReadableFile, edit: FrontMatterEdit): Result<{ text: string; data: FrontMatterData }> {
@@ -121,25 +103,6 @@ function plan(ctx: EditContext, data: ReadableFile['data'], edit: FrontMatterEdi
 
 function refuse(why: string): Result<never> {
   return fail('not-editable', `Masthead cannot edit this file without rewriting other lines: ${why}. Nothing was changed; edit it by hand.`);
-}
-
-function hasErrorToken(value: unknown): boolean {
-  if (Array.isArray(value)) return value.some(hasErrorToken);
-  if (typeof value !== 'object' || value === null) return false;
-  if ((value as { type?: unknown }).type === 'error') return true;
-  return Object.values(value).some((v) => typeof v === 'object' && hasErrorToken(v));
-}
-
-/** Applies non-overlapping splices; an insertion sorts before a deletion that starts at the same place. */
-export function applySplices(text: string, splices: readonly Splice[]): string {
-  const sorted = [...splices].sort((a, b) => a.from - b.from || a.to - b.to);
-  let out = '';
-  let cursor = 0;
-  for (const s of sorted) {
-    out += text.slice(cursor, s.from) + s.text;
-    cursor = s.to;
-  }
-  return out + text.slice(cursor);
 }
 
 /** The top-level items of one front matter and the splices that change them. */
@@ -330,53 +293,4 @@ class EditContext {
     if (this.yaml[end - 1] !== '\n') return end;
     return this.yaml[end - 2] === '\r' ? end - 2 : end - 1;
   }
-}
-
-function isFlowScalar(t: CST.Token): t is CST.FlowScalar {
-  return t.type === 'scalar' || t.type === 'single-quoted-scalar' || t.type === 'double-quoted-scalar';
-}
-
-function scalarValue(t: CST.Token | null | undefined): string | undefined {
-  if (t === undefined || t === null || !isFlowScalar(t)) return undefined;
-  let broken = false;
-  const resolved = CST.resolveAsScalar(t, false, () => (broken = true));
-  return broken ? undefined : resolved?.value;
-}
-
-function scalarStyle(t: CST.Token | undefined): ScalarStyle {
-  if (t?.type === 'double-quoted-scalar') return 'double';
-  if (t?.type === 'single-quoted-scalar') return 'single';
-  return 'plain';
-}
-
-function indOffset(item: SeqItem): number {
-  const ind = item.start.find((t) => t.type === 'seq-item-ind');
-  return ind ? ind.offset : (item.value?.offset ?? 0);
-}
-
-function firstOffset(item: MapItem): number {
-  return item.start[0]?.offset ?? (item.key as CST.Token | undefined)?.offset ?? item.value?.offset ?? 0;
-}
-
-function lineStart(text: string, offset: number): number {
-  return text.lastIndexOf('\n', offset - 1) + 1;
-}
-
-/** Index pairs [i, j] of a longest common subsequence of a and b; topic lists are short. */
-export function longestCommonSubsequence(a: readonly (string | undefined)[], b: readonly string[]): [number, number][] {
-  const n = a.length;
-  const m = b.length;
-  const table = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
-  for (let i = n - 1; i >= 0; i--) {
-    for (let j = m - 1; j >= 0; j--) {
-      table[i]![j] = a[i] !== undefined && a[i] === b[j] ? table[i + 1]![j + 1]! + 1 : Math.max(table[i + 1]![j]!, table[i]![j + 1]!);
-    }
-  }
-  const pairs: [number, number][] = [];
-  for (let i = 0, j = 0; i < n && j < m; ) {
-    if (a[i] !== undefined && a[i] === b[j]) pairs.push([i++, j++]);
-    else if (table[i + 1]![j]! >= table[i]![j + 1]!) i++;
-    else j++;
-  }
-  return pairs;
 }

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { load } from 'js-yaml';
 import { describe, expect, test } from 'vitest';
-import { skeletonOf, type FrontMatterEdit } from '../../main/core/front-matter-edit.js';
+import type { FrontMatterEdit } from '../../main/core/front-matter-edit.js';
+import { skeletonOf } from '../../main/core/yaml-cst.js';
 import { FRONT_MATTER_SCHEMA } from '../../main/core/yaml-read.js';
 import { editText } from '../helpers/edit-text.js';
 

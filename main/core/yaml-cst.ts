@@ -1,0 +1,106 @@
+/** Helpers over the `yaml` CST for the lossless editor: reading tokens, skeletons, splices, list matching. */
+import { CST } from 'yaml';
+import type { ScalarStyle } from './yaml-scalar.js';
+
+/** A change to the original text: replace [from, to) with text. */
+export interface Splice {
+  readonly from: number;
+  readonly to: number;
+  readonly text: string;
+  /** For a new key: the end of the front matter, tried when the preferred place does not read back right. */
+  readonly fallback?: Splice;
+}
+
+export type MapItem = CST.BlockMap['items'][number];
+export type SeqItem = CST.BlockSequence['items'][number];
+
+/**
+ * The front matter with every indented line of a nested block blanked to spaces, except each block's
+ * first line and the topics block: the same length and line breaks, the same top-level items.
+ */
+export function skeletonOf(yaml: string): string {
+  const lines = yaml.split('\n');
+  let blanking = false;
+  let keptFirst = false;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (/^[^\s#-]/.test(line)) {
+      const owner = /^([^:#]+):[ \t]*(#.*)?\r?$/.exec(line);
+      blanking = owner !== null && owner[1] !== 'topics';
+      keptFirst = false;
+    } else if (blanking && (line.charCodeAt(0) === 0x20 || line.charCodeAt(0) === 0x09)) {
+      if (keptFirst) lines[i] = line.endsWith('\r') ? `${' '.repeat(line.length - 1)}\r` : ' '.repeat(line.length);
+      else if (line.trim() !== '') keptFirst = true;
+    }
+  }
+  return lines.join('\n');
+}
+
+/** True when the CST holds an error token anywhere. */
+export function hasErrorToken(value: unknown): boolean {
+  if (Array.isArray(value)) return value.some(hasErrorToken);
+  if (typeof value !== 'object' || value === null) return false;
+  if ((value as { type?: unknown }).type === 'error') return true;
+  return Object.values(value).some((v) => typeof v === 'object' && hasErrorToken(v));
+}
+
+/** Applies non-overlapping splices; an insertion sorts before a deletion that starts at the same place. */
+export function applySplices(text: string, splices: readonly Splice[]): string {
+  const sorted = [...splices].sort((a, b) => a.from - b.from || a.to - b.to);
+  let out = '';
+  let cursor = 0;
+  for (const s of sorted) {
+    out += text.slice(cursor, s.from) + s.text;
+    cursor = s.to;
+  }
+  return out + text.slice(cursor);
+}
+
+export function isFlowScalar(t: CST.Token): t is CST.FlowScalar {
+  return t.type === 'scalar' || t.type === 'single-quoted-scalar' || t.type === 'double-quoted-scalar';
+}
+
+export function scalarValue(t: CST.Token | null | undefined): string | undefined {
+  if (t === undefined || t === null || !isFlowScalar(t)) return undefined;
+  let broken = false;
+  const resolved = CST.resolveAsScalar(t, false, () => (broken = true));
+  return broken ? undefined : resolved?.value;
+}
+
+export function scalarStyle(t: CST.Token | undefined): ScalarStyle {
+  if (t?.type === 'double-quoted-scalar') return 'double';
+  if (t?.type === 'single-quoted-scalar') return 'single';
+  return 'plain';
+}
+
+export function indOffset(item: SeqItem): number {
+  const ind = item.start.find((t) => t.type === 'seq-item-ind');
+  return ind ? ind.offset : (item.value?.offset ?? 0);
+}
+
+export function firstOffset(item: MapItem): number {
+  return item.start[0]?.offset ?? (item.key as CST.Token | undefined)?.offset ?? item.value?.offset ?? 0;
+}
+
+export function lineStart(text: string, offset: number): number {
+  return text.lastIndexOf('\n', offset - 1) + 1;
+}
+
+/** Index pairs [i, j] of a longest common subsequence of a and b; topic lists are short. */
+export function longestCommonSubsequence(a: readonly (string | undefined)[], b: readonly string[]): [number, number][] {
+  const n = a.length;
+  const m = b.length;
+  const table = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
+  for (let i = n - 1; i >= 0; i--) {
+    for (let j = m - 1; j >= 0; j--) {
+      table[i]![j] = a[i] !== undefined && a[i] === b[j] ? table[i + 1]![j + 1]! + 1 : Math.max(table[i + 1]![j]!, table[i]![j + 1]!);
+    }
+  }
+  const pairs: [number, number][] = [];
+  for (let i = 0, j = 0; i < n && j < m; ) {
+    if (a[i] !== undefined && a[i] === b[j]) pairs.push([i++, j++]);
+    else if (table[i + 1]![j]! >= table[i]![j + 1]!) i++;
+    else j++;
+  }
+  return pairs;
+}
