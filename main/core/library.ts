@@ -8,7 +8,7 @@ import { fail, ok, type Result } from '../../shared/result.js';
 import { toArticle, unreadableSummary } from './article-model.js';
 import { editFrontMatterData, type FrontMatterEdit } from './front-matter-edit.js';
 import { locateFrontMatter, yamlOf } from './front-matter.js';
-import { scanLibrary, UNSAFE_resolveId, type ScannedFile } from './library-paths.js';
+import { checkId, scanLibrary, UNSAFE_resolveId, type ScannedFile } from './library-paths.js';
 import type { ReadResult } from './read-one.js';
 import { readMany } from './read-pool.js';
 import { parseArticleFile, summaryOf } from './read-article.js';
@@ -244,10 +244,14 @@ export class Library {
     await this.load(id, path.value);
   }
 
-  private async edit(id: unknown, edit: FrontMatterEdit): Promise<Result<ArticleSummary>> {
-    const path = await this.pathOf(id);
-    if (!path.ok) return path;
-    return this.serialize(id as ArticleId, () => this.editNow(id as ArticleId, path.value, edit));
+  private edit(id: unknown, edit: FrontMatterEdit): Promise<Result<ArticleSummary>> {
+    const checked = checkId(id);
+    if (!checked.ok) return Promise.resolve(checked);
+    // Queued before anything asynchronous, so edits of one article apply in the order they were asked.
+    return this.serialize(checked.value, async () => {
+      const path = await this.pathOf(checked.value);
+      return path.ok ? this.editNow(checked.value, path.value, edit) : path;
+    });
   }
 
   private async editNow(id: ArticleId, path: string, edit: FrontMatterEdit): Promise<Result<ArticleSummary>> {
