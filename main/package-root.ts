@@ -1,5 +1,5 @@
 /** Finds Masthead's own folder (where package.json and seeds/ sit), from source or from the build. */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -17,4 +17,10 @@ export function packageRoot(): string {
 /** The bundled default library. */
 export function seedsFolder(): string {
   return join(packageRoot(), 'seeds');
+}
+
+/** Masthead's version, from its package.json. */
+export function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version?: unknown };
+  return typeof pkg.version === 'string' ? pkg.version : 'unknown';
 }

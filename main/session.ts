@@ -3,6 +3,7 @@ import { basename } from 'node:path';
 import type { LibraryEventMessage } from '../shared/contract.js';
 import { fail, ok, type Result } from '../shared/result.js';
 import { Library } from './core/library.js';
+import { indexCacheOf } from './data-folder.js';
 import { watchLibrary, type LibraryWatch } from './core/library-watch.js';
 
 interface OpenLibrary {
@@ -12,6 +13,14 @@ interface OpenLibrary {
   readonly unsubscribe: () => void;
 }
 
+/** How a session opens libraries. */
+export interface SessionOptions {
+  /** Follow other programs' changes to the files. */
+  readonly watch: boolean;
+  /** The app's data folder, where the persistent index is kept (asked at each open); none keeps no index. */
+  readonly dataFolder?: () => string;
+}
+
 /** Holds one open library at a time and forwards its changes as events. */
 export class Session {
   private current: OpenLibrary | null = null;
@@ -19,7 +28,7 @@ export class Session {
 
   constructor(
     private readonly emit: (event: LibraryEventMessage) => void,
-    private readonly options: { readonly watch: boolean } = { watch: true },
+    private readonly options: SessionOptions = { watch: true },
   ) {}
 
   /** Opens a folder, replacing the open library only when the new one opens; requests wait meanwhile. */
@@ -35,8 +44,16 @@ export class Session {
   }
 
   private async openNow(folder: string): Promise<Result<{ name: string; size: number }>> {
-    const opened = await Library.open(folder, ({ done, total }) => {
-      if (done === total || done % 2000 === 0) this.emit({ type: 'open-progress', done, total });
+    const dataFolder = this.options.dataFolder?.();
+    let reported = -Infinity;
+    const opened = await Library.open(folder, {
+      ...(dataFolder === undefined ? {} : indexCacheOf(dataFolder)),
+      onProgress: ({ done, total }) => {
+        if (done === total || done - reported >= 2000) {
+          reported = done;
+          this.emit({ type: 'open-progress', done, total });
+        }
+      },
     });
     if (!opened.ok) return opened;
     const library = opened.value;
@@ -71,6 +88,5 @@ export class Session {
 
 async function closeLibrary(open: OpenLibrary): Promise<void> {
   open.unsubscribe();
-  open.library.close();
-  await open.watch?.close();
+  await Promise.all([open.library.close(), open.watch?.close()]);
 }

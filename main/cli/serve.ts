@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { appDataFolder } from '../data-folder.js';
 import { createHostHandlers } from '../host/host-handlers.js';
 import { startBrowserHost, type BrowserHost } from '../host/server.js';
 import { packageRoot, seedsFolder } from '../package-root.js';
@@ -12,7 +13,7 @@ import { EXIT, UsageError, type CliIo } from './output.js';
 /** Serves the desk for DIR until stopped; prints the address first. */
 export async function serveDesk(dir: string | undefined, port: number, io: CliIo, stop: AbortSignal): Promise<number> {
   let host: BrowserHost | null = null;
-  const session = new Session((event) => host?.broadcast(event));
+  const session = new Session((event) => host?.broadcast(event), { watch: true, dataFolder: () => appDataFolder() });
   const opened = await session.open(dir ?? seedsFolder());
   if (!opened.ok) {
     io.err(`masthead: ${opened.error.message}\n`);

@@ -8,10 +8,11 @@ import { fail, ok, type Result } from '../../shared/result.js';
 import { toArticle, unreadableSummary } from './article-model.js';
 import { editFrontMatterData, type FrontMatterEdit } from './front-matter-edit.js';
 import { locateFrontMatter, yamlOf } from './front-matter.js';
+import { cacheFileOf, encodeIndex, loadIndex, saveIndex, type CachedEntry } from './index-cache.js';
 import { checkId, scanLibrary, UNSAFE_resolveId, type ScannedFile } from './library-paths.js';
-import type { ReadResult } from './read-one.js';
-import { readMany } from './read-pool.js';
-import { parseArticleFile, summaryOf } from './read-article.js';
+import { readWithStamp, type FileStamp, type ReadResult } from './read-one.js';
+import { readMany, stampAll } from './read-pool.js';
+import { parseArticleFile, READER_VERSION, summaryOf } from './read-article.js';
 import { contentHash, errorText, UNSAFE_replaceFile } from './save.js';
 
 /** What the index keeps per article: the list's fields and what the file held when read. */
@@ -19,7 +20,22 @@ interface Entry {
   readonly summary: ArticleSummary;
   /** sha256 of the bytes the summary was read from; null while only the fast reader has seen them. */
   readonly hash: string | null;
+  /** The file's stamp when those bytes were read; null when it cannot vouch for them (just written). */
+  readonly stamp: FileStamp | null;
 }
+
+/** How to open a library. */
+export interface OpenOptions {
+  /** Hears how many files are listed so far. */
+  readonly onProgress?: (p: OpenProgress) => void;
+  /** The folder of persistent indexes (in the app's data folder); none means no cache is read or kept. */
+  readonly cacheFolder?: string;
+  /** Which reader wrote a cache (default: READER_VERSION); a cache by any other is ignored. */
+  readonly reader?: string;
+}
+
+/** How long after the last change the persistent index is written again. */
+const SAVE_DELAY_MS = 20_000;
 
 /** A change to the index, whoever made it. */
 export type LibraryEvent =
@@ -43,10 +59,19 @@ export class Library {
   private closed = false;
   /** The summaries in id order, kept until the index changes. */
   private sorted: ArticleSummary[] | null = null;
+  /** The index changed since the persistent index was last written. */
+  private dirty = false;
+  private saveTimer: NodeJS.Timeout | null = null;
+  private saving: Promise<void> = Promise.resolve();
+  /** How many articles the open took from the persistent index without reading their files. */
+  fromCache = 0;
+  /** True until the open's full check is over: the index is written once, at its end. */
+  private checking = true;
 
   private constructor(
     /** The library folder's real path. */
     readonly root: string,
+    private readonly cache: { readonly file: string; readonly reader: string } | null,
   ) {}
 
   /**
@@ -56,11 +81,11 @@ export class Library {
   checked: Promise<void> = Promise.resolve();
 
   /**
-   * Opens a folder: scans it and lists every article with the fast reader (the full parse only where
-   * it cannot answer), then runs the full check in the background (`checked`). Fails only when the
-   * folder itself cannot be read.
+   * Opens a folder: scans it, takes every file whose stamp is unchanged from the persistent index and
+   * lists the rest with the fast reader (the full parse only where it cannot answer), then runs the
+   * full check of those in the background (`checked`). Fails only when the folder cannot be read.
    */
-  static async open(folder: string, onProgress?: (p: OpenProgress) => void): Promise<Result<Library>> {
+  static async open(folder: string, options: OpenOptions = {}): Promise<Result<Library>> {
     let root: string;
     try {
       root = await realpath(folder);
@@ -68,16 +93,65 @@ export class Library {
     } catch (e) {
       return fail('io', `cannot open the library ${basename(folder)}: ${errorText(e)}`);
     }
-    const library = new Library(root);
-    const files = await scanLibrary(root);
-    let done = 0;
-    await readMany(files, 'quick', (results) => {
+    const cache = options.cacheFolder === undefined ? null : { file: cacheFileOf(options.cacheFolder, root), reader: options.reader ?? READER_VERSION };
+    const library = new Library(root, cache);
+    const [files, cached] = await Promise.all([scanLibrary(root), cache === null ? null : loadIndex(cache.file, root, cache.reader)]);
+    const unread = cached === null ? files : await library.takeUnchanged(files, cached);
+    let done = files.length - unread.length;
+    options.onProgress?.({ done, total: files.length });
+    await readMany(unread, 'quick', (results) => {
       for (const r of results) library.apply(r);
       done += results.length;
-      onProgress?.({ done, total: files.length });
+      options.onProgress?.({ done, total: files.length });
     });
-    library.checked = library.checkAll(files);
+    library.dirty = unread.length > 0 || (cached !== null && cached.size !== library.entries.size);
+    library.checked = library.checkAll(unread).finally(() => {
+      library.checking = false;
+      library.saveSoon(0);
+    });
     return ok(library);
+  }
+
+  /** Indexes every file whose stamp matches its cached entry; returns the files left to read. */
+  private async takeUnchanged(files: readonly ScannedFile[], cached: ReadonlyMap<ArticleId, CachedEntry>): Promise<ScannedFile[]> {
+    const stamps = await stampAll(files.map((f) => f.path));
+    const unread: ScannedFile[] = [];
+    files.forEach((file, i) => {
+      const entry = cached.get(file.id);
+      const { stamp } = entry ?? {};
+      if (entry !== undefined && stamp !== undefined && stamp.size === stamps[i * 3] && stamp.mtimeMs === stamps[i * 3 + 1] && stamp.ctimeMs === stamps[i * 3 + 2]) {
+        this.entries.set(file.id, entry);
+      } else unread.push(file);
+    });
+    this.fromCache = this.entries.size;
+    return unread;
+  }
+
+  /** Writes the persistent index `delay` ms from now (sooner calls win), if it has changed. */
+  private saveSoon(delay: number): void {
+    if (this.cache === null || this.closed) return;
+    if (this.saveTimer !== null) clearTimeout(this.saveTimer);
+    this.saveTimer = setTimeout(() => {
+      this.saveTimer = null;
+      void this.saveCache();
+    }, delay);
+    this.saveTimer.unref();
+  }
+
+  /** Writes the persistent index: every checked entry with a trusted stamp. Never fails the library. */
+  private saveCache(): Promise<void> {
+    const cache = this.cache;
+    if (cache === null || !this.dirty) return this.saving;
+    this.dirty = false;
+    const entries: [ArticleId, CachedEntry][] = [];
+    for (const [id, e] of this.entries) if (e.hash !== null && e.hash !== '' && e.stamp !== null) entries.push([id, { summary: e.summary, hash: e.hash, stamp: e.stamp }]);
+    const bytes = encodeIndex(this.root, cache.reader, entries);
+    this.saving = this.saving.then(() =>
+      saveIndex(cache.file, bytes).catch(() => {
+        this.dirty = true; // a full disk or a read-only data folder costs the next open time, nothing else
+      }),
+    );
+    return this.saving;
   }
 
   /** The full check of every file the fast reader listed, on the read pool, while the desk works. */
@@ -103,12 +177,18 @@ export class Library {
 
   private apply(result: ReadResult): void {
     if (result.kind === 'gone') this.remove(result.id);
-    else this.store(result.id, result.summary, result.hash);
+    else this.store(result.id, result.summary, result.hash, result.stamp);
   }
 
-  /** Stops background work (the full check) for a library that is being closed. */
-  close(): void {
+  /** Stops background work (the full check) and writes the persistent index if it changed. */
+  async close(): Promise<void> {
+    if (this.closed) return this.saving;
+    if (this.saveTimer !== null) clearTimeout(this.saveTimer);
+    this.saveTimer = null;
+    // The background check stops at its next batch; what it had not reached is simply not cached.
+    const saved = this.saveCache();
     this.closed = true;
+    await saved;
   }
 
   /** Every article's summary, in id order. */
@@ -194,7 +274,7 @@ export class Library {
       this.remove(articleId);
       return fail('not-found', `${articleId} no longer holds front matter`);
     }
-    this.store(articleId, parsed.summary, contentHash(bytes));
+    this.store(articleId, parsed.summary, contentHash(bytes), null);
     const readable = parsed.readable;
     return ok({
       bytes,
@@ -288,7 +368,8 @@ export class Library {
     const block = locateFrontMatter(edited.value.text);
     if (block === null || block === 'unterminated') return fail('io', `${id} no longer reads as an article after saving`);
     const summary = summaryOf(id, yamlOf(edited.value.text, block), edited.value.data);
-    this.store(id, summary, contentHash(newBytes));
+    // A file just written has no trusted stamp (file times are coarse); the next read gives it one.
+    this.store(id, summary, contentHash(newBytes), null);
     return ok(summary);
   }
 
@@ -310,17 +391,17 @@ export class Library {
 
   /** Reads and checks one file into the index; a file that is gone or not an article leaves it. */
   private async load(id: ArticleId, knownPath?: string): Promise<void> {
-    let bytes: Buffer;
+    let read: { bytes: Buffer; stamp: FileStamp | null };
     try {
-      bytes = await readFile(knownPath ?? (await this.pathOrThrow(id)));
+      read = readWithStamp(knownPath ?? (await this.pathOrThrow(id)));
     } catch (e) {
       if (isMissing(e)) this.remove(id);
-      else this.store(id, unreadable(id, e), '');
+      else this.store(id, unreadable(id, e), '', null);
       return;
     }
-    const parsed = parseArticleFile(id, bytes);
+    const parsed = parseArticleFile(id, read.bytes);
     if (parsed.kind === 'not-article') this.remove(id);
-    else this.store(id, parsed.summary, contentHash(bytes));
+    else this.store(id, parsed.summary, contentHash(read.bytes), read.stamp);
   }
 
   private async pathOrThrow(id: ArticleId): Promise<string> {
@@ -329,10 +410,15 @@ export class Library {
     return path.value;
   }
 
-  private store(id: ArticleId, summary: ArticleSummary, hash: string | null): void {
+  private store(id: ArticleId, summary: ArticleSummary, hash: string | null, stamp: FileStamp | null): void {
     const before = this.entries.get(id);
-    if (before !== undefined && before.hash === hash && hash !== '' && hash !== null) return;
-    this.entries.set(id, { summary, hash });
+    if (before !== undefined && before.hash === hash && hash !== '' && hash !== null) {
+      if (before.stamp === null && stamp !== null) this.entries.set(id, { ...before, stamp });
+      return;
+    }
+    this.entries.set(id, { summary, hash, stamp });
+    this.dirty = true;
+    if (!this.checking) this.saveSoon(SAVE_DELAY_MS);
     // The order is by id: a new id reorders, a new summary for a known id only replaces it.
     if (before === undefined) this.sorted = null;
     else this.replaceSorted(summary);
@@ -343,6 +429,8 @@ export class Library {
 
   private remove(id: ArticleId): void {
     if (!this.entries.delete(id)) return;
+    this.dirty = true;
+    if (!this.checking) this.saveSoon(SAVE_DELAY_MS);
     this.sorted = null;
     this.emit({ type: 'removed', id });
   }

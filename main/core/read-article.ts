@@ -5,6 +5,12 @@ import { decodeUtf8 } from './decode.js';
 import { locateFrontMatter, yamlOf, YAML_FIRST_LINE, type FrontMatterBlock } from './front-matter.js';
 import { readFrontMatterYaml, type FrontMatterData } from './yaml-read.js';
 
+/**
+ * The version of what this reader makes of a file (summary, problems). Persistent indexes written by
+ * another version are ignored: bump it whenever a change here or in article-model.ts changes output.
+ */
+export const READER_VERSION = 'reader-1';
+
 /** A file that reads: its text, where the front matter is, and the data. */
 export interface ReadableFile {
   readonly text: string;

@@ -1,5 +1,5 @@
 /** Reads one file for the index, synchronously: the unit of work of the read pool. */
-import { readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import type { ArticleId, ArticleSummary } from '../../shared/article.js';
 import { unreadableSummary } from './article-model.js';
 import { quickSummary } from './quick-read.js';
@@ -9,24 +9,85 @@ import { contentHash, errorText } from './save.js';
 /** How a file is read: `quick` lists it with the fast reader where it can, `full` checks it. */
 export type ReadMode = 'quick' | 'full';
 
-/** What the index learns from one file. */
+/**
+ * What a file's metadata said just before its bytes were read: the key of the index cache. A file
+ * whose stamp is the same at the next open still holds the bytes that were read.
+ */
+export interface FileStamp {
+  readonly size: number;
+  readonly mtimeMs: number;
+  readonly ctimeMs: number;
+}
+
+/**
+ * File times have a granularity (a few ms on most disks, 2 s on FAT): a file changed within that
+ * long of being read may change again without its stamp moving, so such a stamp is not trusted.
+ */
+const RACY_MS = 2000;
+
+/** What the index learns from one file. `stamp` is null when it cannot vouch for the bytes read. */
 export type ReadResult =
-  | { readonly id: ArticleId; readonly kind: 'entry'; readonly summary: ArticleSummary; readonly hash: string | null }
+  | { readonly id: ArticleId; readonly kind: 'entry'; readonly summary: ArticleSummary; readonly hash: string | null; readonly stamp: FileStamp | null }
   | { readonly id: ArticleId; readonly kind: 'gone' };
 
 /** Reads and parses one file. */
 export function readOne(id: ArticleId, path: string, mode: ReadMode): ReadResult {
-  let bytes: Buffer;
+  let read: { bytes: Buffer; stamp: FileStamp | null };
   try {
-    bytes = readFileSync(path);
+    read = readWithStamp(path);
   } catch (e) {
     const code = typeof e === 'object' && e !== null && 'code' in e ? e.code : undefined;
     if (code === 'ENOENT' || code === 'ENOTDIR') return { id, kind: 'gone' };
     const summary = unreadableSummary(id, [{ level: 'error', code: 'unreadable', message: `the file cannot be read: ${errorText(e)}` }]);
-    return { id, kind: 'entry', summary, hash: '' };
+    return { id, kind: 'entry', summary, hash: '', stamp: null };
   }
+  const { bytes, stamp } = read;
   const quick = mode === 'quick' ? quickSummary(id, bytes) : null;
-  if (quick !== null) return { id, kind: 'entry', summary: quick, hash: null };
+  if (quick !== null) return { id, kind: 'entry', summary: quick, hash: null, stamp };
   const parsed = parseArticleFile(id, bytes);
-  return parsed.kind === 'not-article' ? { id, kind: 'gone' } : { id, kind: 'entry', summary: parsed.summary, hash: contentHash(bytes) };
+  return parsed.kind === 'not-article' ? { id, kind: 'gone' } : { id, kind: 'entry', summary: parsed.summary, hash: contentHash(bytes), stamp };
+}
+
+/** A file's bytes and its stamp taken before reading them: open, fstat, read, close (as readFileSync, plus the stamp). */
+export function readWithStamp(path: string): { bytes: Buffer; stamp: FileStamp | null } {
+  const fd = openSync(path, 'r');
+  try {
+    const info = fstatSync(fd);
+    if (!info.isFile()) throw Object.assign(new Error('not a file'), { code: 'EISDIR' });
+    // Like readFileSync, the size the file had when opened; a file growing meanwhile changes its stamp.
+    const bytes = Buffer.allocUnsafe(info.size);
+    let length = 0;
+    while (length < bytes.length) {
+      const n = readSync(fd, bytes, length, bytes.length - length, null);
+      if (n === 0) break;
+      length += n;
+    }
+    const stable = length === info.size && Date.now() - Math.max(info.mtimeMs, info.ctimeMs) >= RACY_MS;
+    return { bytes: bytes.subarray(0, length), stamp: stable ? stampOf(info) : null };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The stamp of a file's metadata. */
+export function stampOf(info: { size: number; mtimeMs: number; ctimeMs: number }): FileStamp {
+  return { size: info.size, mtimeMs: info.mtimeMs, ctimeMs: info.ctimeMs };
+}
+
+/** The stamps of many files, flat (size, mtime, ctime per file; NaN where a file cannot be stat'ed). */
+export function stampMany(paths: readonly string[]): Float64Array<ArrayBuffer> {
+  const out = new Float64Array(paths.length * 3).fill(Number.NaN);
+  for (let i = 0; i < paths.length; i++) {
+    let info;
+    try {
+      info = statSync(paths[i]!, { throwIfNoEntry: false });
+    } catch {
+      continue; // unreadable metadata: the file is read again, which reports why
+    }
+    if (info === undefined || !info.isFile()) continue;
+    out[i * 3] = info.size;
+    out[i * 3 + 1] = info.mtimeMs;
+    out[i * 3 + 2] = info.ctimeMs;
+  }
+  return out;
 }

@@ -18,7 +18,7 @@ registerRendererScheme(protocol);
 
 let mainWindow: BrowserWindow | null = null;
 const send = (event: LibraryEventMessage): void => mainWindow?.webContents.send(EVENT_CHANNEL, event);
-const session = new Session(send);
+const session = new Session(send, { watch: true, dataFolder: () => app.getPath('userData') });
 const openExternal = (url: string): void => {
   if (isSafeExternalUrl(url)) void shell.openExternal(url);
 };

@@ -1,0 +1,131 @@
+/** The persistent index: a reopen takes unchanged files from it, and nothing stale ever comes back. */
+import { mkdirSync, readFileSync, readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { ArticleSummary } from '../../shared/article.js';
+import { generateLibrary } from '../../bench/generate.js';
+import { cacheFileOf, decodeIndex, encodeIndex, type CachedEntry } from '../../main/core/index-cache.js';
+import { Library } from '../../main/core/library.js';
+import { tempDir } from '../helpers/corpora.js';
+
+const lib = tempDir();
+const data = tempDir();
+const cacheFolder = join(data.dir, 'index');
+const OLD = new Date('2024-01-01T00:00:00Z');
+afterAll(() => {
+  lib.cleanup();
+  data.cleanup();
+});
+
+async function open(options: { cacheFolder?: string; reader?: string } = { cacheFolder }): Promise<Library> {
+  const opened = await Library.open(lib.dir, options);
+  if (!opened.ok) throw new Error(opened.error.message);
+  await opened.value.checked;
+  return opened.value;
+}
+
+/** The index as a fresh library without any cache sees it. */
+async function truth(): Promise<ArticleSummary[]> {
+  const library = await open({});
+  await library.close();
+  return library.list();
+}
+
+beforeAll(async () => {
+  generateLibrary(300, lib.dir, 5);
+  // Whole-second times, which utimes can put back exactly after a change.
+  for (const f of readdirSync(lib.dir)) utimesSync(join(lib.dir, f), OLD, OLD);
+  // Stamps of files written within the last 2 s are not trusted (file times are coarse): let them age.
+  await sleep(2100);
+}, 30_000);
+
+describe('the persistent index', () => {
+  test('a reopen reads no unchanged file and lists exactly what a fresh read lists', async () => {
+    const first = await open();
+    expect(first.fromCache).toBe(0);
+    await first.close();
+    const files = readdirSync(cacheFolder);
+    expect(files).toHaveLength(1);
+    const second = await open();
+    expect(second.fromCache).toBe(second.size);
+    expect(second.list()).toStrictEqual(await truth());
+    expect(second.list().some((a) => a.problems.some((p) => p.level === 'error'))).toBe(true);
+    await second.close();
+  });
+
+  test('a file changed to the same size, with its old mtime put back, is read again (ctime moved)', async () => {
+    const id = readdirSync(lib.dir).find((f) => readFileSync(join(lib.dir, f), 'utf8').includes('published: false'))!;
+    const path = join(lib.dir, id);
+    const before = statSync(path);
+    writeFileSync(path, readFileSync(path, 'utf8').replace('published: false', 'published: true '));
+    utimesSync(path, OLD, OLD);
+    expect(statSync(path).size).toBe(before.size);
+    expect(statSync(path).mtimeMs).toBe(before.mtimeMs);
+    const library = await open();
+    expect(library.fromCache).toBe(library.size - 1);
+    expect(library.summary(id)?.published).toBe(true);
+    expect(library.list()).toStrictEqual(await truth());
+    await library.close();
+  });
+
+  test('added and removed files show, and an edit made through Masthead is never taken from an older index', async () => {
+    const seed = readFileSync(new URL('../../seeds/000_8a8d1d44de5d8be9.txt', import.meta.url));
+    mkdirSync(join(lib.dir, 'new'), { recursive: true });
+    writeFileSync(join(lib.dir, 'new', 'added.txt'), seed);
+    const gone = readdirSync(lib.dir).find((f) => f.endsWith('.md'))!;
+    const goneText = readFileSync(join(lib.dir, gone));
+    writeFileSync(join(lib.dir, gone), 'no longer front matter\n');
+    const library = await open();
+    expect(library.summary('new/added.txt')?.title).toBeTruthy();
+    expect(library.summary(gone)).toBeUndefined();
+    const target = library.list().find((a) => !a.published && a.problems.every((p) => p.level !== 'error'))!;
+    expect((await library.setPublished(target.id, true)).ok).toBe(true);
+    await library.close();
+    const again = await open();
+    expect(again.summary(target.id)?.published).toBe(true);
+    expect(again.list()).toStrictEqual(await truth());
+    await again.close();
+    writeFileSync(join(lib.dir, gone), goneText);
+  });
+
+  test('a damaged cache file, another reader version or another library is ignored, never trusted', async () => {
+    const library = await open();
+    await library.close();
+    const file = readdirSync(cacheFolder).map((f) => join(cacheFolder, f))[0]!;
+    const bytes = readFileSync(file);
+    for (const damaged of [bytes.subarray(0, bytes.length - 100), Buffer.from('garbage'), Buffer.concat([bytes.subarray(0, 60), Buffer.alloc(200, 7), bytes.subarray(260)])]) {
+      writeFileSync(file, damaged);
+      const reopened = await open();
+      expect(reopened.list()).toStrictEqual(await truth());
+      await reopened.close();
+    }
+    const other = await open({ cacheFolder, reader: 'a later reader' });
+    expect(other.fromCache).toBe(0);
+    await other.close();
+    expect(decodeIndex(readFileSync(file), '/some/other/library', 'a later reader')).toBeNull();
+  });
+
+  test('encodes every field exactly: missing values, short summaries, NUL characters, problems, topics', () => {
+    const entries: [string, CachedEntry][] = [
+      ['a.md', { hash: 'ab'.repeat(32), stamp: { size: 10, mtimeMs: 1.5, ctimeMs: 2.25 }, summary: { id: 'a.md', title: 'A\0B', excerpt: '', providerName: undefined, providerDomain: 'x.org', publishedDateTime: '2024-01-01', category: undefined, type: 'story', quality: 0, heat: undefined, published: true, topics: ['Café', 'b'], problems: [] } }],
+      ['b/c.md', { hash: 'cd'.repeat(32), stamp: { size: 0, mtimeMs: 0, ctimeMs: 0 }, summary: { id: 'b/c.md', title: 'c.md', excerpt: '', published: false, topics: [], problems: [{ level: 'error', code: 'yaml-syntax', message: 'bad', line: 2, column: 3 }] } }],
+      ['ü.md', { hash: 'ef'.repeat(32), stamp: { size: 3, mtimeMs: 1e12 + 0.123456, ctimeMs: 5 }, summary: { id: 'ü.md', title: '文章', excerpt: 'e\nf', providerName: 'P', providerDomain: undefined, publishedDateTime: undefined, category: 'c', type: undefined, quality: 0.5, heat: -3, published: false, topics: ['b'], problems: [{ level: 'warning', code: 'bad-date', message: 'w', field: 'publishedDateTime' }] } }],
+    ];
+    const decoded = decodeIndex(encodeIndex('/root', 'r', entries), '/root', 'r');
+    expect(decoded === null ? null : [...decoded]).toStrictEqual(entries);
+    expect(cacheFileOf('/data', '/root')).not.toBe(cacheFileOf('/data', '/root2'));
+  });
+
+  test('a data folder that cannot be written costs only the time, never the library', async () => {
+    // A file where the folder should be: no one, not even root, can create the index there.
+    const blocked = join(data.dir, 'blocked');
+    writeFileSync(blocked, '');
+    const library = await open({ cacheFolder: join(blocked, 'index') });
+    expect(library.list()).toStrictEqual(await truth());
+    await library.close();
+    const again = await open({ cacheFolder: join(blocked, 'index') });
+    expect(again.fromCache).toBe(0);
+    await again.close();
+  });
+});
