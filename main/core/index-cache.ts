@@ -5,8 +5,10 @@
  * ever a shortcut: a damaged, foreign or outdated cache file is ignored, and edits still compare
  * the file's sha256 before writing.
  *
- * The file is columnar, so 100,000 entries decode in a few dozen milliseconds: fixed-size fields in
- * typed arrays, each text field as one UTF-8 run split on NUL, topics as indices into one table.
+ * The file is columnar, so a reopen costs little more than reading it: fixed-size fields in typed
+ * arrays, each text field as one UTF-8 run with the byte length of every value (or, for fields with
+ * few distinct values, indices into a table), topics as indices into one table. Only the ids are
+ * decoded up front; an article's summary is built the first time it is asked for.
  */
 import { createHash } from 'node:crypto';
 import { mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
@@ -16,7 +18,7 @@ import { checkId } from './library-paths.js';
 import type { FileStamp } from './read-one.js';
 
 /** Bumped whenever the reader's output or this layout changes: older caches are then ignored. */
-const FORMAT = 'masthead-index/1';
+const FORMAT = 'masthead-index/3';
 const MAGIC = Buffer.from(`${FORMAT}\n`);
 
 /** What the cache holds per article. */
@@ -29,18 +31,25 @@ export interface CachedEntry {
 const TEXT_FIELDS = ['id', 'title', 'excerpt', 'providerName', 'providerDomain', 'publishedDateTime', 'category', 'type'] as const;
 type TextField = (typeof TEXT_FIELDS)[number];
 /** Flag bits: which optional fields are present, the approval, and the short shape of an unreadable file. */
-const HAS: Partial<Record<TextField | 'quality' | 'heat', number>> = {
-  providerName: 1,
-  providerDomain: 2,
-  publishedDateTime: 4,
-  category: 8,
-  type: 16,
-  quality: 32,
-  heat: 64,
-};
+const HAS_PROVIDER_NAME = 1;
+const HAS_PROVIDER_DOMAIN = 2;
+const HAS_DATE = 4;
+const HAS_CATEGORY = 8;
+const HAS_TYPE = 16;
+const HAS_QUALITY = 32;
+const HAS_HEAT = 64;
 const PUBLISHED = 128;
 const SHORT = 256;
+const HAS: Readonly<Partial<Record<TextField, number>>> = {
+  providerName: HAS_PROVIDER_NAME,
+  providerDomain: HAS_PROVIDER_DOMAIN,
+  publishedDateTime: HAS_DATE,
+  category: HAS_CATEGORY,
+  type: HAS_TYPE,
+};
 const NUMBERS = 5; // quality, heat, size, mtime, ctime
+/** Sections before the text fields: flags, numbers, topic counts, topic indices, hashes. */
+const FIXED_SECTIONS = 5;
 
 interface Header {
   readonly format: string;
@@ -49,8 +58,8 @@ interface Header {
   readonly count: number;
   readonly topics: readonly string[];
   readonly problems: Readonly<Record<string, readonly Problem[]>>;
-  /** Text values holding NUL, which cannot sit in a NUL-split run: row → field → value. */
-  readonly odd: Readonly<Record<string, Readonly<Record<string, string>>>>;
+  /** Per text field: its distinct values when few (its first section then holds indices), or null. */
+  readonly dictionaries: readonly (readonly string[] | null)[];
   readonly sections: readonly number[];
 }
 
@@ -58,6 +67,8 @@ interface Header {
 export function cacheFileOf(cacheFolder: string, root: string): string {
   return join(cacheFolder, `${createHash('sha256').update(root).digest('hex').slice(0, 24)}.index`);
 }
+
+const u32 = (values: ArrayLike<number>): Buffer => Buffer.from(Uint32Array.from(values).buffer);
 
 /** Encodes entries; `reader` names the version of the code that read them. */
 export function encodeIndex(root: string, reader: string, entries: readonly (readonly [ArticleId, CachedEntry])[]): Buffer {
@@ -68,22 +79,18 @@ export function encodeIndex(root: string, reader: string, entries: readonly (rea
   const topicIndex: number[] = [];
   const topicIds = new Map<string, number>();
   const hashes = Buffer.alloc(count * 32);
-  const texts: Record<TextField, string[]> = Object.fromEntries(TEXT_FIELDS.map((f) => [f, new Array<string>(count)])) as Record<TextField, string[]>;
+  const texts = TEXT_FIELDS.map(() => new Array<string>(count));
   const problems: Record<string, readonly Problem[]> = {};
-  const odd: Record<string, Record<string, string>> = {};
   entries.forEach(([id, { summary, hash, stamp }], row) => {
     let bits = summary.published ? PUBLISHED : 0;
     if (!('providerName' in summary)) bits |= SHORT;
-    for (const field of TEXT_FIELDS) {
+    TEXT_FIELDS.forEach((field, i) => {
       const value = field === 'id' ? id : summary[field];
-      if (value !== undefined && HAS[field] !== undefined) bits |= HAS[field];
-      if (value !== undefined && value.includes('\0')) {
-        (odd[row] ??= {})[field] = value;
-        texts[field][row] = '';
-      } else texts[field][row] = value ?? '';
-    }
-    if (summary.quality !== undefined) bits |= HAS.quality!;
-    if (summary.heat !== undefined) bits |= HAS.heat!;
+      if (value !== undefined) bits |= HAS[field] ?? 0;
+      texts[i]![row] = value ?? '';
+    });
+    if (summary.quality !== undefined) bits |= HAS_QUALITY;
+    if (summary.heat !== undefined) bits |= HAS_HEAT;
     flags[row] = bits;
     numbers.set([summary.quality ?? 0, summary.heat ?? 0, stamp.size, stamp.mtimeMs, stamp.ctimeMs], row * NUMBERS);
     topicCounts[row] = summary.topics.length;
@@ -95,22 +102,130 @@ export function encodeIndex(root: string, reader: string, entries: readonly (rea
     if (summary.problems.length > 0) problems[row] = summary.problems;
     hashes.write(hash, row * 32, 'hex');
   });
-  const sections = [
-    Buffer.from(flags.buffer),
-    Buffer.from(numbers.buffer),
-    Buffer.from(topicCounts.buffer),
-    Buffer.from(Uint32Array.from(topicIndex).buffer),
-    hashes,
-    ...TEXT_FIELDS.map((f) => Buffer.from(texts[f].join('\0'))),
-  ];
-  const header: Header = { format: FORMAT, reader, root, count, topics: [...topicIds.keys()], problems, odd, sections: sections.map((s) => s.length) };
+  // Providers, categories and types repeat: a table of their values beats one string per article.
+  const dictionaries = texts.map((column) => {
+    const distinct = new Set(column);
+    return distinct.size <= count / 8 ? [...distinct] : null;
+  });
+  const textSections = texts.flatMap((column, i) => {
+    const values = dictionaries[i];
+    if (values !== null && values !== undefined) {
+      const indexOf = new Map(values.map((v, at) => [v, at]));
+      return [u32(column.map((v) => indexOf.get(v)!)), Buffer.alloc(0)];
+    }
+    const encoded = column.map((v) => Buffer.from(v));
+    return [u32(encoded.map((b) => b.length)), Buffer.concat(encoded)];
+  });
+  const sections = [Buffer.from(flags.buffer), Buffer.from(numbers.buffer), Buffer.from(topicCounts.buffer), u32(topicIndex), hashes, ...textSections];
+  const header: Header = { format: FORMAT, reader, root, count, topics: [...topicIds.keys()], problems, dictionaries, sections: sections.map((s) => s.length) };
   const headerBytes = Buffer.from(JSON.stringify(header));
   const length = Buffer.alloc(4);
   length.writeUInt32LE(headerBytes.length);
   return Buffer.concat([MAGIC, length, headerBytes, ...sections]);
 }
 
-/** Decodes a cache file's bytes; null when they are not a complete cache of this root by this reader. */
+/** A copy of a section as a typed array (a section inside the file need not be aligned for one). */
+function typed<T>(section: Buffer, make: (buffer: ArrayBuffer) => T): T {
+  return make(Uint8Array.prototype.slice.call(section).buffer);
+}
+
+/** One text field's column: values from a table, or UTF-8 runs at known offsets. */
+interface TextColumn {
+  readonly table: readonly string[] | null;
+  /** Table indices, or the start of each value in `bytes` (count + 1 offsets). */
+  readonly at: Uint32Array | Float64Array;
+  readonly bytes: Buffer;
+}
+
+/** A decoded cache: typed columns over the file's bytes, read row by row on demand. */
+class ColumnarIndex {
+  private readonly topicStart: Float64Array;
+
+  constructor(
+    private readonly header: Header,
+    private readonly flags: Uint16Array,
+    private readonly numbers: Float64Array,
+    topicCounts: Uint32Array,
+    private readonly topicIndex: Uint32Array,
+    private readonly hashes: Buffer,
+    private readonly texts: readonly TextColumn[],
+  ) {
+    this.topicStart = new Float64Array(topicCounts.length + 1);
+    for (let row = 0; row < topicCounts.length; row++) this.topicStart[row + 1] = this.topicStart[row]! + topicCounts[row]!;
+  }
+
+  get topicTotal(): number {
+    return this.topicStart[this.topicStart.length - 1]!;
+  }
+
+  text(field: number, row: number): string {
+    const column = this.texts[field]!;
+    if (column.table !== null) return column.table[column.at[row]!]!;
+    return column.bytes.toString('utf8', column.at[row], column.at[row + 1]);
+  }
+
+  private optional(field: number, row: number, bits: number): string | undefined {
+    return (bits & (HAS[TEXT_FIELDS[field]!] ?? 0)) !== 0 ? this.text(field, row) : undefined;
+  }
+
+  summary(row: number, id: ArticleId): ArticleSummary {
+    const bits = this.flags[row]!;
+    const topics = Array.from(this.topicIndex.subarray(this.topicStart[row], this.topicStart[row + 1]), (t) => this.header.topics[t]!);
+    const problems = this.header.problems[row] ?? [];
+    const [title, excerpt, published] = [this.text(1, row), this.text(2, row), (bits & PUBLISHED) !== 0];
+    if ((bits & SHORT) !== 0) return { id, title, excerpt, published, topics, problems };
+    const n = row * NUMBERS;
+    return {
+      id,
+      title,
+      excerpt,
+      providerName: this.optional(3, row, bits),
+      providerDomain: this.optional(4, row, bits),
+      publishedDateTime: this.optional(5, row, bits),
+      category: this.optional(6, row, bits),
+      type: this.optional(7, row, bits),
+      quality: (bits & HAS_QUALITY) !== 0 ? this.numbers[n] : undefined,
+      heat: (bits & HAS_HEAT) !== 0 ? this.numbers[n + 1] : undefined,
+      published,
+      topics,
+      problems,
+    };
+  }
+
+  hash(row: number): string {
+    return this.hashes.toString('hex', row * 32, row * 32 + 32);
+  }
+
+  stamp(row: number): FileStamp {
+    const n = row * NUMBERS;
+    return { size: this.numbers[n + 2]!, mtimeMs: this.numbers[n + 3]!, ctimeMs: this.numbers[n + 4]! };
+  }
+}
+
+/** One article of a decoded cache: its summary is built when first asked for, then kept. */
+class CachedRow implements CachedEntry {
+  private built: ArticleSummary | undefined;
+
+  constructor(
+    private readonly index: ColumnarIndex,
+    private readonly row: number,
+    private readonly id: ArticleId,
+  ) {}
+
+  get summary(): ArticleSummary {
+    return (this.built ??= this.index.summary(this.row, this.id));
+  }
+
+  get hash(): string {
+    return this.index.hash(this.row);
+  }
+
+  get stamp(): FileStamp {
+    return this.index.stamp(this.row);
+  }
+}
+
+/** Decodes a cache file's bytes; null when they are not a complete, intact cache of this root by this reader. */
 export function decodeIndex(bytes: Buffer, root: string, reader: string): Map<ArticleId, CachedEntry> | null {
   try {
     if (!bytes.subarray(0, MAGIC.length).equals(MAGIC)) return null;
@@ -121,59 +236,43 @@ export function decodeIndex(bytes: Buffer, root: string, reader: string): Map<Ar
     at += headerLength;
     if (header.format !== FORMAT || header.reader !== reader || header.root !== root) return null;
     const { count } = header;
-    const section = (i: number): Buffer => {
-      const start = at + header.sections.slice(0, i).reduce((a, b) => a + b, 0);
-      const end = start + header.sections[i]!;
-      if (end > bytes.length) throw new Error('the cache file is cut short');
-      return bytes.subarray(start, end);
-    };
-    // Copies: typed arrays need aligned offsets, which a section inside the file does not promise.
-    const flags = new Uint16Array(Uint8Array.prototype.slice.call(section(0)).buffer);
-    const numbers = new Float64Array(Uint8Array.prototype.slice.call(section(1)).buffer);
-    const topicCounts = new Uint32Array(Uint8Array.prototype.slice.call(section(2)).buffer);
-    const topicIndex = new Uint32Array(Uint8Array.prototype.slice.call(section(3)).buffer);
-    const hashes = section(4);
-    const texts = TEXT_FIELDS.map((_, i) => section(5 + i).toString('utf8').split('\0'));
+    if (header.sections.length !== FIXED_SECTIONS + 2 * TEXT_FIELDS.length) return null;
+    const sections = header.sections.map((length) => {
+      const section = bytes.subarray(at, (at += length));
+      if (section.length !== length) throw new Error('the cache file is cut short');
+      return section;
+    });
+    if (at !== bytes.length) return null;
+    const flags = typed(sections[0]!, (b) => new Uint16Array(b));
+    const numbers = typed(sections[1]!, (b) => new Float64Array(b));
+    const topicCounts = typed(sections[2]!, (b) => new Uint32Array(b));
+    const topicIndex = typed(sections[3]!, (b) => new Uint32Array(b));
+    const hashes = sections[4]!;
     if (flags.length !== count || numbers.length !== count * NUMBERS || topicCounts.length !== count || hashes.length !== count * 32) return null;
-    if (texts.some((t) => t.length !== count) || topicIndex.some((t) => t >= header.topics.length)) return null;
+    const texts = TEXT_FIELDS.map((_, i): TextColumn => {
+      const table = header.dictionaries[i] ?? null;
+      const first = typed(sections[FIXED_SECTIONS + 2 * i]!, (b) => new Uint32Array(b));
+      const bytesOf = sections[FIXED_SECTIONS + 2 * i + 1]!;
+      if (first.length !== count) throw new Error('a text column is cut short');
+      if (table !== null) {
+        if (first.some((t) => t >= table.length)) throw new Error('a text index is out of range');
+        return { table, at: first, bytes: bytesOf };
+      }
+      const starts = new Float64Array(count + 1);
+      for (let row = 0; row < count; row++) starts[row + 1] = starts[row]! + first[row]!;
+      if (starts[count] !== bytesOf.length) throw new Error('a text column does not add up');
+      return { table: null, at: starts, bytes: bytesOf };
+    });
+    if (topicIndex.some((t) => t >= header.topics.length)) return null;
+    const index = new ColumnarIndex(header, flags, numbers, topicCounts, topicIndex, hashes, texts);
+    if (index.topicTotal !== topicIndex.length) return null;
     const entries = new Map<ArticleId, CachedEntry>();
-    let topicAt = 0;
     for (let row = 0; row < count; row++) {
-      const bits = flags[row]!;
-      const odd = header.odd[row];
-      const text = (field: number): string | undefined => {
-        const name = TEXT_FIELDS[field]!;
-        const bit = HAS[name];
-        if (bit !== undefined && (bits & bit) === 0) return undefined;
-        return odd?.[name] ?? texts[field]![row];
-      };
-      const id = text(0)!;
-      if (!checkId(id).ok) return null;
-      const topics = Array.from(topicIndex.subarray(topicAt, (topicAt += topicCounts[row]!)), (t) => header.topics[t]!);
-      const problems = header.problems[row] ?? [];
-      const n = row * NUMBERS;
-      const summary: ArticleSummary =
-        (bits & SHORT) !== 0
-          ? { id, title: text(1)!, excerpt: text(2)!, published: (bits & PUBLISHED) !== 0, topics, problems }
-          : {
-              id,
-              title: text(1)!,
-              excerpt: text(2)!,
-              providerName: text(3),
-              providerDomain: text(4),
-              publishedDateTime: text(5),
-              category: text(6),
-              type: text(7),
-              quality: (bits & HAS.quality!) !== 0 ? numbers[n] : undefined,
-              heat: (bits & HAS.heat!) !== 0 ? numbers[n + 1] : undefined,
-              published: (bits & PUBLISHED) !== 0,
-              topics,
-              problems,
-            };
-      const stamp = { size: numbers[n + 2]!, mtimeMs: numbers[n + 3]!, ctimeMs: numbers[n + 4]! };
-      entries.set(id, { summary, hash: hashes.toString('hex', row * 32, row * 32 + 32), stamp });
+      const id = index.text(0, row);
+      if (!checkId(id).ok || entries.has(id)) return null;
+      entries.set(id, new CachedRow(index, row, id));
     }
-    return topicAt === topicIndex.length ? entries : null;
+    return entries;
   } catch {
     return null; // damaged: the library opens without it
   }

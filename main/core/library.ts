@@ -11,7 +11,7 @@ import { locateFrontMatter, yamlOf } from './front-matter.js';
 import { cacheFileOf, encodeIndex, loadIndex, saveIndex, type CachedEntry } from './index-cache.js';
 import { checkId, scanLibrary, UNSAFE_resolveId, type ScannedFile } from './library-paths.js';
 import { readWithStamp, type FileStamp, type ReadResult } from './read-one.js';
-import { readMany, stampAll } from './read-pool.js';
+import { readMany, startStamper, type Stamper } from './read-pool.js';
 import { parseArticleFile, READER_VERSION, summaryOf } from './read-article.js';
 import { contentHash, errorText, UNSAFE_replaceFile } from './save.js';
 
@@ -53,17 +53,17 @@ const UTF8 = new TextEncoder();
 
 /** An open library. Create with `Library.open`. */
 export class Library {
-  private readonly entries = new Map<ArticleId, Entry>();
+  private entries = new Map<ArticleId, Entry>();
   private readonly listeners = new Set<(event: LibraryEvent) => void>();
   private readonly queues = new Map<ArticleId, Promise<unknown>>();
   private closed = false;
-  /** The summaries in id order, kept until the index changes. */
-  private sorted: ArticleSummary[] | null = null;
+  /** The ids in order, kept until an article comes or goes. */
+  private sorted: ArticleId[] | null = null;
   /** The index changed since the persistent index was last written. */
   private dirty = false;
   private saveTimer: NodeJS.Timeout | null = null;
   private saving: Promise<void> = Promise.resolve();
-  /** How many articles the open took from the persistent index without reading their files. */
+  /** How many articles the open took from the persistent index without reading their files (known once `verified`). */
   fromCache = 0;
   /** True until the open's full check is over: the index is written once, at its end. */
   private checking = true;
@@ -81,9 +81,18 @@ export class Library {
   checked: Promise<void> = Promise.resolve();
 
   /**
-   * Opens a folder: scans it, takes every file whose stamp is unchanged from the persistent index and
-   * lists the rest with the fast reader (the full parse only where it cannot answer), then runs the
-   * full check of those in the background (`checked`). Fails only when the folder cannot be read.
+   * Resolves when the index matches the files on disk: at once after a cold open (it was read from
+   * them); after a warm open, once every file's stamp was compared with the persistent index and the
+   * files that differ were listed again.
+   */
+  verified: Promise<void> = Promise.resolve();
+
+  /**
+   * Opens a folder. With a persistent index, lists it at once from there and, in the background,
+   * compares every file's stamp with it, reading again only files that changed (`verified`).
+   * Without one, scans the folder and lists every file with the fast reader (the full parse only
+   * where it cannot answer). Either way the full check of what was read runs in the background
+   * (`checked`). Fails only when the folder cannot be read.
    */
   static async open(folder: string, options: OpenOptions = {}): Promise<Result<Library>> {
     let root: string;
@@ -95,35 +104,56 @@ export class Library {
     }
     const cache = options.cacheFolder === undefined ? null : { file: cacheFileOf(options.cacheFolder, root), reader: options.reader ?? READER_VERSION };
     const library = new Library(root, cache);
-    const [files, cached] = await Promise.all([scanLibrary(root), cache === null ? null : loadIndex(cache.file, root, cache.reader)]);
-    const unread = cached === null ? files : await library.takeUnchanged(files, cached);
-    let done = files.length - unread.length;
-    options.onProgress?.({ done, total: files.length });
-    await readMany(unread, 'quick', (results) => {
-      for (const r of results) library.apply(r);
-      done += results.length;
-      options.onProgress?.({ done, total: files.length });
-    });
-    library.dirty = unread.length > 0 || (cached !== null && cached.size !== library.entries.size);
-    library.checked = library.checkAll(unread).finally(() => {
+    // The stamp threads boot while the index is decoded.
+    const stamper = cache === null ? null : startStamper();
+    const cached = cache === null ? null : await loadIndex(cache.file, root, cache.reader);
+    if (cached !== null && stamper !== null) {
+      library.entries = cached;
+      options.onProgress?.({ done: cached.size, total: cached.size });
+      const reread = library.reconcile(scanLibrary(root), stamper, options.onProgress);
+      library.verified = reread.then(() => undefined);
+      library.checked = reread.then((files) => library.checkAll(files));
+    } else {
+      void stamper?.stamp([]); // nothing to compare with: let the threads go
+      const files = await scanLibrary(root);
+      await library.readAll(files, 0, files.length, options.onProgress);
+      library.dirty = true;
+      library.checked = library.checkAll(files);
+    }
+    library.checked = library.checked.finally(() => {
       library.checking = false;
       library.saveSoon(0);
     });
     return ok(library);
   }
 
-  /** Indexes every file whose stamp matches its cached entry; returns the files left to read. */
-  private async takeUnchanged(files: readonly ScannedFile[], cached: ReadonlyMap<ArticleId, CachedEntry>): Promise<ScannedFile[]> {
-    const stamps = await stampAll(files.map((f) => f.path));
-    const unread: ScannedFile[] = [];
-    files.forEach((file, i) => {
-      const entry = cached.get(file.id);
-      const { stamp } = entry ?? {};
-      if (entry !== undefined && stamp !== undefined && stamp.size === stamps[i * 3] && stamp.mtimeMs === stamps[i * 3 + 1] && stamp.ctimeMs === stamps[i * 3 + 2]) {
-        this.entries.set(file.id, entry);
-      } else unread.push(file);
+  /** Lists files with the fast reader, reporting progress from `done` of `total`. */
+  private async readAll(files: readonly ScannedFile[], done: number, total: number, onProgress?: (p: OpenProgress) => void): Promise<void> {
+    onProgress?.({ done, total });
+    await readMany(files, 'quick', (results) => {
+      for (const r of results) this.apply(r);
+      done += results.length;
+      onProgress?.({ done, total });
     });
-    this.fromCache = this.entries.size;
+  }
+
+  /**
+   * Brings an index taken from the persistent index in line with the files: keeps every entry whose
+   * file's stamp is unchanged, reads the files that changed or are new, drops the ones that are gone.
+   */
+  private async reconcile(scanning: Promise<ScannedFile[]>, stamper: Stamper, onProgress?: (p: OpenProgress) => void): Promise<ScannedFile[]> {
+    const files = await scanning;
+    const stamps = await stamper.stamp(files.map((f) => f.path));
+    const unread: ScannedFile[] = [];
+    const present = new Set<ArticleId>();
+    files.forEach((file, i) => {
+      present.add(file.id);
+      const stamp = this.entries.get(file.id)?.stamp;
+      if (stamp == null || stamp.size !== stamps[i * 3] || stamp.mtimeMs !== stamps[i * 3 + 1] || stamp.ctimeMs !== stamps[i * 3 + 2]) unread.push(file);
+    });
+    for (const id of [...this.entries.keys()]) if (!present.has(id)) this.remove(id);
+    this.fromCache = files.length - unread.length;
+    await this.readAll(unread, this.fromCache, files.length, onProgress);
     return unread;
   }
 
@@ -136,6 +166,11 @@ export class Library {
       void this.saveCache();
     }, delay);
     this.saveTimer.unref();
+  }
+
+  /** Writes the persistent index now, if it changed since it was last written. */
+  flush(): Promise<void> {
+    return this.saveCache();
   }
 
   /** Writes the persistent index: every checked entry with a trusted stamp. Never fails the library. */
@@ -193,38 +228,26 @@ export class Library {
 
   /** Every article's summary, in id order. */
   list(): ArticleSummary[] {
-    return [...this.sortedSummaries()];
+    return this.sortedIds().map((id) => this.entries.get(id)!.summary);
   }
 
   /** Up to `count` summaries whose ids come after `after`, in id order: pages that stay right while files come and go. */
   page(after: ArticleId | null, count: number): { articles: ArticleSummary[]; done: boolean } {
-    const sorted = this.sortedSummaries();
+    const sorted = this.sortedIds();
     let lo = 0;
     let hi = sorted.length;
     while (after !== null && lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (sorted[mid]!.id <= after) lo = mid + 1;
+      if (sorted[mid]! <= after) lo = mid + 1;
       else hi = mid;
     }
-    const articles = sorted.slice(lo, lo + count);
+    // Only this page's summaries are built (an index taken from the persistent cache builds them on demand).
+    const articles = sorted.slice(lo, lo + count).map((id) => this.entries.get(id)!.summary);
     return { articles, done: lo + count >= sorted.length };
   }
 
-  private replaceSorted(summary: ArticleSummary): void {
-    if (this.sorted === null) return;
-    let lo = 0;
-    let hi = this.sorted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.sorted[mid]!.id < summary.id) lo = mid + 1;
-      else hi = mid;
-    }
-    if (this.sorted[lo]?.id === summary.id) this.sorted[lo] = summary;
-    else this.sorted = null;
-  }
-
-  private sortedSummaries(): readonly ArticleSummary[] {
-    this.sorted ??= [...this.entries.values()].map((e) => e.summary).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  private sortedIds(): readonly ArticleId[] {
+    this.sorted ??= [...this.entries.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     return this.sorted;
   }
 
@@ -413,7 +436,7 @@ export class Library {
   private store(id: ArticleId, summary: ArticleSummary, hash: string | null, stamp: FileStamp | null): void {
     const before = this.entries.get(id);
     if (before !== undefined && before.hash === hash && hash !== '' && hash !== null) {
-      if (before.stamp === null && stamp !== null) this.entries.set(id, { ...before, stamp });
+      if (before.stamp === null && stamp !== null) this.entries.set(id, { summary: before.summary, hash: before.hash, stamp });
       return;
     }
     this.entries.set(id, { summary, hash, stamp });
@@ -421,7 +444,6 @@ export class Library {
     if (!this.checking) this.saveSoon(SAVE_DELAY_MS);
     // The order is by id: a new id reorders, a new summary for a known id only replaces it.
     if (before === undefined) this.sorted = null;
-    else this.replaceSorted(summary);
     // The full check confirming what the fast reader listed is news to nobody: no event for it.
     if (before !== undefined && before.hash === null && sameListing(summary, before.summary)) return;
     this.emit({ type: before === undefined ? 'added' : 'changed', summary });

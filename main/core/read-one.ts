@@ -1,7 +1,8 @@
 /** Reads one file for the index, synchronously: the unit of work of the read pool. */
-import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import type { ArticleId, ArticleSummary } from '../../shared/article.js';
 import { unreadableSummary } from './article-model.js';
+import { RACY_MS, stampOf, type FileStamp } from './file-stamp.js';
 import { quickSummary } from './quick-read.js';
 import { parseArticleFile } from './read-article.js';
 import { contentHash, errorText } from './save.js';
@@ -9,26 +10,12 @@ import { contentHash, errorText } from './save.js';
 /** How a file is read: `quick` lists it with the fast reader where it can, `full` checks it. */
 export type ReadMode = 'quick' | 'full';
 
-/**
- * What a file's metadata said just before its bytes were read: the key of the index cache. A file
- * whose stamp is the same at the next open still holds the bytes that were read.
- */
-export interface FileStamp {
-  readonly size: number;
-  readonly mtimeMs: number;
-  readonly ctimeMs: number;
-}
-
-/**
- * File times have a granularity (a few ms on most disks, 2 s on FAT): a file changed within that
- * long of being read may change again without its stamp moving, so such a stamp is not trusted.
- */
-const RACY_MS = 2000;
-
 /** What the index learns from one file. `stamp` is null when it cannot vouch for the bytes read. */
 export type ReadResult =
   | { readonly id: ArticleId; readonly kind: 'entry'; readonly summary: ArticleSummary; readonly hash: string | null; readonly stamp: FileStamp | null }
   | { readonly id: ArticleId; readonly kind: 'gone' };
+
+export type { FileStamp } from './file-stamp.js';
 
 /** Reads and parses one file. */
 export function readOne(id: ArticleId, path: string, mode: ReadMode): ReadResult {
@@ -67,27 +54,4 @@ export function readWithStamp(path: string): { bytes: Buffer; stamp: FileStamp |
   } finally {
     closeSync(fd);
   }
-}
-
-/** The stamp of a file's metadata. */
-export function stampOf(info: { size: number; mtimeMs: number; ctimeMs: number }): FileStamp {
-  return { size: info.size, mtimeMs: info.mtimeMs, ctimeMs: info.ctimeMs };
-}
-
-/** The stamps of many files, flat (size, mtime, ctime per file; NaN where a file cannot be stat'ed). */
-export function stampMany(paths: readonly string[]): Float64Array<ArrayBuffer> {
-  const out = new Float64Array(paths.length * 3).fill(Number.NaN);
-  for (let i = 0; i < paths.length; i++) {
-    let info;
-    try {
-      info = statSync(paths[i]!, { throwIfNoEntry: false });
-    } catch {
-      continue; // unreadable metadata: the file is read again, which reports why
-    }
-    if (info === undefined || !info.isFile()) continue;
-    out[i * 3] = info.size;
-    out[i * 3 + 1] = info.mtimeMs;
-    out[i * 3 + 2] = info.ctimeMs;
-  }
-  return out;
 }

@@ -8,10 +8,12 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ScannedFile } from './library-paths.js';
-import { readOne, stampMany, type ReadMode, type ReadResult } from './read-one.js';
+import { stampMany } from './file-stamp.js';
+import { readOne, type ReadMode, type ReadResult } from './read-one.js';
 
 const BATCH = 128;
 const WORKER = new URL('./read-worker.js', import.meta.url);
+const STAMP_WORKER = new URL('./stamp-worker.js', import.meta.url);
 
 /** True when the compiled worker script exists next to this module. */
 export const poolAvailable = (): boolean => import.meta.url.endsWith('.js') && existsSync(fileURLToPath(WORKER));
@@ -53,36 +55,46 @@ export async function readMany(
   }
 }
 
+/** Threads ready to stamp paths: started early, so they boot while the library is scanned. */
+export interface Stamper {
+  /** The stamps (size, mtime, ctime) of every path, flat as `stampMany` gives them; ends the threads. */
+  stamp(paths: readonly string[]): Promise<Float64Array>;
+}
+
 /**
- * The stamps (size, mtime, ctime) of every path, flat as `stampMany` gives them: split over the
- * threads, since stat'ing 100,000 files is most of what a warm open costs.
+ * Starts the stamp threads. Stat'ing 100,000 files is most of what a warm open costs, so the work
+ * is split over every core; in the TypeScript sources (tests) it runs in this thread.
  */
-export async function stampAll(paths: readonly string[]): Promise<Float64Array> {
-  if (!poolAvailable() || paths.length < BATCH * 4) return stampMany(paths);
-  const threads = Math.max(1, availableParallelism());
-  const share = Math.ceil(paths.length / threads);
-  const workers = Array.from({ length: threads }, () => new Worker(WORKER));
-  try {
-    const parts = await Promise.all(
-      workers.map(
-        (worker, i) =>
-          new Promise<Float64Array>((resolve, reject) => {
-            worker.once('message', resolve);
-            worker.once('error', reject);
-            worker.postMessage({ stamp: paths.slice(i * share, (i + 1) * share) });
-          }),
-      ),
-    );
-    const all = new Float64Array(paths.length * 3);
-    let at = 0;
-    for (const part of parts) {
-      all.set(part, at);
-      at += part.length;
-    }
-    return all;
-  } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
-  }
+export function startStamper(): Stamper {
+  if (!poolAvailable()) return { stamp: (paths) => Promise.resolve(stampMany(paths)) };
+  const workers = Array.from({ length: Math.max(1, availableParallelism()) }, () => new Worker(STAMP_WORKER));
+  const stop = (): Promise<unknown> => Promise.all(workers.map((w) => w.terminate()));
+  return {
+    async stamp(paths) {
+      const share = Math.ceil(paths.length / workers.length);
+      try {
+        const parts = await Promise.all(
+          workers.map(
+            (worker, i) =>
+              new Promise<Float64Array>((resolve, reject) => {
+                worker.once('message', resolve);
+                worker.once('error', reject);
+                worker.postMessage(paths.slice(i * share, (i + 1) * share));
+              }),
+          ),
+        );
+        const all = new Float64Array(paths.length * 3);
+        let at = 0;
+        for (const part of parts) {
+          all.set(part, at);
+          at += part.length;
+        }
+        return all;
+      } finally {
+        void stop();
+      }
+    },
+  };
 }
 
 async function readHere(files: readonly ScannedFile[], mode: ReadMode, onResults: (results: readonly ReadResult[]) => void, stopped: () => boolean): Promise<void> {

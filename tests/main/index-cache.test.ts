@@ -89,6 +89,30 @@ describe('the persistent index', () => {
     writeFileSync(join(lib.dir, gone), goneText);
   });
 
+  test('the list comes from the index at once; files changed meanwhile arrive as events once verified', async () => {
+    const warm = await open();
+    await warm.close();
+    const [first, second] = readdirSync(lib.dir).filter((f) => f.endsWith('.md')).slice(3, 5) as [string, string];
+    const firstText = readFileSync(join(lib.dir, first));
+    const secondText = readFileSync(join(lib.dir, second));
+    writeFileSync(join(lib.dir, first), firstText.toString().replace(/^title: .*$/m, 'title: "Retitled elsewhere"'));
+    writeFileSync(join(lib.dir, second), 'no longer an article\n');
+    const opened = await Library.open(lib.dir, { cacheFolder });
+    if (!opened.ok) throw new Error(opened.error.message);
+    const library = opened.value;
+    const events: string[] = [];
+    library.subscribe((e) => events.push(e.type === 'removed' ? `removed ${e.id}` : e.type === 'checking' ? 'checking' : `${e.type} ${e.summary.id} ${e.summary.title}`));
+    expect(library.summary(first)?.title).not.toBe('Retitled elsewhere'); // as the index last saw it
+    await library.verified;
+    expect(events).toContain(`changed ${first} Retitled elsewhere`);
+    expect(events).toContain(`removed ${second}`);
+    await library.checked;
+    expect(library.list()).toStrictEqual(await truth());
+    await library.close();
+    writeFileSync(join(lib.dir, first), firstText);
+    writeFileSync(join(lib.dir, second), secondText);
+  });
+
   test('a damaged cache file, another reader version or another library is ignored, never trusted', async () => {
     const library = await open();
     await library.close();
@@ -113,7 +137,8 @@ describe('the persistent index', () => {
       ['ü.md', { hash: 'ef'.repeat(32), stamp: { size: 3, mtimeMs: 1e12 + 0.123456, ctimeMs: 5 }, summary: { id: 'ü.md', title: '文章', excerpt: 'e\nf', providerName: 'P', providerDomain: undefined, publishedDateTime: undefined, category: 'c', type: undefined, quality: 0.5, heat: -3, published: false, topics: ['b'], problems: [{ level: 'warning', code: 'bad-date', message: 'w', field: 'publishedDateTime' }] } }],
     ];
     const decoded = decodeIndex(encodeIndex('/root', 'r', entries), '/root', 'r');
-    expect(decoded === null ? null : [...decoded]).toStrictEqual(entries);
+    const plain = decoded === null ? null : [...decoded].map(([id, e]) => [id, { hash: e.hash, stamp: e.stamp, summary: e.summary }]);
+    expect(plain).toStrictEqual(entries);
     expect(cacheFileOf('/data', '/root')).not.toBe(cacheFileOf('/data', '/root2'));
   });
 
