@@ -19,7 +19,7 @@ export async function measureUi(dir: string): Promise<{ firstRowsMs: number; lon
     return null;
   }
   let host: Awaited<ReturnType<typeof startBrowserHost>> | null = null;
-  const session = new Session((e) => host?.broadcast(e), { watch: false });
+  const session = new Session((e) => host?.broadcast(e), { watch: true }); // as the desk runs
   const opened = await session.open(dir);
   if (!opened.ok) throw new Error(opened.error.message);
   // Measured once the background check is done, so its threads do not compete with Chromium.

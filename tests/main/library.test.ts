@@ -1,4 +1,4 @@
-import { chmodSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { Library, type LibraryEvent } from '../../main/core/library.js';
@@ -252,6 +252,14 @@ describe('watching the library', () => {
     (await import('node:fs')).unlinkSync(join(dir, 'b.md'));
     await until(() => library.summary('b.md') === undefined);
     expect(events.map((e) => e.type)).toEqual(['added', 'changed', 'removed']);
+
+    // A folder moved in brings its articles; removing it takes them away.
+    const outside = makeLibrary({ 'inner/c.md': article('C'), 'inner/d.md': article('D') });
+    renameSync(join(outside, 'inner'), join(dir, 'moved'));
+    await until(() => library.summary('moved/c.md')?.title === 'C' && library.summary('moved/d.md')?.title === 'D');
+    rmSync(join(dir, 'moved'), { recursive: true });
+    await until(() => library.summary('moved/c.md') === undefined && library.summary('moved/d.md') === undefined);
+    events.splice(3);
 
     // Masthead's own saves come back from the watcher as the same bytes: no event.
     await library.setPublished('a.md', true);
