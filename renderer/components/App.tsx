@@ -19,16 +19,9 @@ export function App({ bridge }: { readonly bridge: Bridge }) {
   const listRef = useRef<HTMLDivElement>(null);
 
   const sorted = useMemo(() => sortArticles(state.articles, state.sort), [state.articles, state.sort]);
-  // Fold the text for search while the editor looks at the first rows, in slices that never hold a frame.
-  useEffect(() => {
-    let handle: ReturnType<typeof setTimeout>;
-    const slice = (from: number): void => {
-      prepareForSearch(state.articles.slice(from, from + 2000));
-      if (from + 2000 < state.articles.length) handle = setTimeout(() => slice(from + 2000), 0);
-    };
-    handle = setTimeout(() => slice(0), 0);
-    return () => clearTimeout(handle);
-  }, [state.articles]);
+  // Fold the text for search while the editor looks at the rows, in idle time only: small slices that
+  // stop when the frame's idle time runs out, so scrolling never waits for them.
+  useEffect(() => whenIdle(state.articles.length, (from, to) => prepareForSearch(state.articles.slice(from, to))), [state.articles]);
   // The columnar index is built only while a filter is on, once per list order; each keystroke then queries it.
   const { status, topic, provider, search } = state.filters;
   const filtering = status !== 'all' || topic !== '' || provider !== '' || search.trim() !== '';
@@ -161,4 +154,27 @@ export function App({ bridge }: { readonly bridge: Bridge }) {
       {state.exportOpen && <ExportDialog bridge={bridge} filter={filter} onClose={() => dispatch({ type: 'export-dialog', open: false })} />}
     </div>
   );
+}
+
+/**
+ * Runs `work` over 0..count in slices of 250 during idle periods (setTimeout where the browser has no
+ * requestIdleCallback), as long as each period has time left; returns the way to stop.
+ */
+function whenIdle(count: number, work: (from: number, to: number) => void): () => void {
+  const SLICE = 250;
+  let from = 0;
+  let handle = 0;
+  const idle = typeof requestIdleCallback === 'function';
+  const step = (deadline?: IdleDeadline): void => {
+    do {
+      work(from, Math.min(count, from + SLICE));
+      from += SLICE;
+    } while (from < count && deadline !== undefined && deadline.timeRemaining() > 4);
+    if (from < count) schedule();
+  };
+  const schedule = (): void => {
+    handle = idle ? requestIdleCallback(step) : window.setTimeout(step, 0);
+  };
+  schedule();
+  return () => (idle ? cancelIdleCallback(handle) : clearTimeout(handle));
 }

@@ -1,6 +1,6 @@
 /** The article list: a virtualized grid, smooth at 100,000 rows, sortable by column. */
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, type RefObject } from 'react';
+import { useEffect, useMemo, useRef, type RefObject } from 'react';
 import { hasError, type ArticleId, type ArticleSummary } from '../../shared/article.js';
 import { formatCount, formatDate } from '../format.js';
 import type { SortKey } from '../state/store.js';
@@ -38,10 +38,11 @@ export function ArticleList({ rows, loading, opening, loadError, selectedId, sor
     count: rows.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
+    overscan: 4,
     initialRect: { width: 1000, height: 800 },
   });
-  const selectedIndex = rows.findIndex((a) => a.id === selectedId);
+  // Not on every render: scrolling re-renders the list, and 100,000 rows take a frame to search.
+  const selectedIndex = useMemo(() => rows.findIndex((a) => a.id === selectedId), [rows, selectedId]);
 
   useEffect(() => {
     if (selectedIndex !== -1) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { ArticleSummary } from '../../shared/article.js';
-import { compileQuery, countArticles, foldText, type ArticleQuery } from '../../shared/query.js';
+import { compileQuery, countArticles, foldedTextOf, foldText, prepareForSearch, type ArticleQuery } from '../../shared/query.js';
 
 const base: ArticleSummary = { id: 'x.md', title: '', excerpt: '', published: false, topics: [], problems: [] };
 const articles: ArticleSummary[] = [
@@ -35,4 +35,21 @@ test('countArticles counts approvals, errors and warnings', () => {
 
 test('foldText strips accents and case', () => {
   expect(foldText('Économie Ünï')).toBe('economie uni');
+});
+
+describe('folding ahead of search', () => {
+  test('folding many texts together gives exactly what folding each alone gives', () => {
+    const texts: [string, string][] = [
+      ['Café ΟΔΟΣ', 'Ärger über Σ'],
+      ['\u0301starts with a mark', 'ﬁ ligature and ① circled'],
+      ['İstanbul', 'ΣΑΣ. final sigma'],
+      ['plain', ''],
+    ];
+    const articles = texts.map(([title, excerpt], i) => ({ id: `${i}.md`, title, excerpt, published: false, topics: [], problems: [] }));
+    prepareForSearch(articles);
+    for (const a of articles) expect(foldedTextOf(a)).toBe(foldText(`${a.title}\n${a.excerpt}`));
+    const withNul = [{ id: 'n.md', title: 'a\0b', excerpt: 'C', published: false, topics: [], problems: [] }, ...articles.map((a) => ({ ...a }))];
+    prepareForSearch(withNul);
+    for (const a of withNul) expect(foldedTextOf(a)).toBe(foldText(`${a.title}\n${a.excerpt}`));
+  });
 });
