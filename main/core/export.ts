@@ -20,8 +20,10 @@ import {
   type Channel,
   type ExportFormat,
 } from './export-formats.js';
+import type { CopyItem } from './export-copy.js';
 import type { Library } from './library.js';
 import { UNSAFE_resolveId } from './library-paths.js';
+import { copyMany } from './read-pool.js';
 import { errorText } from './save.js';
 
 /** An approved article that is not exported, and why. */
@@ -69,11 +71,16 @@ const APPROVED_LINE = /^published[ \t]*:[ \t]*(?:true|True|TRUE)[ \t]*(?:#.*)?\r
 
 /** Newest first by publishedDateTime (undated last), then by id: the same library gives the same order. */
 export function exportOrder(a: ArticleSummary, b: ArticleSummary): number {
-  const ta = Date.parse(a.publishedDateTime ?? '');
-  const tb = Date.parse(b.publishedDateTime ?? '');
-  const da = Number.isNaN(ta) ? -Infinity : ta;
-  const db = Number.isNaN(tb) ? -Infinity : tb;
-  if (da !== db) return db > da ? 1 : -1;
+  return byTimeThenId(a, timeOf(a), b, timeOf(b));
+}
+
+function timeOf(a: ArticleSummary): number {
+  const t = Date.parse(a.publishedDateTime ?? '');
+  return Number.isNaN(t) ? -Infinity : t;
+}
+
+function byTimeThenId(a: ArticleSummary, ta: number, b: ArticleSummary, tb: number): number {
+  if (ta !== tb) return tb > ta ? 1 : -1;
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
@@ -92,7 +99,9 @@ export async function planExport(library: Library, query: ArticleQuery = {}): Pr
     // A file with an error cannot be read safely; its raw text still tells whether it was approved.
     if (await looksApproved(library, summary.id)) heldBack.push({ id: summary.id, title: summary.title, reason: errorsOf(summary) });
   }
-  articles.sort(exportOrder);
+  // Each date parsed once, not once per comparison (30,000 approved articles make 900,000 comparisons).
+  const times = new Map(articles.map((a) => [a, timeOf(a)]));
+  articles.sort((a, b) => byTimeThenId(a, times.get(a)!, b, times.get(b)!));
   return { articles, withWarnings: articles.filter((a) => a.problems.length > 0).length, heldBack };
 }
 
@@ -147,12 +156,18 @@ export async function exportApproved(library: Library, options: ExportOptions): 
       if (options.format !== 'files') return article;
       return copyFile(temp, folders, summary, snapshot.value.bytes, createHash('sha256').update(snapshot.value.bytes).digest('hex'));
     };
-    const results: (ManifestEntry | Article | null)[] = new Array(plan.articles.length).fill(null);
+    // Files the full check saw are copied first, on the read pool's threads, if their bytes still
+    // hash the same; every other article goes the careful way below.
+    const copied = options.format === 'files' ? await copyCheckedFiles(library, plan.articles, temp, options, () => options.onProgress?.(++done, plan.articles.length)) : new Map<ArticleId, { entry: ManifestEntry; warned: boolean }>();
+    for (const entry of copied.values()) if (entry.warned) withWarnings++;
+    if (options.signal?.aborted) throw new Error('the export was cancelled');
+    const results: (ManifestEntry | Article | null)[] = plan.articles.map((a) => copied.get(a.id)?.entry ?? null);
     let next = 0;
     let failed = false;
     const lane = async (): Promise<void> => {
       while (next < plan.articles.length && !failed) {
         const index = next++;
+        if (results[index] !== null) continue;
         try {
           results[index] = await exportOne(plan.articles[index]!);
         } catch (e) {
@@ -198,6 +213,10 @@ async function copyFile(folder: string, folders: Set<string>, summary: ArticleSu
     folders.add(parent);
   }
   await writeFile(target, bytes);
+  return manifestEntry(summary, sha256);
+}
+
+function manifestEntry(summary: ArticleSummary, sha256: string): ManifestEntry {
   return {
     id: summary.id,
     sha256,
@@ -206,6 +225,38 @@ async function copyFile(folder: string, folders: Set<string>, summary: ArticleSu
     publishedDateTime: summary.publishedDateTime ?? null,
     topics: summary.topics,
   };
+}
+
+/** Copies, on the threads, every planned article the full check saw approved and error-free whose file still holds those bytes. */
+async function copyCheckedFiles(
+  library: Library,
+  articles: readonly ArticleSummary[],
+  temp: string,
+  options: ExportOptions,
+  onCopied: () => void,
+): Promise<Map<ArticleId, { entry: ManifestEntry; warned: boolean }>> {
+  const items: CopyItem[] = [];
+  const summaries = new Map<ArticleId, ArticleSummary>();
+  for (const planned of articles) {
+    const checked = library.checkedEntry(planned.id);
+    if (checked === null || !checked.summary.published || hasError(checked.summary.problems)) continue;
+    items.push({ id: planned.id, sha256: checked.sha256, target: join(temp, ...planned.id.split('/')) });
+    summaries.set(planned.id, checked.summary);
+  }
+  const copied = new Map<ArticleId, { entry: ManifestEntry; warned: boolean }>();
+  await copyMany(
+    library.root,
+    items,
+    (batch, ok) =>
+      batch.forEach((item, i) => {
+        if (!ok[i]) return;
+        const summary = summaries.get(item.id)!;
+        copied.set(item.id, { entry: manifestEntry(summary, item.sha256), warned: summary.problems.length > 0 });
+        onCopied();
+      }),
+    () => options.signal?.aborted === true,
+  );
+  return copied;
 }
 
 async function writeManifest(folder: string, articles: readonly ManifestEntry[], library: Library, now: Date): Promise<void> {

@@ -1,4 +1,5 @@
 /** An open article library: the index of every article, full reads, lossless edits and live updates. */
+import { existsSync } from 'node:fs';
 import { readFile, realpath, stat } from 'node:fs/promises';
 import { isDeepStrictEqual } from 'node:util';
 import { basename } from 'node:path';
@@ -104,8 +105,8 @@ export class Library {
     }
     const cache = options.cacheFolder === undefined ? null : { file: cacheFileOf(options.cacheFolder, root), reader: options.reader ?? READER_VERSION };
     const library = new Library(root, cache);
-    // The stamp threads boot while the index is decoded.
-    const stamper = cache === null ? null : startStamper();
+    // The stamp threads boot while the index is decoded (only when there is an index to compare with).
+    const stamper = cache === null || !existsSync(cache.file) ? null : startStamper();
     const cached = cache === null ? null : await loadIndex(cache.file, root, cache.reader);
     if (cached !== null && stamper !== null) {
       library.entries = cached;
@@ -114,7 +115,7 @@ export class Library {
       library.verified = reread.then(() => undefined);
       library.checked = reread.then((files) => library.checkAll(files));
     } else {
-      void stamper?.stamp([]); // nothing to compare with: let the threads go
+      void stamper?.stamp([]); // the index was unusable: let the threads go
       const files = await scanLibrary(root);
       await library.readAll(files, 0, files.length, options.onProgress);
       library.dirty = true;
@@ -278,6 +279,12 @@ export class Library {
     if (!path.ok) return null;
     const bytes = await readFile(path.value).catch(() => null);
     return bytes !== null && contentHash(bytes) === entry.hash ? { bytes, summary: entry.summary, sha256: entry.hash } : null;
+  }
+
+  /** The summary and sha256 of an article the full check has seen, or null while it has not. */
+  checkedEntry(id: ArticleId): { summary: ArticleSummary; sha256: string } | null {
+    const entry = this.entries.get(id);
+    return entry === undefined || entry.hash === null || entry.hash === '' ? null : { summary: entry.summary, sha256: entry.hash };
   }
 
   /** The file's bytes and what they say, read together so they agree (export copies these bytes). */

@@ -8,6 +8,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ScannedFile } from './library-paths.js';
+import { copyChecked, type CopyItem } from './export-copy.js';
 import { stampMany } from './file-stamp.js';
 import { readOne, type ReadMode, type ReadResult } from './read-one.js';
 
@@ -27,21 +28,60 @@ export async function readMany(
 ): Promise<void> {
   if (files.length === 0) return;
   if (!poolAvailable() || files.length < BATCH) return readHere(files, mode, onResults, stopped);
-  const threads = Math.max(1, Math.min(availableParallelism(), Math.ceil(files.length / BATCH)));
+  await pooled(files, (batch) => ({ files: batch, mode }), onResults, stopped);
+}
+
+/**
+ * Copies checked files for an export on the threads (see export-copy.ts), handing over which were
+ * copied, batch by batch, in order. A thread's failure (a write that failed) rejects.
+ */
+export async function copyMany(root: string, items: readonly CopyItem[], onCopied: (items: readonly CopyItem[], copied: readonly boolean[]) => void, stopped: () => boolean): Promise<void> {
+  if (items.length === 0) return;
+  if (!poolAvailable() || items.length < BATCH) {
+    const made = new Set<string>();
+    for (let i = 0; i < items.length && !stopped(); i += 32) {
+      await new Promise((resolve) => setImmediate(resolve));
+      const batch = items.slice(i, i + 32);
+      onCopied(batch, copyChecked({ root, items: batch }, made));
+    }
+    return;
+  }
+  const sent = new Map<number, readonly CopyItem[]>();
+  await pooled(
+    items,
+    (batch, at) => {
+      sent.set(at, batch);
+      return { copy: { root, items: batch }, at };
+    },
+    (result: { at: number; copied: boolean[] }) => {
+      onCopied(sent.get(result.at)!, result.copied);
+      sent.delete(result.at);
+    },
+    stopped,
+  );
+}
+
+/** Runs batches of `items` on one thread per core; each thread gets its next batch when it answers. */
+async function pooled<T, R>(items: readonly T[], message: (batch: readonly T[], at: number) => unknown, onResult: (result: R) => void, stopped: () => boolean): Promise<void> {
+  const threads = Math.max(1, Math.min(availableParallelism(), Math.ceil(items.length / BATCH)));
   let next = 0;
   const run = (worker: Worker): Promise<void> =>
     new Promise((resolve, reject) => {
       const send = (): void => {
-        if (next >= files.length || stopped()) {
+        if (next >= items.length || stopped()) {
           resolve();
           return;
         }
-        const batch = files.slice(next, next + BATCH);
+        const at = next;
         next += BATCH;
-        worker.postMessage({ files: batch, mode });
+        worker.postMessage(message(items.slice(at, at + BATCH), at));
       };
-      worker.on('message', (results: ReadResult[]) => {
-        onResults(results);
+      worker.on('message', (result: R | { error: string }) => {
+        if (typeof result === 'object' && result !== null && 'error' in result) {
+          reject(new Error(result.error));
+          return;
+        }
+        onResult(result);
         send();
       });
       worker.once('error', reject);

@@ -1,8 +1,21 @@
-/** A read-pool thread: reads and parses the batches of files it is sent. */
+/** A read-pool thread: reads and parses the batches of files it is sent, or copies checked files for an export. */
 import { parentPort } from 'node:worker_threads';
+import { copyChecked, type CopyJob } from './export-copy.js';
 import type { ScannedFile } from './library-paths.js';
 import { readOne, type ReadMode } from './read-one.js';
+import { errorText } from './save.js';
 
-parentPort?.on('message', (batch: { files: readonly ScannedFile[]; mode: ReadMode }) => {
-  parentPort?.postMessage(batch.files.map((f) => readOne(f.id, f.path, batch.mode)));
+/** Folders this thread has made for the export under way. */
+const madeFolders = new Set<string>();
+
+parentPort?.on('message', (job: { files: readonly ScannedFile[]; mode: ReadMode } | { copy: CopyJob; at: number }) => {
+  if ('copy' in job) {
+    try {
+      parentPort?.postMessage({ at: job.at, copied: copyChecked(job.copy, madeFolders) });
+    } catch (e) {
+      parentPort?.postMessage({ error: `could not write the export: ${errorText(e)}` });
+    }
+  } else {
+    parentPort?.postMessage(job.files.map((f) => readOne(f.id, f.path, job.mode)));
+  }
 });

@@ -1,4 +1,7 @@
 /** The read pool on real worker threads (the compiled code): the same index as reading in one thread. */
+import { createHash } from 'node:crypto';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { generateLibrary } from '../../bench/generate.js';
 import { Library } from '../../main/core/library.js';
@@ -20,5 +23,33 @@ describe('the read pool', () => {
     await Promise.all([threaded.value.checked, single.value.checked]);
     expect(threaded.value.list()).toEqual(single.value.list());
     expect(threaded.value.list().filter((a) => a.problems.some((p) => p.level === 'error')).length).toBeGreaterThan(5);
+  }, 60_000);
+});
+
+describe('the export on the read pool', () => {
+  test('copies exactly the checked bytes of every approved file, and re-reads one changed after the check', async () => {
+    const built = (await import(new URL('../../out/main/core/library.js', import.meta.url).href)) as { Library: typeof Library };
+    const { exportApproved } = (await import(new URL('../../out/main/core/export.js', import.meta.url).href)) as typeof import('../../main/core/export.js');
+    const opened = await built.Library.open(lib.dir);
+    if (!opened.ok) throw new Error('open failed');
+    await opened.value.checked;
+    const approved = opened.value.list().filter((a) => a.published && a.problems.every((p) => p.level !== 'error'));
+    expect(approved.length).toBeGreaterThan(300);
+    // Changed behind the index's back after the check: the copy must not be the checked bytes.
+    const changed = approved[7]!;
+    const changedPath = join(lib.dir, changed.id);
+    writeFileSync(changedPath, readFileSync(changedPath, 'utf8').replace(/^excerpt: .*$/m, 'excerpt: "rewritten after the check"'));
+    const out = join(lib.dir, '..', `${basename(lib.dir)}-export`);
+    const report = await exportApproved(opened.value, { format: 'files', out, now: new Date(0), force: true });
+    if (!report.ok) throw new Error(report.error.message);
+    const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as { articles: { id: string; sha256: string }[] };
+    expect(manifest.articles.map((a) => a.id).sort()).toEqual(approved.map((a) => a.id).sort());
+    for (const entry of manifest.articles) {
+      const bytes = readFileSync(join(out, entry.id));
+      expect(bytes.equals(readFileSync(join(lib.dir, entry.id)))).toBe(true);
+      expect(createHash('sha256').update(bytes).digest('hex')).toBe(entry.sha256);
+    }
+    expect(readFileSync(join(out, changed.id), 'utf8')).toContain('rewritten after the check');
+    rmSync(out, { recursive: true, force: true });
   }, 60_000);
 });
