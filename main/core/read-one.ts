@@ -21,7 +21,7 @@ export type { FileStamp } from './file-stamp.js';
 export function readOne(id: ArticleId, path: string, mode: ReadMode): ReadResult {
   let read: { bytes: Buffer; stamp: FileStamp | null };
   try {
-    read = readWithStamp(path);
+    read = readWithStamp(path, scratch);
   } catch (e) {
     const code = typeof e === 'object' && e !== null && 'code' in e ? e.code : undefined;
     if (code === 'ENOENT' || code === 'ENOTDIR') return { id, kind: 'gone' };
@@ -35,14 +35,24 @@ export function readOne(id: ArticleId, path: string, mode: ReadMode): ReadResult
   return parsed.kind === 'not-article' ? { id, kind: 'gone' } : { id, kind: 'entry', summary: parsed.summary, hash: contentHash(bytes), stamp };
 }
 
-/** A file's bytes and its stamp taken before reading them: open, fstat, read, close (as readFileSync, plus the stamp). */
-export function readWithStamp(path: string): { bytes: Buffer; stamp: FileStamp | null } {
+/**
+ * One reusable buffer per thread for `readOne`: what it reads is parsed into new strings and never
+ * kept, so 100,000 reads need not allocate (and collect) 1.7 GB.
+ */
+const scratch = { buffer: Buffer.allocUnsafe(256 * 1024) };
+
+/**
+ * A file's bytes and its stamp taken before reading them: open, fstat, read, close (as readFileSync,
+ * plus the stamp). With `reuse`, the bytes are a view of its buffer, valid until the next call.
+ */
+export function readWithStamp(path: string, reuse?: { buffer: Buffer }): { bytes: Buffer; stamp: FileStamp | null } {
   const fd = openSync(path, 'r');
   try {
     const info = fstatSync(fd);
     if (!info.isFile()) throw Object.assign(new Error('not a file'), { code: 'EISDIR' });
+    if (reuse !== undefined && reuse.buffer.length < info.size) reuse.buffer = Buffer.allocUnsafe(info.size * 2);
     // Like readFileSync, the size the file had when opened; a file growing meanwhile changes its stamp.
-    const bytes = Buffer.allocUnsafe(info.size);
+    const bytes = reuse === undefined ? Buffer.allocUnsafe(info.size) : reuse.buffer.subarray(0, info.size);
     let length = 0;
     while (length < bytes.length) {
       const n = readSync(fd, bytes, length, bytes.length - length, null);

@@ -55,6 +55,8 @@ export function useDesk(bridge: Bridge): [DeskState, DeskActions] {
       if (!result.ok) return dispatch({ type: 'load-failed', message: result.error.message });
       dispatch({ type: 'loaded', name: result.value.name, articles: result.value.articles, total: result.value.total, done: result.value.done });
       while (result.ok && !result.value.done && result.value.articles.length > 0) {
+        // The rows just added are painted before the next page is fetched and merged.
+        await nextPaint();
         result = await bridge.listArticles(result.value.articles.at(-1)!.id, NEXT_PAGE);
         if (mine !== generation.current) return;
         if (!result.ok) return dispatch({ type: 'notice', level: 'error', text: result.error.message });
@@ -160,4 +162,10 @@ export function useDesk(bridge: Bridge): [DeskState, DeskActions] {
   };
 
   return [state, actions];
+}
+
+/** Resolves after the browser has had a chance to paint (at once where there is no requestAnimationFrame). */
+function nextPaint(): Promise<void> {
+  if (typeof requestAnimationFrame !== 'function') return Promise.resolve();
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 }
