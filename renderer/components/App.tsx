@@ -128,7 +128,7 @@ export function App({ bridge }: { readonly bridge: Bridge }) {
       <main className="panes">
         <ArticleList
           rows={rows}
-          loading={state.loading}
+          loading={state.loading || state.receiving !== null}
           opening={state.opening}
           loadError={state.loadError}
           selectedId={state.selectedId}

@@ -23,6 +23,8 @@ async function setup() {
   const user = userEvent.setup();
   render(<App bridge={fake.bridge} />);
   await screen.findByRole('row', { name: /Microsoft drops/ });
+  // The first page paints first; the rest of the list follows page by page.
+  await waitFor(() => expect(screen.getByRole('grid', { name: 'Articles' }).getAttribute('aria-busy')).toBe('false'));
   return { ...fake, user };
 }
 
