@@ -87,7 +87,7 @@ async function pooled<T, R>(items: readonly T[], message: (batch: readonly T[], 
       worker.once('error', reject);
       send();
     });
-  const workers = Array.from({ length: threads }, () => new Worker(WORKER));
+  const workers = Array.from({ length: threads }, () => new Worker(WORKER, { resourceLimits: { maxYoungGenerationSizeMb: 8 } }));
   try {
     await Promise.all(workers.map(run));
   } finally {
