@@ -45,6 +45,8 @@ function workingCopy(source: string, count: number): string {
   const dir = join(CACHE, `work-${count}`);
   rmSync(dir, { recursive: true, force: true });
   execFileSync('cp', ['-r', source, dir]);
+  // At rest, as an editor's files are: not still being written back while the opens are timed.
+  execFileSync('sync');
   // Masthead trusts no file stamp younger than 2 s (file times are coarse); an editor's files are older.
   execFileSync('sleep', ['2.1']);
   return dir;
@@ -230,10 +232,10 @@ async function child(count: number): Promise<Figure[]> {
   }
   const memory = spawnSync(process.execPath, [process.argv[1]!, '--memory', source], { encoding: 'utf8' });
   figures.push({ name: 'memory', articles: count, value: round(Number(memory.stdout.trim())), unit: 'MB', baseline: null, baselineValue: null, ratio: null });
-  const ui = await measureUi(source).catch((e: unknown) => {
-    process.stderr.write(`ui figures failed: ${String(e)}\n`);
-    return null;
-  });
+  // In a fresh process too, as the desk's main process is: not one that has held every library above.
+  const uiRun = spawnSync(process.execPath, [process.argv[1]!, '--ui', source], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  const ui = uiRun.status === 0 ? (JSON.parse(uiRun.stdout.trim() || 'null') as Awaited<ReturnType<typeof measureUi>>) : null;
+  if (uiRun.status !== 0) process.stderr.write('ui figures failed (see above)\n');
   if (ui) {
     figures.push({ name: 'ui-first-rows', articles: count, value: round(ui.firstRowsMs), unit: 'ms', baseline: null, baselineValue: null, ratio: null });
     figures.push({ name: 'ui-longest-frame', articles: count, value: round(ui.longestFrameMs), unit: 'ms', baseline: null, baselineValue: null, ratio: null });
@@ -242,8 +244,12 @@ async function child(count: number): Promise<Figure[]> {
 }
 
 async function main(): Promise<void> {
-  const { values, positionals } = parseArgs({ options: { count: { type: 'string' }, json: { type: 'boolean' }, child: { type: 'boolean' }, memory: { type: 'boolean' } }, allowPositionals: true });
+  const { values, positionals } = parseArgs({ options: { count: { type: 'string' }, json: { type: 'boolean' }, child: { type: 'boolean' }, memory: { type: 'boolean' }, ui: { type: 'boolean' } }, allowPositionals: true });
   if (values.memory) return memoryChild(positionals[0]!);
+  if (values.ui) {
+    process.stdout.write(`${JSON.stringify(await measureUi(positionals[0]!))}\n`);
+    return;
+  }
   mkdirSync(CACHE, { recursive: true });
   if (values.child) {
     for (const f of await child(Number(values.count))) process.stdout.write(`${JSON.stringify(f)}\n`);

@@ -1,29 +1,19 @@
 /** An open article library: the index of every article, full reads, lossless edits and live updates. */
 import { existsSync } from 'node:fs';
 import { readFile, realpath, stat } from 'node:fs/promises';
-import { isDeepStrictEqual } from 'node:util';
 import { basename } from 'node:path';
-import type { ArticleDetail, ArticleId, ArticleSummary, Problem } from '../../shared/article.js';
-import { problemPlace } from '../../shared/article.js';
+import type { ArticleDetail, ArticleId, ArticleSummary } from '../../shared/article.js';
 import { fail, ok, type Result } from '../../shared/result.js';
 import { toArticle, unreadableSummary } from './article-model.js';
-import { editFrontMatterData, type FrontMatterEdit } from './front-matter-edit.js';
-import { locateFrontMatter, yamlOf } from './front-matter.js';
+import type { FrontMatterEdit } from './front-matter-edit.js';
 import { cacheFileOf, encodeIndex, loadIndex, saveIndex, type CachedEntry } from './index-cache.js';
+import { checkTopics, editArticleFile } from './library-edit.js';
+import { LibraryIndex, type LibraryEvent } from './library-index.js';
 import { checkId, scanLibrary, UNSAFE_resolveId, type ScannedFile } from './library-paths.js';
 import { readWithStamp, type FileStamp, type ReadResult } from './read-one.js';
 import { readMany, startStamper, type Stamper } from './read-pool.js';
-import { parseArticleFile, READER_VERSION, summaryOf } from './read-article.js';
-import { contentHash, errorText, UNSAFE_replaceFile } from './save.js';
-
-/** What the index keeps per article: the list's fields and what the file held when read. */
-interface Entry {
-  readonly summary: ArticleSummary;
-  /** sha256 of the bytes the summary was read from; null while only the fast reader has seen them. */
-  readonly hash: string | null;
-  /** The file's stamp when those bytes were read; null when it cannot vouch for them (just written). */
-  readonly stamp: FileStamp | null;
-}
+import { parseArticleFile, READER_VERSION } from './read-article.js';
+import { contentHash, errorText } from './save.js';
 
 /** How to open a library. */
 export interface OpenOptions {
@@ -38,28 +28,22 @@ export interface OpenOptions {
 /** How long after the last change the persistent index is written again. */
 const SAVE_DELAY_MS = 20_000;
 
-/** A change to the index, whoever made it. */
-export type LibraryEvent =
-  | { readonly type: 'added' | 'changed'; readonly summary: ArticleSummary }
-  | { readonly type: 'removed'; readonly id: ArticleId }
-  | { readonly type: 'checking'; readonly done: number; readonly total: number };
-
 /** Progress of a long open. */
 export interface OpenProgress {
   readonly done: number;
   readonly total: number;
 }
 
-const UTF8 = new TextEncoder();
+export type { LibraryEvent } from './library-index.js';
 
 /** An open library. Create with `Library.open`. */
 export class Library {
-  private entries = new Map<ArticleId, Entry>();
-  private readonly listeners = new Set<(event: LibraryEvent) => void>();
+  private readonly index = new LibraryIndex(() => {
+    this.dirty = true;
+    if (!this.checking) this.saveSoon(SAVE_DELAY_MS);
+  });
   private readonly queues = new Map<ArticleId, Promise<unknown>>();
   private closed = false;
-  /** The ids in order, kept until an article comes or goes. */
-  private sorted: ArticleId[] | null = null;
   /** The index changed since the persistent index was last written. */
   private dirty = false;
   private saveTimer: NodeJS.Timeout | null = null;
@@ -109,7 +93,7 @@ export class Library {
     const stamper = cache === null || !existsSync(cache.file) ? null : startStamper();
     const cached = cache === null ? null : await loadIndex(cache.file, root, cache.reader);
     if (cached !== null && stamper !== null) {
-      library.entries = cached;
+      library.index.replaceAll(cached);
       options.onProgress?.({ done: cached.size, total: cached.size });
       const reread = library.reconcile(scanLibrary(root), stamper, options.onProgress);
       library.verified = reread.then(() => undefined);
@@ -149,10 +133,10 @@ export class Library {
     const present = new Set<ArticleId>();
     files.forEach((file, i) => {
       present.add(file.id);
-      const stamp = this.entries.get(file.id)?.stamp;
+      const stamp = this.index.get(file.id)?.stamp;
       if (stamp == null || stamp.size !== stamps[i * 3] || stamp.mtimeMs !== stamps[i * 3 + 1] || stamp.ctimeMs !== stamps[i * 3 + 2]) unread.push(file);
     });
-    for (const id of [...this.entries.keys()]) if (!present.has(id)) this.remove(id);
+    for (const [id] of [...this.index.all()]) if (!present.has(id)) this.remove(id);
     this.fromCache = files.length - unread.length;
     await this.readAll(unread, this.fromCache, files.length, onProgress);
     return unread;
@@ -180,7 +164,7 @@ export class Library {
     if (cache === null || !this.dirty) return this.saving;
     this.dirty = false;
     const entries: [ArticleId, CachedEntry][] = [];
-    for (const [id, e] of this.entries) if (e.hash !== null && e.hash !== '' && e.stamp !== null) entries.push([id, { summary: e.summary, hash: e.hash, stamp: e.stamp }]);
+    for (const [id, e] of this.index.all()) if (e.hash !== null && e.hash !== '' && e.stamp !== null) entries.push([id, { summary: e.summary, hash: e.hash, stamp: e.stamp }]);
     const bytes = encodeIndex(this.root, cache.reader, entries);
     this.saving = this.saving.then(() =>
       saveIndex(cache.file, bytes).catch(() => {
@@ -192,7 +176,7 @@ export class Library {
 
   /** The full check of every file the fast reader listed, on the read pool, while the desk works. */
   private async checkAll(files: readonly ScannedFile[]): Promise<void> {
-    const pending = files.filter((f) => this.entries.get(f.id)?.hash === null);
+    const pending = files.filter((f) => this.index.get(f.id)?.hash === null);
     let done = 0;
     let reported = 0;
     await readMany(
@@ -200,11 +184,11 @@ export class Library {
       'full',
       (results) => {
         // An entry an edit or the watcher refreshed meanwhile already holds newer bytes.
-        for (const r of results) if (this.entries.get(r.id)?.hash === null) this.apply(r);
+        for (const r of results) if (this.index.get(r.id)?.hash === null) this.apply(r);
         done += results.length;
         if (done - reported >= 500 || done === pending.length) {
           reported = done;
-          this.emit({ type: 'checking', done, total: pending.length });
+          this.index.emit({ type: 'checking', done, total: pending.length });
         }
       },
       () => this.closed,
@@ -229,37 +213,22 @@ export class Library {
 
   /** Every article's summary, in id order. */
   list(): ArticleSummary[] {
-    return this.sortedIds().map((id) => this.entries.get(id)!.summary);
+    return this.index.list();
   }
 
   /** Up to `count` summaries whose ids come after `after`, in id order: pages that stay right while files come and go. */
   page(after: ArticleId | null, count: number): { articles: ArticleSummary[]; done: boolean } {
-    const sorted = this.sortedIds();
-    let lo = 0;
-    let hi = sorted.length;
-    while (after !== null && lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (sorted[mid]! <= after) lo = mid + 1;
-      else hi = mid;
-    }
-    // Only this page's summaries are built (an index taken from the persistent cache builds them on demand).
-    const articles = sorted.slice(lo, lo + count).map((id) => this.entries.get(id)!.summary);
-    return { articles, done: lo + count >= sorted.length };
-  }
-
-  private sortedIds(): readonly ArticleId[] {
-    this.sorted ??= [...this.entries.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    return this.sorted;
+    return this.index.page(after, count);
   }
 
   /** The number of articles. */
   get size(): number {
-    return this.entries.size;
+    return this.index.size;
   }
 
   /** One article's summary from the index. */
   summary(id: ArticleId): ArticleSummary | undefined {
-    return this.entries.get(id)?.summary;
+    return this.index.get(id)?.summary;
   }
 
   /** Reads one article in full from disk; the index follows if the file changed. */
@@ -273,7 +242,7 @@ export class Library {
    * (same sha256): an export of files can then copy them without parsing again. Null otherwise.
    */
   async checkedBytes(id: ArticleId): Promise<{ bytes: Uint8Array; summary: ArticleSummary; sha256: string } | null> {
-    const entry = this.entries.get(id);
+    const entry = this.index.get(id);
     if (entry === undefined || entry.hash === null || entry.hash === '') return null;
     const path = await this.pathOf(id);
     if (!path.ok) return null;
@@ -283,7 +252,7 @@ export class Library {
 
   /** The summary and sha256 of an article the full check has seen, or null while it has not. */
   checkedEntry(id: ArticleId): { summary: ArticleSummary; sha256: string } | null {
-    const entry = this.entries.get(id);
+    const entry = this.index.get(id);
     return entry === undefined || entry.hash === null || entry.hash === '' ? null : { summary: entry.summary, sha256: entry.hash };
   }
 
@@ -340,8 +309,7 @@ export class Library {
 
   /** Hears every change to the index; returns the way to stop listening. */
   subscribe(listener: (event: LibraryEvent) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.index.subscribe(listener);
   }
 
   /** Re-reads one file from disk after another program touched it, and tells listeners what changed. */
@@ -358,8 +326,8 @@ export class Library {
   async rescan(): Promise<void> {
     const files = await scanLibrary(this.root);
     const present = new Set(files.map((f) => f.id));
-    for (const id of [...this.entries.keys()]) if (!present.has(id)) this.remove(id);
-    for (const file of files) if (!this.entries.has(file.id)) await this.load(file.id, file.path);
+    for (const [id] of [...this.index.all()]) if (!present.has(id)) this.remove(id);
+    for (const file of files) if (this.index.get(file.id) === undefined) await this.load(file.id, file.path);
   }
 
   private edit(id: unknown, edit: FrontMatterEdit): Promise<Result<ArticleSummary>> {
@@ -373,42 +341,27 @@ export class Library {
   }
 
   private async editNow(id: ArticleId, path: string, edit: FrontMatterEdit): Promise<Result<ArticleSummary>> {
-    const entry = this.entries.get(id);
+    const entry = this.index.get(id);
     if (entry === undefined) return fail('not-found', `${id} is not an article in this library`);
-    let bytes: Buffer;
-    try {
-      bytes = await readFile(path);
-    } catch (e) {
-      await this.refresh(id);
-      return fail('io', `cannot read ${id}: ${errorText(e)}`);
+    const outcome = await editArticleFile(id, path, entry, edit);
+    switch (outcome.kind) {
+      case 'saved':
+        // A file just written has no trusted stamp (file times are coarse); the next read gives it one.
+        this.store(id, outcome.summary, outcome.hash, null);
+        return ok(outcome.summary);
+      case 'unchanged':
+        return ok(entry.summary);
+      case 'stale':
+        await this.load(id, path);
+        return fail('conflict', outcome.message);
+      case 'unreadable':
+        await this.refresh(id);
+        return fail('io', outcome.message);
+      case 'failed':
+        return outcome.failure;
+      default:
+        return outcome satisfies never;
     }
-    const hash = contentHash(bytes);
-    const parsed = parseArticleFile(id, bytes);
-    // An entry the full check has not reached yet is compared by what it shows rather than by hash.
-    const unchanged = entry.hash === null ? parsed.kind === 'article' && sameListing(parsed.summary, entry.summary) : hash === entry.hash;
-    if (!unchanged) {
-      await this.load(id, path);
-      return fail('conflict', `${id} was changed by another program; their version is kept and now shown. Make your change again if it still applies.`);
-    }
-    if (parsed.kind !== 'article' || parsed.readable === null) {
-      return fail('has-errors', `${id} cannot be edited until its error is fixed: ${describeErrors(entry.summary.problems)}`);
-    }
-    const edited = editFrontMatterData(parsed.readable, edit);
-    if (!edited.ok) return edited;
-    if (edited.value.text === parsed.readable.text) return ok(entry.summary);
-    const newBytes = UTF8.encode(edited.value.text);
-    const saved = await UNSAFE_replaceFile(path, newBytes, hash);
-    if (!saved.ok) {
-      if (saved.error.kind === 'conflict') await this.load(id, path);
-      return saved;
-    }
-    // The edit was verified by re-reading its YAML: that data gives the new summary, no third parse.
-    const block = locateFrontMatter(edited.value.text);
-    if (block === null || block === 'unterminated') return fail('io', `${id} no longer reads as an article after saving`);
-    const summary = summaryOf(id, yamlOf(edited.value.text, block), edited.value.data);
-    // A file just written has no trusted stamp (file times are coarse); the next read gives it one.
-    this.store(id, summary, contentHash(newBytes), null);
-    return ok(summary);
   }
 
   /** Runs edits of one article one after another, so quick toggles never race each other. */
@@ -449,64 +402,12 @@ export class Library {
   }
 
   private store(id: ArticleId, summary: ArticleSummary, hash: string | null, stamp: FileStamp | null): void {
-    const before = this.entries.get(id);
-    if (before !== undefined && before.hash === hash && hash !== '' && hash !== null) {
-      if (before.stamp === null && stamp !== null) this.entries.set(id, { summary: before.summary, hash: before.hash, stamp });
-      return;
-    }
-    this.entries.set(id, { summary, hash, stamp });
-    this.dirty = true;
-    if (!this.checking) this.saveSoon(SAVE_DELAY_MS);
-    // The order is by id: a new id reorders, a new summary for a known id only replaces it.
-    if (before === undefined) this.sorted = null;
-    // The full check confirming what the fast reader listed is news to nobody: no event for it.
-    if (before !== undefined && before.hash === null && sameListing(summary, before.summary)) return;
-    this.emit({ type: before === undefined ? 'added' : 'changed', summary });
+    this.index.store(id, summary, hash, stamp);
   }
 
   private remove(id: ArticleId): void {
-    if (!this.entries.delete(id)) return;
-    this.dirty = true;
-    if (!this.checking) this.saveSoon(SAVE_DELAY_MS);
-    this.sorted = null;
-    this.emit({ type: 'removed', id });
+    this.index.remove(id);
   }
-
-  private emit(event: LibraryEvent): void {
-    for (const listener of this.listeners) listener(event);
-  }
-}
-
-/** Validates a topics list sent from outside: a list of distinct, non-empty, one-line strings. */
-export function checkTopics(topics: unknown): Result<readonly string[]> {
-  if (!Array.isArray(topics) || topics.length > 1000) return fail('bad-request', 'topics must be a list of at most 1,000 texts');
-  const seen = new Set<string>();
-  for (const t of topics) {
-    if (typeof t !== 'string' || t.trim() === '' || t.length > 200 || /[\r\n]/.test(t)) {
-      return fail('bad-request', `"${String(t).slice(0, 50)}" is not a valid topic: use one line of at most 200 characters`);
-    }
-    if (seen.has(t)) return fail('bad-request', `the topic "${t}" is listed twice`);
-    seen.add(t);
-  }
-  return ok(topics as readonly string[]);
-}
-
-/** A summary without the `checked` mark, for comparing what two reads show. */
-function withoutChecked(summary: ArticleSummary): ArticleSummary {
-  const { checked: _checked, ...rest } = summary;
-  return rest;
-}
-
-/** True when two reads of a file show the same listing. */
-function sameListing(a: ArticleSummary, b: ArticleSummary): boolean {
-  return isDeepStrictEqual(withoutChecked(a), withoutChecked(b));
-}
-
-function describeErrors(problems: readonly Problem[]): string {
-  return problems
-    .filter((p) => p.level === 'error')
-    .map((p) => problemPlace(p) + p.message)
-    .join('; ');
 }
 
 function isMissing(e: unknown): boolean {
