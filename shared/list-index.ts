@@ -1,14 +1,22 @@
 /**
  * A columnar index over the list in display order, so a filter of 100,000 articles fits in a frame:
- * approval and problems in typed arrays, topics and providers as lists of row numbers, and all
- * folded titles and excerpts in one string searched with native `indexOf`. It answers exactly what
- * `compileQuery` answers (tests/shared/list-index.test.ts checks that), only faster.
+ * approval and problems in typed arrays, topics and providers as lists of row numbers, all folded
+ * titles and excerpts in a few large strings searched with native `indexOf`, plus the rows of every
+ * word (a run of letters and digits) in that text, so a word half the library contains is found
+ * without visiting each hit. It is built a slice at a time (the desk does it in idle time), and an
+ * edit that leaves an article's place and text alone is patched in, not rebuilt. It answers exactly
+ * what `compileQuery` answers (tests/shared/list-index.test.ts checks that), only faster.
  */
 import type { ArticleSummary } from './article.js';
 import { foldText, foldedTextOf, foldedTopicsOf, type ArticleQuery } from './query.js';
 
 /** Between two articles' texts; folding never produces it, so no search word can span two articles. */
 const SEPARATOR = '\u0000';
+/** A word of the text: letters and digits. A search word made only of them can only lie inside one. */
+const WORD = /[\p{L}\p{N}]+/gu;
+const ONLY_WORD = /^[\p{L}\p{N}]+$/u;
+/** Rows per text chunk: chunks are joined as they fill, so no step of the build joins everything. */
+const CHUNK = 1024;
 
 /** The index; build it once per list order, query it per keystroke. */
 export class ListIndex {
@@ -16,34 +24,80 @@ export class ListIndex {
   private readonly problems: Uint8Array;
   private readonly byTopic = new Map<string, number[]>();
   private readonly byProvider = new Map<string, number[]>();
-  private readonly text: string;
+  /** Where each row's text starts, counted over all chunks as if they were one string. */
   private readonly starts: Int32Array;
+  private readonly chunks: string[] = [];
+  /** Each word of the text and the rows holding it. */
+  private readonly words = new Map<string, number[]>();
+  /** Rows indexed so far, and the texts of the chunk being filled. */
+  private built = 0;
+  private pending: string[] = [];
 
-  constructor(private readonly articles: readonly ArticleSummary[]) {
+  constructor(private articles: readonly ArticleSummary[]) {
     const n = articles.length;
     this.published = new Uint8Array(n);
     this.problems = new Uint8Array(n);
     this.starts = new Int32Array(n + 1);
-    const texts: string[] = new Array<string>(n);
-    let offset = 0;
-    for (let i = 0; i < n; i++) {
-      const a = articles[i]!;
+  }
+
+  /** True once every row is indexed. */
+  get complete(): boolean {
+    return this.built === this.articles.length;
+  }
+
+  /** Indexes up to `count` more rows; true when every row is indexed. */
+  buildSome(count: number): boolean {
+    const n = this.articles.length;
+    const end = Math.min(n, this.built + count);
+    for (let i = this.built; i < end; i++) {
+      const a = this.articles[i]!;
       this.published[i] = a.published ? 1 : 0;
       this.problems[i] = a.problems.length > 0 ? 1 : 0;
       for (const topic of new Set(foldedTopicsOf(a))) push(this.byTopic, topic, i);
       push(this.byProvider, foldText(a.providerName ?? ''), i);
-      const folded = foldedTextOf(a).replaceAll(SEPARATOR, ' ');
-      texts[i] = folded;
-      this.starts[i] = offset;
-      offset += folded.length + 1;
+      const folded = textOf(a);
+      for (const [word] of folded.matchAll(WORD)) {
+        const rows = this.words.get(word);
+        if (rows === undefined) this.words.set(word, [i]);
+        else if (rows[rows.length - 1] !== i) rows.push(i);
+      }
+      this.pending.push(folded);
+      this.starts[i + 1] = this.starts[i]! + folded.length + 1;
+      if ((i + 1) % CHUNK === 0 || i + 1 === n) {
+        this.chunks.push(this.pending.join(SEPARATOR) + SEPARATOR);
+        this.pending = [];
+      }
     }
-    this.starts[n] = offset;
-    this.text = texts.join(SEPARATOR) + SEPARATOR;
-    this.text.indexOf(SEPARATOR); // makes V8 flatten the string now rather than on the first search
+    this.built = end;
+    return this.complete;
   }
 
-  /** The articles matching the query, in the list's order. */
+  /**
+   * Takes a new list in which only the articles at `rows` changed, each keeping its place (same id,
+   * same sort key) and its title and excerpt. False, changing nothing, when that does not hold.
+   */
+  patch(articles: readonly ArticleSummary[], rows: readonly number[]): boolean {
+    if (articles.length !== this.articles.length) return false;
+    for (const row of rows) {
+      const [before, after] = [this.articles[row], articles[row]];
+      if (before === undefined || after === undefined || before.id !== after.id) return false;
+      if (row < this.built && foldedTextOf(before) !== foldedTextOf(after)) return false;
+    }
+    for (const row of rows) {
+      if (row >= this.built) continue; // indexed from the new list when the build gets there
+      const [before, after] = [this.articles[row]!, articles[row]!];
+      this.published[row] = after.published ? 1 : 0;
+      this.problems[row] = after.problems.length > 0 ? 1 : 0;
+      move(this.byTopic, new Set(foldedTopicsOf(before)), new Set(foldedTopicsOf(after)), row);
+      move(this.byProvider, new Set([foldText(before.providerName ?? '')]), new Set([foldText(after.providerName ?? '')]), row);
+    }
+    this.articles = articles;
+    return true;
+  }
+
+  /** The articles matching the query, in the list's order (finishing the build first if needed). */
   filter(query: ArticleQuery): ArticleSummary[] {
+    this.buildSome(Infinity);
     const n = this.articles.length;
     const keep = new Uint8Array(n);
     const topic = query.topic ? this.byTopic.get(foldText(query.topic)) ?? [] : null;
@@ -71,24 +125,69 @@ export class ListIndex {
     return out;
   }
 
-  /** Clears every kept row whose text lacks `word`: one pass of indexOf over all texts. */
+  /** Clears every kept row whose text lacks `word`. */
   private keepMatching(keep: Uint8Array, word: string): void {
-    const hit = new Uint8Array(keep.length);
-    // No article's text holds the separator, so a word with one in it matches nothing.
-    let at = word.includes(SEPARATOR) ? -1 : this.text.indexOf(word);
-    let row = 0;
-    while (at !== -1) {
-      // Hits come in text order, so the row only moves forward: walking is cheaper than bisecting.
-      while (this.starts[row + 1]! <= at) row++;
-      hit[row] = 1;
-      at = this.text.indexOf(word, this.starts[row + 1]!);
-    }
+    const hit = this.rowsByWord(word, keep.length) ?? this.rowsByScan(word, keep.length);
     for (let i = 0; i < keep.length; i++) keep[i] = keep[i]! & hit[i]!;
   }
+
+  /**
+   * The rows holding `word` from the word table: the rows of every word it is part of. Null where
+   * the table cannot answer (the search word has other characters) or the scan is cheaper.
+   */
+  private rowsByWord(word: string, n: number): Uint8Array | null {
+    if (!ONLY_WORD.test(word)) return null;
+    const lists: number[][] = [];
+    let total = 0;
+    for (const [known, rows] of this.words) {
+      if (!known.includes(word)) continue;
+      lists.push(rows);
+      total += rows.length;
+      if (total > 2 * n) return null; // a fragment of very many words: one pass over the text is quicker
+    }
+    const hit = new Uint8Array(n);
+    for (const rows of lists) for (const row of rows) hit[row] = 1;
+    return hit;
+  }
+
+  /** The rows holding `word`: one pass of indexOf over all texts. */
+  private rowsByScan(word: string, n: number): Uint8Array {
+    const hit = new Uint8Array(n);
+    // No article's text holds the separator, so a word with one in it matches nothing.
+    if (word.includes(SEPARATOR)) return hit;
+    this.chunks.forEach((chunk, c) => {
+      const base = this.starts[c * CHUNK]!;
+      let row = c * CHUNK;
+      let at = chunk.indexOf(word);
+      while (at !== -1) {
+        // Hits come in text order, so the row only moves forward: walking is cheaper than bisecting.
+        while (this.starts[row + 1]! <= base + at) row++;
+        hit[row] = 1;
+        at = chunk.indexOf(word, this.starts[row + 1]! - base);
+      }
+    });
+    return hit;
+  }
+}
+
+/** An article's folded title and excerpt, as the index holds it (never containing the separator). */
+function textOf(a: ArticleSummary): string {
+  const raw = foldedTextOf(a);
+  return raw.includes(SEPARATOR) ? raw.replaceAll(SEPARATOR, ' ') : raw;
 }
 
 function push(map: Map<string, number[]>, key: string, row: number): void {
   const rows = map.get(key);
   if (rows === undefined) map.set(key, [row]);
   else rows.push(row);
+}
+
+/** Moves `row` from the lists of keys it no longer has to those of keys it now has. */
+function move(map: Map<string, number[]>, before: ReadonlySet<string>, after: ReadonlySet<string>, row: number): void {
+  for (const key of before) {
+    if (after.has(key)) continue;
+    const rows = map.get(key)!;
+    rows.splice(rows.indexOf(row), 1);
+  }
+  for (const key of after) if (!before.has(key)) push(map, key, row);
 }

@@ -3,8 +3,7 @@ import { useCallback, useEffect, useMemo, useRef } from 'react';
 import type { Bridge } from '../../shared/contract.js';
 import { countArticles, prepareForSearch } from '../../shared/query.js';
 import { useDesk } from '../state/use-desk.js';
-import { rankByUse, sortArticles } from '../state/view.js';
-import { ListIndex } from '../../shared/list-index.js';
+import { useListView } from '../state/use-list-view.js';
 import { ArticleList } from './ArticleList.js';
 import { ExportDialog } from './ExportDialog.js';
 import { Notices } from './Notices.js';
@@ -18,21 +17,20 @@ export function App({ bridge }: { readonly bridge: Bridge }) {
   const topicInputRef = useRef<HTMLInputElement>(null);
   const listRef = useRef<HTMLDivElement>(null);
 
-  const sorted = useMemo(() => sortArticles(state.articles, state.sort), [state.articles, state.sort]);
-  // Fold the text for search while the editor looks at the rows, in idle time only: small slices that
-  // stop when the frame's idle time runs out, so scrolling never waits for them.
+  const view = useListView(state.articles, state.sort);
+  const { sorted, index, topics, providers } = view;
+  // Fold the text for search and build the list's index while the editor looks at the rows, in idle
+  // time only: small slices that stop when the frame's idle time runs out, so scrolling never waits.
   useEffect(() => whenIdle(state.articles.length, (from, to) => prepareForSearch(state.articles.slice(from, to))), [state.articles]);
-  // The columnar index is built only while a filter is on, once per list order; each keystroke then queries it.
+  useEffect(() => whenIdle(index.complete ? 0 : sorted.length, () => index.buildSome(250)), [index, sorted]);
   const { status, topic, provider, search } = state.filters;
   const filtering = status !== 'all' || topic !== '' || provider !== '' || search.trim() !== '';
-  const index = useMemo(() => (filtering ? new ListIndex(sorted) : null), [sorted, filtering]);
+  // `sorted` changes when an edit is patched into the same index: the rows are filtered again then too.
   const rows = useMemo(
-    () => (index === null ? sorted : index.filter({ status, topic: topic || undefined, provider: provider || undefined, search: search || undefined })),
-    [index, sorted, status, topic, provider, search],
+    () => (filtering ? index.filter({ status, topic: topic || undefined, provider: provider || undefined, search: search || undefined }) : sorted),
+    [filtering, index, sorted, status, topic, provider, search],
   );
   const counts = useMemo(() => countArticles(state.articles), [state.articles]);
-  const topics = useMemo(() => rankByUse(state.articles.map((a) => a.topics)), [state.articles]);
-  const providers = useMemo(() => rankByUse(state.articles.map((a) => (a.providerName ? [a.providerName] : []))), [state.articles]);
 
   // Keyboard first: the shortcuts work anywhere except while typing in a field.
   const keys = useRef({ rows, state, actions });

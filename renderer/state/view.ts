@@ -34,6 +34,11 @@ function compare(key: SortKey, a: ArticleSummary, b: ArticleSummary): number {
   }
 }
 
+/** True when `a` and `b` sort alike under `key`: an edit between them leaves the article in its row. */
+export function sameSortKey(key: SortKey, a: ArticleSummary, b: ArticleSummary): boolean {
+  return compare(key, a, b) === 0;
+}
+
 /** Every article in the list's order; ties break by id so the order is stable. Sorted once per sort, not per keystroke. */
 export function sortArticles(articles: readonly ArticleSummary[], sort: { key: SortKey; direction: 'asc' | 'desc' }): ArticleSummary[] {
   const sign = sort.direction === 'asc' ? 1 : -1;

@@ -11,7 +11,7 @@ function library(n: number): ArticleSummary[] {
     seed = (seed * 1103515245 + 12345) & 0x7fffffff;
     return seed % k;
   };
-  const words = ['Café', 'cafe', 'climate', 'market', 'policy', 'Zürich', 'energy', 'chip', 'übermensch', 'naïve', 'rate'];
+  const words = ['Café', 'cafe', 'climate', 'market', 'policy', 'Zürich', 'energy', 'chip', 'übermensch', 'naïve', 'rate', 'covid-19', 'U.S.', 'İstanbul', '東京', 'x_y', '𝒜lpha'];
   const topics = ['AI', 'Économie', 'Food', 'Cities', 'ai'];
   const providers = ['Le Monde', 'Forbes', 'le monde', 'Wired'];
   return Array.from({ length: n }, (_, i) => ({
@@ -25,8 +25,10 @@ function library(n: number): ArticleSummary[] {
   }));
 }
 
-const articles = library(600);
+// More rows than one text chunk (1,024), built a few rows at a time, as the desk builds it.
+const articles = library(2500);
 const index = new ListIndex(articles);
+while (!index.buildSome(377));
 
 const queries: ArticleQuery[] = [
   {},
@@ -45,6 +47,21 @@ const queries: ArticleQuery[] = [
   { search: 'market policy chip' },
   { search: 'absent' },
   { search: 'é' },
+  // Through the word table, and where only the text can answer (a search word across a word boundary).
+  { search: 'market' },
+  { search: 'arke' },
+  { search: 'e' },
+  { search: '19' },
+  { search: 'd-1' },
+  { search: 'covid-19' },
+  { search: 'u.s' },
+  { search: 's. c' },
+  { search: 'istanbul' },
+  { search: '京' },
+  { search: 'x_y' },
+  { search: 'y' },
+  { search: '𝒜' },
+  { search: 'lpha' },
   { status: 'published', topic: 'AI', search: 'rate', provider: 'forbes' },
   { status: 'problems', search: 'energy' },
 ];
@@ -52,6 +69,37 @@ const queries: ArticleQuery[] = [
 describe('ListIndex', () => {
   test.each(queries)('%j', (query) => {
     expect(index.filter(query).map((a) => a.id)).toEqual(articles.filter(compileQuery(query)).map((a) => a.id));
+  });
+
+  test('a fragment of very many words is found by scanning the text instead, with the same answer', () => {
+    const many = Array.from({ length: 50 }, (_, i): ArticleSummary => ({
+      id: `m${i}.md`,
+      title: `alpha${i} beta${i} gamma${i} delta${i}`,
+      excerpt: i % 3 === 0 ? 'kappa' : 'lambda',
+      published: false,
+      topics: [],
+      problems: [],
+    }));
+    const manyIndex = new ListIndex(many);
+    for (const search of ['a', 'ta', 'pp', 'a1']) expect(manyIndex.filter({ search }).map((a) => a.id)).toEqual(many.filter(compileQuery({ search })).map((a) => a.id));
+    expect(manyIndex.filter({ search: 'a' })).toHaveLength(50);
+  });
+
+  test('an edit patched in answers as a fresh index does, and a changed text is refused', () => {
+    const patched = new ListIndex(articles);
+    patched.buildSome(1500); // partly built: rows past 1,500 are indexed from the new list later
+    const rows = [3, 700, 1499, 1500, 2400];
+    const next = articles.map((a, i) =>
+      rows.includes(i) ? { ...a, published: !a.published, topics: i % 2 === 0 ? ['Food', 'Brand New'] : [], providerName: i === 700 ? 'Wired' : a.providerName, problems: [] } : a,
+    );
+    expect(patched.patch(next, rows)).toBe(true);
+    for (const query of [...queries, { topic: 'brand new' }, { provider: 'wired' }]) {
+      expect(patched.filter(query).map((a) => a.id)).toEqual(next.filter(compileQuery(query)).map((a) => a.id));
+    }
+    const retitled = next.map((a, i) => (i === 5 ? { ...a, title: `${a.title} and more` } : a));
+    expect(patched.patch(retitled, [5])).toBe(false);
+    expect(patched.filter({ search: 'and more' })).toEqual([]);
+    expect(patched.patch(next.slice(1), [0])).toBe(false);
   });
 
   test('an empty list', () => {

@@ -1,0 +1,49 @@
+/** The desk's list view: an edit that moves nothing is patched in; anything else sorts and indexes again. */
+import { describe, expect, test } from 'vitest';
+import type { ArticleSummary } from '../../shared/article.js';
+import { compileQuery } from '../../shared/query.js';
+import { fullView, patchView } from '../../renderer/state/use-list-view.js';
+
+const article = (i: number, extra: Partial<ArticleSummary> = {}): ArticleSummary => ({
+  id: `a${String(i).padStart(3, '0')}.md`,
+  title: `Story ${i} about ${i % 2 === 0 ? 'climate' : 'markets'}`,
+  excerpt: '',
+  publishedDateTime: `2024-01-${String((i % 28) + 1).padStart(2, '0')}`,
+  providerName: i % 3 === 0 ? 'Wired' : 'Forbes',
+  published: i % 4 === 0,
+  topics: i % 5 === 0 ? ['AI'] : ['Food'],
+  problems: [],
+  ...extra,
+});
+
+const articles = Array.from({ length: 300 }, (_, i) => article(i));
+const byDate = { key: 'date', direction: 'desc' } as const;
+const replace = (list: readonly ArticleSummary[], i: number, change: Partial<ArticleSummary>): ArticleSummary[] => list.map((a, k) => (k === i ? { ...a, ...change } : a));
+
+describe('the list view', () => {
+  test('a toggle is patched in: same index and choices, the row in its place, filters answer the new state', () => {
+    const view = fullView(articles, byDate);
+    const next = replace(articles, 40, { published: !articles[40]!.published });
+    const patched = patchView(view, next)!;
+    expect(patched).not.toBeNull();
+    expect(patched.index).toBe(view.index);
+    expect(patched.topics).toBe(view.topics);
+    const row = view.sorted.indexOf(articles[40]!);
+    expect(patched.sorted[row]).toBe(next[40]);
+    expect(patched.sorted.map((a) => a.id)).toEqual(view.sorted.map((a) => a.id));
+    for (const query of [{ status: 'published' as const }, { status: 'unpublished' as const, search: 'climate' }]) {
+      expect(patched.index.filter(query).map((a) => a.id)).toEqual(patched.sorted.filter(compileQuery(query)).map((a) => a.id));
+    }
+  });
+
+  test('new topics are ranked again; a moved sort key, a new article or a new sort start over', () => {
+    const view = fullView(articles, byDate);
+    const retopiced = patchView(view, replace(articles, 7, { topics: ['Brand new'] }))!;
+    expect(retopiced.topics).toContain('Brand new');
+    expect(retopiced.index.filter({ topic: 'brand new' }).map((a) => a.id)).toEqual([articles[7]!.id]);
+    expect(patchView(view, replace(articles, 7, { publishedDateTime: '2030-01-01' }))).toBeNull();
+    expect(patchView(fullView(articles, { key: 'published', direction: 'desc' }), replace(articles, 7, { published: true }))).toBeNull();
+    expect(patchView(view, [...articles, article(999)])).toBeNull();
+    expect(patchView(view, articles)?.index).toBe(view.index);
+  });
+});
