@@ -25,8 +25,13 @@ export interface OpenOptions {
   readonly reader?: string;
 }
 
-/** How long after the last change the persistent index is written again. */
-const SAVE_DELAY_MS = 20_000;
+/**
+ * Writing the persistent index holds the main process for about a second at 100,000 articles, so
+ * it is written when an open's check ends (a warm open's only when many files changed) and when
+ * the library closes, never while the editor works. Edited files are read again next time anyway:
+ * a file just written has no trusted stamp.
+ */
+const RESAVE_SHARE = 0.01;
 
 /** Progress of a long open. */
 export interface OpenProgress {
@@ -40,8 +45,10 @@ export type { LibraryEvent } from './library-index.js';
 export class Library {
   private readonly index = new LibraryIndex(() => {
     this.dirty = true;
-    if (!this.checking) this.saveSoon(SAVE_DELAY_MS);
+    this.changes++;
   });
+  /** Changes to the index since it was opened. */
+  private changes = 0;
   private readonly queues = new Map<ArticleId, Promise<unknown>>();
   private closed = false;
   /** The index changed since the persistent index was last written. */
@@ -50,8 +57,6 @@ export class Library {
   private saving: Promise<void> = Promise.resolve();
   /** How many articles the open took from the persistent index without reading their files (known once `verified`). */
   fromCache = 0;
-  /** True until the open's full check is over: the index is written once, at its end. */
-  private checking = true;
 
   private constructor(
     /** The library folder's real path. */
@@ -105,9 +110,9 @@ export class Library {
       library.dirty = true;
       library.checked = library.checkAll(files);
     }
+    const warm = cached !== null;
     library.checked = library.checked.finally(() => {
-      library.checking = false;
-      library.saveSoon(0);
+      if (!warm || library.changes > Math.max(100, RESAVE_SHARE * library.size)) library.saveSoon(0);
     });
     return ok(library);
   }

@@ -113,6 +113,25 @@ describe('the persistent index', () => {
     writeFileSync(join(lib.dir, second), secondText);
   });
 
+  test('while the editor works the index file is left alone; closing writes what changed', async () => {
+    const first = await open();
+    await first.close();
+    const file = readdirSync(cacheFolder).map((f) => join(cacheFolder, f))[0]!;
+    const written = readFileSync(file);
+    const library = await open();
+    // One no other test touches, so its stamp is trusted in the index written before.
+    const target = library.list().slice(150).find((a) => a.problems.every((p) => p.level !== 'error'))!;
+    expect((await library.setPublished(target.id, !target.published)).ok).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(readFileSync(file).equals(written)).toBe(true);
+    await library.close();
+    expect(readFileSync(file).equals(written)).toBe(false);
+    const again = await open();
+    expect(again.summary(target.id)?.published).toBe(!target.published);
+    expect((await again.setPublished(target.id, target.published)).ok).toBe(true);
+    await again.close();
+  });
+
   test('a damaged cache file, another reader version or another library is ignored, never trusted', async () => {
     const library = await open();
     await library.close();
