@@ -5,8 +5,9 @@ import { READER_VERSION } from './core/read-article.js';
 import { packageVersion } from './package-root.js';
 
 /**
- * The app's data folder as Electron's `userData` names it (so the desk in a browser and in Electron
- * share one index cache); `MASTHEAD_DATA_DIR` moves it, for tests and portable installs.
+ * The browser host's data folder, placed where Electron puts `userData` for a package named
+ * masthead (the Electron desk uses its own `userData`); `MASTHEAD_DATA_DIR` moves it, for tests
+ * and portable installs.
  */
 export function appDataFolder(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
   if (env.MASTHEAD_DATA_DIR) return env.MASTHEAD_DATA_DIR;
