@@ -114,6 +114,9 @@ export class Library {
     library.checked = library.checked.finally(() => {
       if (!warm || library.changes > Math.max(100, RESAVE_SHARE * library.size)) library.saveSoon(0);
     });
+    // Background work that fails (a read thread that could not start) fails whoever awaits it, and
+    // must not take the process down when nobody does.
+    for (const background of [library.verified, library.checked]) background.catch(() => undefined);
     return ok(library);
   }
 
