@@ -154,6 +154,13 @@ export function App({ bridge }: { readonly bridge: Bridge }) {
   );
 }
 
+/** When the page last scrolled: idle work waits until scrolling has been quiet this long. */
+let lastScroll = -Infinity;
+const SCROLL_QUIET_MS = 300;
+if (typeof window !== 'undefined') {
+  window.addEventListener('scroll', () => (lastScroll = performance.now()), { capture: true, passive: true });
+}
+
 /**
  * Runs `work` over 0..count in slices of 250 during idle periods (setTimeout where the browser has no
  * requestIdleCallback), as long as each period has time left; returns the way to stop.
@@ -164,6 +171,11 @@ function whenIdle(count: number, work: (from: number, to: number) => void): () =
   let handle = 0;
   const idle = typeof requestIdleCallback === 'function';
   const step = (deadline?: IdleDeadline): void => {
+    // While the editor scrolls, the work waits: what it builds would be collected mid-scroll.
+    if (idle && performance.now() - lastScroll < SCROLL_QUIET_MS) {
+      schedule();
+      return;
+    }
     do {
       work(from, Math.min(count, from + SLICE));
       from += SLICE;
