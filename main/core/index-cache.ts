@@ -18,7 +18,7 @@ import { checkId } from './library-paths.js';
 import type { FileStamp } from './read-one.js';
 
 /** Bumped whenever the reader's output or this layout changes: older caches are then ignored. */
-const FORMAT = 'masthead-index/3';
+const FORMAT = 'masthead-index/4';
 const MAGIC = Buffer.from(`${FORMAT}\n`);
 
 /** What the cache holds per article. */
@@ -26,6 +26,8 @@ export interface CachedEntry {
   readonly summary: ArticleSummary;
   readonly hash: string;
   readonly stamp: FileStamp;
+  /** The full check vouched for the quick approve on these bytes (see published-line.ts). */
+  readonly quickApprove: boolean;
 }
 
 const TEXT_FIELDS = ['id', 'title', 'excerpt', 'providerName', 'providerDomain', 'publishedDateTime', 'category', 'type'] as const;
@@ -40,6 +42,7 @@ const HAS_QUALITY = 32;
 const HAS_HEAT = 64;
 const PUBLISHED = 128;
 const SHORT = 256;
+const QUICK_APPROVE = 512;
 const HAS: Readonly<Partial<Record<TextField, number>>> = {
   providerName: HAS_PROVIDER_NAME,
   providerDomain: HAS_PROVIDER_DOMAIN,
@@ -81,8 +84,8 @@ export function encodeIndex(root: string, reader: string, entries: readonly (rea
   const hashes = Buffer.alloc(count * 32);
   const texts = TEXT_FIELDS.map(() => new Array<string>(count));
   const problems: Record<string, readonly Problem[]> = {};
-  entries.forEach(([id, { summary, hash, stamp }], row) => {
-    let bits = summary.published ? PUBLISHED : 0;
+  entries.forEach(([id, { summary, hash, stamp, quickApprove }], row) => {
+    let bits = (summary.published ? PUBLISHED : 0) | (quickApprove ? QUICK_APPROVE : 0);
     if (!('providerName' in summary)) bits |= SHORT;
     TEXT_FIELDS.forEach((field, i) => {
       const value = field === 'id' ? id : summary[field];
@@ -196,6 +199,10 @@ class ColumnarIndex {
     return this.hashes.toString('hex', row * 32, row * 32 + 32);
   }
 
+  quickApprove(row: number): boolean {
+    return (this.flags[row]! & QUICK_APPROVE) !== 0;
+  }
+
   stamp(row: number): FileStamp {
     const n = row * NUMBERS;
     return { size: this.numbers[n + 2]!, mtimeMs: this.numbers[n + 3]!, ctimeMs: this.numbers[n + 4]! };
@@ -222,6 +229,10 @@ class CachedRow implements CachedEntry {
 
   get stamp(): FileStamp {
     return this.index.stamp(this.row);
+  }
+
+  get quickApprove(): boolean {
+    return this.index.quickApprove(this.row);
   }
 }
 

@@ -1,18 +1,20 @@
 /** One edit of one article file: read, compare with the index, splice, verify, save atomically. */
-import { readFile } from 'node:fs/promises';
-import type { ArticleId, ArticleSummary, Problem } from '../../shared/article.js';
+import { createHash } from 'node:crypto';
+import { hasError, type ArticleId, type ArticleSummary, type Problem } from '../../shared/article.js';
 import { problemPlace } from '../../shared/article.js';
 import { fail, ok, type Result } from '../../shared/result.js';
 import { editFrontMatterData, type FrontMatterEdit } from './front-matter-edit.js';
 import { locateFrontMatter, yamlOf } from './front-matter.js';
 import { sameListing, type IndexEntry } from './library-index.js';
 import { parseArticleFile, summaryOf } from './read-article.js';
-import { contentHash, errorText, UNSAFE_replaceFile } from './save.js';
+import { quickApprovable, splicePublished } from './published-line.js';
+import { readWithStamp } from './read-one.js';
+import { contentHash, errorText, UNSAFE_replaceFileSync } from './save.js';
 
 /** What an edit came to; the library turns it into its answer and its index. */
 export type EditOutcome =
   /** Written: the file now hashes to `hash` and reads as `summary`. */
-  | { readonly kind: 'saved'; readonly summary: ArticleSummary; readonly hash: string }
+  | { readonly kind: 'saved'; readonly summary: ArticleSummary; readonly hash: string; readonly quickApprove: boolean }
   /** The file already says it: nothing was written. */
   | { readonly kind: 'unchanged' }
   /** The file is not what the index shows (another program changed it): nothing was written. */
@@ -22,17 +24,46 @@ export type EditOutcome =
   /** The edit was refused, or the save failed and left the file as it was. */
   | { readonly kind: 'failed'; readonly failure: Result<never> };
 
-const UTF8 = new TextEncoder();
+/** An edit made and ready to write, or the outcome that ends it. */
+type Planned = EditOutcome | { readonly kind: 'write'; readonly chunks: readonly Uint8Array[]; readonly summary: ArticleSummary; readonly quickApprove: boolean };
 
-/** Applies `edit` to the file at `path`, if the file is still what `known` (its index entry) was read from. */
-export async function editArticleFile(id: ArticleId, path: string, known: IndexEntry, edit: FrontMatterEdit): Promise<EditOutcome> {
-  let bytes: Buffer;
+/**
+ * Applies `edit` to the file at `path`, if the file is still what `known` (its index entry) was
+ * read from. Synchronous from the read to the rename, so nothing comes between the check and the write.
+ */
+export function editArticleFile(id: ArticleId, path: string, known: IndexEntry, edit: FrontMatterEdit): EditOutcome {
+  let current: { bytes: Buffer; mode: number };
   try {
-    bytes = await readFile(path);
+    current = readWithStamp(path, scratch);
   } catch (e) {
     return { kind: 'unreadable', message: `cannot read ${id}: ${errorText(e)}` };
   }
-  const hash = contentHash(bytes);
+  const hash = contentHash(current.bytes);
+  const planned = (hash === known.hash && known.quickApprove ? quickEdit(current.bytes, known, edit) : null) ?? fullEdit(id, current.bytes, hash, known, edit);
+  if (planned.kind !== 'write') return planned;
+  const saved = UNSAFE_replaceFileSync(path, planned.chunks, current.mode);
+  if (!saved.ok) return { kind: 'failed', failure: saved };
+  const newHash = planned.chunks.reduce((h, chunk) => h.update(chunk), createHash('sha256')).digest('hex');
+  return { kind: 'saved', summary: planned.summary, hash: newHash, quickApprove: planned.quickApprove };
+}
+
+/** The read buffer of edits, reused: what an edit keeps of the bytes it read is copied out of it. */
+const scratch = { buffer: Buffer.allocUnsafe(256 * 1024) };
+
+/**
+ * Approving or unapproving a file whose bytes the full check vouched for: the published line alone,
+ * without parsing the file again (see published-line.ts). Null when the general editor must do it.
+ */
+function quickEdit(bytes: Buffer, known: IndexEntry, edit: FrontMatterEdit): Planned | null {
+  if (edit.kind !== 'set-published' || hasError(known.summary.problems)) return null;
+  const spliced = splicePublished(bytes, edit.value);
+  if (spliced === null || spliced.was !== known.summary.published) return null;
+  if (spliced.chunks === null) return { kind: 'unchanged' };
+  return { kind: 'write', chunks: spliced.chunks, summary: { ...known.summary, published: edit.value }, quickApprove: true };
+}
+
+/** Any edit: the whole file parsed, the CST spliced, the result read back in full. */
+function fullEdit(id: ArticleId, bytes: Buffer, hash: string, known: IndexEntry, edit: FrontMatterEdit): Planned {
   const parsed = parseArticleFile(id, bytes);
   // An entry the full check has not reached yet is compared by what it shows rather than by hash.
   const unchanged = known.hash === null ? parsed.kind === 'article' && sameListing(parsed.summary, known.summary) : hash === known.hash;
@@ -43,13 +74,12 @@ export async function editArticleFile(id: ArticleId, path: string, known: IndexE
   const edited = editFrontMatterData(parsed.readable, edit);
   if (!edited.ok) return { kind: 'failed', failure: edited };
   if (edited.value.text === parsed.readable.text) return { kind: 'unchanged' };
-  const newBytes = UTF8.encode(edited.value.text);
-  const saved = await UNSAFE_replaceFile(path, newBytes, hash);
-  if (!saved.ok) return saved.error.kind === 'conflict' ? { kind: 'stale', message: saved.error.message } : { kind: 'failed', failure: saved };
   // The edit was verified by re-reading its YAML: that data gives the new summary, no third parse.
   const block = locateFrontMatter(edited.value.text);
-  if (block === null || block === 'unterminated') return { kind: 'failed', failure: fail('io', `${id} no longer reads as an article after saving`) };
-  return { kind: 'saved', summary: summaryOf(id, yamlOf(edited.value.text, block), edited.value.data), hash: contentHash(newBytes) };
+  if (block === null || block === 'unterminated') return { kind: 'failed', failure: fail('io', `${id} would no longer read as an article`) };
+  const summary = summaryOf(id, yamlOf(edited.value.text, block), edited.value.data);
+  const newBytes = Buffer.from(edited.value.text, 'utf8');
+  return { kind: 'write', chunks: [newBytes], summary, quickApprove: quickApprovable(newBytes, edited.value.data) };
 }
 
 /** Validates a topics list sent from outside: a list of distinct, non-empty, one-line strings. */

@@ -10,6 +10,8 @@ export interface IndexEntry {
   readonly hash: string | null;
   /** The file's stamp when those bytes were read; null when it cannot vouch for them (just written). */
   readonly stamp: FileStamp | null;
+  /** The full check vouched for the quick approve on these bytes (see published-line.ts). */
+  readonly quickApprove: boolean;
 }
 
 /** A change to the index, whoever made it. */
@@ -73,13 +75,14 @@ export class LibraryIndex {
   }
 
   /** Records what a read of one file found, and tells listeners when the listing changed. */
-  store(id: ArticleId, summary: ArticleSummary, hash: string | null, stamp: FileStamp | null): void {
+  store(id: ArticleId, entry: IndexEntry): void {
+    const { summary, hash, stamp } = entry;
     const before = this.entries.get(id);
     if (before !== undefined && before.hash === hash && hash !== '' && hash !== null) {
-      if (before.stamp === null && stamp !== null) this.entries.set(id, { summary: before.summary, hash: before.hash, stamp });
+      if (before.stamp === null && stamp !== null) this.entries.set(id, { ...before, stamp });
       return;
     }
-    this.entries.set(id, { summary, hash, stamp });
+    this.entries.set(id, entry);
     this.onChange();
     // The order is by id: a new id reorders, a new summary for a known id does not.
     if (before === undefined) this.sorted = null;

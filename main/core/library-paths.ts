@@ -1,4 +1,5 @@
 /** Ids and paths: the only place an article id becomes a file path, and the scan that finds articles. */
+import { realpathSync } from 'node:fs';
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import type { ArticleId } from '../../shared/article.js';
@@ -40,18 +41,39 @@ export function checkId(id: unknown): Result<ArticleId> {
  * links followed, lands outside the library. `realRoot` is the root's realpath.
  */
 export async function UNSAFE_resolveId(realRoot: string, id: unknown): Promise<Result<string>> {
+  const lexical = lexicalPath(realRoot, id);
+  if (!lexical.ok) return lexical;
+  let real: string;
+  try {
+    real = await realpath(lexical.value);
+  } catch {
+    return fail('not-found', `${String(id)} no longer exists`);
+  }
+  return insideOnly(realRoot, id as ArticleId, real);
+}
+
+/** `UNSAFE_resolveId` in one synchronous step, for an edit that reads and writes in one. */
+export function UNSAFE_resolveIdSync(realRoot: string, id: unknown): Result<string> {
+  const lexical = lexicalPath(realRoot, id);
+  if (!lexical.ok) return lexical;
+  let real: string;
+  try {
+    real = realpathSync.native(lexical.value);
+  } catch {
+    return fail('not-found', `${String(id)} no longer exists`);
+  }
+  return insideOnly(realRoot, id as ArticleId, real);
+}
+
+function lexicalPath(realRoot: string, id: unknown): Result<string> {
   const checked = checkId(id);
   if (!checked.ok) return checked;
   const lexical = join(realRoot, ...checked.value.split('/'));
-  if (!isInside(realRoot, lexical)) return fail('outside-library', `"${checked.value}" is outside the library`);
-  let real: string;
-  try {
-    real = await realpath(lexical);
-  } catch {
-    return fail('not-found', `${checked.value} no longer exists`);
-  }
-  if (!isInside(realRoot, real)) return fail('outside-library', `${checked.value} links to a file outside the library, which Masthead never opens`);
-  return ok(real);
+  return isInside(realRoot, lexical) ? ok(lexical) : fail('outside-library', `"${checked.value}" is outside the library`);
+}
+
+function insideOnly(realRoot: string, id: ArticleId, real: string): Result<string> {
+  return isInside(realRoot, real) ? ok(real) : fail('outside-library', `${id} links to a file outside the library, which Masthead never opens`);
 }
 
 /** Turns a path under the root into an id. */

@@ -9,8 +9,8 @@ import type { FrontMatterEdit } from './front-matter-edit.js';
 import { cacheFileOf, encodeIndex, loadIndex, saveIndex, type CachedEntry } from './index-cache.js';
 import { checkTopics, editArticleFile } from './library-edit.js';
 import { LibraryIndex, type LibraryEvent } from './library-index.js';
-import { checkId, scanLibrary, UNSAFE_resolveId, type ScannedFile } from './library-paths.js';
-import { readWithStamp, type FileStamp, type ReadResult } from './read-one.js';
+import { checkId, scanLibrary, UNSAFE_resolveId, UNSAFE_resolveIdSync, type ScannedFile } from './library-paths.js';
+import { parsedApprovable, readWithStamp, type FileStamp, type ReadResult } from './read-one.js';
 import { readMany, startStamper, type Stamper } from './read-pool.js';
 import { parseArticleFile, READER_VERSION } from './read-article.js';
 import { contentHash, errorText } from './save.js';
@@ -172,7 +172,7 @@ export class Library {
     if (cache === null || !this.dirty) return this.saving;
     this.dirty = false;
     const entries: [ArticleId, CachedEntry][] = [];
-    for (const [id, e] of this.index.all()) if (e.hash !== null && e.hash !== '' && e.stamp !== null) entries.push([id, { summary: e.summary, hash: e.hash, stamp: e.stamp }]);
+    for (const [id, e] of this.index.all()) if (e.hash !== null && e.hash !== '' && e.stamp !== null) entries.push([id, { summary: e.summary, hash: e.hash, stamp: e.stamp, quickApprove: e.quickApprove }]);
     const bytes = encodeIndex(this.root, cache.reader, entries);
     this.saving = this.saving.then(() =>
       saveIndex(cache.file, bytes).catch(() => {
@@ -205,7 +205,7 @@ export class Library {
 
   private apply(result: ReadResult): void {
     if (result.kind === 'gone') this.remove(result.id);
-    else this.store(result.id, result.summary, result.hash, result.stamp);
+    else this.index.store(result.id, result);
   }
 
   /** Stops background work (the full check) and writes the persistent index if it changed. */
@@ -281,7 +281,7 @@ export class Library {
       this.remove(articleId);
       return fail('not-found', `${articleId} no longer holds front matter`);
     }
-    this.store(articleId, parsed.summary, contentHash(bytes), null);
+    this.index.store(articleId, { summary: parsed.summary, hash: contentHash(bytes), stamp: null, quickApprove: parsedApprovable(bytes, parsed) });
     const readable = parsed.readable;
     return ok({
       bytes,
@@ -342,20 +342,21 @@ export class Library {
     const checked = checkId(id);
     if (!checked.ok) return Promise.resolve(checked);
     // Queued before anything asynchronous, so edits of one article apply in the order they were asked.
-    return this.serialize(checked.value, async () => {
-      const path = await this.pathOf(checked.value);
-      return path.ok ? this.editNow(checked.value, path.value, edit) : path;
+    return this.serialize(checked.value, () => {
+      // Resolved, read, checked and written in one synchronous step (see library-edit.ts).
+      const path = UNSAFE_resolveIdSync(this.root, checked.value);
+      return path.ok ? this.editNow(checked.value, path.value, edit) : Promise.resolve(path);
     });
   }
 
   private async editNow(id: ArticleId, path: string, edit: FrontMatterEdit): Promise<Result<ArticleSummary>> {
     const entry = this.index.get(id);
     if (entry === undefined) return fail('not-found', `${id} is not an article in this library`);
-    const outcome = await editArticleFile(id, path, entry, edit);
+    const outcome = editArticleFile(id, path, entry, edit);
     switch (outcome.kind) {
       case 'saved':
         // A file just written has no trusted stamp (file times are coarse); the next read gives it one.
-        this.store(id, outcome.summary, outcome.hash, null);
+        this.index.store(id, { summary: outcome.summary, hash: outcome.hash, stamp: null, quickApprove: outcome.quickApprove });
         return ok(outcome.summary);
       case 'unchanged':
         return ok(entry.summary);
@@ -395,22 +396,18 @@ export class Library {
       read = readWithStamp(knownPath ?? (await this.pathOrThrow(id)));
     } catch (e) {
       if (isMissing(e)) this.remove(id);
-      else this.store(id, unreadable(id, e), '', null);
+      else this.index.store(id, { summary: unreadable(id, e), hash: '', stamp: null, quickApprove: false });
       return;
     }
     const parsed = parseArticleFile(id, read.bytes);
     if (parsed.kind === 'not-article') this.remove(id);
-    else this.store(id, parsed.summary, contentHash(read.bytes), read.stamp);
+    else this.index.store(id, { summary: parsed.summary, hash: contentHash(read.bytes), stamp: read.stamp, quickApprove: parsedApprovable(read.bytes, parsed) });
   }
 
   private async pathOrThrow(id: ArticleId): Promise<string> {
     const path = await this.pathOf(id);
     if (!path.ok) throw Object.assign(new Error(path.error.message), { code: 'ENOENT' });
     return path.value;
-  }
-
-  private store(id: ArticleId, summary: ArticleSummary, hash: string | null, stamp: FileStamp | null): void {
-    this.index.store(id, summary, hash, stamp);
   }
 
   private remove(id: ArticleId): void {

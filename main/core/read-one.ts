@@ -4,7 +4,8 @@ import type { ArticleId, ArticleSummary } from '../../shared/article.js';
 import { unreadableSummary } from './article-model.js';
 import { RACY_MS, stampOf, type FileStamp } from './file-stamp.js';
 import { quickSummary } from './quick-read.js';
-import { parseArticleFile } from './read-article.js';
+import { quickApprovable } from './published-line.js';
+import { parseArticleFile, type ParsedFile } from './read-article.js';
 import { contentHash, errorText } from './save.js';
 
 /** How a file is read: `quick` lists it with the fast reader where it can, `full` checks it. */
@@ -12,7 +13,15 @@ export type ReadMode = 'quick' | 'full';
 
 /** What the index learns from one file. `stamp` is null when it cannot vouch for the bytes read. */
 export type ReadResult =
-  | { readonly id: ArticleId; readonly kind: 'entry'; readonly summary: ArticleSummary; readonly hash: string | null; readonly stamp: FileStamp | null }
+  | {
+      readonly id: ArticleId;
+      readonly kind: 'entry';
+      readonly summary: ArticleSummary;
+      readonly hash: string | null;
+      readonly stamp: FileStamp | null;
+      /** The full check vouched for the quick approve on these bytes (see published-line.ts). */
+      readonly quickApprove: boolean;
+    }
   | { readonly id: ArticleId; readonly kind: 'gone' };
 
 export type { FileStamp } from './file-stamp.js';
@@ -26,13 +35,19 @@ export function readOne(id: ArticleId, path: string, mode: ReadMode): ReadResult
     const code = typeof e === 'object' && e !== null && 'code' in e ? e.code : undefined;
     if (code === 'ENOENT' || code === 'ENOTDIR') return { id, kind: 'gone' };
     const summary = unreadableSummary(id, [{ level: 'error', code: 'unreadable', message: `the file cannot be read: ${errorText(e)}` }]);
-    return { id, kind: 'entry', summary, hash: '', stamp: null };
+    return { id, kind: 'entry', summary, hash: '', stamp: null, quickApprove: false };
   }
   const { bytes, stamp } = read;
   const quick = mode === 'quick' ? quickSummary(id, bytes) : null;
-  if (quick !== null) return { id, kind: 'entry', summary: quick, hash: null, stamp };
+  if (quick !== null) return { id, kind: 'entry', summary: quick, hash: null, stamp, quickApprove: false };
   const parsed = parseArticleFile(id, bytes);
-  return parsed.kind === 'not-article' ? { id, kind: 'gone' } : { id, kind: 'entry', summary: parsed.summary, hash: contentHash(bytes), stamp };
+  if (parsed.kind === 'not-article') return { id, kind: 'gone' };
+  return { id, kind: 'entry', summary: parsed.summary, hash: contentHash(bytes), stamp, quickApprove: parsedApprovable(bytes, parsed) };
+}
+
+/** Whether the full check vouches for the quick approve on a file it parsed. */
+export function parsedApprovable(bytes: Buffer, parsed: ParsedFile): boolean {
+  return parsed.kind === 'article' && parsed.readable !== null && quickApprovable(bytes, parsed.readable.data);
 }
 
 /**
@@ -42,10 +57,10 @@ export function readOne(id: ArticleId, path: string, mode: ReadMode): ReadResult
 const scratch = { buffer: Buffer.allocUnsafe(256 * 1024) };
 
 /**
- * A file's bytes and its stamp taken before reading them: open, fstat, read, close (as readFileSync,
+ * A file's bytes, its permission bits and its stamp taken before reading them: open, fstat, read, close (as readFileSync,
  * plus the stamp). With `reuse`, the bytes are a view of its buffer, valid until the next call.
  */
-export function readWithStamp(path: string, reuse?: { buffer: Buffer }): { bytes: Buffer; stamp: FileStamp | null } {
+export function readWithStamp(path: string, reuse?: { buffer: Buffer }): { bytes: Buffer; stamp: FileStamp | null; mode: number } {
   const fd = openSync(path, 'r');
   try {
     const info = fstatSync(fd);
@@ -60,7 +75,7 @@ export function readWithStamp(path: string, reuse?: { buffer: Buffer }): { bytes
       length += n;
     }
     const stable = length === info.size && Date.now() - Math.max(info.mtimeMs, info.ctimeMs) >= RACY_MS;
-    return { bytes: bytes.subarray(0, length), stamp: stable ? stampOf(info) : null };
+    return { bytes: bytes.subarray(0, length), stamp: stable ? stampOf(info) : null, mode: info.mode & 0o7777 };
   } finally {
     closeSync(fd);
   }

@@ -151,12 +151,12 @@ describe('the persistent index', () => {
 
   test('encodes every field exactly: missing values, short summaries, NUL characters, problems, topics', () => {
     const entries: [string, CachedEntry][] = [
-      ['a.md', { hash: 'ab'.repeat(32), stamp: { size: 10, mtimeMs: 1.5, ctimeMs: 2.25 }, summary: { id: 'a.md', title: 'A\0B', excerpt: '', providerName: undefined, providerDomain: 'x.org', publishedDateTime: '2024-01-01', category: undefined, type: 'story', quality: 0, heat: undefined, published: true, topics: ['Café', 'b'], problems: [] } }],
-      ['b/c.md', { hash: 'cd'.repeat(32), stamp: { size: 0, mtimeMs: 0, ctimeMs: 0 }, summary: { id: 'b/c.md', title: 'c.md', excerpt: '', published: false, topics: [], problems: [{ level: 'error', code: 'yaml-syntax', message: 'bad', line: 2, column: 3 }] } }],
-      ['ü.md', { hash: 'ef'.repeat(32), stamp: { size: 3, mtimeMs: 1e12 + 0.123456, ctimeMs: 5 }, summary: { id: 'ü.md', title: '文章', excerpt: 'e\nf', providerName: 'P', providerDomain: undefined, publishedDateTime: undefined, category: 'c', type: undefined, quality: 0.5, heat: -3, published: false, topics: ['b'], problems: [{ level: 'warning', code: 'bad-date', message: 'w', field: 'publishedDateTime' }] } }],
+      ['a.md', { quickApprove: true, hash: 'ab'.repeat(32), stamp: { size: 10, mtimeMs: 1.5, ctimeMs: 2.25 }, summary: { id: 'a.md', title: 'A\0B', excerpt: '', providerName: undefined, providerDomain: 'x.org', publishedDateTime: '2024-01-01', category: undefined, type: 'story', quality: 0, heat: undefined, published: true, topics: ['Café', 'b'], problems: [] } }],
+      ['b/c.md', { quickApprove: false, hash: 'cd'.repeat(32), stamp: { size: 0, mtimeMs: 0, ctimeMs: 0 }, summary: { id: 'b/c.md', title: 'c.md', excerpt: '', published: false, topics: [], problems: [{ level: 'error', code: 'yaml-syntax', message: 'bad', line: 2, column: 3 }] } }],
+      ['ü.md', { quickApprove: false, hash: 'ef'.repeat(32), stamp: { size: 3, mtimeMs: 1e12 + 0.123456, ctimeMs: 5 }, summary: { id: 'ü.md', title: '文章', excerpt: 'e\nf', providerName: 'P', providerDomain: undefined, publishedDateTime: undefined, category: 'c', type: undefined, quality: 0.5, heat: -3, published: false, topics: ['b'], problems: [{ level: 'warning', code: 'bad-date', message: 'w', field: 'publishedDateTime' }] } }],
     ];
     const decoded = decodeIndex(encodeIndex('/root', 'r', entries), '/root', 'r');
-    const plain = decoded === null ? null : [...decoded].map(([id, e]) => [id, { hash: e.hash, stamp: e.stamp, summary: e.summary }]);
+    const plain = decoded === null ? null : [...decoded].map(([id, e]) => [id, { quickApprove: e.quickApprove, hash: e.hash, stamp: e.stamp, summary: e.summary }]);
     expect(plain).toStrictEqual(entries);
     expect(cacheFileOf('/data', '/root')).not.toBe(cacheFileOf('/data', '/root2'));
   });

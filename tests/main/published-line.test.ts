@@ -1,0 +1,149 @@
+/** The quick approve must write exactly what the general editor writes, or leave the file to it. */
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { generateLibrary } from '../../bench/generate.js';
+import { Library } from '../../main/core/library.js';
+import { editFrontMatter } from '../../main/core/front-matter-edit.js';
+import { quickApprovable, splicePublished } from '../../main/core/published-line.js';
+import { parseArticleFile } from '../../main/core/read-article.js';
+import { CORPORA, haveCorpora, markdownFiles, tempDir } from '../helpers/corpora.js';
+
+/** Compares both values on one file; returns how many the quick path answered (0 to 2). */
+function agree(id: string, bytes: Buffer): number {
+  const parsed = parseArticleFile(id, bytes);
+  let answered = 0;
+  // Unreadable files never reach the quick path: the full check vouches only for files it read.
+  if (parsed.kind !== 'article' || parsed.readable === null || !quickApprovable(bytes, parsed.readable.data)) return 0;
+  for (const value of [true, false]) {
+    const quick = splicePublished(bytes, value);
+    if (quick === null) continue;
+    answered++;
+    expect(quick.was, id).toBe(parsed.readable.data.published);
+    const general = editFrontMatter(parsed.readable, { kind: 'set-published', value });
+    expect(general.ok, id).toBe(true);
+    const expected = general.ok ? Buffer.from(general.value, 'utf8') : null;
+    const written = quick.chunks === null ? bytes : Buffer.concat(quick.chunks);
+    expect(written.equals(expected!), `${id} set to ${value}`).toBe(true);
+  }
+  return answered;
+}
+
+/** Whether the full check would vouch for the quick approve on this text. */
+function vouched(text: string): boolean {
+  const bytes = Buffer.from(text, 'utf8');
+  const parsed = parseArticleFile('a.md', bytes);
+  return parsed.kind === 'article' && parsed.readable !== null && quickApprovable(bytes, parsed.readable.data);
+}
+
+const generated = tempDir();
+afterAll(() => generated.cleanup());
+
+describe('the quick approve agrees with the general editor', () => {
+  test('on 3,000 generated articles, answering for nearly all of them', () => {
+    generateLibrary(3000, generated.dir, 11);
+    const names = readdirSync(generated.dir);
+    let answered = 0;
+    for (const name of names) answered += agree(name, readFileSync(join(generated.dir, name)));
+    console.info(`quick approve answered ${answered} of ${names.length * 2} generated cases`);
+    expect(answered / (names.length * 2)).toBeGreaterThan(0.95);
+  });
+
+  test.skipIf(!haveCorpora)('on every corpus file', () => {
+    let answered = 0;
+    const ids = markdownFiles(CORPORA);
+    for (const id of ids) answered += agree(id, readFileSync(join(CORPORA, id)));
+    console.info(`quick approve answered ${answered} of ${ids.length * 2} corpus cases`);
+    expect(answered).toBeGreaterThan(0);
+  });
+
+  test.each([
+    { name: 'the seed', text: readFileSync(new URL('../../seeds/000_8a8d1d44de5d8be9.txt', import.meta.url), 'utf8') },
+    { name: 'CRLF, BOM and a comment', text: '\uFEFF---\r\ntitle: A\r\npublished: False # held\r\nrelated:\r\n  - a: 1\r\n    b: 2\r\n---\r\nbody\r\n' },
+    { name: 'a nested block with a published key', text: '---\nrelated:\n  - title: B\n    published: true\npublished: false\n---\n' },
+  ])('$name', ({ name, text }) => {
+    expect(agree(name, Buffer.from(text, 'utf8'))).toBe(2);
+  });
+});
+
+describe('the quick approve leaves odd files to the general editor', () => {
+  test.each([
+    { name: 'no published line', text: '---\ntitle: A\n---\n' },
+    { name: 'a quoted value', text: '---\npublished: "true"\n---\n' },
+    { name: 'an anchor on the value', text: '---\npublished: &p false\nalso: *p\n---\n' },
+    { name: 'a value continued below', text: '---\npublished: false\n  true\n---\n' },
+    { name: 'only a nested published key', text: '---\nrelated:\n  published: false\n---\n' },
+    { name: 'a duplicate key', text: '---\npublished: false\npublished: true\n---\n' },
+    { name: 'the line inside a quoted title', text: '---\ntitle: "abc\npublished: false\n  xyz"\npublished: true\n---\n' },
+    { name: 'the line inside a block scalar', text: '---\nexcerpt: |\n  published: false\n---\n' },
+    { name: 'a published line after the front matter', text: '---\ntitle: A\n---\npublished: false\n' },
+    { name: 'an unterminated front matter', text: '---\npublished: false\n' },
+  ])('$name', ({ text }) => {
+    expect(vouched(text)).toBe(false);
+  });
+
+  test('the full check does not vouch for a skeleton that reads differently from the file', () => {
+    // js-yaml lets a quoted value in a nested block run on at column 0: the skeleton then sees a
+    // top-level published line that the file does not have.
+    const text = '---\ntitle: A\nrelated:\n  - a\n  - "x\npublished: false\ny: z"\n---\n';
+    const bytes = Buffer.from(text, 'utf8');
+    const parsed = parseArticleFile('a.md', bytes);
+    if (parsed.kind !== 'article' || parsed.readable === null) throw new Error('the example must read');
+    expect(parsed.readable.data).toEqual({ title: 'A', related: ['a', 'x published: false y: z'] });
+    expect(splicePublished(bytes, true)).not.toBeNull();
+    expect(quickApprovable(bytes, parsed.readable.data)).toBe(false);
+  });
+
+  test('a merge key is left to the general editor', () => {
+    expect(vouched('---\nbase: &b {published: true}\n<<: *b\npublished: false\n---\n')).toBe(false);
+  });
+
+  test('a file that already says it is left unwritten', () => {
+    expect(splicePublished(Buffer.from('---\npublished: TRUE\n---\n'), true)).toEqual({ was: true, chunks: null });
+  });
+});
+
+describe('approving in a library', () => {
+  const lib = tempDir();
+  afterAll(() => lib.cleanup());
+
+  test('after the full check, writes what the general editor writes, and turning back restores every byte', async () => {
+    generateLibrary(150, lib.dir, 5);
+    const opened = await Library.open(lib.dir);
+    if (!opened.ok) throw new Error(opened.error.message);
+    const library = opened.value;
+    await library.checked;
+    let toggled = 0;
+    for (const summary of library.list()) {
+      const path = join(lib.dir, summary.id);
+      const before = readFileSync(path);
+      const parsed = parseArticleFile(summary.id, before);
+      if (parsed.kind !== 'article' || parsed.readable === null) continue;
+      const general = editFrontMatter(parsed.readable, { kind: 'set-published', value: !summary.published });
+      const result = await library.setPublished(summary.id, !summary.published);
+      expect(result.ok && result.value.published, summary.id).toBe(!summary.published);
+      expect(readFileSync(path).toString('utf8'), summary.id).toBe(general.ok ? general.value : null);
+      await library.setPublished(summary.id, summary.published);
+      // A file that had no published line keeps the one the first change added.
+      if (parsed.readable.data.published !== undefined) expect(readFileSync(path).equals(before), summary.id).toBe(true);
+      toggled++;
+    }
+    expect(toggled).toBeGreaterThan(140);
+    await library.close();
+  });
+
+  test('a file changed by another program after the check is not approved over', async () => {
+    const opened = await Library.open(lib.dir);
+    if (!opened.ok) throw new Error(opened.error.message);
+    const library = opened.value;
+    await library.checked;
+    const target = library.list().find((a) => !a.published && a.problems.length === 0)!;
+    const path = join(lib.dir, target.id);
+    const theirs = readFileSync(path, 'utf8').replace(/^title: .*$/m, 'title: Their title');
+    writeFileSync(path, theirs);
+    const result = await library.setPublished(target.id, true);
+    expect(!result.ok && result.error.kind).toBe('conflict');
+    expect(readFileSync(path, 'utf8')).toBe(theirs);
+    await library.close();
+  });
+});
