@@ -1,7 +1,7 @@
 /**
  * The fast reader: the list's fields straight from a file's bytes, without a YAML parse. It walks
  * the top-level lines, decodes only the values the list needs and skips everything indented (the
- * bulky `related` blocks). Whenever a value is not one of the simple shapes it fully understands, it
+ * bulky `related` blocks) without decoding it. Whenever a value is not one of the simple shapes it fully understands, it
  * gives up (null) and the caller uses the full parse; the full check still runs for every file.
  * tests/main/quick-read.test.ts proves it agrees with the full parse, field by field, on every file.
  */
@@ -10,37 +10,35 @@ import { checkFields, summarize } from './article-model.js';
 import type { FrontMatterData } from './yaml-read.js';
 
 const DASHES = /^---[ \t]*$/;
-/** The start of the next top-level line: not indented, not a list item, not a comment or blank (or the closing `---`). */
-const NEXT_TOP = /\n(?:---|[^ \t#\r\n-])/g;
-/** A line with content (not blank, not a comment). */
-const CONTENT_LINE = /^[ \t]*[^ \t\r\n#]/m;
+const NL = 0x0a;
+const CR = 0x0d;
 const SCALAR_FIELDS = new Set(['title', 'excerpt', 'category', 'type', 'publishedDateTime', 'originalUrl', 'webUrl', 'quality', 'heat', 'published']);
 const LIST_SHAPE_FIELDS = new Set(['images', 'related']);
 const GIVE_UP = Symbol('give up');
 type Value = unknown | typeof GIVE_UP;
 
 /**
- * The summary from the bytes, or null when only the full parse can say. The bytes are viewed as a
- * latin1 string, whose indices are byte offsets: the scan jumps over whole blocks with one regex
- * search and decodes only the values it keeps, as UTF-8.
+ * The summary from the bytes, or null when only the full parse can say. The scan works on the bytes:
+ * it finds lines with `Buffer.indexOf` (memchr), jumps over whole nested blocks line by line without
+ * decoding them, and decodes only the top-level lines and the small blocks it keeps, as UTF-8.
  */
 export function quickSummary(id: ArticleId, bytes: Uint8Array): ArticleSummary | null {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const s = buf.toString('latin1');
-  const utf8 = (from: number, to: number): string => buf.toString('utf8', from, to > from && s.charCodeAt(to - 1) === 0x0d ? to - 1 : to);
-  let pos = s.startsWith('\xEF\xBB\xBF') ? 3 : 0;
-  let nl = s.indexOf('\n', pos);
+  const end = buf.length;
+  const utf8 = (from: number, to: number): string => buf.toString('utf8', from, to > from && buf[to - 1] === CR ? to - 1 : to);
+  let pos = buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
+  let nl = buf.indexOf(NL, pos);
   if (nl === -1 || !DASHES.test(utf8(pos, nl))) return null;
   pos = nl + 1;
   const data: FrontMatterData = {};
   const offsets = new Map<string, number>();
-  while (pos < s.length) {
-    nl = s.indexOf('\n', pos);
-    const lineEnd = nl === -1 ? s.length : nl;
-    const next = nl === -1 ? s.length : nl + 1;
-    const c = s.charCodeAt(pos);
+  while (pos < end) {
+    nl = buf.indexOf(NL, pos);
+    const lineEnd = nl === -1 ? end : nl;
+    const next = nl === -1 ? end : nl + 1;
+    const c = buf[pos]!;
     const text = utf8(pos, lineEnd);
-    if (DASHES.test(text)) return finish(id, data, offsets, s);
+    if (DASHES.test(text)) return finish(id, data, offsets, buf);
     if (text.trim() === '' || c === 0x23) {
       pos = next;
       continue;
@@ -53,31 +51,57 @@ export function quickSummary(id: ArticleId, bytes: Uint8Array): ArticleSummary |
     if (!/^[A-Za-z_][A-Za-z0-9_ .-]*$/.test(key) || key.endsWith(' ') || offsets.has(key)) return null; // duplicates: the full parse reports them
     offsets.set(key, pos);
     const raw = text.slice(colon + 1).trim();
-    NEXT_TOP.lastIndex = lineEnd;
-    const top = NEXT_TOP.exec(s);
-    const blockEnd = top === null ? s.length : top.index + 1;
+    const blockEnd = nextTopLine(buf, lineEnd);
     pos = blockEnd;
     const known = SCALAR_FIELDS.has(key) || LIST_SHAPE_FIELDS.has(key) || key === 'topics' || key === 'provider';
     if (!known) continue;
-    const blockLatin1 = s.slice(next, blockEnd);
-    const hasContent = CONTENT_LINE.test(blockLatin1);
-    const value = fieldValue(key, raw, hasContent, blockLatin1, () => utf8(next, blockEnd));
+    const value = fieldValue(key, raw, buf, next, blockEnd, () => utf8(next, blockEnd));
     if (value === GIVE_UP) return null;
     data[key] = value;
   }
   return null; // never closed: the full parse reports it
 }
 
-/** One known field's value from its line and the block under it. */
-function fieldValue(key: string, raw: string, hasContent: boolean, blockLatin1: string, block: () => string): Value {
+/**
+ * The start of the next top-level line after the line ending at `lineEnd` (its `\n`): the first
+ * line that is not indented, a list item, a comment or blank, or is the closing `---`; else the end.
+ */
+function nextTopLine(buf: Buffer, lineEnd: number): number {
+  const end = buf.length;
+  for (let i = lineEnd; i !== -1 && i + 1 < end; i = buf.indexOf(NL, i + 1)) {
+    const c = buf[i + 1];
+    if (c === 0x2d) {
+      if (buf[i + 2] === 0x2d && buf[i + 3] === 0x2d) return i + 1;
+    } else if (c !== 0x20 && c !== 0x09 && c !== 0x23 && c !== CR && c !== NL) {
+      return i + 1;
+    }
+  }
+  return end;
+}
+
+/** Whether [from, to) has a line with content (not blank, not a comment); lines end at LF or CR. */
+function hasContentLine(buf: Buffer, from: number, to: number): boolean {
+  let p = from;
+  while (p < to) {
+    while (p < to && (buf[p] === 0x20 || buf[p] === 0x09)) p++;
+    if (p < to && buf[p] !== CR && buf[p] !== NL && buf[p] !== 0x23) return true;
+    while (p < to && buf[p] !== NL && buf[p] !== CR) p++;
+    p++;
+  }
+  return false;
+}
+
+/** One known field's value from its line and the block [from, to) under it. */
+function fieldValue(key: string, raw: string, buf: Buffer, from: number, to: number, block: () => string): Value {
+  const hasContent = hasContentLine(buf, from, to);
   if (SCALAR_FIELDS.has(key)) return hasContent ? GIVE_UP : scalar(raw); // a value continued or nested below
   if (LIST_SHAPE_FIELDS.has(key)) {
     // Only whether it is a list matters to the list; the full check reads the items.
     if (raw === '' && !hasContent) return null;
     if (raw === '[]' && !hasContent) return [];
-    return raw === '' && /^ *- /.test(blockLatin1) ? [] : GIVE_UP;
+    return raw === '' && startsListItem(buf, from, to) ? [] : GIVE_UP;
   }
-  if (blockLatin1.length > 4096) return GIVE_UP;
+  if (to - from > 4096) return GIVE_UP;
   if (key === 'topics') {
     if (raw !== '') return hasContent ? GIVE_UP : flowList(raw);
     return hasContent ? blockList(block()) : null;
@@ -86,13 +110,20 @@ function fieldValue(key: string, raw: string, hasContent: boolean, blockLatin1: 
   return hasContent ? providerBlock(block()) : null;
 }
 
-function finish(id: ArticleId, data: FrontMatterData, offsets: Map<string, number>, s: string): ArticleSummary {
+/** Whether the block's first line is `- ` after spaces. */
+function startsListItem(buf: Buffer, from: number, to: number): boolean {
+  let p = from;
+  while (p < to && buf[p] === 0x20) p++;
+  return p + 1 < to && buf[p] === 0x2d && buf[p + 1] === 0x20;
+}
+
+function finish(id: ArticleId, data: FrontMatterData, offsets: Map<string, number>, buf: Buffer): ArticleSummary {
   // Lines are counted only for the fields a warning names: rare, so the common path never counts.
   const lineOf = (field: string): number | undefined => {
     const at = offsets.get(field);
     if (at === undefined) return undefined;
     let line = 1;
-    for (let i = s.indexOf('\n'); i !== -1 && i < at; i = s.indexOf('\n', i + 1)) line++;
+    for (let i = buf.indexOf(NL); i !== -1 && i < at; i = buf.indexOf(NL, i + 1)) line++;
     return line;
   };
   return { ...summarize(id, data, checkFields(data, lineOf)), checked: false };
