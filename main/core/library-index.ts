@@ -76,19 +76,21 @@ export class LibraryIndex {
 
   /** Records what a read of one file found, and tells listeners when the listing changed. */
   store(id: ArticleId, entry: IndexEntry): void {
-    const { summary, hash, stamp } = entry;
+    const { hash, stamp } = entry;
     const before = this.entries.get(id);
     if (before !== undefined && before.hash === hash && hash !== '' && hash !== null) {
-      if (before.stamp === null && stamp !== null) this.entries.set(id, { ...before, stamp });
+      if (before.stamp === null && stamp !== null) this.entries.set(id, { summary: before.summary, hash: before.hash, stamp, quickApprove: before.quickApprove });
       return;
     }
     this.entries.set(id, entry);
     this.onChange();
     // The order is by id: a new id reorders, a new summary for a known id does not.
     if (before === undefined) this.sorted = null;
+    // Nobody listens while a library opens: its summaries (read lazily, see read-batch.ts) stay unread.
+    if (this.listeners.size === 0) return;
     // The full check confirming what the fast reader listed is news to nobody: no event for it.
-    if (before !== undefined && before.hash === null && sameListing(summary, before.summary)) return;
-    this.emit({ type: before === undefined ? 'added' : 'changed', summary });
+    if (before !== undefined && before.hash === null && sameListing(entry.summary, before.summary)) return;
+    this.emit({ type: before === undefined ? 'added' : 'changed', summary: entry.summary });
   }
 
   /** Drops an article whose file is gone or no longer an article. */

@@ -10,6 +10,7 @@ import { Worker } from 'node:worker_threads';
 import type { ScannedFile } from './library-paths.js';
 import { copyChecked, type CopyItem } from './export-copy.js';
 import { stampMany } from './file-stamp.js';
+import { unpackResults, type PackedResults } from './read-batch.js';
 import { readOne, type ReadMode, type ReadResult } from './read-one.js';
 
 const BATCH = 128;
@@ -28,7 +29,19 @@ export async function readMany(
 ): Promise<void> {
   if (files.length === 0) return;
   if (!poolAvailable() || files.length < BATCH) return readHere(files, mode, onResults, stopped);
-  await pooled(files, (batch) => ({ files: batch, mode }), onResults, stopped);
+  const sent = new Map<number, readonly ScannedFile[]>();
+  await pooled(
+    files,
+    (batch, at) => {
+      sent.set(at, batch);
+      return { files: batch, mode, at };
+    },
+    (result: { at: number; packed: PackedResults }) => {
+      onResults(unpackResults(sent.get(result.at)!, result.packed));
+      sent.delete(result.at);
+    },
+    stopped,
+  );
 }
 
 /**

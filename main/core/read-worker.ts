@@ -2,13 +2,14 @@
 import { parentPort } from 'node:worker_threads';
 import { copyChecked, type CopyJob } from './export-copy.js';
 import type { ScannedFile } from './library-paths.js';
+import { packResults } from './read-batch.js';
 import { readOne, type ReadMode } from './read-one.js';
 import { errorText } from './save.js';
 
 /** Folders this thread has made for the export under way. */
 const madeFolders = new Set<string>();
 
-parentPort?.on('message', (job: { files: readonly ScannedFile[]; mode: ReadMode } | { copy: CopyJob; at: number }) => {
+parentPort?.on('message', (job: { files: readonly ScannedFile[]; mode: ReadMode; at: number } | { copy: CopyJob; at: number }) => {
   if ('copy' in job) {
     try {
       parentPort?.postMessage({ at: job.at, copied: copyChecked(job.copy, madeFolders) });
@@ -16,6 +17,6 @@ parentPort?.on('message', (job: { files: readonly ScannedFile[]; mode: ReadMode 
       parentPort?.postMessage({ error: `could not write the export: ${errorText(e)}` });
     }
   } else {
-    parentPort?.postMessage(job.files.map((f) => readOne(f.id, f.path, job.mode)));
+    parentPort?.postMessage({ at: job.at, packed: packResults(job.files.map((f) => readOne(f.id, f.path, job.mode))) });
   }
 });
