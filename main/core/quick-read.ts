@@ -15,6 +15,8 @@ const CR = 0x0d;
 const SCALAR_FIELDS = new Set(['title', 'excerpt', 'category', 'type', 'publishedDateTime', 'originalUrl', 'webUrl', 'quality', 'heat', 'published']);
 const LIST_SHAPE_FIELDS = new Set(['images', 'related']);
 const GIVE_UP = Symbol('give up');
+/** Bytes a key this reader reads can start with: ASCII letters and `_`. */
+const KEY_START = Array.from({ length: 256 }, (_, b) => (b >= 0x41 && b <= 0x5a) || (b >= 0x61 && b <= 0x7a) || b === 0x5f);
 type Value = unknown | typeof GIVE_UP;
 
 /**
@@ -37,24 +39,30 @@ export function quickSummary(id: ArticleId, bytes: Uint8Array): ArticleSummary |
     const lineEnd = nl === -1 ? end : nl;
     const next = nl === -1 ? end : nl + 1;
     const c = buf[pos]!;
-    const text = utf8(pos, lineEnd);
-    if (DASHES.test(text)) return finish(id, data, offsets, buf);
-    if (text.trim() === '' || c === 0x23) {
-      pos = next;
-      continue;
+    if (!KEY_START[c]) {
+      // The closing line, blanks, comments and the shapes left to the full parse, judged on the decoded line.
+      const text = utf8(pos, lineEnd);
+      if (DASHES.test(text)) return finish(id, data, offsets, buf);
+      if (text.trim() === '' || c === 0x23) {
+        pos = next;
+        continue;
+      }
+      return null; // indented or list content before the first key, tabs, document markers, a key not in ASCII
     }
-    // Indented or list content before the first key, tabs, document markers: left to the full parse.
-    if (c === 0x20 || c === 0x09 || c === 0x2d || text.startsWith('...')) return null;
-    const colon = text.search(/:(?: |$)/);
-    if (colon <= 0) return null;
-    const key = text.slice(0, colon);
+    // The key runs to the first colon followed by a space or the end of the line; only keys in ASCII
+    // are read here, so its byte offsets are its character offsets.
+    const textEnd = lineEnd > pos && buf[lineEnd - 1] === CR ? lineEnd - 1 : lineEnd;
+    let colon = pos;
+    while (colon < textEnd && !(buf[colon] === 0x3a && (colon + 1 === textEnd || buf[colon + 1] === 0x20))) colon++;
+    if (colon === textEnd) return null;
+    const key = buf.toString('latin1', pos, colon);
     if (!/^[A-Za-z_][A-Za-z0-9_ .-]*$/.test(key) || key.endsWith(' ') || offsets.has(key)) return null; // duplicates: the full parse reports them
     offsets.set(key, pos);
-    const raw = text.slice(colon + 1).trim();
     const blockEnd = nextTopLine(buf, lineEnd);
     pos = blockEnd;
     const known = SCALAR_FIELDS.has(key) || LIST_SHAPE_FIELDS.has(key) || key === 'topics' || key === 'provider';
     if (!known) continue;
+    const raw = utf8(colon + 1, lineEnd).trim();
     const value = fieldValue(key, raw, buf, next, blockEnd, () => utf8(next, blockEnd));
     if (value === GIVE_UP) return null;
     data[key] = value;
@@ -136,7 +144,9 @@ export function scalar(raw: string): Value {
     if (close === 0 || !/^\s*(#.*)?$/.test(raw.slice(close + 1))) return GIVE_UP;
     const body = raw.slice(1, close);
     // eslint-disable-next-line no-control-regex -- control characters inside quotes are left to the full parse
-    if (/[\x00-\x1f]/.test(body) || /\\[^"\\/bfnrtu]/.test(body) || /(^|[^\\])(\\\\)*"/.test(body)) return GIVE_UP;
+    if (/[\x00-\x1f]/.test(body)) return GIVE_UP;
+    // A quote inside that is not escaped ends the value early; without backslashes any quote is one.
+    if (body.includes('\\') ? /\\[^"\\/bfnrtu]/.test(body) || /(^|[^\\])(\\\\)*"/.test(body) : body.includes('"')) return GIVE_UP;
     try {
       return JSON.parse(`"${body}"`) as string;
     } catch {
