@@ -105,8 +105,10 @@ export class Library {
       library.checked = reread.then((files) => library.checkAll(files));
     } else {
       void stamper?.stamp([]); // the index was unusable: let the threads go
-      const files = await scanLibrary(root);
-      await library.readAll(files, 0, files.length, options.onProgress);
+      // The read threads boot while the folder is listed.
+      const listing = scanLibrary(root);
+      await library.readAll(listing, 0, null, options.onProgress);
+      const files = await listing;
       library.dirty = true;
       library.checked = library.checkAll(files);
     }
@@ -120,13 +122,17 @@ export class Library {
     return ok(library);
   }
 
-  /** Lists files with the fast reader, reporting progress from `done` of `total`. */
-  private async readAll(files: readonly ScannedFile[], done: number, total: number, onProgress?: (p: OpenProgress) => void): Promise<void> {
-    onProgress?.({ done, total });
-    await readMany(files, 'quick', (results) => {
+  /** Lists files with the fast reader, reporting progress from `done` of `total` (null: `done` and the files). */
+  private async readAll(files: readonly ScannedFile[] | Promise<readonly ScannedFile[]>, done: number, total: number | null, onProgress?: (p: OpenProgress) => void): Promise<void> {
+    const listed = Promise.resolve(files).then((list) => {
+      total ??= done + list.length;
+      onProgress?.({ done, total });
+      return list;
+    });
+    await readMany(listed, 'quick', (results) => {
       for (const r of results) this.apply(r);
       done += results.length;
-      onProgress?.({ done, total });
+      onProgress?.({ done, total: total ?? done });
     });
   }
 

@@ -20,15 +20,18 @@ const STAMP_WORKER = new URL('./stamp-worker.js', import.meta.url);
 /** True when the compiled worker script exists next to this module. */
 export const poolAvailable = (): boolean => import.meta.url.endsWith('.js') && existsSync(fileURLToPath(WORKER));
 
-/** Reads every file, handing results over in batches; stops early when `stopped()` turns true. */
+/**
+ * Reads every file, handing results over in batches; stops early when `stopped()` turns true.
+ * Given the files as a promise (a folder being listed), the threads boot while it settles.
+ */
 export async function readMany(
-  files: readonly ScannedFile[],
+  files: readonly ScannedFile[] | Promise<readonly ScannedFile[]>,
   mode: ReadMode,
   onResults: (results: readonly ReadResult[]) => void,
   stopped: () => boolean = () => false,
 ): Promise<void> {
-  if (files.length === 0) return;
-  if (!poolAvailable() || files.length < BATCH) return readHere(files, mode, onResults, stopped);
+  if (!poolAvailable()) return readHere(await files, mode, onResults, stopped);
+  if (!(files instanceof Promise) && files.length < BATCH) return readHere(files, mode, onResults, stopped);
   const sent = new Map<number, readonly ScannedFile[]>();
   await pooled(
     files,
@@ -74,9 +77,20 @@ export async function copyMany(root: string, items: readonly CopyItem[], onCopie
   );
 }
 
-/** Runs batches of `items` on one thread per core; each thread gets its next batch when it answers. */
-async function pooled<T, R>(items: readonly T[], message: (batch: readonly T[], at: number) => unknown, onResult: (result: R) => void, stopped: () => boolean): Promise<void> {
-  const threads = Math.max(1, Math.min(availableParallelism(), Math.ceil(items.length / BATCH)));
+/**
+ * Runs batches of `items` on one thread per core; each thread gets its next batch when it answers.
+ * Items given as a promise are awaited once the threads are starting.
+ */
+async function pooled<T, R>(
+  pending: readonly T[] | Promise<readonly T[]>,
+  message: (batch: readonly T[], at: number) => unknown,
+  onResult: (result: R) => void,
+  stopped: () => boolean,
+): Promise<void> {
+  const known = pending instanceof Promise ? null : pending;
+  const threads = Math.max(1, Math.min(availableParallelism(), known === null ? Infinity : Math.ceil(known.length / BATCH)));
+  const workers = Array.from({ length: threads }, () => new Worker(WORKER, { resourceLimits: { maxYoungGenerationSizeMb: 16 } }));
+  let items: readonly T[] = [];
   let next = 0;
   const run = (worker: Worker): Promise<void> =>
     new Promise((resolve, reject) => {
@@ -100,8 +114,8 @@ async function pooled<T, R>(items: readonly T[], message: (batch: readonly T[], 
       worker.once('error', reject);
       send();
     });
-  const workers = Array.from({ length: threads }, () => new Worker(WORKER, { resourceLimits: { maxYoungGenerationSizeMb: 8 } }));
   try {
+    items = await pending;
     await Promise.all(workers.map(run));
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
