@@ -1,15 +1,16 @@
 /**
  * The quick way to approve or unapprove an article: its `published: true|false` line changed in
- * place, from the bytes, without parsing the whole file (a 140 KB file's full parse costs more than
- * writing it durably). Anything else is left to the general editor (null).
+ * place, or a `published:` line added where the general editor adds one, from the bytes, without
+ * parsing the whole file (a 140 KB file's full parse costs more than writing it durably). Anything
+ * else is left to the general editor (null).
  *
  * The full check vouches for the quick way, file by file (`quickApprovable`), from the file's
  * skeleton: its top-level lines, each nested block cut after its first line. The skeleton must read
  * as the full parse does at the top level, and read right with the line's value turned. js-yaml is
  * lenient enough that a skeleton alone could mislead (a quoted value in a nested block may run on
  * over a line at column 0), hence the comparison with the full parse. The library takes the quick way
- * only on bytes that hash to what was vouched for; the splice touches only the value on that line,
- * so everything else stays byte for byte what the full check read.
+ * only on bytes that hash to what was vouched for; the splice touches only the value on that line
+ * (or adds one line), so everything else stays byte for byte what the full check read.
  */
 import { isDeepStrictEqual } from 'node:util';
 import { readFrontMatterYaml, type FrontMatterData } from './yaml-read.js';
@@ -32,73 +33,111 @@ const OWNER = /^([^:#\r\n]+):[ \t]*(?:#[^\r\n]*)?\r?$/;
 /** U+2028 and U+2029 end lines for the regular expressions that find the front matter in decoded text. */
 const UNICODE_LINE_ENDS = [Buffer.from([0xe2, 0x80, 0xa8]), Buffer.from([0xe2, 0x80, 0xa9])];
 const MERGE_KEY = /^["']?<<["']?[ \t]*:/m;
-const TRUE = Buffer.from('true', 'latin1');
-const FALSE = Buffer.from('false', 'latin1');
 
-/** Where the value of a file's one top-level `published: true|false` line sits. */
-interface PublishedLine {
-  readonly was: boolean;
-  readonly valueFrom: number;
-  readonly valueTo: number;
+/**
+ * Where a file's approval is changed: the value of its one top-level `published: true|false` line,
+ * or, when it has none, the place the general editor puts a new `published:` line.
+ */
+interface PublishedPlace {
+  /** The value on the line; undefined when there is no line. */
+  readonly was: boolean | undefined;
+  /** The bytes [from, to) are replaced: the value, or nothing at the start of a line. */
+  readonly from: number;
+  readonly to: number;
   readonly yamlStart: number;
   readonly yamlEnd: number;
+  readonly eol: string;
 }
+
+/** Where a missing `published:` line goes: after the first of these top-level keys the file has (as the general editor does). */
+const PUBLISHED_AFTER = ['heat', 'quality', 'type', 'webUrl', 'originalUrl', 'publishedDateTime', 'excerpt', 'title'].map((key) => Buffer.from(`\n${key}:`, 'latin1'));
 
 /**
  * True when the quick way may be used on these bytes, whose full parse read `data`. Run by the full
  * check, so an approval later needs no YAML parse at all: the skeleton must read the same top-level
- * keys, in the same order, and the same approval as the full parse, and with the line's value
- * turned it must read the turned value and every other top-level key the same.
+ * keys, in the same order, and the same approval as the full parse, and with the approval changed
+ * it must read the new value and every other top-level key the same.
  */
 export function quickApprovable(bytes: Buffer, data: FrontMatterData): boolean {
-  const line = findPublishedLine(bytes);
-  if (line === null || data.published !== line.was) return false;
-  const { was, valueFrom, valueTo, yamlStart, yamlEnd } = line;
+  const place = findPublishedPlace(bytes);
+  if (place === null || data.published !== place.was) return false;
+  const { was, from, to, yamlStart, yamlEnd } = place;
   const text = skeleton(bytes, yamlStart, yamlEnd);
   if (MERGE_KEY.test(text)) return false; // a merge key could give the file an approval of its own besides this line's
   const before = readSkeleton(text);
   if (before === null || before.published !== was || !isDeepStrictEqual(Object.keys(before), Object.keys(data))) return false;
-  // The skeleton of the turned bytes, built from the parts that stay and the turned value.
-  const turned = skeleton(bytes, yamlStart, valueFrom) + (was ? 'false' : 'true') + skeleton(bytes, valueTo, yamlEnd, true);
-  const after = readSkeleton(turned);
-  return after !== null && isDeepStrictEqual(after, { ...before, published: !was });
+  // The skeleton of the changed bytes, built from the parts that stay and the new value.
+  const value = was !== true;
+  const changed = skeleton(bytes, yamlStart, from) + newText(place, value) + skeleton(bytes, to, yamlEnd, was !== undefined);
+  const after = readSkeleton(changed);
+  return after !== null && isDeepStrictEqual(after, { ...before, published: value });
 }
 
 /**
- * The file with its `published` line set to `value`, or null when it has no such line. Only for
- * bytes `quickApprovable` vouched for. It works on the bytes and never makes a string of the whole
- * file: for large files the string (and its collection) cost more than the rest of an approval.
+ * The file with its approval set to `value`, or null when there is no place for it. Only for bytes
+ * `quickApprovable` vouched for. It works on the bytes and never makes a string of the whole file:
+ * for large files the string (and its collection) cost more than the rest of an approval.
  */
 export function splicePublished(bytes: Buffer, value: boolean): PublishedSplice | null {
-  const line = findPublishedLine(bytes);
-  if (line === null) return null;
-  if (line.was === value) return { was: line.was, chunks: null };
-  return { was: line.was, chunks: [bytes.subarray(0, line.valueFrom), value ? TRUE : FALSE, bytes.subarray(line.valueTo)] };
+  const place = findPublishedPlace(bytes);
+  if (place === null) return null;
+  const was = place.was ?? false;
+  if (place.was === value) return { was, chunks: null };
+  return { was, chunks: [bytes.subarray(0, place.from), Buffer.from(newText(place, value), 'latin1'), bytes.subarray(place.to)] };
 }
 
-/** The first top-level line that starts `published:`, if it is `published: true|false`. */
-function findPublishedLine(bytes: Buffer): PublishedLine | null {
+function newText(place: PublishedPlace, value: boolean): string {
+  const literal = value ? 'true' : 'false';
+  return place.was === undefined ? `published: ${literal}${place.eol}` : literal;
+}
+
+/** The first top-level line that starts `published:` if it is `published: true|false`; with none, where one goes. */
+function findPublishedPlace(bytes: Buffer): PublishedPlace | null {
   const head = frontMatterOf(bytes);
   if (head === null) return null;
-  const { yamlStart, yamlEnd } = head;
+  const { yamlStart, yamlEnd, eol } = head;
   const at = bytes.indexOf(PUBLISHED_KEY, yamlStart - 1);
-  if (at === -1 || at >= yamlEnd) return null;
-  const from = at + PUBLISHED_KEY.length;
-  const rest = PUBLISHED_REST.exec(bytes.toString('latin1', from, endOfLine(bytes, from, yamlEnd)));
-  if (rest === null) return null;
-  const valueFrom = from + rest[1]!.length;
-  const was = rest[2]!.charCodeAt(0) === 0x74 || rest[2]!.charCodeAt(0) === 0x54; // t, T
-  return { was, valueFrom, valueTo: valueFrom + rest[2]!.length, yamlStart, yamlEnd };
+  if (at !== -1 && at < yamlEnd) {
+    const from = at + PUBLISHED_KEY.length;
+    const rest = PUBLISHED_REST.exec(bytes.toString('latin1', from, endOfLine(bytes, from, yamlEnd)));
+    if (rest === null) return null;
+    const valueFrom = from + rest[1]!.length;
+    const was = rest[2]!.charCodeAt(0) === 0x74 || rest[2]!.charCodeAt(0) === 0x54; // t, T
+    return { was, from: valueFrom, to: valueFrom + rest[2]!.length, yamlStart, yamlEnd, eol };
+  }
+  for (const key of PUBLISHED_AFTER) {
+    const anchor = bytes.indexOf(key, yamlStart - 1);
+    if (anchor === -1 || anchor >= yamlEnd) continue;
+    // Only after a one-line value: the general editor's place after a nested block is its to find.
+    const lineEnd = endOfLine(bytes, anchor + 1, yamlEnd);
+    const blockEnd = nextTopLine(bytes, lineEnd, yamlEnd);
+    if (hasContentLine(bytes, lineEnd + 1, blockEnd)) return null;
+    const insertAt = blockEnd === yamlEnd ? yamlEnd : lineEnd + 1;
+    return { was: undefined, from: insertAt, to: insertAt, yamlStart, yamlEnd, eol };
+  }
+  return null;
+}
+
+/** Whether [from, to) has a line with content (not blank, not a comment). */
+function hasContentLine(bytes: Buffer, from: number, to: number): boolean {
+  let p = from;
+  while (p < to) {
+    p = skipBlanks(bytes, p);
+    if (p < to && bytes[p] !== CR && bytes[p] !== NL && bytes[p] !== 0x23) return true;
+    p = endOfLine(bytes, p, to) + 1;
+  }
+  return false;
 }
 
 /**
  * Where the YAML sits, as `locateFrontMatter` finds it in the decoded text, or null. Files whose
  * lines could end where a decoder and a byte scan disagree (a lone CR, U+2028, U+2029) are left alone.
  */
-function frontMatterOf(bytes: Buffer): { yamlStart: number; yamlEnd: number } | null {
+function frontMatterOf(bytes: Buffer): { yamlStart: number; yamlEnd: number; eol: string } | null {
   let pos = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   if (bytes[pos] !== 0x2d || bytes[pos + 1] !== 0x2d || bytes[pos + 2] !== 0x2d) return null;
   pos = skipBlanks(bytes, pos + 3);
+  const eol = bytes[pos] === CR ? '\r\n' : '\n';
   if (bytes[pos] === CR) pos++;
   if (bytes[pos] !== NL) return null;
   const yamlStart = pos + 1;
@@ -108,7 +147,7 @@ function frontMatterOf(bytes: Buffer): { yamlStart: number; yamlEnd: number } | 
       const yamlEnd = dashes + 1;
       for (let cr = bytes.indexOf(CR); cr !== -1 && cr < yamlEnd; cr = bytes.indexOf(CR, cr + 1)) if (bytes[cr + 1] !== NL) return null;
       if (UNICODE_LINE_ENDS.some((mark) => { const i = bytes.indexOf(mark); return i !== -1 && i < yamlEnd; })) return null;
-      return { yamlStart, yamlEnd };
+      return { yamlStart, yamlEnd, eol };
     }
   }
   return null;
@@ -156,7 +195,7 @@ export function skeleton(bytes: Buffer, from: number, to: number, midLine = fals
     } else if (cutting) {
       if (keptFirst) {
         out += bytes.toString('utf8', keepFrom, pos);
-        pos = nextTopLine(bytes, pos, to);
+        pos = nextIndentEnd(bytes, pos, to);
         keepFrom = pos;
         continue;
       }
@@ -167,11 +206,20 @@ export function skeleton(bytes: Buffer, from: number, to: number, midLine = fals
   return out + bytes.toString('utf8', keepFrom, to);
 }
 
-/** The start of the first line at or after `pos` (a line start) that is not indented, or `to`. */
-function nextTopLine(bytes: Buffer, pos: number, to: number): number {
+/** The start of the first line after the line at `pos` that is not indented, or `to`. */
+function nextIndentEnd(bytes: Buffer, pos: number, to: number): number {
   for (let nl = bytes.indexOf(NL, pos); nl !== -1 && nl < to; nl = bytes.indexOf(NL, nl + 1)) {
     const c = bytes[nl + 1];
     if (c !== 0x20 && c !== 0x09) return Math.min(nl + 1, to);
+  }
+  return to;
+}
+
+/** The start of the next top-level line after the line ending at `lineEnd`: not indented, blank or a comment; else `to`. */
+function nextTopLine(bytes: Buffer, lineEnd: number, to: number): number {
+  for (let nl = lineEnd; nl !== -1 && nl + 1 < to; nl = bytes.indexOf(NL, nl + 1)) {
+    const c = bytes[nl + 1];
+    if (c !== 0x20 && c !== 0x09 && c !== 0x23 && c !== CR && c !== NL) return nl + 1;
   }
   return to;
 }
