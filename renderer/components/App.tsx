@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import type { Bridge } from '../../shared/contract.js';
 import { countArticles, prepareForSearch } from '../../shared/query.js';
-import { useDesk } from '../state/use-desk.js';
+import { useDesk, type FirstPage } from '../state/use-desk.js';
 import { useListView } from '../state/use-list-view.js';
 import { ArticleList } from './ArticleList.js';
 import { ExportDialog } from './ExportDialog.js';
@@ -11,8 +11,8 @@ import { ReviewPane } from './ReviewPane.js';
 import { Toolbar } from './Toolbar.js';
 
 /** The whole desk over one bridge. */
-export function App({ bridge }: { readonly bridge: Bridge }) {
-  const [state, actions] = useDesk(bridge);
+export function App({ bridge, firstPage }: { readonly bridge: Bridge; readonly firstPage?: FirstPage }) {
+  const [state, actions] = useDesk(bridge, firstPage);
   const searchRef = useRef<HTMLInputElement>(null);
   const topicInputRef = useRef<HTMLInputElement>(null);
   const listRef = useRef<HTMLDivElement>(null);

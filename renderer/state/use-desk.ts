@@ -33,8 +33,11 @@ function createDeskStore() {
   };
 }
 
-/** The desk's state and actions over one bridge. */
-export function useDesk(bridge: Bridge): [DeskState, DeskActions] {
+/** The list's first page, asked for before the desk first rendered. */
+export type FirstPage = ReturnType<Bridge['listArticles']>;
+
+/** The desk's state and actions over one bridge; `firstPage` answers the first load if given. */
+export function useDesk(bridge: Bridge, firstPage?: FirstPage): [DeskState, DeskActions] {
   const store = useMemo(createDeskStore, []);
   const state = useSyncExternalStore(store.subscribe, store.getState);
   const { dispatch } = store;
@@ -46,11 +49,14 @@ export function useDesk(bridge: Bridge): [DeskState, DeskActions] {
 
   // The first page shows at once; the rest follow page by page. A newer reload stops an older one.
   const generation = useRef(0);
+  const early = useRef(firstPage);
   const reload = useCallback(() => {
     const mine = ++generation.current;
     dispatch({ type: 'load-started' });
+    const asked = early.current ?? bridge.listArticles(null, FIRST_PAGE);
+    early.current = undefined;
     void (async () => {
-      let result = await bridge.listArticles(null, FIRST_PAGE);
+      let result = await asked;
       if (mine !== generation.current) return;
       if (!result.ok) return dispatch({ type: 'load-failed', message: result.error.message });
       dispatch({ type: 'loaded', name: result.value.name, articles: result.value.articles, total: result.value.total, done: result.value.done });

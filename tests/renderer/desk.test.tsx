@@ -158,4 +158,18 @@ describe('the export dialog', () => {
     await user.keyboard('{Escape}');
     expect(screen.queryByRole('dialog')).toBeNull();
   });
+
+  test('a first page asked for before the desk rendered answers the first load', async () => {
+    const fake = fakeBridge(library);
+    let asked = 0;
+    const listArticles = fake.bridge.listArticles;
+    const bridge = { ...fake.bridge, listArticles: (after: string | null, count: number) => (asked++, listArticles(after, count)) };
+    const firstPage = bridge.listArticles(null, 2000);
+    render(<App bridge={bridge} firstPage={firstPage} />);
+    await screen.findByRole('row', { name: /Microsoft drops/ });
+    await waitFor(() => expect(screen.getByRole('grid', { name: 'Articles' }).getAttribute('aria-busy')).toBe('false'));
+    // The early page, then the one page after it (pages of two here): no second request for the first page.
+    expect(asked).toBe(2);
+    expect(rowTitles()).toEqual(['Microsoft drops emotion recognition', 'Café culture returns', 'Broken file']);
+  });
 });
