@@ -54,23 +54,34 @@ const PUBLISHED_AFTER = ['heat', 'quality', 'type', 'webUrl', 'originalUrl', 'pu
 
 /**
  * True when the quick way may be used on these bytes, whose full parse read `data`. Run by the full
- * check, so an approval later needs no YAML parse at all: the skeleton must read the same top-level
- * keys, in the same order, and the same approval as the full parse, and with the approval changed
- * it must read the new value and every other top-level key the same.
+ * check, so an approval later needs no YAML parse at all. The full parse must read the approval the
+ * line holds (none where there is no line), and the skeleton with the approval changed must read
+ * the new value and the same top-level keys, in the same order, as the full parse.
+ *
+ * That proves the place is the file's own approval: had the line been part of a nested value in the
+ * full parse (js-yaml lets a quoted value run on over a line at column 0), the file's real approval
+ * would be a second top-level `published` line (a duplicate key in the skeleton) or none at all
+ * (no `true` or `false` in the full parse); a merge key is refused outright. And a plain `true` or
+ * `false` ending its line, or a new line between top-level items, changes no other value.
  */
 export function quickApprovable(bytes: Buffer, data: FrontMatterData): boolean {
   const place = findPublishedPlace(bytes);
   if (place === null || data.published !== place.was) return false;
   const { was, from, to, yamlStart, yamlEnd } = place;
-  const text = skeleton(bytes, yamlStart, yamlEnd);
-  if (MERGE_KEY.test(text)) return false; // a merge key could give the file an approval of its own besides this line's
-  const before = readSkeleton(text);
-  if (before === null || before.published !== was || !isDeepStrictEqual(Object.keys(before), Object.keys(data))) return false;
-  // The skeleton of the changed bytes, built from the parts that stay and the new value.
   const value = was !== true;
+  // The skeleton of the changed bytes, built from the parts that stay and the new value.
   const changed = skeleton(bytes, yamlStart, from) + newText(place, value) + skeleton(bytes, to, yamlEnd, was !== undefined);
+  if (MERGE_KEY.test(changed)) return false; // a merge key could give the file an approval of its own besides this line's
   const after = readSkeleton(changed);
-  return after !== null && isDeepStrictEqual(after, { ...before, published: value });
+  if (after === null || after.published !== value) return false;
+  const keys = Object.keys(data);
+  return isDeepStrictEqual(Object.keys(after), was === undefined ? insertedKey(keys, Object.keys(after)) : keys);
+}
+
+/** `keys` with `published` where `after` has it: the order a new line must give. */
+function insertedKey(keys: readonly string[], after: readonly string[]): string[] {
+  const at = after.indexOf('published');
+  return at === -1 ? [...keys] : [...keys.slice(0, at), 'published', ...keys.slice(at)];
 }
 
 /**
