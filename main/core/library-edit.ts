@@ -1,5 +1,4 @@
 /** One edit of one article file: read, compare with the index, splice, verify, save atomically. */
-import { createHash } from 'node:crypto';
 import { hasError, type ArticleId, type ArticleSummary, type Problem } from '../../shared/article.js';
 import { problemPlace } from '../../shared/article.js';
 import { fail, ok, type Result } from '../../shared/result.js';
@@ -43,8 +42,7 @@ export function editArticleFile(id: ArticleId, path: string, known: IndexEntry, 
   if (planned.kind !== 'write') return planned;
   const saved = UNSAFE_replaceFileSync(path, planned.chunks, current.mode);
   if (!saved.ok) return { kind: 'failed', failure: saved };
-  const newHash = planned.chunks.reduce((h, chunk) => h.update(chunk), createHash('sha256')).digest('hex');
-  return { kind: 'saved', summary: planned.summary, hash: newHash, quickApprove: planned.quickApprove };
+  return { kind: 'saved', summary: planned.summary, hash: contentHash(planned.chunks), quickApprove: planned.quickApprove };
 }
 
 /** The read buffer of edits, reused: what an edit keeps of the bytes it read is copied out of it. */

@@ -4,9 +4,11 @@ import { closeSync, fchmodSync, fsyncSync, openSync, renameSync, unlinkSync, wri
 import { basename, dirname, join } from 'node:path';
 import { fail, ok, type Result } from '../../shared/result.js';
 
-/** sha256 of a file's bytes, hex: how the core knows a file is still what it read. */
-export function contentHash(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
+/** sha256 of a file's bytes (or of its parts, in order), hex: how the core knows a file is still what it read. */
+export function contentHash(bytes: Uint8Array | readonly Uint8Array[]): string {
+  const hash = createHash('sha256');
+  for (const part of bytes instanceof Uint8Array ? [bytes] : bytes) hash.update(part);
+  return hash.digest('hex');
 }
 
 /**
