@@ -25,7 +25,7 @@ type Value = unknown | typeof GIVE_UP;
  * decoding them, and decodes only the top-level lines and the small blocks it keeps, as UTF-8.
  */
 export function quickSummary(id: ArticleId, bytes: Uint8Array): ArticleSummary | null {
-  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const buf = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const end = buf.length;
   const utf8 = (from: number, to: number): string => buf.toString('utf8', from, to > from && buf[to - 1] === CR ? to - 1 : to);
   let pos = buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;

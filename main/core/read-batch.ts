@@ -41,7 +41,11 @@ export function packResults(results: readonly ReadResult[]): PackedResults {
     hashes.push(r.hash);
     summaries.push(r.summary);
     quickApprove[i] = r.quickApprove ? 1 : 0;
-    if (r.stamp !== null) stamps.set([r.stamp.size, r.stamp.mtimeMs, r.stamp.ctimeMs], i * 3);
+    if (r.stamp !== null) {
+      stamps[i * 3] = r.stamp.size;
+      stamps[i * 3 + 1] = r.stamp.mtimeMs;
+      stamps[i * 3 + 2] = r.stamp.ctimeMs;
+    }
   });
   return { gone, hashes, stamps, quickApprove, summaries: serialize(summaries) };
 }
