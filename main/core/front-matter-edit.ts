@@ -6,7 +6,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { CST, Parser } from 'yaml';
 import { fail, ok, type Result } from '../../shared/result.js';
-import { yamlOf, YAML_FIRST_LINE } from './front-matter.js';
+import { PUBLISHED_AFTER, yamlOf, YAML_FIRST_LINE } from './front-matter.js';
 import type { ReadableFile } from './read-article.js';
 import {
   applySplices,
@@ -33,8 +33,7 @@ export type FrontMatterEdit =
   /** Any top-level list of strings; `set-topics` is this for `topics`. Tests use it on real `tags` lists. */
   | { readonly kind: 'set-list'; readonly field: string; readonly items: readonly string[] };
 
-/** Where a missing key goes: after the first of these that the file has, else at the end. */
-const PUBLISHED_AFTER = ['heat', 'quality', 'type', 'webUrl', 'originalUrl', 'publishedDateTime', 'excerpt', 'title'];
+/** Where a missing topics list goes: after the first of these that the file has, else at the end. */
 const TOPICS_AFTER = ['provider', 'published', ...PUBLISHED_AFTER];
 
 /** The file's new text (identical when the edit changes nothing), or why it cannot be made losslessly. */

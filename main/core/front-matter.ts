@@ -39,3 +39,9 @@ export function yamlOf(text: string, block: FrontMatterBlock): string {
 
 /** The 1-based line on which the YAML starts (the opening `---` is line 1). */
 export const YAML_FIRST_LINE = 2;
+
+/**
+ * Where an edit adds a missing `published` line: after the first of these top-level keys the file
+ * has, else at the end. Shared by the general editor and the quick approval, which must agree.
+ */
+export const PUBLISHED_AFTER: readonly string[] = ['heat', 'quality', 'type', 'webUrl', 'originalUrl', 'publishedDateTime', 'excerpt', 'title'];

@@ -14,7 +14,7 @@
  */
 import { isDeepStrictEqual } from 'node:util';
 import { readFrontMatterYaml, type FrontMatterData } from './yaml-read.js';
-import { YAML_FIRST_LINE } from './front-matter.js';
+import { PUBLISHED_AFTER, YAML_FIRST_LINE } from './front-matter.js';
 
 /** What the line said, and the new file as the bytes before the value, the new value and the bytes after it. */
 export interface PublishedSplice {
@@ -49,8 +49,8 @@ interface PublishedPlace {
   readonly eol: string;
 }
 
-/** Where a missing `published:` line goes: after the first of these top-level keys the file has (as the general editor does). */
-const PUBLISHED_AFTER = ['heat', 'quality', 'type', 'webUrl', 'originalUrl', 'publishedDateTime', 'excerpt', 'title'].map((key) => Buffer.from(`\n${key}:`, 'latin1'));
+/** Where a missing `published:` line goes: after the first of the general editor's keys the file has, as it does. */
+const ANCHORS = PUBLISHED_AFTER.map((key) => Buffer.from(`\n${key}:`, 'latin1'));
 
 /**
  * True when the quick way may be used on these bytes, whose full parse read `data`. Run by the full
@@ -116,7 +116,7 @@ function findPublishedPlace(bytes: Buffer): PublishedPlace | null {
     const was = rest[2]!.charCodeAt(0) === 0x74 || rest[2]!.charCodeAt(0) === 0x54; // t, T
     return { was, from: valueFrom, to: valueFrom + rest[2]!.length, yamlStart, yamlEnd, eol };
   }
-  for (const key of PUBLISHED_AFTER) {
+  for (const key of ANCHORS) {
     const anchor = bytes.indexOf(key, yamlStart - 1);
     if (anchor === -1 || anchor >= yamlEnd) continue;
     // Only after a one-line value: the general editor's place after a nested block is its to find.
@@ -186,7 +186,7 @@ function readSkeleton(text: string): FrontMatterData | null {
  * rather than blanked): a few kilobytes even for the largest files. `from` is a line start, unless
  * `midLine` (the rest of a line, then what follows).
  */
-export function skeleton(bytes: Buffer, from: number, to: number, midLine = false): string {
+function skeleton(bytes: Buffer, from: number, to: number, midLine = false): string {
   let out = '';
   let keepFrom = from;
   let pos = from;
