@@ -163,10 +163,13 @@ if (typeof window !== 'undefined') {
 
 /**
  * Runs `work` over 0..count in slices of 250 during idle periods (setTimeout where the browser has no
- * requestIdleCallback), as long as each period has time left; returns the way to stop.
+ * requestIdleCallback), as long as each period has time left, and for at most 8 ms at a time: an
+ * idle period can last 50 ms, and a scroll that starts during it waits for the work to stop.
+ * Returns the way to stop.
  */
 function whenIdle(count: number, work: (from: number, to: number) => void): () => void {
   const SLICE = 250;
+  const BUDGET_MS = 8;
   let from = 0;
   let handle = 0;
   const idle = typeof requestIdleCallback === 'function';
@@ -176,10 +179,11 @@ function whenIdle(count: number, work: (from: number, to: number) => void): () =
       schedule();
       return;
     }
+    const until = performance.now() + BUDGET_MS;
     do {
       work(from, Math.min(count, from + SLICE));
       from += SLICE;
-    } while (from < count && deadline !== undefined && deadline.timeRemaining() > 4);
+    } while (from < count && deadline !== undefined && deadline.timeRemaining() > 4 && performance.now() < until);
     if (from < count) schedule();
   };
   const schedule = (): void => {
