@@ -5,8 +5,8 @@
  * else is left to the general editor (null).
  *
  * The full check vouches for the quick way, file by file (`quickApprovable`), from the file's
- * skeleton: its top-level lines, each nested block cut after its first line. The skeleton must read
- * as the full parse does at the top level, and read right with the line's value turned. js-yaml is
+ * skeleton: its top-level lines, each nested block cut after its first line. With the approval
+ * changed, the skeleton must read the new value and the full parse's top-level keys. js-yaml is
  * lenient enough that a skeleton alone could mislead (a quoted value in a nested block may run on
  * over a line at column 0), hence the comparison with the full parse. The library takes the quick way
  * only on bytes that hash to what was vouched for; the splice touches only the value on that line
@@ -16,7 +16,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { readFrontMatterYaml, type FrontMatterData } from './yaml-read.js';
 import { PUBLISHED_AFTER, YAML_FIRST_LINE } from './front-matter.js';
 
-/** What the line said, and the new file as the bytes before the value, the new value and the bytes after it. */
+/** The approval the file had (false without a line), and the new file in three parts: before, the new text, after. */
 export interface PublishedSplice {
   readonly was: boolean;
   /** Null when the line already says the value. */
