@@ -101,14 +101,15 @@ function hasContentLine(buf: Buffer, from: number, to: number): boolean {
 
 /** One known field's value from its line and the block [from, to) under it. */
 function fieldValue(key: string, raw: string, buf: Buffer, from: number, to: number, block: () => string): Value {
+  if (LIST_SHAPE_FIELDS.has(key)) {
+    // Only whether it is a list matters to the list; the full check reads the items. A block whose
+    // first line is an item is one, and is not walked again: it holds most of a large file's bytes.
+    if (raw === '' && startsListItem(buf, from, to)) return [];
+    if (hasContentLine(buf, from, to)) return GIVE_UP;
+    return raw === '' ? null : raw === '[]' ? [] : GIVE_UP;
+  }
   const hasContent = hasContentLine(buf, from, to);
   if (SCALAR_FIELDS.has(key)) return hasContent ? GIVE_UP : scalar(raw); // a value continued or nested below
-  if (LIST_SHAPE_FIELDS.has(key)) {
-    // Only whether it is a list matters to the list; the full check reads the items.
-    if (raw === '' && !hasContent) return null;
-    if (raw === '[]' && !hasContent) return [];
-    return raw === '' && startsListItem(buf, from, to) ? [] : GIVE_UP;
-  }
   if (to - from > 4096) return GIVE_UP;
   if (key === 'topics') {
     if (raw !== '') return hasContent ? GIVE_UP : flowList(raw);
@@ -141,12 +142,14 @@ function finish(id: ArticleId, data: FrontMatterData, offsets: Map<string, numbe
 export function scalar(raw: string): Value {
   if (raw.startsWith('"')) {
     const close = raw.lastIndexOf('"');
-    if (close === 0 || !/^\s*(#.*)?$/.test(raw.slice(close + 1))) return GIVE_UP;
+    if (close === 0 || (close !== raw.length - 1 && !/^\s*(#.*)?$/.test(raw.slice(close + 1)))) return GIVE_UP;
     const body = raw.slice(1, close);
     // eslint-disable-next-line no-control-regex -- control characters inside quotes are left to the full parse
     if (/[\x00-\x1f]/.test(body)) return GIVE_UP;
-    // A quote inside that is not escaped ends the value early; without backslashes any quote is one.
-    if (body.includes('\\') ? /\\[^"\\/bfnrtu]/.test(body) || /(^|[^\\])(\\\\)*"/.test(body) : body.includes('"')) return GIVE_UP;
+    // Without backslashes the value is the text between the quotes, unless a quote inside ends it early.
+    if (!body.includes('\\')) return body.includes('"') ? GIVE_UP : body;
+    // A quote inside that is not escaped ends the value early.
+    if (/\\[^"\\/bfnrtu]/.test(body) || /(^|[^\\])(\\\\)*"/.test(body)) return GIVE_UP;
     try {
       return JSON.parse(`"${body}"`) as string;
     } catch {
