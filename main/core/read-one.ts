@@ -1,7 +1,8 @@
-/** Reads one file for the index, synchronously: the unit of work of the read pool. */
+/** Reads files for the index, synchronously: the unit of work of the read pool. */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import type { ArticleId, ArticleSummary } from '../../shared/article.js';
 import { unreadableSummary } from './article-model.js';
+import type { ScannedFile } from './library-paths.js';
 import { RACY_MS, stampOf, type FileStamp } from './file-stamp.js';
 import { quickSummary } from './quick-read.js';
 import { quickApprovable } from './published-line.js';
@@ -26,17 +27,38 @@ export type ReadResult =
 
 export type { FileStamp } from './file-stamp.js';
 
-/** Reads and parses one file. */
-export function readOne(id: ArticleId, path: string, mode: ReadMode): ReadResult {
-  let read: { bytes: Buffer; stamp: FileStamp | null };
+/**
+ * Reads and parses a batch of files: first every file's bytes, then every parse. The file system
+ * calls run back to back (as in a plain read loop) instead of each after a parse that has filled the
+ * caches with other data: about a tenth faster per file on our machines.
+ */
+export function readBatch(files: readonly ScannedFile[], mode: ReadMode): ReadResult[] {
+  let used = 0;
+  const loaded = files.map((f) => {
+    const room = { buffer: arena.subarray(used) };
+    const got = load(f.id, f.path, room);
+    if ('bytes' in got && room.buffer.buffer === arena.buffer) used += got.bytes.length;
+    return got;
+  });
+  return loaded.map((got, i) => parseRead(files[i]!.id, got, mode));
+}
+
+type Loaded = { bytes: Buffer; stamp: FileStamp | null } | ReadResult;
+
+/** A file's bytes and stamp, or what the index learns from a file that cannot be read. */
+function load(id: ArticleId, path: string, reuse: { buffer: Buffer }): Loaded {
   try {
-    read = readWithStamp(path, scratch);
+    return readWithStamp(path, reuse);
   } catch (e) {
     const code = typeof e === 'object' && e !== null && 'code' in e ? e.code : undefined;
     if (code === 'ENOENT' || code === 'ENOTDIR') return { id, kind: 'gone' };
     const summary = unreadableSummary(id, [{ level: 'error', code: 'unreadable', message: `the file cannot be read: ${errorText(e)}` }]);
     return { id, kind: 'entry', summary, hash: '', stamp: null, quickApprove: false };
   }
+}
+
+function parseRead(id: ArticleId, read: Loaded, mode: ReadMode): ReadResult {
+  if (!('bytes' in read)) return read;
   const { bytes, stamp } = read;
   const quick = mode === 'quick' ? quickSummary(id, bytes) : null;
   if (quick !== null) return { id, kind: 'entry', summary: quick, hash: null, stamp, quickApprove: false };
@@ -51,10 +73,11 @@ export function parsedApprovable(bytes: Buffer, parsed: ParsedFile): boolean {
 }
 
 /**
- * One reusable buffer per thread for `readOne`: what it reads is parsed into new strings and never
- * kept, so 100,000 reads need not allocate (and collect) 1.7 GB.
+ * One reusable buffer per thread for `readBatch`, room for a batch of typical files (larger ones get
+ * buffers of their own): what it reads is parsed into new strings and never kept, so 100,000 reads
+ * need not allocate (and collect) 1.7 GB.
  */
-const scratch = { buffer: Buffer.allocUnsafe(256 * 1024) };
+const arena = Buffer.allocUnsafe(8 * 1024 * 1024);
 
 /**
  * A file's bytes, its permission bits and its stamp taken before reading them: open, fstat, read, close (as readFileSync,

@@ -11,7 +11,7 @@ import type { ScannedFile } from './library-paths.js';
 import { copyChecked, type CopyItem } from './export-copy.js';
 import { stampMany } from './file-stamp.js';
 import { unpackResults, type PackedResults } from './read-batch.js';
-import { readOne, type ReadMode, type ReadResult } from './read-one.js';
+import { readBatch, type ReadMode, type ReadResult } from './read-one.js';
 
 const BATCH = 128;
 const WORKER = new URL('./read-worker.js', import.meta.url);
@@ -168,6 +168,6 @@ async function readHere(files: readonly ScannedFile[], mode: ReadMode, onResults
   for (let i = 0; i < files.length; i += 32) {
     await new Promise((resolve) => setImmediate(resolve)); // let requests through between slices
     if (stopped()) return;
-    onResults(files.slice(i, i + 32).map((f) => readOne(f.id, f.path, mode)));
+    onResults(readBatch(files.slice(i, i + 32), mode));
   }
 }

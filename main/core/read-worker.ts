@@ -3,7 +3,7 @@ import { parentPort } from 'node:worker_threads';
 import { copyChecked, type CopyJob } from './export-copy.js';
 import type { ScannedFile } from './library-paths.js';
 import { packResults } from './read-batch.js';
-import { readOne, type ReadMode } from './read-one.js';
+import { readBatch, type ReadMode } from './read-one.js';
 import { errorText } from './save.js';
 
 /** Folders this thread has made for the export under way. */
@@ -17,6 +17,6 @@ parentPort?.on('message', (job: { files: readonly ScannedFile[]; mode: ReadMode;
       parentPort?.postMessage({ error: `could not write the export: ${errorText(e)}` });
     }
   } else {
-    parentPort?.postMessage({ at: job.at, packed: packResults(job.files.map((f) => readOne(f.id, f.path, job.mode))) });
+    parentPort?.postMessage({ at: job.at, packed: packResults(readBatch(job.files, job.mode)) });
   }
 });

@@ -1,0 +1,46 @@
+/** readBatch: every file's bytes first, then every parse, with the bytes in one reused buffer. */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, expect, test } from 'vitest';
+import { readBatch, type ReadResult } from '../../main/core/read-one.js';
+import { tempDir } from '../helpers/corpora.js';
+
+const lib = tempDir();
+afterAll(() => lib.cleanup());
+
+/** A valid article of about `size` bytes, padded with `related` items that name it. */
+function article(n: number, size: number): string {
+  const head = `---\ntitle: "Article ${n}"\npublished: ${n % 2 === 0}\nquality: ${n}\nrelated:\n`;
+  const item = `  - title: "related to ${n}"\n    webUrl: "https://example.com/${n}"\n`;
+  return `${head}${item.repeat(Math.max(1, Math.ceil((size - head.length) / item.length)))}---\nBody ${n}\n`;
+}
+
+const titleOf = (r: ReadResult): string | null => (r.kind === 'entry' ? r.summary.title : null);
+
+test('a batch larger than the shared buffer reads every file as a batch of one does', () => {
+  // 80 files of 140 KB are more than the 8 MB buffer: the last ones get buffers of their own.
+  const files = Array.from({ length: 80 }, (_, n) => {
+    const id = `a${String(n).padStart(3, '0')}.md`;
+    writeFileSync(join(lib.dir, id), article(n, 140_000));
+    return { id, path: join(lib.dir, id) };
+  });
+  for (const mode of ['quick', 'full'] as const) {
+    const batch = readBatch(files, mode);
+    expect(batch.map(titleOf)).toEqual(files.map((_, n) => `Article ${n}`));
+    expect(batch).toEqual(files.map((f) => readBatch([f], mode)[0]));
+    if (mode === 'full') for (const r of batch) expect(r.kind === 'entry' && r.hash).toMatch(/^[0-9a-f]{64}$/);
+  }
+});
+
+test('a missing file is gone, a folder is unreadable, and neither disturbs its neighbours', () => {
+  writeFileSync(join(lib.dir, 'one.md'), article(1, 500));
+  mkdirSync(join(lib.dir, 'folder.md'));
+  writeFileSync(join(lib.dir, 'notes.md'), 'no front matter here\n');
+  writeFileSync(join(lib.dir, 'two.md'), article(2, 30_000));
+  const names = ['one.md', 'missing.md', 'folder.md', 'notes.md', 'two.md'];
+  const results = readBatch(names.map((id) => ({ id, path: join(lib.dir, id) })), 'full');
+  expect(results.map((r) => r.kind)).toEqual(['entry', 'gone', 'entry', 'gone', 'entry']);
+  expect(results.map(titleOf)).toEqual(['Article 1', null, 'folder.md', null, 'Article 2']);
+  const folder = results[2]!;
+  expect(folder.kind === 'entry' && folder.summary.problems[0]?.code).toBe('unreadable');
+});
