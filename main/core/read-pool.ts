@@ -14,6 +14,8 @@ import { unpackResults, type PackedResults } from './read-batch.js';
 import { readBatch, type ReadMode, type ReadResult } from './read-one.js';
 
 const BATCH = 128;
+/** Batches a thread is given at a time. */
+const AHEAD = 2;
 const WORKER = new URL('./read-worker.js', import.meta.url);
 const STAMP_WORKER = new URL('./stamp-worker.js', import.meta.url);
 
@@ -92,23 +94,27 @@ async function pooled<T, R>(
   const workers = Array.from({ length: threads }, () => new Worker(WORKER, { resourceLimits: { maxYoungGenerationSizeMb: 16 } }));
   let items: readonly T[] = [];
   let next = 0;
+  // Each thread holds the batch it works on and the next one, so it never waits for this thread
+  // (which, on two cores shared with two busy threads, can take a millisecond to get its turn).
   const run = (worker: Worker): Promise<void> =>
     new Promise((resolve, reject) => {
+      let inFlight = 0;
       const send = (): void => {
-        if (next >= items.length || stopped()) {
-          resolve();
-          return;
+        while (inFlight < AHEAD && next < items.length && !stopped()) {
+          const at = next;
+          next += BATCH;
+          inFlight++;
+          worker.postMessage(message(items.slice(at, at + BATCH), at));
         }
-        const at = next;
-        next += BATCH;
-        worker.postMessage(message(items.slice(at, at + BATCH), at));
+        if (inFlight === 0) resolve();
       };
       worker.on('message', (result: R | { error: string }) => {
         if (typeof result === 'object' && result !== null && 'error' in result) {
           reject(new Error(result.error));
           return;
         }
-        onResult(result);
+        inFlight--;
+        onResult(result); // a batch done after a stop is still handed over: its work happened
         send();
       });
       worker.once('error', reject);

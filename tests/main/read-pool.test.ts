@@ -1,6 +1,6 @@
 /** The read pool on real worker threads (the compiled code): the same index as reading in one thread. */
 import { createHash } from 'node:crypto';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { generateLibrary } from '../../bench/generate.js';
@@ -23,6 +23,26 @@ describe('the read pool', () => {
     await Promise.all([threaded.value.checked, single.value.checked]);
     expect(threaded.value.list()).toEqual(single.value.list());
     expect(threaded.value.list().filter((a) => a.problems.some((p) => p.level === 'error')).length).toBeGreaterThan(5);
+  }, 60_000);
+});
+
+describe('stopping the read pool', () => {
+  test('stops handing out batches, still hands over the ones already given, and settles', async () => {
+    const pool = (await import(new URL('../../out/main/core/read-pool.js', import.meta.url).href)) as typeof import('../../main/core/read-pool.js');
+    const names = readdirSync(lib.dir).filter((n) => n.endsWith('.md') || n.endsWith('.txt'));
+    expect(names.length).toBeGreaterThan(1000);
+    const files = names.map((id) => ({ id, path: join(lib.dir, id) }));
+    const seen: string[] = [];
+    let stop = false;
+    await pool.readMany(files, 'quick', (results) => {
+      seen.push(...results.map((r) => r.id));
+      stop = true; // after the first batch back: each thread holds at most one more
+    }, () => stop);
+    // The first batch, plus at most the batches two threads held (two each): never all of them.
+    expect(seen.length).toBeGreaterThanOrEqual(128);
+    expect(seen.length).toBeLessThanOrEqual(128 * 4);
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(seen.every((id) => names.includes(id))).toBe(true);
   }, 60_000);
 });
 
