@@ -27,10 +27,9 @@ type Value = unknown | typeof GIVE_UP;
 export function quickSummary(id: ArticleId, bytes: Uint8Array): ArticleSummary | null {
   const buf = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const end = buf.length;
-  const utf8 = (from: number, to: number): string => buf.toString('utf8', from, to > from && buf[to - 1] === CR ? to - 1 : to);
   let pos = buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
   let nl = buf.indexOf(NL, pos);
-  if (nl === -1 || !DASHES.test(utf8(pos, nl))) return null;
+  if (nl === -1 || !DASHES.test(utf8(buf, pos, nl))) return null;
   pos = nl + 1;
   const data: FrontMatterData = {};
   const offsets = new Map<string, number>();
@@ -41,7 +40,7 @@ export function quickSummary(id: ArticleId, bytes: Uint8Array): ArticleSummary |
     const c = buf[pos]!;
     if (!KEY_START[c]) {
       // The closing line, blanks, comments and the shapes left to the full parse, judged on the decoded line.
-      const text = utf8(pos, lineEnd);
+      const text = utf8(buf, pos, lineEnd);
       if (DASHES.test(text)) return finish(id, data, offsets, buf);
       if (text.trim() === '' || c === 0x23) {
         pos = next;
@@ -62,8 +61,8 @@ export function quickSummary(id: ArticleId, bytes: Uint8Array): ArticleSummary |
     pos = blockEnd;
     const known = SCALAR_FIELDS.has(key) || LIST_SHAPE_FIELDS.has(key) || key === 'topics' || key === 'provider';
     if (!known) continue;
-    const raw = utf8(colon + 1, lineEnd).trim();
-    const value = fieldValue(key, raw, buf, next, blockEnd, () => utf8(next, blockEnd));
+    const raw = utf8(buf, colon + 1, lineEnd).trim();
+    const value = fieldValue(key, raw, buf, next, blockEnd);
     if (value === GIVE_UP) return null;
     data[key] = value;
   }
@@ -99,8 +98,13 @@ function hasContentLine(buf: Buffer, from: number, to: number): boolean {
   return false;
 }
 
+/** The text of [from, to), a line without its CR. */
+function utf8(buf: Buffer, from: number, to: number): string {
+  return buf.toString('utf8', from, to > from && buf[to - 1] === CR ? to - 1 : to);
+}
+
 /** One known field's value from its line and the block [from, to) under it. */
-function fieldValue(key: string, raw: string, buf: Buffer, from: number, to: number, block: () => string): Value {
+function fieldValue(key: string, raw: string, buf: Buffer, from: number, to: number): Value {
   if (LIST_SHAPE_FIELDS.has(key)) {
     // Only whether it is a list matters to the list; the full check reads the items. A block whose
     // first line is an item is one, and is not walked again: it holds most of a large file's bytes.
@@ -113,10 +117,10 @@ function fieldValue(key: string, raw: string, buf: Buffer, from: number, to: num
   if (to - from > 4096) return GIVE_UP;
   if (key === 'topics') {
     if (raw !== '') return hasContent ? GIVE_UP : flowList(raw);
-    return hasContent ? blockList(block()) : null;
+    return hasContent ? blockList(utf8(buf, from, to)) : null;
   }
   if (raw !== '') return GIVE_UP; // provider
-  return hasContent ? providerBlock(block()) : null;
+  return hasContent ? providerBlock(utf8(buf, from, to)) : null;
 }
 
 /** Whether the block's first line is `- ` after spaces. */
@@ -160,11 +164,14 @@ export function scalar(raw: string): Value {
     const match = /^'((?:[^']|'')*)'\s*(#.*)?$/.exec(raw);
     return match ? match[1]!.replace(/''/g, "'") : GIVE_UP;
   }
-  const plain = raw.replace(/\s+#.*$/, '').trim();
-  if (/^[&*!|>%@`{[?,\]}]/.test(plain) || /: |\t| #|^-( |$)/.test(plain)) return GIVE_UP;
+  // Plain values are most of what a file holds: they are judged with string tests, and the regular
+  // expressions run only on the few that could be numbers (each run allocates).
+  const plain = raw.includes('#') ? raw.replace(/\s+#.*$/, '').trim() : raw.trim();
+  if (PLAIN_NEVER_STARTS[plain.charCodeAt(0)] === true || plain.includes(': ') || plain.includes('\t') || plain.includes(' #') || plain === '-' || plain.startsWith('- ')) return GIVE_UP;
   if (plain === '' || plain === '~' || plain === 'null' || plain === 'Null' || plain === 'NULL') return null;
-  if (/^(true|True|TRUE)$/.test(plain)) return true;
-  if (/^(false|False|FALSE)$/.test(plain)) return false;
+  if (plain === 'true' || plain === 'True' || plain === 'TRUE') return true;
+  if (plain === 'false' || plain === 'False' || plain === 'FALSE') return false;
+  if (!NUMBER_STARTS[plain.charCodeAt(0)]) return plain;
   if (/^[-+]?[0-9]+$/.test(plain)) return Number(plain);
   if (/^[-+]?[0-9]+\.[0-9]+$/.test(plain)) return Number(plain);
   // Other number spellings (0x1F, 1e3, .inf, 1_000, 0o7…) are left to the full parse.
@@ -172,6 +179,12 @@ export function scalar(raw: string): Value {
   if (/^[-+]?\.(inf|Inf|INF)$|^\.(nan|NaN|NAN)$/.test(plain)) return GIVE_UP;
   return plain;
 }
+
+const charTable = (chars: string): readonly boolean[] => Array.from({ length: 128 }, (_, c) => chars.includes(String.fromCharCode(c)));
+/** First characters that make a plain value something else in YAML (an anchor, a tag, a flow collection…). */
+const PLAIN_NEVER_STARTS = charTable('&*!|>%@`{[?,]}');
+/** First characters of every number spelling js-yaml reads (and of the special floats). */
+const NUMBER_STARTS = charTable('+-.0123456789');
 
 /** `  - a` lines (any indent, the same for all), each a one-line scalar; a bare `-` is null. */
 function blockList(text: string): Value {
