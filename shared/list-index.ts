@@ -8,7 +8,7 @@
  * what `compileQuery` answers (tests/shared/list-index.test.ts checks that), only faster.
  */
 import type { ArticleSummary } from './article.js';
-import { foldText, foldedTextOf, foldedTopicsOf, type ArticleQuery } from './query.js';
+import { foldText, foldTexts, type ArticleQuery } from './query.js';
 
 /** Between two articles' texts; folding never produces it, so no search word can span two articles. */
 const SEPARATOR = '\u0000';
@@ -32,6 +32,8 @@ export class ListIndex {
   /** Rows indexed so far, and the texts of the chunk being filled. */
   private built = 0;
   private pending: string[] = [];
+  /** Topics and providers folded: a few hundred distinct names, each folded once. */
+  private readonly foldedNames = new Map<string, string>();
 
   constructor(private articles: readonly ArticleSummary[]) {
     const n = articles.length;
@@ -49,13 +51,17 @@ export class ListIndex {
   buildSome(count: number): boolean {
     const n = this.articles.length;
     const end = Math.min(n, this.built + count);
+    // The slice's texts are folded together and not kept per article: 100,000 cached strings (and
+    // the weak map holding them) made every full collection of the desk's heap longer than a frame.
+    const texts = foldTexts(this.articles.slice(this.built, end).map((a) => `${a.title}\n${a.excerpt}`));
     for (let i = this.built; i < end; i++) {
       const a = this.articles[i]!;
       this.published[i] = a.published ? 1 : 0;
       this.problems[i] = a.problems.length > 0 ? 1 : 0;
-      for (const topic of new Set(foldedTopicsOf(a))) push(this.byTopic, topic, i);
-      push(this.byProvider, foldText(a.providerName ?? ''), i);
-      const folded = textOf(a);
+      for (const topic of this.topicsOf(a)) push(this.byTopic, topic, i);
+      push(this.byProvider, this.fold(a.providerName ?? ''), i);
+      const raw = texts[i - this.built]!;
+      const folded = raw.includes(SEPARATOR) ? raw.replaceAll(SEPARATOR, ' ') : raw;
       for (const [word] of folded.matchAll(WORD)) {
         const rows = this.words.get(word);
         if (rows === undefined) this.words.set(word, [i]);
@@ -81,18 +87,33 @@ export class ListIndex {
     for (const row of rows) {
       const [before, after] = [this.articles[row], articles[row]];
       if (before === undefined || after === undefined || before.id !== after.id) return false;
-      if (row < this.built && foldedTextOf(before) !== foldedTextOf(after)) return false;
+      if (row < this.built && (before.title !== after.title || before.excerpt !== after.excerpt)) return false;
     }
     for (const row of rows) {
       if (row >= this.built) continue; // indexed from the new list when the build gets there
       const [before, after] = [this.articles[row]!, articles[row]!];
       this.published[row] = after.published ? 1 : 0;
       this.problems[row] = after.problems.length > 0 ? 1 : 0;
-      move(this.byTopic, new Set(foldedTopicsOf(before)), new Set(foldedTopicsOf(after)), row);
-      move(this.byProvider, new Set([foldText(before.providerName ?? '')]), new Set([foldText(after.providerName ?? '')]), row);
+      move(this.byTopic, this.topicsOf(before), this.topicsOf(after), row);
+      move(this.byProvider, new Set([this.fold(before.providerName ?? '')]), new Set([this.fold(after.providerName ?? '')]), row);
     }
     this.articles = articles;
     return true;
+  }
+
+  /** A topic or provider name, folded. */
+  private fold(name: string): string {
+    let folded = this.foldedNames.get(name);
+    if (folded === undefined) {
+      folded = foldText(name);
+      this.foldedNames.set(name, folded);
+    }
+    return folded;
+  }
+
+  /** An article's distinct folded topics. */
+  private topicsOf(a: ArticleSummary): Set<string> {
+    return new Set(a.topics.map((t) => this.fold(t)));
   }
 
   /** The articles matching the query, in the list's order (finishing the build first if needed). */
@@ -168,12 +189,6 @@ export class ListIndex {
     });
     return hit;
   }
-}
-
-/** An article's folded title and excerpt, as the index holds it (never containing the separator). */
-function textOf(a: ArticleSummary): string {
-  const raw = foldedTextOf(a);
-  return raw.includes(SEPARATOR) ? raw.replaceAll(SEPARATOR, ' ') : raw;
 }
 
 function push(map: Map<string, number[]>, key: string, row: number): void {

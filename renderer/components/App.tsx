@@ -1,7 +1,7 @@
 /** The editor's desk: toolbar, article list and review pane, driven from the keyboard. */
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import type { Bridge } from '../../shared/contract.js';
-import { countArticles, prepareForSearch } from '../../shared/query.js';
+import { countArticles } from '../../shared/query.js';
 import { useDesk, type FirstPage } from '../state/use-desk.js';
 import { useListView } from '../state/use-list-view.js';
 import { ArticleList } from './ArticleList.js';
@@ -21,7 +21,6 @@ export function App({ bridge, firstPage }: { readonly bridge: Bridge; readonly f
   const { sorted, index, topics, providers } = view;
   // Fold the text for search and build the list's index while the editor looks at the rows, in idle
   // time only: small slices that stop when the frame's idle time runs out, so scrolling never waits.
-  useEffect(() => whenIdle(state.articles.length, (from, to) => prepareForSearch(state.articles.slice(from, to))), [state.articles]);
   useEffect(() => whenIdle(index.complete ? 0 : sorted.length, () => index.buildSome(250)), [index, sorted]);
   const { status, topic, provider, search } = state.filters;
   const filtering = status !== 'all' || topic !== '' || provider !== '' || search.trim() !== '';

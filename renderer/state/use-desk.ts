@@ -2,6 +2,7 @@
 import { useCallback, useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
 import type { ArticleId } from '../../shared/article.js';
 import { FIRST_PAGE, NEXT_PAGE, type Bridge } from '../../shared/contract.js';
+import { SharedValues } from './share-repeated.js';
 import { initialState, reduce, type DeskAction, type DeskState, type EditCommand } from './store.js';
 
 /** What the views can do. */
@@ -50,6 +51,7 @@ export function useDesk(bridge: Bridge, firstPage?: FirstPage): [DeskState, Desk
   // The first page shows at once; the rest follow page by page. A newer reload stops an older one.
   const generation = useRef(0);
   const early = useRef(firstPage);
+  const shared = useMemo(() => new SharedValues(), []);
   const reload = useCallback(() => {
     const mine = ++generation.current;
     dispatch({ type: 'load-started' });
@@ -59,17 +61,17 @@ export function useDesk(bridge: Bridge, firstPage?: FirstPage): [DeskState, Desk
       let result = await asked;
       if (mine !== generation.current) return;
       if (!result.ok) return dispatch({ type: 'load-failed', message: result.error.message });
-      dispatch({ type: 'loaded', name: result.value.name, articles: result.value.articles, total: result.value.total, done: result.value.done });
+      dispatch({ type: 'loaded', name: result.value.name, articles: shared.share(result.value.articles), total: result.value.total, done: result.value.done });
       while (result.ok && !result.value.done && result.value.articles.length > 0) {
         // The rows just added are painted before the next page is fetched and merged.
         await nextPaint();
         result = await bridge.listArticles(result.value.articles.at(-1)!.id, NEXT_PAGE);
         if (mine !== generation.current) return;
         if (!result.ok) return dispatch({ type: 'notice', level: 'error', text: result.error.message });
-        dispatch({ type: 'appended', articles: result.value.articles, total: result.value.total, done: result.value.done });
+        dispatch({ type: 'appended', articles: shared.share(result.value.articles), total: result.value.total, done: result.value.done });
       }
     })();
-  }, [bridge, dispatch]);
+  }, [bridge, dispatch, shared]);
 
   // Menu commands (Electron's Edit › Undo) reach the desk as events; in a text field they edit the text.
   const commandRef = useRef<(command: 'undo' | 'redo' | 'export') => void>(() => undefined);

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { ArticleSummary } from '../../shared/article.js';
-import { compileQuery, countArticles, foldedTextOf, foldText, prepareForSearch, type ArticleQuery } from '../../shared/query.js';
+import { compileQuery, countArticles, foldText, foldTexts, type ArticleQuery } from '../../shared/query.js';
 
 const base: ArticleSummary = { id: 'x.md', title: '', excerpt: '', published: false, topics: [], problems: [] };
 const articles: ArticleSummary[] = [
@@ -37,7 +37,7 @@ test('foldText strips accents and case', () => {
   expect(foldText('Économie Ünï')).toBe('economie uni');
 });
 
-describe('folding ahead of search', () => {
+describe('folding many texts at once', () => {
   test('folding many texts together gives exactly what folding each alone gives', () => {
     const texts: [string, string][] = [
       ['Café ΟΔΟΣ', 'Ärger über Σ'],
@@ -45,11 +45,10 @@ describe('folding ahead of search', () => {
       ['İstanbul', 'ΣΑΣ. final sigma'],
       ['plain', ''],
     ];
-    const articles = texts.map(([title, excerpt], i) => ({ id: `${i}.md`, title, excerpt, published: false, topics: [], problems: [] }));
-    prepareForSearch(articles);
-    for (const a of articles) expect(foldedTextOf(a)).toBe(foldText(`${a.title}\n${a.excerpt}`));
-    const withNul = [{ id: 'n.md', title: 'a\0b', excerpt: 'C', published: false, topics: [], problems: [] }, ...articles.map((a) => ({ ...a }))];
-    prepareForSearch(withNul);
-    for (const a of withNul) expect(foldedTextOf(a)).toBe(foldText(`${a.title}\n${a.excerpt}`));
+    const joined = texts.map(([title, excerpt]) => `${title}\n${excerpt}`);
+    expect(foldTexts(joined)).toEqual(joined.map(foldText));
+    // A text holding the separator the batch joins with is folded alone.
+    const withNul = ['a\0b\nC', ...joined];
+    expect(foldTexts(withNul)).toEqual(withNul.map(foldText));
   });
 });
