@@ -106,9 +106,21 @@ async function measureMasthead(count: number, dir: string, figures: Figure[], fl
   // The app's data folder, empty: the cold open has no persistent index and writes one when checked.
   const cacheFolder = join(CACHE, `index-${count}`);
   rmSync(cacheFolder, { recursive: true, force: true });
+  // Cold-list is the median of three cold opens, as the floor is of three reads: two opens closed
+  // once listed (which stops their check), then the one whose check is timed and whose index is kept.
+  const listed: number[] = [];
+  for (let run = 0; run < 2; run++) {
+    const begun = performance.now();
+    const once = await Library.open(dir);
+    listed.push(ms(begun));
+    if (!once.ok) throw new Error(once.error.message);
+    await once.value.close();
+    await once.value.checked;
+  }
   let start = performance.now();
   const opened = await Library.open(dir, { cacheFolder });
-  add('cold-list', ms(start), 'ms', 'read-floor', floor);
+  listed.push(ms(start));
+  add('cold-list', median(listed), 'ms', 'read-floor', floor);
   if (!opened.ok) throw new Error(opened.error.message);
   const library = opened.value;
   await library.checked;
