@@ -36,7 +36,7 @@ export function readBatch(files: readonly ScannedFile[], mode: ReadMode): ReadRe
   let used = 0;
   const loaded = files.map((f) => {
     const room = { buffer: arena.subarray(used) };
-    const got = load(f.id, f.path, room);
+    const got = load(f.id, f.path, room, mode);
     if ('bytes' in got && room.buffer.buffer === arena.buffer) used += got.bytes.length;
     return got;
   });
@@ -45,10 +45,13 @@ export function readBatch(files: readonly ScannedFile[], mode: ReadMode): ReadRe
 
 type Loaded = { bytes: Buffer; stamp: FileStamp | null } | ReadResult;
 
-/** A file's bytes and stamp, or what the index learns from a file that cannot be read. */
-function load(id: ArticleId, path: string, reuse: { buffer: Buffer }): Loaded {
+/**
+ * A file's bytes and stamp, or what the index learns from a file that cannot be read. The list pass
+ * takes no stamp: nothing it reads is kept as checked (see `parseRead`), so it spares the `fstat`.
+ */
+function load(id: ArticleId, path: string, reuse: { buffer: Buffer }, mode: ReadMode): Loaded {
   try {
-    return readWithStamp(path, reuse);
+    return mode === 'quick' ? { bytes: readBytes(path, reuse), stamp: null } : readWithStamp(path, reuse);
   } catch (e) {
     const code = typeof e === 'object' && e !== null && 'code' in e ? e.code : undefined;
     if (code === 'ENOENT' || code === 'ENOTDIR') return { id, kind: 'gone' };
@@ -57,14 +60,46 @@ function load(id: ArticleId, path: string, reuse: { buffer: Buffer }): Loaded {
   }
 }
 
+/**
+ * What the index learns from bytes read. In the list pass, a file the fast reader cannot answer for
+ * is listed from the full parse but not vouched for (no hash, no stamp): the check pass reads it
+ * again with its stamp, as every other file.
+ */
 function parseRead(id: ArticleId, read: Loaded, mode: ReadMode): ReadResult {
   if (!('bytes' in read)) return read;
   const { bytes, stamp } = read;
   const quick = mode === 'quick' ? quickSummary(id, bytes) : null;
-  if (quick !== null) return { id, kind: 'entry', summary: quick, hash: null, stamp, quickApprove: false };
+  if (quick !== null) return { id, kind: 'entry', summary: quick, hash: null, stamp: null, quickApprove: false };
   const parsed = parseArticleFile(id, bytes);
   if (parsed.kind === 'not-article') return { id, kind: 'gone' };
+  if (mode === 'quick') return { id, kind: 'entry', summary: parsed.summary, hash: null, stamp: null, quickApprove: false };
   return { id, kind: 'entry', summary: parsed.summary, hash: contentHash(bytes), stamp, quickApprove: parsedApprovable(bytes, parsed) };
+}
+
+/**
+ * A file's bytes, read into `reuse` (grown when the file fills it): open, read, close. A read that
+ * returns less than it was given room for is taken as the end of the file, as it is for a regular
+ * file; a file system that reads short elsewhere only delays a right listing to the check pass,
+ * which reads each file to its size.
+ */
+export function readBytes(path: string, reuse: { buffer: Buffer }): Buffer {
+  const fd = openSync(path, 'r');
+  try {
+    let length = 0;
+    for (;;) {
+      if (length === reuse.buffer.length) {
+        const bigger = Buffer.allocUnsafe(Math.max(64 * 1024, reuse.buffer.length * 2));
+        reuse.buffer.copy(bigger, 0, 0, length);
+        reuse.buffer = bigger;
+      }
+      const room = reuse.buffer.length - length;
+      const n = readSync(fd, reuse.buffer, length, room, null);
+      length += n;
+      if (n < room) return reuse.buffer.subarray(0, length);
+    }
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** Whether the full check vouches for the quick approve on a file it parsed. */

@@ -2,7 +2,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
-import { readBatch, type ReadResult } from '../../main/core/read-one.js';
+import { readBatch, readBytes, type ReadResult } from '../../main/core/read-one.js';
 import { tempDir } from '../helpers/corpora.js';
 
 const lib = tempDir();
@@ -38,9 +38,31 @@ test('a missing file is gone, a folder is unreadable, and neither disturbs its n
   writeFileSync(join(lib.dir, 'notes.md'), 'no front matter here\n');
   writeFileSync(join(lib.dir, 'two.md'), article(2, 30_000));
   const names = ['one.md', 'missing.md', 'folder.md', 'notes.md', 'two.md'];
-  const results = readBatch(names.map((id) => ({ id, path: join(lib.dir, id) })), 'full');
-  expect(results.map((r) => r.kind)).toEqual(['entry', 'gone', 'entry', 'gone', 'entry']);
-  expect(results.map(titleOf)).toEqual(['Article 1', null, 'folder.md', null, 'Article 2']);
-  const folder = results[2]!;
-  expect(folder.kind === 'entry' && folder.summary.problems[0]?.code).toBe('unreadable');
+  for (const mode of ['quick', 'full'] as const) {
+    const results = readBatch(names.map((id) => ({ id, path: join(lib.dir, id) })), mode);
+    expect(results.map((r) => r.kind)).toEqual(['entry', 'gone', 'entry', 'gone', 'entry']);
+    expect(results.map(titleOf)).toEqual(['Article 1', null, 'folder.md', null, 'Article 2']);
+    const folder = results[2]!;
+    expect(folder.kind === 'entry' && folder.summary.problems[0]?.code).toBe('unreadable');
+  }
+});
+
+test('the list pass vouches for nothing it reads: no stamp and no hash, even where it took the full parse', () => {
+  writeFileSync(join(lib.dir, 'plain.md'), article(3, 2_000));
+  // A flow mapping is a shape the fast reader leaves to the full parse.
+  writeFileSync(join(lib.dir, 'flow.md'), '---\ntitle: "Flow"\nprovider: {name: Wire, domain: wire.example.com}\n---\n');
+  const files = ['plain.md', 'flow.md'].map((id) => ({ id, path: join(lib.dir, id) }));
+  const listed = readBatch(files, 'quick');
+  expect(listed.map(titleOf)).toEqual(['Article 3', 'Flow']);
+  for (const r of listed) expect(r.kind === 'entry' && [r.hash, r.stamp, r.quickApprove]).toEqual([null, null, false]);
+  // The check pass reads both again, with their stamps and hashes.
+  for (const r of readBatch(files, 'full')) expect(r.kind === 'entry' && r.hash).toMatch(/^[0-9a-f]{64}$/);
+});
+
+test('a file larger than the room it is read into is read whole', () => {
+  const big = article(5, 600_000);
+  writeFileSync(join(lib.dir, 'big.md'), big);
+  const room = { buffer: Buffer.alloc(1000) };
+  expect(readBytes(join(lib.dir, 'big.md'), room).toString()).toBe(big);
+  expect(readBytes(join(lib.dir, 'one.md'), { buffer: Buffer.alloc(0) }).toString()).toBe(article(1, 500));
 });
