@@ -29,7 +29,7 @@ const foldedCache = new WeakMap<ArticleSummary, string>();
 const topicsCache = new WeakMap<ArticleSummary, readonly string[]>();
 
 /** Title and excerpt, folded (cached per summary). */
-export function foldedTextOf(a: ArticleSummary): string {
+function foldedTextOf(a: ArticleSummary): string {
   let folded = foldedCache.get(a);
   if (folded === undefined) {
     folded = foldText(`${a.title}\n${a.excerpt}`);
@@ -39,7 +39,7 @@ export function foldedTextOf(a: ArticleSummary): string {
 }
 
 /** Topics, folded (cached per summary). */
-export function foldedTopicsOf(a: ArticleSummary): readonly string[] {
+function foldedTopicsOf(a: ArticleSummary): readonly string[] {
   let folded = topicsCache.get(a);
   if (folded === undefined) {
     folded = a.topics.map(foldText);
