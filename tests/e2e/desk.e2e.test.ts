@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createHostHandlers } from '../../main/host/host-handlers.js';
 import { startBrowserHost, type BrowserHost } from '../../main/host/server.js';
 import { Session } from '../../main/session.js';
+import { generateLibrary } from '../../bench/generate.js';
 import { tempDir } from '../helpers/corpora.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -159,5 +160,59 @@ describe.skipIf(!haveChromium)('the desk in Chromium', () => {
     await page.screenshot({ path: join(SHOTS, 'desk-export-done.png') });
     await page.keyboard.press('Escape');
     await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+  });
+
+  test('a long list scrolled: each drawn row shows its own article, and the selection stays with its article', async () => {
+    // Rows are drawn into the same elements as the list scrolls (ArticleList.tsx): what each shows
+    // must follow the list, never what the element showed before.
+    const many = tempDir();
+    generateLibrary(400, many.dir, 3);
+    const other = new Session(() => undefined);
+    await other.open(many.dir);
+    const list = other.library();
+    if (!list.ok) throw new Error(list.error.message);
+    await list.value.library.checked;
+    const manyHost = await startBrowserHost({ handlers: createHostHandlers(other, () => undefined), rendererDir: build.dir, port: 0 });
+    const longPage = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    try {
+      await longPage.goto(manyHost.url);
+      const grid = longPage.getByRole('grid', { name: 'Articles' });
+      await expect.poll(() => longPage.getByText(/^400 articles/).count()).toBe(1);
+      await grid.focus();
+      await longPage.keyboard.press('Home');
+      await longPage.keyboard.press('j');
+      await longPage.keyboard.press('j');
+      const chosen = await longPage.getByRole('heading', { level: 1 }).textContent();
+      /** The drawn rows: their row number and their title, with the selected ones. */
+      const drawn = (): Promise<{ index: number; title: string; selected: boolean }[]> =>
+        longPage.$$eval('.grid-body [role="row"]', (rows) =>
+          rows.map((r) => ({ index: Number(r.getAttribute('aria-rowindex')) - 2, title: r.querySelector('.title-text')?.textContent ?? '', selected: r.getAttribute('aria-selected') === 'true' })),
+        );
+      // The list's order as the desk shows it, learnt as it is scrolled: places seen again (after
+      // small steps, jumps and a return) must show what they showed the first time.
+      const order: string[] = [];
+      for (const top of [0, 44 * 100, 44 * 105, 44 * 250, 44 * 399, 44 * 100, 0]) {
+        await longPage.$eval('.grid-body', (body, y) => (body.scrollTop = y), top);
+        await longPage.waitForTimeout(100);
+        const rows = await drawn();
+        expect(rows.length).toBeGreaterThan(10);
+        for (const row of rows) {
+          if (order[row.index] !== undefined) expect(row.title).toBe(order[row.index]);
+          order[row.index] = row.title;
+        }
+        const selected = rows.filter((r) => r.selected);
+        if (top === 0) expect(selected.map((r) => [r.index, r.title])).toEqual([[2, chosen]]);
+        else expect(selected).toEqual([]);
+      }
+      // Every drawn title is one article's, each at one place.
+      const titles = list.value.library.list().map((a) => a.title);
+      for (const title of order.filter((t) => t !== undefined)) expect(titles).toContain(title);
+      await longPage.screenshot({ path: join(SHOTS, 'desk-long-list.png') });
+    } finally {
+      await longPage.close();
+      await manyHost.close();
+      await other.close();
+      many.cleanup();
+    }
   });
 });
