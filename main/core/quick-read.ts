@@ -12,17 +12,42 @@ import type { FrontMatterData } from './yaml-read.js';
 const DASHES = /^---[ \t]*$/;
 const NL = 0x0a;
 const CR = 0x0d;
-const SCALAR_FIELDS = new Set(['title', 'excerpt', 'category', 'type', 'publishedDateTime', 'originalUrl', 'webUrl', 'quality', 'heat', 'published']);
-const LIST_SHAPE_FIELDS = new Set(['images', 'related']);
 const GIVE_UP = Symbol('give up');
+/** The fields this reader reads, the only ones a warning names; a field's place in this list is its slot in `offsets`. */
+const FIELDS = ['title', 'excerpt', 'category', 'type', 'publishedDateTime', 'originalUrl', 'webUrl', 'quality', 'heat', 'published', 'topics', 'provider', 'images', 'related'] as const;
+type Field = (typeof FIELDS)[number];
+const TOPICS = FIELDS.indexOf('topics');
+const FIRST_LIST_SHAPE = FIELDS.indexOf('images');
+/** The fields by their name's length: a key is matched against its bytes, so no string is made for it. */
+const FIELDS_BY_LENGTH = FIELDS.reduce<number[][]>((table, field, slot) => {
+  (table[field.length] ??= []).push(slot);
+  return table;
+}, []);
+const FIELD_BYTES = FIELDS.map((field) => Buffer.from(field, 'latin1'));
+const byteTable = (test: (b: number) => boolean): readonly boolean[] => Array.from({ length: 256 }, (_, b) => test(b));
+const isLetter = (b: number): boolean => (b >= 0x41 && b <= 0x5a) || (b >= 0x61 && b <= 0x7a);
 /** Bytes a key this reader reads can start with: ASCII letters and `_`. */
-const KEY_START = Array.from({ length: 256 }, (_, b) => (b >= 0x41 && b <= 0x5a) || (b >= 0x61 && b <= 0x7a) || b === 0x5f);
+const KEY_START = byteTable((b) => isLetter(b) || b === 0x5f);
+/** Bytes the rest of such a key is made of: ASCII letters, digits, `_`, space, `.` and `-`. */
+const KEY_REST = byteTable((b) => isLetter(b) || (b >= 0x30 && b <= 0x39) || b === 0x5f || b === 0x20 || b === 0x2e || b === 0x2d);
+/** Bytes the rest of a provider's key is made of: ASCII letters, digits and `_`. */
+const KEY_WORD = byteTable((b) => isLetter(b) || (b >= 0x30 && b <= 0x39) || b === 0x5f);
 type Value = unknown | typeof GIVE_UP;
+
+/**
+ * Where each field's key starts in the file being read, -1 where it has none (for the lines of
+ * warnings). One per thread, reset for each file: read only while its summary is made.
+ */
+const offsets = new Int32Array(FIELDS.length);
+/** Each field's value in the file being read, undefined where it has none; as `offsets`. */
+const values: unknown[] = FIELDS.map(() => undefined);
 
 /**
  * The summary from the bytes, or null when only the full parse can say. The scan works on the bytes:
  * it finds lines with `Buffer.indexOf` (memchr), jumps over whole nested blocks line by line without
- * decoding them, and decodes only the top-level lines and the small blocks it keeps, as UTF-8.
+ * decoding them, and decodes only the values it keeps, as UTF-8. Keys are matched as bytes: the
+ * fields it reads get their names from one table (so setting them needs no lookup of a new string),
+ * and only other keys are decoded, to catch duplicates.
  */
 export function quickSummary(id: ArticleId, bytes: Uint8Array): ArticleSummary | null {
   const buf = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -31,42 +56,74 @@ export function quickSummary(id: ArticleId, bytes: Uint8Array): ArticleSummary |
   let nl = buf.indexOf(NL, pos);
   if (nl === -1 || !DASHES.test(utf8(buf, pos, nl))) return null;
   pos = nl + 1;
-  const data: FrontMatterData = {};
-  const offsets = new Map<string, number>();
+  const otherKeys: string[] = [];
+  offsets.fill(-1);
+  values.fill(undefined);
   while (pos < end) {
     nl = buf.indexOf(NL, pos);
     const lineEnd = nl === -1 ? end : nl;
     const next = nl === -1 ? end : nl + 1;
+    const textEnd = lineEnd > pos && buf[lineEnd - 1] === CR ? lineEnd - 1 : lineEnd;
     const c = buf[pos]!;
     if (!KEY_START[c]) {
-      // The closing line, blanks, comments and the shapes left to the full parse, judged on the decoded line.
-      const text = utf8(buf, pos, lineEnd);
-      if (DASHES.test(text)) return finish(id, data, offsets, buf);
-      if (text.trim() === '' || c === 0x23) {
-        pos = next;
-        continue;
-      }
-      return null; // indented or list content before the first key, tabs, document markers, a key not in ASCII
+      // The closing line, blanks and comments; anything else (indented or list content before the
+      // first key, document markers, a key not in ASCII) is left to the full parse.
+      if (c === 0x2d && isDashes(buf, pos, textEnd)) return finish(id, buf);
+      if (c !== 0x23 && !isBlank(buf, pos, textEnd)) return null;
+      pos = next;
+      continue;
     }
-    // The key runs to the first colon followed by a space or the end of the line; only keys in ASCII
-    // are read here, so its byte offsets are its character offsets.
-    const textEnd = lineEnd > pos && buf[lineEnd - 1] === CR ? lineEnd - 1 : lineEnd;
-    let colon = pos;
-    while (colon < textEnd && !(buf[colon] === 0x3a && (colon + 1 === textEnd || buf[colon + 1] === 0x20))) colon++;
-    if (colon === textEnd) return null;
-    const key = buf.toString('latin1', pos, colon);
-    if (!/^[A-Za-z_][A-Za-z0-9_ .-]*$/.test(key) || key.endsWith(' ') || offsets.has(key)) return null; // duplicates: the full parse reports them
-    offsets.set(key, pos);
+    // The key runs to the first colon followed by a space or the end of the line, and is read only
+    // when it is made of the bytes in KEY_REST (so its byte offsets are its character offsets).
+    let colon = pos + 1;
+    while (colon < textEnd && !(buf[colon] === 0x3a && (colon + 1 === textEnd || buf[colon + 1] === 0x20))) {
+      if (!KEY_REST[buf[colon]!]) return null;
+      colon++;
+    }
+    if (colon === textEnd || buf[colon - 1] === 0x20) return null;
+    const slot = fieldAt(buf, pos, colon);
+    if (slot === -1) {
+      const key = buf.toString('latin1', pos, colon);
+      if (otherKeys.includes(key)) return null; // duplicates: the full parse reports them
+      otherKeys.push(key);
+    } else if (offsets[slot] !== -1) {
+      return null;
+    } else {
+      offsets[slot] = pos;
+    }
     const blockEnd = nextTopLine(buf, lineEnd);
     pos = blockEnd;
-    const known = SCALAR_FIELDS.has(key) || LIST_SHAPE_FIELDS.has(key) || key === 'topics' || key === 'provider';
-    if (!known) continue;
+    if (slot === -1) continue;
     const raw = utf8(buf, colon + 1, lineEnd).trim();
-    const value = fieldValue(key, raw, buf, next, blockEnd);
+    const value = fieldValue(slot, raw, buf, next, blockEnd);
     if (value === GIVE_UP) return null;
-    data[key] = value;
+    values[slot] = value;
   }
   return null; // never closed: the full parse reports it
+}
+
+/** The slot in FIELDS of the key in [from, to), or -1 for another key. */
+function fieldAt(buf: Buffer, from: number, to: number): number {
+  const candidates = FIELDS_BY_LENGTH[to - from];
+  if (candidates === undefined) return -1;
+  for (const slot of candidates) {
+    const name = FIELD_BYTES[slot]!;
+    let i = 0;
+    while (i < name.length && name[i] === buf[from + i]) i++;
+    if (i === name.length) return slot;
+  }
+  return -1;
+}
+
+/** Whether [from, to) is `---` and nothing but spaces and tabs after it. */
+function isDashes(buf: Buffer, from: number, to: number): boolean {
+  return to - from >= 3 && buf[from] === 0x2d && buf[from + 1] === 0x2d && buf[from + 2] === 0x2d && isBlank(buf, from + 3, to);
+}
+
+/** Whether [from, to) holds only spaces and tabs. */
+function isBlank(buf: Buffer, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (buf[i] !== 0x20 && buf[i] !== 0x09) return false;
+  return true;
 }
 
 /**
@@ -104,8 +161,8 @@ function utf8(buf: Buffer, from: number, to: number): string {
 }
 
 /** One known field's value from its line and the block [from, to) under it. */
-function fieldValue(key: string, raw: string, buf: Buffer, from: number, to: number): Value {
-  if (LIST_SHAPE_FIELDS.has(key)) {
+function fieldValue(slot: number, raw: string, buf: Buffer, from: number, to: number): Value {
+  if (slot >= FIRST_LIST_SHAPE) {
     // Only whether it is a list matters to the list; the full check reads the items. A block whose
     // first line is an item is one, and is not walked again: it holds most of a large file's bytes.
     if (raw === '' && startsListItem(buf, from, to)) return [];
@@ -113,14 +170,14 @@ function fieldValue(key: string, raw: string, buf: Buffer, from: number, to: num
     return raw === '' ? null : raw === '[]' ? [] : GIVE_UP;
   }
   const hasContent = hasContentLine(buf, from, to);
-  if (SCALAR_FIELDS.has(key)) return hasContent ? GIVE_UP : scalar(raw); // a value continued or nested below
+  if (slot < TOPICS) return hasContent ? GIVE_UP : scalar(raw); // a value continued or nested below
   if (to - from > 4096) return GIVE_UP;
-  if (key === 'topics') {
+  if (slot === TOPICS) {
     if (raw !== '') return hasContent ? GIVE_UP : flowList(raw);
-    return hasContent ? blockList(utf8(buf, from, to)) : null;
+    return hasContent ? blockList(buf, from, to) : null;
   }
   if (raw !== '') return GIVE_UP; // provider
-  return hasContent ? providerBlock(utf8(buf, from, to)) : null;
+  return hasContent ? providerBlock(buf, from, to) : null;
 }
 
 /** Whether the block's first line is `- ` after spaces. */
@@ -130,16 +187,20 @@ function startsListItem(buf: Buffer, from: number, to: number): boolean {
   return p + 1 < to && buf[p] === 0x2d && buf[p + 1] === 0x20;
 }
 
-function finish(id: ArticleId, data: FrontMatterData, offsets: Map<string, number>, buf: Buffer): ArticleSummary {
+function finish(id: ArticleId, buf: Buffer): ArticleSummary {
   // Lines are counted only for the fields a warning names: rare, so the common path never counts.
   const lineOf = (field: string): number | undefined => {
-    const at = offsets.get(field);
-    if (at === undefined) return undefined;
+    const at = offsets[FIELDS.indexOf(field as Field)] ?? -1;
+    if (at === -1) return undefined;
     let line = 1;
     for (let i = buf.indexOf(NL); i !== -1 && i < at; i = buf.indexOf(NL, i + 1)) line++;
     return line;
   };
-  return { ...summarize(id, data, checkFields(data, lineOf)), checked: false };
+  // One shape for every file (a field the file leaves out is undefined, as a parse's data reads):
+  // setting fields by a computed name one at a time cost a tenth of this reader.
+  const [title, excerpt, category, type, publishedDateTime, originalUrl, webUrl, quality, heat, published, topics, provider, images, related] = values;
+  const data: FrontMatterData = { title, excerpt, category, type, publishedDateTime, originalUrl, webUrl, quality, heat, published, topics, provider, images, related };
+  return summarize(id, data, checkFields(data, lineOf), { checked: false });
 }
 
 /** A one-line scalar as js-yaml's core schema reads it, or GIVE_UP for anything unusual. */
@@ -186,22 +247,52 @@ const PLAIN_NEVER_STARTS = charTable('&*!|>%@`{[?,]}');
 /** First characters of every number spelling js-yaml reads (and of the special floats). */
 const NUMBER_STARTS = charTable('+-.0123456789');
 
+/**
+ * Calls `line` with the start, the first byte after the indent of spaces, and the end (before any
+ * CR) of each line of [from, to) that is not blank or a comment; stops at GIVE_UP. A line indented
+ * with a tab, or holding a CR or a Unicode line separator, gives up: the full parse reads those.
+ */
+function eachLine(buf: Buffer, from: number, to: number, line: (start: number, text: number, end: number) => Value): Value {
+  for (let p = from; p < to; ) {
+    let nl = buf.indexOf(NL, p);
+    if (nl === -1 || nl > to) nl = to;
+    const end = nl > p && buf[nl - 1] === CR ? nl - 1 : nl;
+    let text = p;
+    while (text < end && buf[text] === 0x20) text++;
+    let rest = text;
+    while (rest < end && buf[rest] === 0x09) rest++;
+    if (rest < end && buf[rest] !== 0x23) {
+      if (rest !== text || hasLineBreak(buf, text, end)) return GIVE_UP;
+      if (line(p, text, end) === GIVE_UP) return GIVE_UP;
+    }
+    p = nl + 1;
+  }
+  return undefined;
+}
+
+/** Whether [from, to) holds a CR, U+2028 or U+2029 (E2 80 A8/A9): breaks to YAML or to the patterns here. */
+function hasLineBreak(buf: Buffer, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const b = buf[i];
+    if (b === CR || (b === 0xe2 && buf[i + 1] === 0x80 && (buf[i + 2] === 0xa8 || buf[i + 2] === 0xa9))) return true;
+  }
+  return false;
+}
+
 /** `  - a` lines (any indent, the same for all), each a one-line scalar; a bare `-` is null. */
-function blockList(text: string): Value {
+function blockList(buf: Buffer, from: number, to: number): Value {
   const items: unknown[] = [];
-  let indent: number | null = null;
-  for (const line of text.split('\n')) {
-    const l = line.replace(/\r$/, '');
-    if (l.trim() === '' || /^\s*#/.test(l)) continue;
-    const m = /^( *)-(?: (.*))?$/.exec(l);
-    if (!m) return GIVE_UP;
-    if (indent === null) indent = m[1]!.length;
-    else if (m[1]!.length !== indent) return GIVE_UP;
-    const value = scalar((m[2] ?? '').trim());
+  let indent = -1;
+  const done = eachLine(buf, from, to, (start, text, end) => {
+    if (buf[text] !== 0x2d || (text + 1 < end && buf[text + 1] !== 0x20)) return GIVE_UP;
+    if (indent === -1) indent = text - start;
+    else if (text - start !== indent) return GIVE_UP;
+    const value = scalar(buf.toString('utf8', text + 1, end).trim());
     if (value === GIVE_UP) return GIVE_UP;
     items.push(value);
-  }
-  return text === '' ? null : items;
+    return undefined;
+  });
+  return done === GIVE_UP ? GIVE_UP : items;
 }
 
 /** `[a, "b"]` on one line with simple items. */
@@ -218,20 +309,35 @@ function flowList(raw: string): Value {
 }
 
 /** `  name: X` and `  domain: Y` under `provider:`, nothing nested deeper. */
-function providerBlock(text: string): Value {
+function providerBlock(buf: Buffer, from: number, to: number): Value {
   const provider: Record<string, unknown> = {};
-  let indent: number | null = null;
-  for (const line of text.split('\n')) {
-    const l = line.replace(/\r$/, '');
-    if (l.trim() === '' || /^\s*#/.test(l)) continue;
-    const m = /^( +)([A-Za-z_][A-Za-z0-9_]*):(?: (.*))?$/.exec(l);
-    if (!m) return GIVE_UP;
-    if (indent === null) indent = m[1]!.length;
-    else if (m[1]!.length !== indent) return GIVE_UP;
-    if (Object.hasOwn(provider, m[2]!)) return GIVE_UP;
-    const value = scalar((m[3] ?? '').trim());
+  let indent = -1;
+  const done = eachLine(buf, from, to, (start, text, end) => {
+    if (text === start || !KEY_START[buf[text]!]) return GIVE_UP;
+    let colon = text + 1;
+    while (colon < end && buf[colon] !== 0x3a) {
+      if (!KEY_WORD[buf[colon]!]) return GIVE_UP;
+      colon++;
+    }
+    if (colon === end || (colon + 1 < end && buf[colon + 1] !== 0x20)) return GIVE_UP;
+    if (indent === -1) indent = text - start;
+    else if (text - start !== indent) return GIVE_UP;
+    const key = providerKey(buf, text, colon);
+    if (Object.hasOwn(provider, key)) return GIVE_UP;
+    const value = scalar(buf.toString('utf8', colon + 1, end).trim());
     if (value === GIVE_UP) return GIVE_UP;
-    provider[m[2]!] = value;
-  }
-  return text === '' ? null : provider;
+    provider[key] = value;
+    return undefined;
+  });
+  return done === GIVE_UP ? GIVE_UP : provider;
+}
+
+const NAME = Buffer.from('name');
+const DOMAIN = Buffer.from('domain');
+
+/** A provider's key: the two usual ones without decoding them. */
+function providerKey(buf: Buffer, from: number, to: number): string {
+  if (buf.compare(NAME, 0, 4, from, to) === 0) return 'name';
+  if (buf.compare(DOMAIN, 0, 6, from, to) === 0) return 'domain';
+  return buf.toString('latin1', from, to);
 }
