@@ -120,6 +120,11 @@ export function unreadableSummary(id: ArticleId, problems: readonly Problem[]): 
   return { id, title: fileNameOf(id), excerpt: '', published: false, topics: [], problems };
 }
 
+/** Whether a summary has the short shape of `unreadableSummary` (no list fields beyond the title). */
+export function isUnreadableShape(summary: ArticleSummary): boolean {
+  return !('providerName' in summary);
+}
+
 /** Every field of an article that read without errors. */
 export function toArticle(id: ArticleId, data: FrontMatterData): Article {
   const known = new Set<string>(ARTICLE_FIELDS);

@@ -14,6 +14,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ArticleId, ArticleSummary, Problem } from '../../shared/article.js';
+import { isUnreadableShape } from './article-model.js';
 import { checkId } from './library-paths.js';
 import type { FileStamp } from './read-one.js';
 
@@ -86,7 +87,7 @@ export function encodeIndex(root: string, reader: string, entries: readonly (rea
   const problems: Record<string, readonly Problem[]> = {};
   entries.forEach(([id, { summary, hash, stamp, quickApprove }], row) => {
     let bits = (summary.published ? PUBLISHED : 0) | (quickApprove ? QUICK_APPROVE : 0);
-    if (!('providerName' in summary)) bits |= SHORT;
+    if (isUnreadableShape(summary)) bits |= SHORT;
     TEXT_FIELDS.forEach((field, i) => {
       const value = field === 'id' ? id : summary[field];
       if (value !== undefined) bits |= HAS[field] ?? 0;
