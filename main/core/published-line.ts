@@ -13,7 +13,7 @@
  * (or adds one line), so everything else stays byte for byte what the full check read.
  */
 import { isDeepStrictEqual } from 'node:util';
-import { readFrontMatterYaml, type FrontMatterData } from './yaml-read.js';
+import { readFrontMatterYaml, type FrontMatterData, type RootBooleans } from './yaml-read.js';
 import { PUBLISHED_AFTER, YAML_FIRST_LINE } from './front-matter.js';
 
 /** The approval the file had (false without a line), and the new file in three parts: before, the new text, after. */
@@ -33,6 +33,7 @@ const OWNER = /^([^:#\r\n]+):[ \t]*(?:#[^\r\n]*)?\r?$/;
 /** U+2028 and U+2029 end lines for the regular expressions that find the front matter in decoded text. */
 const UNICODE_LINE_ENDS = [Buffer.from([0xe2, 0x80, 0xa8]), Buffer.from([0xe2, 0x80, 0xa9])];
 const MERGE_KEY = /^["']?<<["']?[ \t]*:/m;
+const MERGE_MARK = Buffer.from('<<', 'latin1');
 
 /**
  * Where a file's approval is changed: the value of its one top-level `published: true|false` line,
@@ -64,9 +65,24 @@ const ANCHORS = PUBLISHED_AFTER.map((key) => Buffer.from(`\n${key}:`, 'latin1'))
  * (no `true` or `false` in the full parse); a merge key is refused outright. And a plain `true` or
  * `false` ending its line, or a new line between top-level items, changes no other value.
  */
-export function quickApprovable(bytes: Buffer, data: FrontMatterData): boolean {
+export function quickApprovable(bytes: Buffer, data: FrontMatterData, rootBooleans?: RootBooleans): boolean {
   const place = findPublishedPlace(bytes);
   if (place === null || data.published !== place.was) return false;
+  if (rootBooleans !== undefined && readAsRootValue(bytes, place, rootBooleans)) return true;
+  return skeletonAgrees(bytes, data, place);
+}
+
+/**
+ * The proof from the full parse's own record alone (see `readAsRootValue`), without the skeleton
+ * proof to fall back on: for tests, which check it never vouches where the skeleton proof does not.
+ */
+export function vouchedByParse(bytes: Buffer, data: FrontMatterData, rootBooleans: RootBooleans): boolean {
+  const place = findPublishedPlace(bytes);
+  return place !== null && data.published === place.was && readAsRootValue(bytes, place, rootBooleans);
+}
+
+/** The skeleton proof: the skeleton of the changed bytes reads the new value and the full parse's keys. */
+function skeletonAgrees(bytes: Buffer, data: FrontMatterData, place: PublishedPlace): boolean {
   const { was, from, to, yamlStart, yamlEnd } = place;
   const value = was !== true;
   // The skeleton of the changed bytes, built from the parts that stay and the new value.
@@ -76,6 +92,30 @@ export function quickApprovable(bytes: Buffer, data: FrontMatterData): boolean {
   if (after === null || after.published !== value) return false;
   const keys = Object.keys(data);
   return isDeepStrictEqual(Object.keys(after), was === undefined ? insertedKey(keys, Object.keys(after)) : keys);
+}
+
+/**
+ * The proof from the full parse itself, for a file with a `published: true|false` line: js-yaml
+ * read a top-level value (depth 2) that began just after this line's colon, ended on this line and
+ * was a true or false (`rootBooleans`, see yaml-read.ts). That value is the line's, read as the
+ * top-level mapping's `published` (a key starts a line, so the node after a key's colon is its
+ * value), and the caller checked it reads as `was`. Changing a plain `true` or `false` that ends its
+ * line then changes that value and nothing else, as the skeleton proof shows the long way round.
+ * A merge key (`<<`) anywhere leaves it to that proof. About 60 µs less per file in the full check.
+ */
+function readAsRootValue(bytes: Buffer, place: PublishedPlace, rootBooleans: RootBooleans): boolean {
+  const { was, from, yamlStart, yamlEnd } = place;
+  if (was === undefined) return false;
+  const merge = bytes.indexOf(MERGE_MARK, yamlStart);
+  if (merge !== -1 && merge < yamlEnd) return false;
+  // Offsets in the YAML as js-yaml counts them: UTF-16 units of the text from the YAML's start.
+  const afterColon = bytes.lastIndexOf(NL, from) + 1 + 'published:'.length;
+  let lineEnd = endOfLine(bytes, from, yamlEnd);
+  if (bytes[lineEnd - 1] === CR) lineEnd--;
+  const start = bytes.toString('utf8', yamlStart, afterColon).length;
+  const end = start + bytes.toString('utf8', afterColon, lineEnd).length;
+  for (let i = 0; i < rootBooleans.length; i += 2) if (rootBooleans[i] === start && rootBooleans[i + 1]! <= end) return true;
+  return false;
 }
 
 /** `keys` with `published` where `after` has it: the order a new line must give. */

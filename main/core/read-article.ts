@@ -3,7 +3,7 @@ import type { ArticleId, ArticleSummary, Problem } from '../../shared/article.js
 import { checkFields, summarize, unreadableSummary } from './article-model.js';
 import { decodeUtf8 } from './decode.js';
 import { locateFrontMatter, yamlOf, YAML_FIRST_LINE, type FrontMatterBlock } from './front-matter.js';
-import { readFrontMatterYaml, type FrontMatterData } from './yaml-read.js';
+import { readFrontMatterYaml, type FrontMatterData, type RootBooleans } from './yaml-read.js';
 
 /**
  * The version of what this reader makes of a file (summary, problems). Persistent indexes written by
@@ -16,6 +16,8 @@ export interface ReadableFile {
   readonly text: string;
   readonly block: FrontMatterBlock;
   readonly data: FrontMatterData;
+  /** Where the full parse read the top-level `true`/`false` values (see yaml-read.ts). */
+  readonly rootBooleans: RootBooleans;
 }
 
 /** What one file turned out to be. */
@@ -43,7 +45,7 @@ export function parseArticleFile(id: ArticleId, bytes: Uint8Array): ParsedFile {
   const yaml = yamlOf(text, block);
   const read = readFrontMatterYaml(yaml, YAML_FIRST_LINE);
   if (!read.ok) return broken(id, read.problem);
-  return { kind: 'article', summary: summaryOf(id, yaml, read.data), readable: { text, block, data: read.data } };
+  return { kind: 'article', summary: summaryOf(id, yaml, read.data), readable: { text, block, data: read.data, rootBooleans: read.rootBooleans } };
 }
 
 /** The summary of data already parsed from this YAML (an edit's verified re-read saves parsing again). */

@@ -104,7 +104,7 @@ export function readBytes(path: string, reuse: { buffer: Buffer }): Buffer {
 
 /** Whether the full check vouches for the quick approve on a file it parsed. */
 export function parsedApprovable(bytes: Buffer, parsed: ParsedFile): boolean {
-  return parsed.kind === 'article' && parsed.readable !== null && quickApprovable(bytes, parsed.readable.data);
+  return parsed.kind === 'article' && parsed.readable !== null && quickApprovable(bytes, parsed.readable.data, parsed.readable.rootBooleans);
 }
 
 /**

@@ -1,6 +1,6 @@
 /** Reads front-matter YAML with js-yaml, keeping every scalar as the file spells its type. */
 import * as jsYaml from 'js-yaml';
-import { load, CORE_SCHEMA, YAMLException, type Type } from 'js-yaml';
+import { load, CORE_SCHEMA, YAMLException, type EventType, type State, type Type } from 'js-yaml';
 import type { Problem } from '../../shared/article.js';
 
 /**
@@ -18,18 +18,35 @@ export const MAX_EXPANDED_VALUES = 250_000;
 /** Top-level front-matter data; keys in file order. */
 export type FrontMatterData = Record<string, unknown>;
 
+/**
+ * Where the top-level mapping's `true` and `false` values were read: for each, the offset in the
+ * YAML where js-yaml began the value (just after its key's colon) and where it stopped, flattened.
+ */
+export type RootBooleans = readonly number[];
+
 /** Parsed data, or the error-level problem that stopped the read. */
-export type YamlRead = { readonly ok: true; readonly data: FrontMatterData } | { readonly ok: false; readonly problem: Problem };
+export type YamlRead = { readonly ok: true; readonly data: FrontMatterData; readonly rootBooleans: RootBooleans } | { readonly ok: false; readonly problem: Problem };
 
 /** Parses the YAML of a front-matter block whose first line is `firstLine` of the file. */
 export function readFrontMatterYaml(yaml: string, firstLine: number): YamlRead {
   let data: unknown;
+  const rootBooleans: number[] = [];
+  let openedAt = -1;
+  // js-yaml tells its listener where each node opens and closes; depth 2 is the top-level mapping's
+  // keys and values. Recording them costs a few microseconds of a parse of hundreds. `depth` is
+  // js-yaml's own (4.x), untyped: without it nothing is recorded, and the quick approval falls back
+  // to its slower proof (published-line.ts).
+  const listener = (event: EventType, state: State & { readonly depth?: number }): void => {
+    if (state.depth !== 2) return;
+    if (event === 'open') openedAt = state.position;
+    else if (typeof state.result === 'boolean') rootBooleans.push(openedAt, state.position);
+  };
   try {
-    data = load(yaml, { schema: FRONT_MATTER_SCHEMA });
+    data = load(yaml, { schema: FRONT_MATTER_SCHEMA, listener });
   } catch (e) {
     return { ok: false, problem: yamlProblem(e, firstLine) };
   }
-  if (data === null || data === undefined) return { ok: true, data: {} };
+  if (data === null || data === undefined) return { ok: true, data: {}, rootBooleans };
   if (typeof data !== 'object' || Array.isArray(data)) {
     const what = Array.isArray(data) ? 'a list' : `a single ${typeof data}`;
     return {
@@ -54,7 +71,7 @@ export function readFrontMatterYaml(yaml: string, firstLine: number): YamlRead {
       },
     };
   }
-  return { ok: true, data: data as FrontMatterData };
+  return { ok: true, data: data as FrontMatterData, rootBooleans };
 }
 
 function yamlProblem(e: unknown, firstLine: number): Problem {
