@@ -4,7 +4,9 @@
  * parsing the whole file (a 140 KB file's full parse costs more than writing it durably). Anything
  * else is left to the general editor (null).
  *
- * The full check vouches for the quick way, file by file (`quickApprovable`), from the file's
+ * The full check vouches for the quick way, file by file (`quickApprovable`). For a file with a
+ * `published: true|false` line it asks the full parse's own record first (`readAsRootValue`): was
+ * that line's value read as the top-level mapping's? Otherwise it proves it from the file's
  * skeleton: its top-level lines, each nested block cut after its first line. With the approval
  * changed, the skeleton must read the new value and the full parse's top-level keys. js-yaml is
  * lenient enough that a skeleton alone could mislead (a quoted value in a nested block may run on
