@@ -27,7 +27,7 @@ parentPort?.on('message', (job: { files: readonly ScannedFile[]; mode: ReadMode;
  * batch is: most of its bytes, and copying them cost about 0.6 s of CPU in a cold open at 100,000);
  * none when it is shared, as pooled buffers are, which handing over would empty.
  */
-function ownBuffer(bytes: Uint8Array): ArrayBuffer[] {
+export function ownBuffer(bytes: Uint8Array): ArrayBuffer[] {
   const { buffer } = bytes;
   return buffer instanceof ArrayBuffer && bytes.byteOffset === 0 && bytes.byteLength === buffer.byteLength ? [buffer] : [];
 }
