@@ -60,6 +60,8 @@ describe.skipIf(!haveChromium)('the desk in Chromium', () => {
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+      // Scrollbars take room in the app's window as on most desktops: headless hides them unless told.
+      ignoreDefaultArgs: ['--hide-scrollbars'],
     });
     page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     mkdirSync(SHOTS, { recursive: true });
@@ -208,6 +210,29 @@ describe.skipIf(!haveChromium)('the desk in Chromium', () => {
       const titles = list.value.library.list().map((a) => a.title);
       for (const title of order.filter((t) => t !== undefined)) expect(titles).toContain(title);
       await longPage.screenshot({ path: join(SHOTS, 'desk-long-list.png') });
+      // The rows take the header's columns in px (a faster layout): every cell stays under its
+      // header, beside a scrollbar, and again once the window is narrower.
+      const edges = (): Promise<{ head: number[][]; row: number[][]; rowRight: number; fixed: string }> =>
+        longPage.evaluate(() => {
+          const box = (cells: NodeListOf<Element>): number[][] => [...cells].map((c) => [Math.round(c.getBoundingClientRect().left), Math.round(c.getBoundingClientRect().width)]);
+          return {
+            head: box(document.querySelectorAll('.grid-head [role="columnheader"]')),
+            row: box(document.querySelectorAll('.grid-body [role="row"]:first-child [role="gridcell"]')),
+            rowRight: Math.round(document.querySelector('.grid-body [role="row"]')!.getBoundingClientRect().right),
+            fixed: document.querySelector<HTMLElement>('.grid-body')!.style.getPropertyValue('--row-columns'),
+          };
+        });
+      const wide = await edges();
+      expect(await longPage.$eval('.grid-body', (body) => body.offsetWidth - body.clientWidth)).toBeGreaterThan(0); // a scrollbar beside the rows
+      expect(wide.row).toHaveLength(7);
+      expect(wide.row).toEqual(wide.head);
+      const [left, width] = wide.row[6]!;
+      expect(left! + width!).toBeLessThanOrEqual(wide.rowRight); // the last column is not cut off
+      expect(wide.fixed).toMatch(/^([\d.]+px ?){7}$/);
+      await longPage.setViewportSize({ width: 1100, height: 900 });
+      await expect.poll(async () => (await edges()).fixed).not.toBe(wide.fixed);
+      const narrow = await edges();
+      expect(narrow.row).toEqual(narrow.head);
     } finally {
       await longPage.close();
       await manyHost.close();
