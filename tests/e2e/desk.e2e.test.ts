@@ -214,7 +214,7 @@ describe.skipIf(!haveChromium)('the desk in Chromium', () => {
       // header, beside a scrollbar, and again once the window is narrower.
       const edges = (): Promise<{ head: number[][]; row: number[][]; rowRight: number; fixed: string }> =>
         longPage.evaluate(() => {
-          const box = (cells: NodeListOf<Element>): number[][] => [...cells].map((c) => [Math.round(c.getBoundingClientRect().left), Math.round(c.getBoundingClientRect().width)]);
+          const box = (cells: NodeListOf<Element>): number[][] => Array.from(cells, (c) => [Math.round(c.getBoundingClientRect().left), Math.round(c.getBoundingClientRect().width)]);
           return {
             head: box(document.querySelectorAll('.grid-head [role="columnheader"]')),
             row: box(document.querySelectorAll('.grid-body [role="row"]:first-child [role="gridcell"]')),
@@ -223,7 +223,7 @@ describe.skipIf(!haveChromium)('the desk in Chromium', () => {
           };
         });
       const wide = await edges();
-      expect(await longPage.$eval('.grid-body', (body) => body.offsetWidth - body.clientWidth)).toBeGreaterThan(0); // a scrollbar beside the rows
+      expect(await longPage.$eval('.grid-body', (body) => (body as HTMLElement).offsetWidth - body.clientWidth)).toBeGreaterThan(0); // a scrollbar beside the rows
       expect(wide.row).toHaveLength(7);
       expect(wide.row).toEqual(wide.head);
       const [left, width] = wide.row[6]!;
