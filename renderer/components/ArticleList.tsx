@@ -1,6 +1,6 @@
 /** The article list: a virtualized grid, smooth at 100,000 rows, sortable by column. */
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useLayoutEffect, useMemo, useRef, type RefObject } from 'react';
+import { useEffect, useMemo, useRef, type RefObject } from 'react';
 import { hasError, type ArticleId, type ArticleSummary } from '../../shared/article.js';
 import { formatCount, formatDate } from '../format.js';
 import type { SortKey } from '../state/store.js';
@@ -34,7 +34,6 @@ const rowDomId = (index: number): string => `article-row-${index}`;
 /** The grid of articles. Only the rows in view exist in the DOM. */
 export function ArticleList({ rows, loading, opening, loadError, selectedId, sort, listRef, onSelect, onSort }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
-  const headRowRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
@@ -44,23 +43,6 @@ export function ArticleList({ rows, loading, opening, loadError, selectedId, sor
   });
   // Not on every render: scrolling re-renders the list, and 100,000 rows take a frame to search.
   const selectedIndex = useMemo(() => rows.findIndex((a) => a.id === selectedId), [rows, selectedId]);
-
-  // The rows take the header's columns as resolved widths (px): laying out a row of flexible
-  // columns (minmax, fr) cost twice as much as one of fixed widths, and scrolling a long list
-  // lays out a screen of new rows each frame. Both keep a scrollbar's gutter, so they line up.
-  useLayoutEffect(() => {
-    const head = headRowRef.current;
-    const body = scrollRef.current;
-    if (head === null || body === null || typeof ResizeObserver === 'undefined') return;
-    const apply = (): void => {
-      const columns = getComputedStyle(head).gridTemplateColumns;
-      if (/^[\d.]+px( [\d.]+px)*$/.test(columns)) body.style.setProperty('--row-columns', columns);
-    };
-    apply();
-    const observer = new ResizeObserver(apply);
-    observer.observe(head);
-    return () => observer.disconnect();
-  }, []);
 
   useEffect(() => {
     if (selectedIndex !== -1) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
@@ -73,14 +55,13 @@ export function ArticleList({ rows, loading, opening, loadError, selectedId, sor
         role="grid"
         aria-label="Articles"
         aria-rowcount={rows.length + 1}
-        aria-colcount={COLUMNS.length}
         aria-busy={loading}
         aria-activedescendant={selectedIndex === -1 ? undefined : rowDomId(selectedIndex)}
         tabIndex={0}
         className="grid"
       >
         <div role="rowgroup" className="grid-head">
-          <div ref={headRowRef} role="row" aria-rowindex={1} className="grid-row">
+          <div role="row" aria-rowindex={1} className="grid-row">
             {COLUMNS.map((c) => (
               <div
                 key={c.label}
