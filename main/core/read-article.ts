@@ -50,7 +50,35 @@ export function parseArticleFile(id: ArticleId, bytes: Uint8Array): ParsedFile {
 
 /** The summary of data already parsed from this YAML (an edit's verified re-read saves parsing again). */
 export function summaryOf(id: ArticleId, yaml: string, data: FrontMatterData): ArticleSummary {
-  return summarize(id, data, checkFields(data, (field) => lineOfKey(yaml, field)));
+  return withOwnStrings(summarize(id, data, checkFields(data, (field) => lineOfKey(yaml, field))));
+}
+
+/**
+ * The summary, its strings copied out of the file's text. js-yaml's strings are slices of the text it
+ * parsed, and a slice keeps the whole text alive: a read thread's batch of summaries kept 128 files'
+ * texts through its collections (which copied, promoted and marked them: collection time per file
+ * halved without them), and the index would keep the text of every file re-read for as long as the
+ * file's summary stays. (Problems' messages are made afresh, with values quoted by JSON.stringify.)
+ */
+function withOwnStrings(summary: ArticleSummary): ArticleSummary {
+  const s = summary as { -readonly [K in keyof ArticleSummary]: ArticleSummary[K] }; // made just now by summarize
+  s.title = own(s.title);
+  s.excerpt = own(s.excerpt);
+  if (s.providerName !== undefined) s.providerName = own(s.providerName);
+  if (s.providerDomain !== undefined) s.providerDomain = own(s.providerDomain);
+  if (s.publishedDateTime !== undefined) s.publishedDateTime = own(s.publishedDateTime);
+  if (s.category !== undefined) s.category = own(s.category);
+  if (s.type !== undefined) s.type = own(s.type);
+  if (s.topics.length > 0) s.topics = s.topics.map(own);
+  return s;
+}
+
+/**
+ * A copy of `s` that refers to no other string. Joining makes a new string that V8 flattens (copies)
+ * when it is sliced, so the slice refers to that copy only, never to what `s` was cut from.
+ */
+function own(s: string): string {
+  return (' ' + s).slice(1);
 }
 
 function broken(id: ArticleId, problem: Problem): ParsedFile {

@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { describe, expect, test } from 'vitest';
 import { parseArticleFile } from '../../main/core/read-article.js';
 import type { ProblemCode } from '../../shared/article.js';
@@ -128,5 +130,31 @@ describe('finding the first bad byte', () => {
     const head = new TextEncoder().encode('---\n');
     const parsed = parseArticleFile('x.md', Uint8Array.from([...head, ...bytes]));
     expect(parsed.kind === 'article' && parsed.summary.problems[0]?.message).toContain(`byte ${head.length + at} `);
+  });
+});
+
+describe('a summary keeps no file text alive', () => {
+  // js-yaml's strings are slices of the text it parsed; a summary keeping one kept the whole file.
+  test('30 summaries of 1 MB files hold far less than 30 MB', () => {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const filler = 'x'.repeat(1024 * 1024);
+    const file = (n: number): Uint8Array =>
+      Buffer.from(
+        `---\ntitle: "A title long enough to be sliced, number ${n}"\nexcerpt: "An excerpt that is long enough too, ${n}"\nprovider:\n  name: "A provider with a long name ${n}"\n  domain: provider-${n}.example.com\n` +
+          `publishedDateTime: 2024-05-0${n % 9}T10:00:00Z\ncategory: "a long category name ${n}"\ntype: "a long type name here ${n}"\ntopics:\n  - "A topic with a long name ${n}"\nnotes: "${filler}${n}"\n---\n`,
+      );
+    gc();
+    const before = process.memoryUsage().heapUsed;
+    const kept = Array.from({ length: 30 }, (_, n) => {
+      const parsed = parseArticleFile(`${n}.md`, file(n));
+      if (parsed.kind !== 'article') throw new Error('not an article');
+      return parsed.summary;
+    });
+    gc();
+    const grown = process.memoryUsage().heapUsed - before;
+    expect(kept[7]!.title).toBe('A title long enough to be sliced, number 7');
+    expect(kept[7]!.topics).toEqual(['A topic with a long name 7']);
+    expect(grown).toBeLessThan(5 * 1024 * 1024);
   });
 });
