@@ -44,6 +44,45 @@ export function ArticleList({ rows, loading, opening, loadError, selectedId, sor
   // Not on every render: scrolling re-renders the list, and 100,000 rows take a frame to search.
   const selectedIndex = useMemo(() => rows.findIndex((a) => a.id === selectedId), [rows, selectedId]);
 
+  /** Selects the article of the row a click landed in. */
+  const selectAt = (target: EventTarget): void => {
+    const row = target instanceof Element ? target.closest('[role="row"]') : null;
+    const article = row === null ? undefined : rows[Number(row.getAttribute('aria-rowindex')) - 2];
+    if (article !== undefined) onSelect(article.id);
+  };
+
+  // Scrolling renders the list again each frame; the header changes only with the sort.
+  const header = useMemo(
+    () => (
+      <div role="rowgroup" className="grid-head">
+        <div role="row" aria-rowindex={1} className="grid-row">
+          {COLUMNS.map((c) => (
+            <div
+              key={c.label}
+              role="columnheader"
+              className={`cell col-${c.label.toLowerCase()}${c.key === 'quality' || c.key === 'heat' ? ' num' : ''}`}
+              aria-sort={c.key !== null && sort.key === c.key ? (sort.direction === 'asc' ? 'ascending' : 'descending') : undefined}
+            >
+              {c.key === null ? (
+                c.label
+              ) : (
+                <button type="button" className="sort" onClick={() => c.key && onSort(c.key)}>
+                  {c.label}
+                  {sort.key === c.key && (
+                    <span aria-hidden="true" className="sort-mark">
+                      {sort.direction === 'asc' ? '▲' : '▼'}
+                    </span>
+                  )}
+                </button>
+              )}
+            </div>
+          ))}
+        </div>
+      </div>
+    ),
+    [sort, onSort],
+  );
+
   useEffect(() => {
     if (selectedIndex !== -1) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
   }, [selectedIndex, virtualizer]);
@@ -60,31 +99,7 @@ export function ArticleList({ rows, loading, opening, loadError, selectedId, sor
         tabIndex={0}
         className="grid"
       >
-        <div role="rowgroup" className="grid-head">
-          <div role="row" aria-rowindex={1} className="grid-row">
-            {COLUMNS.map((c) => (
-              <div
-                key={c.label}
-                role="columnheader"
-                className={`cell col-${c.label.toLowerCase()}${c.key === 'quality' || c.key === 'heat' ? ' num' : ''}`}
-                aria-sort={c.key !== null && sort.key === c.key ? (sort.direction === 'asc' ? 'ascending' : 'descending') : undefined}
-              >
-                {c.key === null ? (
-                  c.label
-                ) : (
-                  <button type="button" className="sort" onClick={() => c.key && onSort(c.key)}>
-                    {c.label}
-                    {sort.key === c.key && (
-                      <span aria-hidden="true" className="sort-mark">
-                        {sort.direction === 'asc' ? '▲' : '▼'}
-                      </span>
-                    )}
-                  </button>
-                )}
-              </div>
-            ))}
-          </div>
-        </div>
+        {header}
         <div ref={scrollRef} className="grid-body">
           {loading && rows.length === 0 && (
             <div className="empty">
@@ -98,7 +113,8 @@ export function ArticleList({ rows, loading, opening, loadError, selectedId, sor
             </p>
           )}
           {!loading && !loadError && rows.length === 0 && <p className="empty">No articles match these filters.</p>}
-          <div role="rowgroup" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          {/* One click handler for every row (none made per row per frame): the row's place in the list. */}
+          <div role="rowgroup" style={{ height: virtualizer.getTotalSize(), position: 'relative' }} onClick={(e) => selectAt(e.target)}>
             {/* Rows are keyed by their place among the drawn rows, not by article: scrolling then
                 refills the same elements instead of making new ones, and a jump down a 100,000-row
                 list no longer builds 30 rows of new elements per frame (their collection held frames
@@ -116,7 +132,6 @@ export function ArticleList({ rows, loading, opening, loadError, selectedId, sor
                   aria-selected={selected}
                   className={`grid-row${selected ? ' selected' : ''}${broken ? ' broken' : ''}`}
                   style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
-                  onClick={() => onSelect(a.id)}
                 >
                   <div role="gridcell" className="cell col-title" title={a.id}>
                     {a.problems.length > 0 && (
