@@ -4,15 +4,9 @@ import type { SortKey } from './store.js';
 
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
 
-/** Dates parsed once per summary. */
-const times = new WeakMap<ArticleSummary, number>();
+/** A date's time, 0 when it has none or it does not parse. */
 function timeOf(a: ArticleSummary): number {
-  let t = times.get(a);
-  if (t === undefined) {
-    t = Date.parse(a.publishedDateTime ?? '') || 0;
-    times.set(a, t);
-  }
-  return t;
+  return Date.parse(a.publishedDateTime ?? '') || 0;
 }
 
 function compare(key: SortKey, a: ArticleSummary, b: ArticleSummary): number {
@@ -42,7 +36,20 @@ export function sameSortKey(key: SortKey, a: ArticleSummary, b: ArticleSummary):
 /** Every article in the list's order; ties break by id so the order is stable. Sorted once per sort, not per keystroke. */
 export function sortArticles(articles: readonly ArticleSummary[], sort: { key: SortKey; direction: 'asc' | 'desc' }): ArticleSummary[] {
   const sign = sort.direction === 'asc' ? 1 : -1;
-  return [...articles].sort((a, b) => sign * compare(sort.key, a, b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  if (sort.key === 'date') {
+    // Each date parsed once, into an array that lives for this sort only. (A WeakMap from summary to
+    // time kept 100,000 entries that every full collection of the desk's heap had to walk: 3 ms of
+    // a 21-24 ms pause while scrolling.)
+    const times = Float64Array.from(articles, timeOf);
+    const order = Array.from(articles.keys());
+    order.sort((i, j) => sign * (times[i]! - times[j]!) || byId(articles[i]!, articles[j]!));
+    return order.map((i) => articles[i]!);
+  }
+  return [...articles].sort((a, b) => sign * compare(sort.key, a, b) || byId(a, b));
+}
+
+function byId(a: ArticleSummary, b: ArticleSummary): number {
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
 /** Distinct values of a per-article list, most used first: topics for autocomplete and the filter. */

@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest';
 import type { ArticleSummary } from '../../shared/article.js';
 import { compileQuery } from '../../shared/query.js';
 import { fullView, patchView } from '../../renderer/state/use-list-view.js';
+import { sortArticles } from '../../renderer/state/view.js';
 
 const article = (i: number, extra: Partial<ArticleSummary> = {}): ArticleSummary => ({
   id: `a${String(i).padStart(3, '0')}.md`,
@@ -45,5 +46,20 @@ describe('the list view', () => {
     expect(patchView(fullView(articles, { key: 'published', direction: 'desc' }), replace(articles, 7, { published: true }))).toBeNull();
     expect(patchView(view, [...articles, article(999)])).toBeNull();
     expect(patchView(view, articles)?.index).toBe(view.index);
+  });
+
+  test('by date: newest or oldest first, undated and unparseable as the oldest, ties in file-name order', () => {
+    const dated = [
+      article(1, { publishedDateTime: '2024-03-01T10:00:00Z' }),
+      article(2, { publishedDateTime: undefined }),
+      article(3, { publishedDateTime: '2024-03-01T11:00:00+02:00' }), // 09:00 UTC
+      article(4, { publishedDateTime: 'soon' }),
+      article(5, { publishedDateTime: '2024-03-01T10:00:00Z' }),
+      article(6, { publishedDateTime: '2023-12-31' }),
+    ];
+    const ids = (list: readonly ArticleSummary[]) => list.map((a) => Number(a.id.slice(1, 4)));
+    expect(ids(sortArticles(dated, { key: 'date', direction: 'desc' }))).toEqual([1, 5, 3, 6, 2, 4]);
+    expect(ids(sortArticles(dated, { key: 'date', direction: 'asc' }))).toEqual([2, 4, 6, 3, 1, 5]);
+    expect(ids(dated)).toEqual([1, 2, 3, 4, 5, 6]); // the input is left as it was
   });
 });
