@@ -37,6 +37,22 @@ describe('the list view', () => {
     }
   });
 
+  test('edit after edit: each is patched into its own row, sorted by any key', () => {
+    for (const sort of [byDate, { key: 'title', direction: 'asc' } as const]) {
+      let view = fullView(articles, sort);
+      const rows = view.sorted.map((a) => a.id);
+      let list: readonly ArticleSummary[] = articles;
+      for (const i of [40, 7, 40, 299, 0]) {
+        list = replace(list, i, { published: !list[i]!.published });
+        view = patchView(view, list)!;
+        expect(view).not.toBeNull();
+        expect(view.sorted.map((a) => a.id)).toEqual(rows);
+        expect(view.sorted[rows.indexOf(list[i]!.id)]).toBe(list[i]);
+      }
+      expect(view.index.filter({ status: 'published' }).map((a) => a.id)).toEqual(view.sorted.filter(compileQuery({ status: 'published' })).map((a) => a.id));
+    }
+  });
+
   test('new topics are ranked again; a moved sort key, a new article or a new sort start over', () => {
     const view = fullView(articles, byDate);
     const retopiced = patchView(view, replace(articles, 7, { topics: ['Brand new'] }))!;
