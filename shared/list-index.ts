@@ -27,8 +27,10 @@ export class ListIndex {
   /** Where each row's text starts, counted over all chunks as if they were one string. */
   private readonly starts: Int32Array;
   private readonly chunks: string[] = [];
-  /** Each word of the text and the rows holding it. */
-  private readonly words = new Map<string, number[]>();
+  /** Each word of the text and the rows holding it, while the build runs; sealed into `words` after. */
+  private building: Map<string, number[]> | null = new Map();
+  /** Every word of the text and the rows holding it, once every row is indexed. */
+  private words: SealedWords = { text: '', starts: new Int32Array(1), rowStarts: new Int32Array(1), rows: new Int32Array(0) };
   /** Rows indexed so far, and the texts of the chunk being filled. */
   private built = 0;
   private pending: string[] = [];
@@ -63,8 +65,8 @@ export class ListIndex {
       const raw = texts[i - this.built]!;
       const folded = raw.includes(SEPARATOR) ? raw.replaceAll(SEPARATOR, ' ') : raw;
       for (const [word] of folded.matchAll(WORD)) {
-        const rows = this.words.get(word);
-        if (rows === undefined) this.words.set(word, [i]);
+        const rows = this.building!.get(word);
+        if (rows === undefined) this.building!.set(word, [i]);
         else if (rows[rows.length - 1] !== i) rows.push(i);
       }
       this.pending.push(folded);
@@ -79,6 +81,10 @@ export class ListIndex {
       }
     }
     this.built = end;
+    if (this.complete && this.building !== null) {
+      this.words = sealWords(this.building);
+      this.building = null;
+    }
     return this.complete;
   }
 
@@ -166,16 +172,18 @@ export class ListIndex {
    */
   private rowsByWord(word: string, n: number): Uint8Array | null {
     if (!ONLY_WORD.test(word)) return null;
-    const lists: number[][] = [];
+    const { text, starts, rowStarts, rows } = this.words;
+    const found: number[] = [];
     let total = 0;
-    for (const [known, rows] of this.words) {
-      if (!known.includes(word)) continue;
-      lists.push(rows);
-      total += rows.length;
+    // The words are joined by the separator, which no search word holds: each hit lies inside one.
+    for (let at = text.indexOf(word), k = 0; at !== -1; at = text.indexOf(word, starts[k + 1])) {
+      while (starts[k + 1]! <= at) k++;
+      found.push(k);
+      total += rowStarts[k + 1]! - rowStarts[k]!;
       if (total > 2 * n) return null; // a fragment of very many words: one pass over the text is quicker
     }
     const hit = new Uint8Array(n);
-    for (const rows of lists) for (const row of rows) hit[row] = 1;
+    for (const k of found) for (let r = rowStarts[k]!; r < rowStarts[k + 1]!; r++) hit[rows[r]!] = 1;
     return hit;
   }
 
@@ -197,6 +205,37 @@ export class ListIndex {
     });
     return hit;
   }
+}
+
+/**
+ * The word table in a few flat pieces: the words joined by the separator (one string, searched with
+ * indexOf), where each starts, and the rows of each as one list. Not a Map from word to rows: V8
+ * interns every string a Map holds, and a newsroom's vocabulary (100,000 words and more) would lengthen
+ * every full collection of the desk's heap by the walk of a string table that size.
+ */
+interface SealedWords {
+  readonly text: string;
+  /** Where word k starts in `text`; one more entry, the end of the text plus one. */
+  readonly starts: Int32Array;
+  /** Where word k's rows start in `rows`; one more entry, the end. */
+  readonly rowStarts: Int32Array;
+  readonly rows: Int32Array;
+}
+
+function sealWords(words: ReadonlyMap<string, readonly number[]>): SealedWords {
+  const starts = new Int32Array(words.size + 1);
+  const rowStarts = new Int32Array(words.size + 1);
+  let k = 0;
+  for (const [word, rows] of words) {
+    starts[k + 1] = starts[k]! + word.length + 1;
+    rowStarts[k + 1] = rowStarts[k]! + rows.length;
+    k++;
+  }
+  const rows = new Int32Array(rowStarts[words.size]!);
+  k = 0;
+  for (const list of words.values()) rows.set(list, rowStarts[k++]!);
+  // Joined with a last empty word, so the text ends with the separator (as `starts` counts).
+  return { text: [...words.keys(), ''].join(SEPARATOR), starts, rowStarts, rows };
 }
 
 function push(map: Map<string, number[]>, key: string, row: number): void {

@@ -1,5 +1,5 @@
 /** The columnar index must answer exactly what compileQuery answers, in the same order. */
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import type { ArticleSummary } from '../../shared/article.js';
 import { ListIndex } from '../../shared/list-index.js';
 import { compileQuery, type ArticleQuery } from '../../shared/query.js';
@@ -83,6 +83,18 @@ describe('ListIndex', () => {
     const manyIndex = new ListIndex(many);
     for (const search of ['a', 'ta', 'pp', 'a1']) expect(manyIndex.filter({ search }).map((a) => a.id)).toEqual(many.filter(compileQuery({ search })).map((a) => a.id));
     expect(manyIndex.filter({ search: 'a' })).toHaveLength(50);
+  });
+
+  test('a word or part of one is answered from the sealed word table, without scanning the text', () => {
+    const scan = vi.spyOn(ListIndex.prototype as unknown as { rowsByScan: () => Uint8Array }, 'rowsByScan');
+    try {
+      for (const search of ['market', 'arke', 'istanbul', 'lpha', '19', 'absent']) {
+        expect(index.filter({ search }).map((a) => a.id)).toEqual(articles.filter(compileQuery({ search })).map((a) => a.id));
+      }
+      expect(scan).not.toHaveBeenCalled();
+    } finally {
+      scan.mockRestore();
+    }
   });
 
   test('an edit patched in answers as a fresh index does, and a changed text is refused', () => {
