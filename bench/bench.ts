@@ -7,6 +7,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, openSync, closeSync, fsyncSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import matter from 'gray-matter';
 import { exportApproved } from '../main/core/export.js';
@@ -66,10 +67,14 @@ function files(dir: string): string[] {
 /**
  * A full collection before a phase timed by percentiles, so the garbage the phase before left (the
  * list index built, 100,000 summaries read) is not collected inside it: an editor's approvals come
- * seconds apart, with idle time for that. Needs node --expose-gc (as `npm run bench` runs it).
+ * seconds apart, with idle time for that. Needs node --expose-gc (as `npm run bench` runs it). Then
+ * half a second for V8's helper threads to finish sweeping what it freed: timed right after the
+ * collection, each query's first run took 8-40 ms at 100,000 (1-12 ms after the pause, the first
+ * query of all warming the code; later runs 0.4-5 ms), enough to put filter-p95 at 26 ms in one run.
  */
-function settle(): void {
+async function settle(): Promise<void> {
   (globalThis as { gc?: () => void }).gc?.();
+  await delay(500);
 }
 
 /** One pass reading every file's bytes: what no reader can beat. */
@@ -173,7 +178,7 @@ async function measureMasthead(count: number, dir: string, figures: Figure[], fl
   const built = performance.now();
   index.buildSome(Infinity); // the desk builds it in idle time as the list arrives
   process.stderr.write(`list index of ${count.toLocaleString('en')} built in ${Math.round(ms(built))} ms\n`);
-  settle();
+  await settle();
   const timings: number[] = [];
   for (let round = 0; round < 5; round++) {
     for (const q of queries) {
@@ -190,7 +195,7 @@ async function measureMasthead(count: number, dir: string, figures: Figure[], fl
   // slowest of each, and moved by a fifth between runs.
   const toggled = Math.min(200, healthy.length);
   const sample = Array.from({ length: toggled }, (_, i) => healthy[Math.floor((i * healthy.length) / toggled)]!);
-  settle();
+  await settle();
   const toggles: number[] = [];
   const bare: number[] = [];
   for (const a of sample) {
