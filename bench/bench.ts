@@ -109,9 +109,8 @@ function naive(dir: string): number {
   return ms(start);
 }
 
-/** The per-size measurements of Masthead itself, in this process. */
 /**
- * Every figure of Masthead at one size. `naiveBefore` is the naive loop run just before; it runs once
+ * The per-size measurements of Masthead itself, in this process. `naiveBefore` is the naive loop run just before; it runs once
  * more right after the cold open is checked, and the mean of the two is the naive figure (returned)
  * and cold-checked's baseline, so a drift of the machine's speed in the minute between them moves
  * both alike. (With the loop before only, cold-checked read 0.58x in a run whose floor passes took

@@ -209,8 +209,8 @@ export class ListIndex {
 
 /**
  * The word table in a few flat pieces: the words joined by the separator (one string, searched with
- * indexOf), where each starts, and the rows of each as one list. Not a Map from word to rows: V8
- * interns every string a Map holds, and a newsroom's vocabulary (100,000 words and more) would lengthen
+ * indexOf), where each starts, and the rows of each as one list. Not a Map from word to rows:
+ * Chromium's V8 interns every string a Map holds, and a newsroom's vocabulary (100,000 words and more) would lengthen
  * every full collection of the desk's heap by the walk of a string table that size.
  */
 interface SealedWords {

@@ -33,7 +33,6 @@ export interface Filters {
   readonly search: string;
 }
 
-/** Everything the desk shows. */
 /** The list still arriving in pages: how many articles in all, and which ones events brought first. */
 export interface Receiving {
   readonly total: number;
@@ -41,6 +40,7 @@ export interface Receiving {
   readonly byEvent: readonly ArticleId[];
 }
 
+/** Everything the desk shows. */
 export interface DeskState {
   readonly libraryName: string;
   readonly loading: boolean;
