@@ -110,10 +110,10 @@ function naive(dir: string): number {
 }
 
 /**
- * The per-size measurements of Masthead itself, in this process. `naiveBefore` is the naive loop run just before; it runs once
- * more right after the cold open is checked, and the mean of the two is the naive figure (returned)
- * and cold-checked's baseline, so a drift of the machine's speed in the minute between them moves
- * both alike. (With the loop before only, cold-checked read 0.58x in a run whose floor passes took
+ * The per-size measurements of Masthead itself, in this process. `naiveBefore` is the naive loop run
+ * just before; it runs once more right after the cold open is checked, and the mean of the two is
+ * the naive figure (returned) and cold-checked's baseline, so a drift of the machine's speed in the
+ * minute between them moves both alike. (With the loop before only, cold-checked read 0.58x in a run whose floor passes took
  * 1.7 s before the loop and 2.4 s beside the opens, and 0.36-0.46x in the three runs around it.)
  */
 async function measureMasthead(count: number, dir: string, figures: Figure[], floors: number[], naiveBefore: number): Promise<number> {
