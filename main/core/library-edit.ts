@@ -12,8 +12,8 @@ import { contentHash, errorText, UNSAFE_replaceFileSync } from './save.js';
 
 /** What an edit came to; the library turns it into its answer and its index. */
 export type EditOutcome =
-  /** Written: the file now hashes to `hash` and reads as `summary`. */
-  | { readonly kind: 'saved'; readonly summary: ArticleSummary; readonly hash: string; readonly quickApprove: boolean }
+  /** Written: the file now hashes to `hash` and reads as `summary`; `aside` is the old version's link, to remove (see save.ts). */
+  | { readonly kind: 'saved'; readonly summary: ArticleSummary; readonly hash: string; readonly quickApprove: boolean; readonly aside: string | null }
   /** The file already says it: nothing was written. */
   | { readonly kind: 'unchanged' }
   /** The file is not what the index shows (another program changed it): nothing was written. */
@@ -42,7 +42,7 @@ export function editArticleFile(id: ArticleId, path: string, known: IndexEntry, 
   if (planned.kind !== 'write') return planned;
   const saved = UNSAFE_replaceFileSync(path, planned.chunks, current.mode);
   if (!saved.ok) return { kind: 'failed', failure: saved };
-  return { kind: 'saved', summary: planned.summary, hash: contentHash(planned.chunks), quickApprove: planned.quickApprove };
+  return { kind: 'saved', summary: planned.summary, hash: contentHash(planned.chunks), quickApprove: planned.quickApprove, aside: saved.value };
 }
 
 /** The read buffer of edits, reused: what an edit keeps of the bytes it read is copied out of it. */

@@ -4,6 +4,7 @@ import { readdir, realpath, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import type { ArticleId } from '../../shared/article.js';
 import { fail, ok, type Result } from '../../shared/result.js';
+import { SAVE_LEFTOVER } from './save.js';
 
 /** File names that may hold an article; the file must also open with `---`. */
 export const ARTICLE_FILE = /\.(md|markdown|txt)$/i;
@@ -89,9 +90,10 @@ export interface ScannedFile {
 
 /**
  * Every candidate article file under the root, in a stable order. Links are followed only
- * when they lead to a place inside the library, and each real folder is walked once.
+ * when they lead to a place inside the library, and each real folder is walked once. What saves
+ * left behind (see save.ts) is added to `leftovers`, when given.
  */
-export async function scanLibrary(realRoot: string): Promise<ScannedFile[]> {
+export async function scanLibrary(realRoot: string, leftovers?: string[]): Promise<ScannedFile[]> {
   const ids: ScannedFile[] = [];
   const seenFolders = new Set<string>([realRoot]);
   // `prefix` is the folder's id with a trailing `/`: ids are built by concatenation, not path maths,
@@ -107,8 +109,11 @@ export async function scanLibrary(realRoot: string): Promise<ScannedFile[]> {
     const subfolders: string[] = [];
     for (const entry of entries) {
       const name = entry.name;
-      if (name.startsWith('.')) continue;
       const path = folder + sep + name;
+      if (name.startsWith('.')) {
+        if (leftovers !== undefined && entry.isFile() && SAVE_LEFTOVER.test(name)) leftovers.push(path);
+        continue;
+      }
       if (entry.isDirectory()) {
         if (!isSkippedFolder(name)) subfolders.push(name);
       } else if (entry.isFile()) {

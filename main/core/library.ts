@@ -13,7 +13,7 @@ import { checkId, scanLibrary, UNSAFE_resolveId, UNSAFE_resolveIdSync, type Scan
 import { parsedApprovable, readWithStamp, type FileStamp, type ReadResult } from './read-one.js';
 import { readMany, startStamper, type Stamper } from './read-pool.js';
 import { parseArticleFile, READER_VERSION } from './read-article.js';
-import { contentHash, errorText } from './save.js';
+import { contentHash, errorText, removeAside, removeStaleLeftovers } from './save.js';
 
 /** How to open a library. */
 export interface OpenOptions {
@@ -55,6 +55,8 @@ export class Library {
   private dirty = false;
   private saveTimer: NodeJS.Timeout | null = null;
   private saving: Promise<void> = Promise.resolve();
+  /** Removing the aside links that saves left (see save.ts), after each save has answered. */
+  private tidying: Promise<void> = Promise.resolve();
   /** How many articles the open took from the persistent index without reading their files (known once `verified`). */
   fromCache = 0;
 
@@ -94,19 +96,23 @@ export class Library {
     }
     const cache = options.cacheFolder === undefined ? null : { file: cacheFileOf(options.cacheFolder, root), reader: options.reader ?? READER_VERSION };
     const library = new Library(root, cache);
+    const leftovers: string[] = [];
     // The stamp threads boot while the index is decoded (only when there is an index to compare with).
     const stamper = cache === null || !existsSync(cache.file) ? null : startStamper();
     const cached = cache === null ? null : await loadIndex(cache.file, root, cache.reader);
     if (cached !== null && stamper !== null) {
       library.index.replaceAll(cached);
       options.onProgress?.({ done: cached.size, total: cached.size });
-      const reread = library.reconcile(scanLibrary(root), stamper, options.onProgress);
+      const scanning = scanLibrary(root, leftovers);
+      library.tidyLeftovers(scanning, leftovers);
+      const reread = library.reconcile(scanning, stamper, options.onProgress);
       library.verified = reread.then(() => undefined);
       library.checked = reread.then((files) => library.checkAll(files));
     } else {
       void stamper?.stamp([]); // the index was unusable: let the threads go
       // The read threads boot while the folder is listed.
-      const listing = scanLibrary(root);
+      const listing = scanLibrary(root, leftovers);
+      library.tidyLeftovers(listing, leftovers);
       await library.readAll(listing, 0, null, options.onProgress);
       const files = await listing;
       library.dirty = true;
@@ -222,7 +228,12 @@ export class Library {
     // The background check stops at its next batch; what it had not reached is simply not cached.
     const saved = this.saveCache();
     this.closed = true;
-    await saved;
+    await Promise.all([saved, this.settled()]);
+  }
+
+  /** Resolves when the tidying after every save so far is done: what each left beside its file is gone. */
+  settled(): Promise<void> {
+    return this.tidying;
   }
 
   /** Every article's summary, in id order. */
@@ -363,6 +374,7 @@ export class Library {
       case 'saved':
         // A file just written has no trusted stamp (file times are coarse); the next read gives it one.
         this.index.store(id, { summary: outcome.summary, hash: outcome.hash, stamp: null, quickApprove: outcome.quickApprove });
+        if (outcome.aside !== null) this.tidy(outcome.aside);
         return ok(outcome.summary);
       case 'unchanged':
         return ok(entry.summary);
@@ -377,6 +389,20 @@ export class Library {
       default:
         return outcome satisfies never;
     }
+  }
+
+  /** Once the scan is done, removes what saves cut short by a crash left in the library (see save.ts). */
+  private tidyLeftovers(scanning: Promise<unknown>, leftovers: readonly string[]): void {
+    const scanned = scanning.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.tidying = Promise.all([this.tidying, scanned]).then(() => removeStaleLeftovers(leftovers).then(() => undefined));
+  }
+
+  /** Removes a save's aside link once the save has answered, off the editor's wait. */
+  private tidy(aside: string): void {
+    this.tidying = this.tidying.then(() => removeAside(aside));
   }
 
   /** Runs edits of one article one after another, so quick toggles never race each other. */

@@ -1,6 +1,6 @@
 import { chmodSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test, vi } from 'vitest';
 import { Library, type LibraryEvent } from '../../main/core/library.js';
 import { watchLibrary } from '../../main/core/library-watch.js';
 import { tempDir } from '../helpers/corpora.js';
@@ -74,6 +74,31 @@ describe('scanning a library', () => {
   });
 });
 
+describe('what a save cut short left behind', () => {
+  const leftovers = ['.a.md.0123456789ab.masthead-tmp', 'sub/.b.md.0123456789ab.masthead-old'];
+
+  test('is removed when the library opens, once older than a minute', async () => {
+    const dir = makeLibrary({ 'a.md': article('A'), 'sub/b.md': article('B'), '.notes': 'kept', [leftovers[0]!]: 'half', [leftovers[1]!]: article('B, before') });
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(Date.now() + 61_000);
+      const library = await open(dir);
+      await library.settled();
+      expect(library.list().map((a) => a.id)).toEqual(['a.md', 'sub/b.md']);
+    } finally {
+      vi.useRealTimers();
+    }
+    expect(readdirSync(dir, { recursive: true }).sort()).toEqual(['.notes', 'a.md', 'sub', join('sub', 'b.md')]);
+  });
+
+  test('is kept while it may be another save in flight', async () => {
+    const dir = makeLibrary({ 'a.md': article('A'), [leftovers[0]!]: 'half' });
+    const library = await open(dir);
+    await library.settled();
+    expect(readdirSync(dir).sort()).toEqual([leftovers[0], 'a.md']);
+  });
+});
+
 describe('ids never reach outside the library', () => {
   test.each(['../x.md', '/etc/passwd', 'a/../../x.md', 'a\\..\\x.md', 'C:/x.md', 'a.md\0', '', 'sub/', './a.md', 'a.yaml', 42, null])(
     'refuses %j',
@@ -97,7 +122,16 @@ describe('editing files on disk', () => {
     expect(result.ok && result.value.published).toBe(true);
     expect(readFileSync(join(dir, 'seed.txt'), 'utf8')).toBe(seedText.replace('published: false', 'published: true'));
     expect(statSync(join(dir, 'seed.txt')).mode & 0o777).toBe(0o640);
+    await library.settled(); // the old version's aside link goes once the save has answered
     expect(readdirSync(dir)).toEqual(['seed.txt']);
+  });
+
+  test('closing waits for the tidying after saves: nothing is left beside the files', async () => {
+    const dir = makeLibrary({ 'a.md': article('A'), 'sub/b.md': article('B') });
+    const library = await open(dir);
+    await Promise.all([library.setPublished('a.md', true), library.setPublished('sub/b.md', true), library.setTopics('a.md', ['x'])]);
+    await library.close();
+    expect(readdirSync(dir, { recursive: true }).sort()).toEqual(['a.md', 'sub', join('sub', 'b.md')]);
   });
 
   test('an edit that changes nothing does not write', async () => {

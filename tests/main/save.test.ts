@@ -1,8 +1,8 @@
 /** The one writer of article files: atomic, mode-keeping, and leaving nothing behind when it fails. */
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { afterEach, expect, test } from 'vitest';
-import { UNSAFE_replaceFileSync } from '../../main/core/save.js';
+import { basename, join } from 'node:path';
+import { afterEach, expect, test, vi } from 'vitest';
+import { removeAside, removeStaleLeftovers, SAVE_LEFTOVER, UNSAFE_replaceFileSync } from '../../main/core/save.js';
 import { tempDir } from '../helpers/corpora.js';
 
 const temps: { cleanup: () => void }[] = [];
@@ -13,14 +13,51 @@ const folder = (): string => {
   return t.dir;
 };
 
-test('writes the chunks in order over the file, with the mode given, and no temp file stays', () => {
+test('writes the chunks in order over the file, with the mode given, and no temp file stays', async () => {
   const dir = folder();
   const path = join(dir, 'a.md');
   writeFileSync(path, 'old');
+  const before = statSync(path).ino;
   const saved = UNSAFE_replaceFileSync(path, [Buffer.from('---\npub'), Buffer.from('lished: true'), Buffer.from('\n---\n')], 0o640);
-  expect(saved.ok).toBe(true);
   expect(readFileSync(path, 'utf8')).toBe('---\npublished: true\n---\n');
   expect(statSync(path).mode & 0o777).toBe(0o640);
+  // The old version stays linked aside, under a hidden name, until the caller removes it.
+  const aside = saved.ok ? saved.value : null;
+  expect(aside).not.toBeNull();
+  expect(basename(aside!)).toMatch(SAVE_LEFTOVER);
+  expect(statSync(aside!).ino).toBe(before);
+  expect(readFileSync(aside!, 'utf8')).toBe('old');
+  await removeAside(aside!);
+  await removeAside(aside!); // gone already: no error
+  expect(readdirSync(dir)).toEqual(['a.md']);
+});
+
+test('a new file is written without an aside link', () => {
+  const dir = folder();
+  const saved = UNSAFE_replaceFileSync(join(dir, 'new.md'), [Buffer.from('new')], 0o644);
+  expect(saved).toEqual({ ok: true, value: null });
+  expect(readdirSync(dir)).toEqual(['new.md']);
+});
+
+test('a save that fails after linking the old version aside removes the link and the temp file', async () => {
+  const dir = folder();
+  const path = join(dir, 'a.md');
+  writeFileSync(path, 'old');
+  vi.resetModules();
+  vi.doMock('node:fs', async (original) => ({
+    ...(await original<typeof import('node:fs')>()),
+    renameSync: () => {
+      throw Object.assign(new Error('EIO'), { code: 'ENOSPC' });
+    },
+  }));
+  try {
+    const save = await import('../../main/core/save.js');
+    expect(save.UNSAFE_replaceFileSync(path, [Buffer.from('new')], 0o644)).toEqual({ ok: false, error: { kind: 'io', message: 'could not save a.md: the disk is full' } });
+  } finally {
+    vi.doUnmock('node:fs');
+    vi.resetModules();
+  }
+  expect(readFileSync(path, 'utf8')).toBe('old');
   expect(readdirSync(dir)).toEqual(['a.md']);
 });
 
@@ -38,4 +75,15 @@ test('a rename that fails leaves the target as it was and removes the temp file'
 test('a folder that is gone fails with a message, not an exception', () => {
   const saved = UNSAFE_replaceFileSync(join(folder(), 'missing', 'a.md'), [Buffer.from('x')], 0o644);
   expect(saved).toEqual({ ok: false, error: { kind: 'io', message: 'could not save a.md: the file or folder no longer exists' } });
+});
+
+test('stale leftovers of saves are removed, and nothing else', async () => {
+  const dir = folder();
+  const names = ['.a.md.0123456789ab.masthead-tmp', '.a.md.abcdef012345.masthead-old', '.a.md.masthead-old', 'a.md.0123456789ab.masthead-tmp', '.b.md.0123456789ab.masthead-old'];
+  for (const name of names.slice(0, 4)) writeFileSync(join(dir, name), 'x');
+  mkdirSync(join(dir, names[4]!)); // a folder by that name is not a save's
+  const paths = names.map((n) => join(dir, n));
+  expect(await removeStaleLeftovers(paths)).toBe(0); // a minute old at least
+  expect(await removeStaleLeftovers(paths, Date.now() + 61_000)).toBe(2);
+  expect(readdirSync(dir).sort()).toEqual([names[4], names[2], names[3]].sort());
 });
