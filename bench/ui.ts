@@ -1,7 +1,8 @@
 /// <reference lib="dom" />
 // The page-side callback below runs in Chromium, so this file alone needs the DOM types.
 /** The desk's own speed in Chromium through the browser host: first rows shown, and the longest frame while scrolling. */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { setTimeout as delay } from 'node:timers/promises';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { startBrowserHost } from '../main/host/server.js';
@@ -32,6 +33,7 @@ export async function measureUi(dir: string): Promise<{ firstRowsMs: number; lon
   });
   try {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await untilQuiet();
     // The page notes when the first article row was painted: the first frame after it is in the
     // document (requestAnimationFrame, then a task after that frame). Polling from here instead
     // would wait for the page's thread, busy with the next pages of the list by then.
@@ -69,5 +71,38 @@ export async function measureUi(dir: string): Promise<{ firstRowsMs: number; lon
     await browser.close();
     await host.close();
     await session.close();
+  }
+}
+
+/**
+ * Waits (at most 15 s) until the machine's cores have been all but idle for half a second. Chromium's
+ * headless mode is the whole browser: once its first tab is open it loads its omnibox popup, a page
+ * of its own in a renderer of its own, which kept one core and that renderer's threads busy for
+ * about a second (seen in a trace: the first rows and the first scroll frames of the desk shared the
+ * two cores with it). Electron has no omnibox, so the desk is measured once that is done.
+ */
+async function untilQuiet(): Promise<void> {
+  const sample = (): { busy: number; total: number } | null => {
+    try {
+      // cpu  user nice system idle iowait irq softirq steal ...
+      const fields = readFileSync('/proc/stat', 'utf8').split('\n', 1)[0]!.trim().split(/\s+/).slice(1, 9).map(Number);
+      const total = fields.reduce((a, b) => a + b, 0);
+      return { busy: total - fields[3]! - fields[4]!, total };
+    } catch {
+      return null;
+    }
+  };
+  let last = sample();
+  if (last === null) {
+    await delay(3000); // no /proc here: the browser's start is over within three seconds
+    return;
+  }
+  let quiet = 0;
+  for (const until = Date.now() + 15_000; quiet < 2 && Date.now() < until; ) {
+    await delay(250);
+    const now = sample()!;
+    const share = now.total > last.total ? (now.busy - last.busy) / (now.total - last.total) : 0;
+    quiet = share < 0.15 ? quiet + 1 : 0;
+    last = now;
   }
 }
