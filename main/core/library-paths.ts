@@ -20,18 +20,13 @@ export function isInside(outer: string, inner: string): boolean {
   return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
 }
 
+/** A segment of a `/`-separated path that is empty, `.` or `..` (tested without splitting: a warm open checks 100,000 ids). */
+const EMPTY_OR_DOT_SEGMENT = /(?:^|\/)\.{0,2}(?:\/|$)/;
+
 /** Checks an id's shape: a relative path with `/` separators, no `.`/`..` segments, an article file name. */
 export function checkId(id: unknown): Result<ArticleId> {
   if (typeof id !== 'string' || id.length === 0 || id.length > 4096) return fail('bad-request', 'an article id must be a non-empty relative path');
-  const segments = id.split('/');
-  if (
-    id.includes('\0') ||
-    id.includes('\\') ||
-    id.startsWith('/') ||
-    /^[A-Za-z]:/.test(id) ||
-    segments.some((s) => s === '' || s === '.' || s === '..') ||
-    !ARTICLE_FILE.test(id)
-  ) {
+  if (id.includes('\0') || id.includes('\\') || id.startsWith('/') || /^[A-Za-z]:/.test(id) || EMPTY_OR_DOT_SEGMENT.test(id) || !ARTICLE_FILE.test(id)) {
     return fail('outside-library', `"${id.slice(0, 200)}" is not the id of an article in this library`);
   }
   return ok(id);

@@ -158,6 +158,9 @@ describe('the persistent index', () => {
     const decoded = decodeIndex(encodeIndex('/root', 'r', entries), '/root', 'r');
     const plain = decoded === null ? null : [...decoded].map(([id, e]) => [id, { quickApprove: e.quickApprove, hash: e.hash, stamp: e.stamp, summary: e.summary }]);
     expect(plain).toStrictEqual(entries);
+    // Ids all ASCII are decoded as one string and sliced; with one that is not, one by one (above).
+    const ascii = entries.slice(0, 2);
+    expect([...(decodeIndex(encodeIndex('/root', 'r', ascii), '/root', 'r') ?? [])].map(([id, e]) => [id, e.summary.id])).toEqual(ascii.map(([id]) => [id, id]));
     expect(cacheFileOf('/data', '/root')).not.toBe(cacheFileOf('/data', '/root2'));
   });
 
