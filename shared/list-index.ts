@@ -3,8 +3,9 @@
  * approval and problems in typed arrays, topics and providers as lists of row numbers, all folded
  * titles and excerpts in a few large strings searched with native `indexOf`, plus the rows of every
  * word (a run of letters and digits) in that text, so a word half the library contains is found
- * without visiting each hit. It is built a slice at a time (the desk does it in idle time), and an
- * edit that leaves an article's place and text alone is patched in, not rebuilt. It answers exactly
+ * without visiting each hit. It is built a slice at a time (the desk does it in idle time); an
+ * edit that leaves an article's place and text alone is patched in, and one that moves it to
+ * another row is renumbered (`reorder`), not rebuilt. It answers exactly
  * what `compileQuery` answers (tests/shared/list-index.test.ts checks that), only faster.
  */
 import type { ArticleSummary } from './article.js';
@@ -24,9 +25,14 @@ export class ListIndex {
   private readonly problems: Uint8Array;
   private readonly byTopic = new Map<string, number[]>();
   private readonly byProvider = new Map<string, number[]>();
-  /** Where each row's text starts, counted over all chunks as if they were one string. */
-  private readonly starts: Int32Array;
-  private readonly chunks: string[] = [];
+  /**
+   * Where each text starts, counted over all chunks as if they were one string. Texts (and the word
+   * table's rows) are numbered by the order they were laid down in, their slot: a row's own number
+   * until the list is reordered, then `slotRows` holds each slot's row.
+   */
+  private starts: Int32Array;
+  private chunks: string[] = [];
+  private slotRows: Int32Array | null = null;
   /** Each word of the text and the rows holding it, while the build runs; sealed into `words` after. */
   private building: Map<string, number[]> | null = new Map();
   /** Every word of the text and the rows holding it, once every row is indexed. */
@@ -69,16 +75,7 @@ export class ListIndex {
         if (rows === undefined) this.building!.set(word, [i]);
         else if (rows[rows.length - 1] !== i) rows.push(i);
       }
-      this.pending.push(folded);
-      this.starts[i + 1] = this.starts[i]! + folded.length + 1;
-      if ((i + 1) % CHUNK === 0 || i + 1 === n) {
-        // Joined with a last empty text, so the chunk ends with the separator and is one flat string:
-        // adding the separator with `+` made a two-part string that the first search had to copy
-        // into one, 260 ms for the chunks of 100,000 articles.
-        this.pending.push('');
-        this.chunks.push(this.pending.join(SEPARATOR));
-        this.pending = [];
-      }
+      this.addText(i, folded);
     }
     this.built = end;
     if (this.complete && this.building !== null) {
@@ -104,11 +101,86 @@ export class ListIndex {
       const [before, after] = [this.articles[row]!, articles[row]!];
       this.published[row] = after.published ? 1 : 0;
       this.problems[row] = after.problems.length > 0 ? 1 : 0;
-      move(this.byTopic, this.topicsOf(before), this.topicsOf(after), row);
-      move(this.byProvider, new Set([this.fold(before.providerName ?? '')]), new Set([this.fold(after.providerName ?? '')]), row);
+      this.moveNames(before, after, row);
     }
     this.articles = articles;
     return true;
+  }
+
+  /**
+   * The index of a new order of the same articles: `articles[row]` sat at `oldRows[row]` of this
+   * index. Nothing is folded or searched again: the texts and the word table are shared as they
+   * are and only each slot's row changes, so a toggle that moves an article (sorted by Published)
+   * costs a pass over the rows, not the whole build. At 100,000 (Node, 15 toggles): 29 ms median,
+   * against a 160 ms sort and a 0.9 s build (3.4 s of idle time in the desk). Null, changing
+   * nothing, unless this index is complete and every article kept its title and excerpt.
+   */
+  reorder(articles: readonly ArticleSummary[], oldRows: Int32Array): ListIndex | null {
+    const n = articles.length;
+    if (!this.complete || n !== this.articles.length || oldRows.length !== n) return null;
+    const newRows = new Int32Array(n).fill(-1);
+    for (let row = 0; row < n; row++) {
+      const old = oldRows[row]!;
+      const before = this.articles[old];
+      const after = articles[row]!;
+      if (before === undefined || newRows[old] !== -1) return null;
+      // Only the edited articles are new objects; the property reads are kept to them.
+      if (before !== after && (before.id !== after.id || before.title !== after.title || before.excerpt !== after.excerpt)) return null;
+      newRows[old] = row;
+    }
+    const next = new ListIndex(articles);
+    for (const [name, folded] of this.foldedNames) next.foldedNames.set(name, folded);
+    // A topic's or provider's rows need no order either; they are renumbered, then the edited
+    // articles' own topics and provider moved as a patch moves them.
+    const renumber = (rows: readonly number[]): number[] => rows.map((old) => newRows[old]!);
+    for (const [key, rows] of this.byTopic) next.byTopic.set(key, renumber(rows));
+    for (const [key, rows] of this.byProvider) next.byProvider.set(key, renumber(rows));
+    for (let row = 0; row < n; row++) {
+      const old = oldRows[row]!;
+      const before = this.articles[old]!;
+      const after = articles[row]!;
+      if (before === after) {
+        next.published[row] = this.published[old]!;
+        next.problems[row] = this.problems[old]!;
+      } else {
+        next.published[row] = after.published ? 1 : 0;
+        next.problems[row] = after.problems.length > 0 ? 1 : 0;
+        next.moveNames(before, after, row);
+      }
+    }
+    // The texts and the word table stay as they are, in their slots; only each slot's row changes.
+    next.chunks = this.chunks;
+    next.starts = this.starts;
+    next.words = this.words;
+    const slotRows = this.slotRows;
+    if (slotRows === null) next.slotRows = newRows;
+    else {
+      next.slotRows = new Int32Array(n); // this index stays as it was: a render may still hold it
+      for (let slot = 0; slot < n; slot++) next.slotRows[slot] = newRows[slotRows[slot]!]!;
+    }
+    next.built = n;
+    next.building = null;
+    return next;
+  }
+
+  /** Moves `row` from the topic and provider lists `before` had to those `after` has. */
+  private moveNames(before: ArticleSummary, after: ArticleSummary, row: number): void {
+    move(this.byTopic, this.topicsOf(before), this.topicsOf(after), row);
+    move(this.byProvider, new Set([this.fold(before.providerName ?? '')]), new Set([this.fold(after.providerName ?? '')]), row);
+  }
+
+  /** Appends row `row`'s folded text, closing its chunk when the row ends one. */
+  private addText(row: number, folded: string): void {
+    this.pending.push(folded);
+    this.starts[row + 1] = this.starts[row]! + folded.length + 1;
+    if ((row + 1) % CHUNK === 0 || row + 1 === this.articles.length) {
+      // Joined with a last empty text, so the chunk ends with the separator and is one flat string:
+      // adding the separator with `+` made a two-part string that the first search had to copy
+      // into one, 260 ms for the chunks of 100,000 articles.
+      this.pending.push('');
+      this.chunks.push(this.pending.join(SEPARATOR));
+      this.pending = [];
+    }
   }
 
   /** A topic or provider name, folded. */
@@ -183,7 +255,9 @@ export class ListIndex {
       if (total > 2 * n) return null; // a fragment of very many words: one pass over the text is quicker
     }
     const hit = new Uint8Array(n);
-    for (const k of found) for (let r = rowStarts[k]!; r < rowStarts[k + 1]!; r++) hit[rows[r]!] = 1;
+    const slotRows = this.slotRows;
+    if (slotRows === null) for (const k of found) for (let r = rowStarts[k]!; r < rowStarts[k + 1]!; r++) hit[rows[r]!] = 1;
+    else for (const k of found) for (let r = rowStarts[k]!; r < rowStarts[k + 1]!; r++) hit[slotRows[rows[r]!]!] = 1;
     return hit;
   }
 
@@ -192,15 +266,16 @@ export class ListIndex {
     const hit = new Uint8Array(n);
     // No article's text holds the separator, so a word with one in it matches nothing.
     if (word.includes(SEPARATOR)) return hit;
+    const slotRows = this.slotRows;
     this.chunks.forEach((chunk, c) => {
       const base = this.starts[c * CHUNK]!;
-      let row = c * CHUNK;
+      let slot = c * CHUNK;
       let at = chunk.indexOf(word);
       while (at !== -1) {
-        // Hits come in text order, so the row only moves forward: walking is cheaper than bisecting.
-        while (this.starts[row + 1]! <= base + at) row++;
-        hit[row] = 1;
-        at = chunk.indexOf(word, this.starts[row + 1]! - base);
+        // Hits come in text order, so the slot only moves forward: walking is cheaper than bisecting.
+        while (this.starts[slot + 1]! <= base + at) slot++;
+        hit[slotRows === null ? slot : slotRows[slot]!] = 1;
+        at = chunk.indexOf(word, this.starts[slot + 1]! - base);
       }
     });
     return hit;

@@ -48,6 +48,12 @@ export function sortArticles(articles: readonly ArticleSummary[], sort: { key: S
   return [...articles].sort((a, b) => sign * compare(sort.key, a, b) || byId(a, b));
 }
 
+/** The order `sortArticles` sorts by, for placing one article into an already sorted list. */
+export function comparator(sort: { key: SortKey; direction: 'asc' | 'desc' }): (a: ArticleSummary, b: ArticleSummary) => number {
+  const sign = sort.direction === 'asc' ? 1 : -1;
+  return (a, b) => sign * compare(sort.key, a, b) || byId(a, b);
+}
+
 function byId(a: ArticleSummary, b: ArticleSummary): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
