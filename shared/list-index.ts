@@ -3,10 +3,12 @@
  * approval and problems in typed arrays, topics and providers as lists of row numbers, all folded
  * titles and excerpts in a few large strings searched with native `indexOf`, plus the rows of every
  * word (a run of letters and digits) in that text, so a word half the library contains is found
- * without visiting each hit. It is built a slice at a time (the desk does it in idle time); an
- * edit that leaves an article's place and text alone is patched in, and one that moves it to
- * another row is renumbered (`reorder`), not rebuilt. It answers exactly
- * what `compileQuery` answers (tests/shared/list-index.test.ts checks that), only faster.
+ * without visiting each hit. It is built a slice at a time (the desk does it in idle time). After
+ * that it is never built again for the same library: an edit that leaves an article's place and
+ * text alone is patched in (`patch`), and any other change (a new order, articles added, removed
+ * or retitled) gives a new index that shares this one's texts and word table (`update`), in a pass
+ * over the rows rather than a build. It answers exactly what `compileQuery` answers
+ * (tests/shared/list-index.test.ts checks that), only faster.
  */
 import type { ArticleSummary } from './article.js';
 import { foldText, foldTexts, type ArticleQuery } from './query.js';
@@ -16,10 +18,18 @@ const SEPARATOR = '\u0000';
 /** A word of the text: letters and digits. A search word made only of them can only lie inside one. */
 const WORD = /[\p{L}\p{N}]+/gu;
 const ONLY_WORD = /^[\p{L}\p{N}]+$/u;
-/** Rows per text chunk: chunks are joined as they fill, so no step of the build joins everything. */
+/** Texts per chunk: chunks are joined as they fill, so no step of the build joins everything. */
 const CHUNK = 1024;
 
-/** The index; build it once per list order, query it per keystroke. */
+/**
+ * How many texts `update` may add after those the word table covers before it asks for a new
+ * build: they are searched by a scan, a quarter of the list at most (about 3 ms a word at 100,000).
+ */
+export function maxAddedTexts(rows: number): number {
+  return Math.max(4 * CHUNK, rows >> 2);
+}
+
+/** The index; build it once per library, query it per keystroke. */
 export class ListIndex {
   private readonly published: Uint8Array;
   private readonly problems: Uint8Array;
@@ -28,11 +38,15 @@ export class ListIndex {
   /**
    * Where each text starts, counted over all chunks as if they were one string. Texts (and the word
    * table's rows) are numbered by the order they were laid down in, their slot: a row's own number
-   * until the list is reordered, then `slotRows` holds each slot's row.
+   * until the list changes, then `slotRows` holds each slot's row, -1 for the text of an article no
+   * longer listed (or listed with another text, laid down in a new slot).
    */
   private starts: Int32Array;
   private chunks: string[] = [];
+  private slots = 0;
   private slotRows: Int32Array | null = null;
+  /** The slots the word table covers; the texts laid down after it are searched by a scan. */
+  private sealedSlots = 0;
   /** Each word of the text and the rows holding it, while the build runs; sealed into `words` after. */
   private building: Map<string, number[]> | null = new Map();
   /** Every word of the text and the rows holding it, once every row is indexed. */
@@ -61,15 +75,14 @@ export class ListIndex {
     const end = Math.min(n, this.built + count);
     // The slice's texts are folded together and not kept per article: 100,000 cached strings (and
     // the weak map holding them) made every full collection of the desk's heap longer than a frame.
-    const texts = foldTexts(this.articles.slice(this.built, end).map((a) => `${a.title}\n${a.excerpt}`));
+    const texts = foldedTexts(this.articles.slice(this.built, end));
     for (let i = this.built; i < end; i++) {
       const a = this.articles[i]!;
       this.published[i] = a.published ? 1 : 0;
       this.problems[i] = a.problems.length > 0 ? 1 : 0;
       for (const topic of this.topicsOf(a)) push(this.byTopic, topic, i);
       push(this.byProvider, this.fold(a.providerName ?? ''), i);
-      const raw = texts[i - this.built]!;
-      const folded = raw.includes(SEPARATOR) ? raw.replaceAll(SEPARATOR, ' ') : raw;
+      const folded = texts[i - this.built]!;
       for (const [word] of folded.matchAll(WORD)) {
         const rows = this.building!.get(word);
         if (rows === undefined) this.building!.set(word, [i]);
@@ -80,6 +93,7 @@ export class ListIndex {
     this.built = end;
     if (this.complete && this.building !== null) {
       this.words = sealWords(this.building);
+      this.sealedSlots = n;
       this.building = null;
     }
     return this.complete;
@@ -108,19 +122,27 @@ export class ListIndex {
   }
 
   /**
-   * The index of a new order of the same articles: `articles[row]` sat at `oldRows[row]` of this
-   * index. Nothing is folded or searched again: the texts and the word table are shared as they
-   * are and only each slot's row changes, so a toggle that moves an article (sorted by Published)
-   * costs a pass over the rows, not the whole build. At 100,000 (Node, 15 toggles): 29 ms median,
-   * against a 160 ms sort and a 0.9 s build (3.4 s of idle time in the desk). Null, changing
-   * nothing, unless this index is complete and every article kept its title and excerpt.
+   * The index of a new list: `articles[row]` sat at `oldRows[row]` of this index with the same id,
+   * title and excerpt, or is new to it there (-1: added, or retitled). Rows of this index that no
+   * new row names are dropped. Nothing already indexed is folded or searched again: the texts and
+   * the word table are shared as they are, each slot's row renumbered (-1 for dropped ones), and
+   * only the new rows' texts laid down, in slots after the others, searched by a scan. At 100,000
+   * (Node, 15 toggles moving a row each): 29 ms median, against a 0.9 s build (3.4 s of idle time
+   * in the desk, and as long a freeze when a filter was on). Null, changing nothing, unless this
+   * index is complete, `oldRows` names each of its rows at most once and keeps what it promises,
+   * and the new texts stay within `maxAddedTexts`.
    */
-  reorder(articles: readonly ArticleSummary[], oldRows: Int32Array): ListIndex | null {
+  update(articles: readonly ArticleSummary[], oldRows: Int32Array): ListIndex | null {
     const n = articles.length;
-    if (!this.complete || n !== this.articles.length || oldRows.length !== n) return null;
-    const newRows = new Int32Array(n).fill(-1);
+    if (!this.complete || oldRows.length !== n) return null;
+    const newRows = new Int32Array(this.articles.length).fill(-1);
+    const added: number[] = [];
     for (let row = 0; row < n; row++) {
       const old = oldRows[row]!;
+      if (old === -1) {
+        added.push(row);
+        continue;
+      }
       const before = this.articles[old];
       const after = articles[row]!;
       if (before === undefined || newRows[old] !== -1) return null;
@@ -128,36 +150,56 @@ export class ListIndex {
       if (before !== after && (before.id !== after.id || before.title !== after.title || before.excerpt !== after.excerpt)) return null;
       newRows[old] = row;
     }
+    if (this.slots - this.sealedSlots + added.length > maxAddedTexts(n)) return null;
     const next = new ListIndex(articles);
     for (const [name, folded] of this.foldedNames) next.foldedNames.set(name, folded);
-    // A topic's or provider's rows need no order either; they are renumbered, then the edited
-    // articles' own topics and provider moved as a patch moves them.
-    const renumber = (rows: readonly number[]): number[] => rows.map((old) => newRows[old]!);
-    for (const [key, rows] of this.byTopic) next.byTopic.set(key, renumber(rows));
-    for (const [key, rows] of this.byProvider) next.byProvider.set(key, renumber(rows));
+    // A topic's or provider's rows need no order; they are renumbered (dropped rows left out), then
+    // the edited articles' own topics and provider moved as a patch moves them.
+    const dropped = this.articles.length - (n - added.length) > 0;
+    const renumber = (rows: readonly number[]): number[] => {
+      if (!dropped) return rows.map((old) => newRows[old]!);
+      const kept: number[] = [];
+      for (const old of rows) if (newRows[old]! !== -1) kept.push(newRows[old]!);
+      return kept;
+    };
+    for (const [from, to] of [
+      [this.byTopic, next.byTopic],
+      [this.byProvider, next.byProvider],
+    ] as const) {
+      for (const [key, rows] of from) {
+        const kept = renumber(rows);
+        if (kept.length > 0) to.set(key, kept);
+      }
+    }
     for (let row = 0; row < n; row++) {
       const old = oldRows[row]!;
-      const before = this.articles[old]!;
       const after = articles[row]!;
+      const before = old === -1 ? null : this.articles[old]!;
       if (before === after) {
         next.published[row] = this.published[old]!;
         next.problems[row] = this.problems[old]!;
-      } else {
-        next.published[row] = after.published ? 1 : 0;
-        next.problems[row] = after.problems.length > 0 ? 1 : 0;
-        next.moveNames(before, after, row);
+        continue;
       }
+      next.published[row] = after.published ? 1 : 0;
+      next.problems[row] = after.problems.length > 0 ? 1 : 0;
+      if (before === null) next.addNames(after, row);
+      else next.moveNames(before, after, row);
     }
     // The texts and the word table stay as they are, in their slots; only each slot's row changes.
-    next.chunks = this.chunks;
+    next.chunks = this.chunks.slice(); // the last may be extended below; this index keeps its own
     next.starts = this.starts;
+    next.slots = this.slots;
+    next.sealedSlots = this.sealedSlots;
     next.words = this.words;
-    const slotRows = this.slotRows;
-    if (slotRows === null) next.slotRows = newRows;
-    else {
-      next.slotRows = new Int32Array(n); // this index stays as it was: a render may still hold it
-      for (let slot = 0; slot < n; slot++) next.slotRows[slot] = newRows[slotRows[slot]!]!;
+    next.slotRows = new Int32Array(this.slots + added.length); // this index stays as it was: a render may still hold it
+    for (let slot = 0; slot < this.slots; slot++) {
+      const old = this.slotRows === null ? slot : this.slotRows[slot]!;
+      next.slotRows[slot] = old === -1 ? -1 : newRows[old]!;
     }
+    next.appendTexts(
+      added,
+      foldedTexts(added.map((row) => articles[row]!)),
+    );
     next.built = n;
     next.building = null;
     return next;
@@ -169,10 +211,17 @@ export class ListIndex {
     move(this.byProvider, new Set([this.fold(before.providerName ?? '')]), new Set([this.fold(after.providerName ?? '')]), row);
   }
 
-  /** Appends row `row`'s folded text, closing its chunk when the row ends one. */
+  /** Puts `row` in the topic and provider lists of `a`, an article new to this index. */
+  private addNames(a: ArticleSummary, row: number): void {
+    for (const topic of this.topicsOf(a)) push(this.byTopic, topic, row);
+    push(this.byProvider, this.fold(a.providerName ?? ''), row);
+  }
+
+  /** Lays down row `row`'s folded text in slot `row` (the build's own order), closing its chunk when the row ends one. */
   private addText(row: number, folded: string): void {
     this.pending.push(folded);
     this.starts[row + 1] = this.starts[row]! + folded.length + 1;
+    this.slots = row + 1;
     if ((row + 1) % CHUNK === 0 || row + 1 === this.articles.length) {
       // Joined with a last empty text, so the chunk ends with the separator and is one flat string:
       // adding the separator with `+` made a two-part string that the first search had to copy
@@ -181,6 +230,32 @@ export class ListIndex {
       this.chunks.push(this.pending.join(SEPARATOR));
       this.pending = [];
     }
+  }
+
+  /**
+   * Lays down the texts of `rows` (folded, in `texts`) in new slots after the others, `slotRows`
+   * having room for them. A last chunk not yet full is replaced by a longer copy: the index it came
+   * from shares the others, and still searches its own.
+   */
+  private appendTexts(rows: readonly number[], texts: readonly string[]): void {
+    if (rows.length === 0) return;
+    const starts = new Int32Array(this.slots + rows.length + 1);
+    starts.set(this.starts.subarray(0, this.slots + 1));
+    let pending = this.slots % CHUNK === 0 ? [] : [this.chunks.pop()!.slice(0, -1)];
+    rows.forEach((row, k) => {
+      const slot = this.slots + k;
+      const text = texts[k]!;
+      pending.push(text);
+      starts[slot + 1] = starts[slot]! + text.length + 1;
+      this.slotRows![slot] = row;
+      if ((slot + 1) % CHUNK === 0 || k === rows.length - 1) {
+        pending.push('');
+        this.chunks.push(pending.join(SEPARATOR));
+        pending = [];
+      }
+    });
+    this.starts = starts;
+    this.slots += rows.length;
   }
 
   /** A topic or provider name, folded. */
@@ -239,8 +314,9 @@ export class ListIndex {
   }
 
   /**
-   * The rows holding `word` from the word table: the rows of every word it is part of. Null where
-   * the table cannot answer (the search word has other characters) or the scan is cheaper.
+   * The rows holding `word` from the word table: the rows of every word it is part of, and of the
+   * texts laid down after the table (scanned). Null where the table cannot answer (the search word
+   * has other characters) or the scan is cheaper.
    */
   private rowsByWord(word: string, n: number): Uint8Array | null {
     if (!ONLY_WORD.test(word)) return null;
@@ -257,7 +333,15 @@ export class ListIndex {
     const hit = new Uint8Array(n);
     const slotRows = this.slotRows;
     if (slotRows === null) for (const k of found) for (let r = rowStarts[k]!; r < rowStarts[k + 1]!; r++) hit[rows[r]!] = 1;
-    else for (const k of found) for (let r = rowStarts[k]!; r < rowStarts[k + 1]!; r++) hit[slotRows[rows[r]!]!] = 1;
+    else {
+      for (const k of found) {
+        for (let r = rowStarts[k]!; r < rowStarts[k + 1]!; r++) {
+          const row = slotRows[rows[r]!]!;
+          if (row !== -1) hit[row] = 1;
+        }
+      }
+    }
+    if (this.slots > this.sealedSlots) this.scanTexts(word, this.sealedSlots, hit);
     return hit;
   }
 
@@ -265,20 +349,26 @@ export class ListIndex {
   private rowsByScan(word: string, n: number): Uint8Array {
     const hit = new Uint8Array(n);
     // No article's text holds the separator, so a word with one in it matches nothing.
-    if (word.includes(SEPARATOR)) return hit;
+    if (!word.includes(SEPARATOR)) this.scanTexts(word, 0, hit);
+    return hit;
+  }
+
+  /** Marks the rows whose texts, from slot `from` on, hold `word`. */
+  private scanTexts(word: string, from: number, hit: Uint8Array): void {
     const slotRows = this.slotRows;
-    this.chunks.forEach((chunk, c) => {
+    for (let c = Math.floor(from / CHUNK); c < this.chunks.length; c++) {
+      const chunk = this.chunks[c]!;
       const base = this.starts[c * CHUNK]!;
-      let slot = c * CHUNK;
-      let at = chunk.indexOf(word);
+      let slot = Math.max(from, c * CHUNK);
+      let at = chunk.indexOf(word, this.starts[slot]! - base);
       while (at !== -1) {
         // Hits come in text order, so the slot only moves forward: walking is cheaper than bisecting.
         while (this.starts[slot + 1]! <= base + at) slot++;
-        hit[slotRows === null ? slot : slotRows[slot]!] = 1;
+        const row = slotRows === null ? slot : slotRows[slot]!;
+        if (row !== -1) hit[row] = 1;
         at = chunk.indexOf(word, this.starts[slot + 1]! - base);
       }
-    });
-    return hit;
+    }
   }
 }
 
@@ -311,6 +401,11 @@ function sealWords(words: ReadonlyMap<string, readonly number[]>): SealedWords {
   for (const list of words.values()) rows.set(list, rowStarts[k++]!);
   // Joined with a last empty word, so the text ends with the separator (as `starts` counts).
   return { text: [...words.keys(), ''].join(SEPARATOR), starts, rowStarts, rows };
+}
+
+/** The folded texts (title and excerpt) of `articles`, as the index lays them down and searches them. */
+function foldedTexts(articles: readonly ArticleSummary[]): string[] {
+  return foldTexts(articles.map((a) => `${a.title}\n${a.excerpt}`)).map((raw) => (raw.includes(SEPARATOR) ? raw.replaceAll(SEPARATOR, ' ') : raw));
 }
 
 function push(map: Map<string, number[]>, key: string, row: number): void {

@@ -1,14 +1,15 @@
 /**
- * The list's order, its search index and its topic and provider choices, kept across edits. At
- * 100,000 articles re-sorting and re-indexing on every toggle froze the desk for 0.2 s (2 s with a
- * filter on); an edit is patched into the previous order and index instead: in its row when its
- * sort key is unchanged, else moved to its new row, the index renumbered rather than rebuilt.
+ * The list's order, its search index and its topic and provider choices, kept across changes. At
+ * 100,000 articles re-sorting and re-indexing on every change froze the desk for 0.2 s, and for 3 s
+ * with a filter on (the filter waited for the whole index). A change is carried into the previous
+ * order and index instead: an edit in its row when its sort key is unchanged, else moved to its new
+ * row; an article added or removed placed or taken out; a new sort renumbering the index.
  */
 import { useRef } from 'react';
 import type { ArticleSummary } from '../../shared/article.js';
 import { ListIndex } from '../../shared/list-index.js';
 import type { SortKey } from './store.js';
-import { comparator, rankByUse, sameSortKey, sortArticles } from './view.js';
+import { addUses, comparator, countUses, rankCounts, sameSortKey, sortOrder } from './view.js';
 
 /** How the list is sorted. */
 export interface ListSort {
@@ -24,130 +25,245 @@ export interface ListView {
   readonly index: ListIndex;
   readonly topics: readonly string[];
   readonly providers: readonly string[];
+  /** How many articles list each topic and provider: the rankings above, kept up to date by each change. */
+  readonly topicUses: ReadonlyMap<string, number>;
+  readonly providerUses: ReadonlyMap<string, number>;
   /**
-   * The row in `sorted` of each article, by its place in `articles` (which patches never change);
-   * made the first time an edit is patched in. Not a map from id: every string looked up in or
-   * added to a Map or Set is interned by V8, and 100,000 interned ids cost every full collection of
-   * the desk's heap 6 ms (the string table is walked in its pause).
+   * The row in `sorted` of each article, by its place in `articles` (which patches never change).
+   * Not a map from id: every string looked up in or added to a Map or Set is interned by V8, and
+   * 100,000 interned ids cost every full collection of the desk's heap 6 ms (the string table is
+   * walked in its pause).
    */
-  readonly positions: Int32Array | null;
+  readonly positions: Int32Array;
 }
 
-/** More changed articles than this at once are simply sorted and indexed again. */
-const MAX_PATCHED = 256;
-
-/** The view of `articles` under `sort`, patched from the previous one where an edit allows. */
+/** The view of `articles` under `sort`, carried over from the previous one: patched, re-sorted, or both. */
 export function useListView(articles: readonly ArticleSummary[], sort: ListSort): ListView {
   const last = useRef<ListView | null>(null);
   const previous = last.current;
   if (previous !== null && previous.articles === articles && previous.sort === sort) return previous;
-  const next = (previous !== null && previous.sort === sort ? patchView(previous, articles) : null) ?? fullView(articles, sort);
+  const next = previous === null ? fullView(articles, sort) : nextView(previous, articles, sort);
   last.current = next;
   return next;
 }
 
+/** The view of `articles` under `sort`, from `previous`: its index updated where it can be, else built again. */
+export function nextView(previous: ListView, articles: readonly ArticleSummary[], sort: ListSort): ListView {
+  const patched = previous.articles === articles ? previous : patchView(previous, articles);
+  if (patched === null) return fullView(articles, sort);
+  return patched.sort === sort ? patched : resortView(patched, sort);
+}
+
 /** Sorts and indexes from scratch (the index itself is built later, a slice at a time). */
 export function fullView(articles: readonly ArticleSummary[], sort: ListSort): ListView {
-  const sorted = sortArticles(articles, sort);
-  return { articles, sort, sorted, index: new ListIndex(sorted), topics: rankTopics(articles), providers: rankProviders(articles), positions: null };
+  const { sorted, positions } = sortedBy(articles, sort);
+  const topicUses = countUses(articles.map(topicsOf));
+  const providerUses = countUses(articles.map(providerOf));
+  return { articles, sort, sorted, index: new ListIndex(sorted), topics: rankCounts(topicUses), providers: rankCounts(providerUses), topicUses, providerUses, positions };
 }
 
 /**
- * The view after an edit: null unless the new list holds the same ids in the same places, with at
- * most `MAX_PATCHED` changed. A changed article whose sort key is unchanged keeps its row; one
- * whose key moved (a toggle while sorted by Published) is taken out and placed by binary search,
- * which gives exactly the order a full sort gives (ties break by id).
+ * The same articles in another order: sorted again, and the index renumbered rather than built
+ * again when it is complete (a filter on would otherwise wait for the whole build: 3 s at 100,000).
+ */
+export function resortView(previous: ListView, sort: ListSort): ListView {
+  const { order, sorted, positions } = sortedBy(previous.articles, sort);
+  const index = previous.index.complete ? previous.index.update(sorted, order.map((i) => previous.positions[i]!)) : null;
+  return { ...previous, sort, sorted, index: index ?? new ListIndex(sorted), positions };
+}
+
+/** `articles` in the order of `sort`: each row's article and its place in `articles`, and each article's row. */
+function sortedBy(articles: readonly ArticleSummary[], sort: ListSort): { order: Int32Array; sorted: ArticleSummary[]; positions: Int32Array } {
+  const order = sortOrder(articles, sort);
+  const positions = new Int32Array(articles.length);
+  for (let row = 0; row < order.length; row++) positions[order[row]!] = row;
+  return { order, sorted: Array.from(order, (i) => articles[i]!), positions };
+}
+
+/**
+ * The view after the articles changed: edited (same id in the same place of `articles`), added (at
+ * the end, as the store adds them) or removed. An edited article whose sort key is unchanged keeps
+ * its row; one whose key moved (a toggle while sorted by Published), and each added one, is placed by
+ * binary search, which gives exactly the order a full sort gives (ties break by id). The index is
+ * patched or updated, not built again. Null (sort and index from scratch) when more than half the
+ * list changed, where that is no quicker.
  */
 export function patchView(previous: ListView, articles: readonly ArticleSummary[]): ListView | null {
-  if (articles.length !== previous.articles.length) return null;
-  const changed: number[] = [];
-  for (let i = 0; i < articles.length; i++) {
-    if (articles[i] === previous.articles[i]) continue;
-    if (articles[i]!.id !== previous.articles[i]!.id || changed.length === MAX_PATCHED) return null;
-    changed.push(i);
-  }
-  if (changed.length === 0) return { ...previous, articles };
-  let positions = previous.positions ?? positionsOf(previous);
-  let sorted = previous.sorted.slice();
+  const limit = Math.max(256, previous.articles.length >> 1);
+  const match = matchArticles(previous.articles, articles, limit);
+  if (match === null) return null;
+  let positions = previous.positions;
+  const sorted = previous.sorted.slice();
+  /** Rows taken out (removed, or moved by an edit), and the articles to place (moved or added), by their place in `articles`. */
+  const out: number[] = [];
+  const placed: number[] = [];
+  /** Rows whose article was edited in place. */
   const rows: number[] = [];
-  const moved: number[] = [];
-  let topicsMoved = false;
-  let providersMoved = false;
-  for (const i of changed) {
-    const [before, after] = [previous.articles[i]!, articles[i]!];
-    const row = positions[i]!;
+  /** The use counts, copied when the first change to them comes. */
+  let topicUses: Map<string, number> | null = null;
+  let providerUses: Map<string, number> | null = null;
+  const recount = (before: ArticleSummary | null, after: ArticleSummary | null): void => {
+    const [was, is] = [before === null ? [] : topicsOf(before), after === null ? [] : topicsOf(after)];
+    if (was.join('\n') !== is.join('\n')) {
+      topicUses ??= new Map(previous.topicUses);
+      addUses(topicUses, was, -1);
+      addUses(topicUses, is, 1);
+    }
+    if (before?.providerName !== after?.providerName) {
+      providerUses ??= new Map(previous.providerUses);
+      addUses(providerUses, before === null ? [] : providerOf(before), -1);
+      addUses(providerUses, after === null ? [] : providerOf(after), 1);
+    }
+  };
+  const kept = new Uint8Array(previous.articles.length);
+  for (let i = 0; i < articles.length; i++) {
+    const old = match[i]!;
+    const after = articles[i]!;
+    if (old !== -1) kept[old] = 1;
+    const before = old === -1 ? null : previous.articles[old]!;
+    if (before === after) continue;
+    recount(before, after);
+    if (before === null) {
+      placed.push(i);
+      continue;
+    }
+    const row = positions[old]!;
     sorted[row] = after;
     if (sameSortKey(previous.sort.key, before, after)) rows.push(row);
-    else moved.push(row);
-    topicsMoved ||= before.topics.join('\n') !== after.topics.join('\n');
-    providersMoved ||= before.providerName !== after.providerName;
+    else {
+      out.push(row);
+      placed.push(i);
+    }
   }
-  let index: ListIndex;
-  if (moved.length === 0) {
-    index = previous.index.patch(sorted, rows) ? previous.index : new ListIndex(sorted);
+  for (let old = 0; old < kept.length; old++) {
+    if (kept[old] === 1) continue;
+    const gone = previous.articles[old]!;
+    out.push(positions[old]!);
+    recount(gone, null);
+  }
+  if (out.length === 0 && placed.length === 0 && rows.length === 0) return { ...previous, articles };
+  let index: ListIndex | null = null;
+  let next: readonly ArticleSummary[] = sorted;
+  if (out.length === 0 && placed.length === 0) {
+    if (previous.index.patch(sorted, rows)) index = previous.index;
+    else if (previous.index.complete) index = previous.index.update(sorted, textRows(previous.sorted, sorted, Int32Array.from(sorted.keys())));
   } else {
-    const order = reorder(sorted, moved, comparator(previous.sort));
-    sorted = order.sorted;
+    const order = place(sorted, out, placed.map((i) => articles[i]!), comparator(previous.sort));
+    next = order.sorted;
     const oldPositions = positions;
-    positions = new Int32Array(oldPositions.length);
-    for (let i = 0; i < positions.length; i++) positions[i] = order.newRows[oldPositions[i]!]!;
-    index = previous.index.reorder(sorted, order.oldRows) ?? new ListIndex(sorted);
+    positions = new Int32Array(articles.length);
+    for (let i = 0; i < articles.length; i++) if (match[i] !== -1) positions[i] = order.newRows[oldPositions[match[i]!]!]!;
+    placed.forEach((i, k) => (positions[i] = order.placedRows[k]!));
+    if (previous.index.complete) index = previous.index.update(next, textRows(previous.sorted, next, order.oldRows));
   }
   return {
     articles,
     sort: previous.sort,
-    sorted,
-    index,
-    topics: topicsMoved ? rankTopics(articles) : previous.topics,
-    providers: providersMoved ? rankProviders(articles) : previous.providers,
+    sorted: next,
+    index: index ?? new ListIndex(next),
+    topics: topicUses === null ? previous.topics : rankCounts(topicUses),
+    providers: providerUses === null ? previous.providers : rankCounts(providerUses),
+    topicUses: topicUses ?? previous.topicUses,
+    providerUses: providerUses ?? previous.providerUses,
     positions,
   };
 }
 
 /**
- * `sorted` with the articles at `moved` taken out and put back where `compare` places them, the
- * rest in their order. Also each new row's old row, and each old row's new row.
+ * Where each of `articles` was in `previous` (-1: new), walking both in order as the store keeps
+ * them: edits in place, removals taken out, additions at the end (so after the first new article,
+ * every one is new). Each match is a real match of ids, so another order is still matched rightly,
+ * only with more counted as removed and added. Null when more than `limit` articles are new or gone.
  */
-function reorder(sorted: readonly ArticleSummary[], moved: readonly number[], compare: (a: ArticleSummary, b: ArticleSummary) => number): { sorted: ArticleSummary[]; oldRows: Int32Array; newRows: Int32Array } {
+function matchArticles(previous: readonly ArticleSummary[], articles: readonly ArticleSummary[], limit: number): Int32Array | null {
+  const match = new Int32Array(articles.length).fill(-1);
+  let changes = 0;
+  let old = 0;
+  let adding = false;
+  for (let i = 0; i < articles.length && !adding; i++) {
+    const a = articles[i]!;
+    // The same object is the same article; ids are compared only where objects differ.
+    let ahead = old;
+    while (ahead < previous.length && previous[ahead] !== a && previous[ahead]!.id !== a.id) {
+      if (++ahead - old + changes > limit) return null;
+    }
+    if (ahead === previous.length) {
+      adding = true; // new to the list: it and every one after it
+      changes += articles.length - i;
+    } else {
+      changes += ahead - old;
+      match[i] = ahead;
+      old = ahead + 1;
+    }
+  }
+  return changes + (previous.length - old) > limit ? null : match;
+}
+
+/** `oldRows` (each row's row in `before`, or -1), with -1 also where the article's text is not what it was: the index lays its text down again. */
+function textRows(before: readonly ArticleSummary[], after: readonly ArticleSummary[], oldRows: Int32Array): Int32Array {
+  for (let row = 0; row < oldRows.length; row++) {
+    const old = oldRows[row]!;
+    if (old === -1) continue;
+    const was = before[old]!;
+    const is = after[row]!;
+    if (was !== is && (was.title !== is.title || was.excerpt !== is.excerpt)) oldRows[row] = -1;
+  }
+  return oldRows;
+}
+
+/**
+ * `sorted` with the rows `out` taken out and the articles `placed` put in where `compare` places
+ * them, the rest in their order. Also each new row's old row (-1 for a placed article), each old
+ * row's new row (-1 for one taken out), and each placed article's row.
+ */
+function place(
+  sorted: readonly ArticleSummary[],
+  out: readonly number[],
+  placed: readonly ArticleSummary[],
+  compare: (a: ArticleSummary, b: ArticleSummary) => number,
+): { sorted: ArticleSummary[]; oldRows: Int32Array; newRows: Int32Array; placedRows: Int32Array } {
   const n = sorted.length;
-  const out = new Uint8Array(n);
-  for (const row of moved) out[row] = 1;
-  const keptRows = new Int32Array(n - moved.length);
-  for (let row = 0, k = 0; row < n; row++) if (out[row] === 0) keptRows[k++] = row;
-  // Each moved article's place among the kept ones (binary search), in order.
-  const placed = moved
-    .map((row) => {
+  const taken = new Uint8Array(n);
+  for (const row of out) taken[row] = 1;
+  const keptRows = new Int32Array(n - out.length);
+  for (let row = 0, k = 0; row < n; row++) if (taken[row] === 0) keptRows[k++] = row;
+  // Each placed article's place among the kept ones (binary search), in order.
+  const at = placed
+    .map((a, p) => {
       let [lo, hi] = [0, keptRows.length];
       while (lo < hi) {
         const mid = (lo + hi) >>> 1;
-        if (compare(sorted[keptRows[mid]!]!, sorted[row]!) < 0) lo = mid + 1;
+        if (compare(sorted[keptRows[mid]!]!, a) < 0) lo = mid + 1;
         else hi = mid;
       }
-      return { row, at: lo };
+      return { p, at: lo };
     })
-    .sort((a, b) => a.at - b.at || compare(sorted[a.row]!, sorted[b.row]!));
-  const next = new Array<ArticleSummary>(n);
-  const oldRows = new Int32Array(n);
-  const newRows = new Int32Array(n);
-  for (let k = 0, p = 0, row = 0; row < n; row++) {
-    const old = p < placed.length && placed[p]!.at === k ? placed[p++]!.row : keptRows[k++]!;
-    next[row] = sorted[old]!;
-    oldRows[row] = old;
-    newRows[old] = row;
+    .sort((x, y) => x.at - y.at || compare(placed[x.p]!, placed[y.p]!));
+  const size = keptRows.length + placed.length;
+  const next = new Array<ArticleSummary>(size);
+  const oldRows = new Int32Array(size);
+  const newRows = new Int32Array(n).fill(-1);
+  const placedRows = new Int32Array(placed.length);
+  for (let k = 0, q = 0, row = 0; row < size; row++) {
+    if (q < at.length && at[q]!.at === k) {
+      const { p } = at[q++]!;
+      next[row] = placed[p]!;
+      oldRows[row] = -1;
+      placedRows[p] = row;
+    } else {
+      const old = keptRows[k++]!;
+      next[row] = sorted[old]!;
+      oldRows[row] = old;
+      newRows[old] = row;
+    }
   }
-  return { sorted: next, oldRows, newRows };
+  return { sorted: next, oldRows, newRows, placedRows };
 }
 
-/** Each article's row in `sorted`, found by the summary itself (keyed by object, nothing is interned). */
-function positionsOf(view: ListView): Int32Array {
-  const rows = new Map(view.sorted.map((a, row) => [a, row]));
-  return Int32Array.from(view.articles, (a) => rows.get(a)!);
+function topicsOf(a: ArticleSummary): readonly string[] {
+  return a.topics;
 }
 
-function rankTopics(articles: readonly ArticleSummary[]): string[] {
-  return rankByUse(articles.map((a) => a.topics));
-}
-
-function rankProviders(articles: readonly ArticleSummary[]): string[] {
-  return rankByUse(articles.map((a) => (a.providerName ? [a.providerName] : [])));
+function providerOf(a: ArticleSummary): readonly string[] {
+  return a.providerName ? [a.providerName] : [];
 }

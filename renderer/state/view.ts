@@ -33,19 +33,29 @@ export function sameSortKey(key: SortKey, a: ArticleSummary, b: ArticleSummary):
   return compare(key, a, b) === 0;
 }
 
-/** Every article in the list's order; ties break by id so the order is stable. Sorted once per sort, not per keystroke. */
-export function sortArticles(articles: readonly ArticleSummary[], sort: { key: SortKey; direction: 'asc' | 'desc' }): ArticleSummary[] {
+/**
+ * The list's order: for each row, the place in `articles` of the article shown there. Ties break by
+ * id so the order is stable. Sorted once per sort, not per keystroke.
+ */
+export function sortOrder(articles: readonly ArticleSummary[], sort: { key: SortKey; direction: 'asc' | 'desc' }): Int32Array {
   const sign = sort.direction === 'asc' ? 1 : -1;
+  const order = Array.from(articles.keys());
   if (sort.key === 'date') {
     // Each date parsed once, into an array that lives for this sort only. (A WeakMap from summary to
     // time kept 100,000 entries that every full collection of the desk's heap had to walk: 3 ms of
     // a 21-24 ms pause while scrolling.)
     const times = Float64Array.from(articles, timeOf);
-    const order = Array.from(articles.keys());
     order.sort((i, j) => sign * (times[i]! - times[j]!) || byId(articles[i]!, articles[j]!));
-    return order.map((i) => articles[i]!);
+  } else {
+    const { key } = sort;
+    order.sort((i, j) => sign * compare(key, articles[i]!, articles[j]!) || byId(articles[i]!, articles[j]!));
   }
-  return [...articles].sort((a, b) => sign * compare(sort.key, a, b) || byId(a, b));
+  return Int32Array.from(order);
+}
+
+/** Every article in the list's order (see `sortOrder`). */
+export function sortArticles(articles: readonly ArticleSummary[], sort: { key: SortKey; direction: 'asc' | 'desc' }): ArticleSummary[] {
+  return Array.from(sortOrder(articles, sort), (i) => articles[i]!);
 }
 
 /** The order `sortArticles` sorts by, for placing one article into an already sorted list. */
@@ -58,9 +68,28 @@ function byId(a: ArticleSummary, b: ArticleSummary): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
-/** Distinct values of a per-article list, most used first: topics for autocomplete and the filter. */
-export function rankByUse(values: Iterable<readonly string[]>): string[] {
+/** How many times each value of a per-article list is used (topics, providers). */
+export function countUses(values: Iterable<readonly string[]>): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const list of values) for (const v of list) counts.set(v, (counts.get(v) ?? 0) + 1);
+  for (const list of values) addUses(counts, list, 1);
+  return counts;
+}
+
+/** Counts `list`'s values `by` more (or fewer) uses in `counts`; values used no more are dropped. */
+export function addUses(counts: Map<string, number>, list: readonly string[], by: 1 | -1): void {
+  for (const v of list) {
+    const count = (counts.get(v) ?? 0) + by;
+    if (count === 0) counts.delete(v);
+    else counts.set(v, count);
+  }
+}
+
+/** Distinct values, most used first, ties in the collator's order: topics for autocomplete and the filter. */
+export function rankCounts(counts: ReadonlyMap<string, number>): string[] {
   return [...counts.entries()].sort((a, b) => b[1] - a[1] || collator.compare(a[0], b[0])).map(([v]) => v);
+}
+
+/** Distinct values of a per-article list, most used first (see `rankCounts`). */
+export function rankByUse(values: Iterable<readonly string[]>): string[] {
+  return rankCounts(countUses(values));
 }

@@ -1,8 +1,8 @@
-/** The desk's list view: an edit that moves nothing is patched in; anything else sorts and indexes again. */
+/** The desk's list view: edits, additions, removals and new sorts are carried into the previous order and index, which answer as if made from scratch. */
 import { describe, expect, test } from 'vitest';
 import type { ArticleSummary } from '../../shared/article.js';
 import { compileQuery } from '../../shared/query.js';
-import { fullView, patchView } from '../../renderer/state/use-list-view.js';
+import { fullView, nextView, patchView, resortView } from '../../renderer/state/use-list-view.js';
 import { sortArticles } from '../../renderer/state/view.js';
 
 const article = (i: number, extra: Partial<ArticleSummary> = {}): ArticleSummary => ({
@@ -53,25 +53,50 @@ describe('the list view', () => {
     }
   });
 
-  test('new topics are ranked again; a new article or a new sort start over', () => {
+  test('new topics are ranked again; nothing changed is the same view', () => {
     const view = fullView(articles, byDate);
     const retopiced = patchView(view, replace(articles, 7, { topics: ['Brand new'] }))!;
     expect(retopiced.topics).toContain('Brand new');
     expect(retopiced.index.filter({ topic: 'brand new' }).map((a) => a.id)).toEqual([articles[7]!.id]);
-    expect(patchView(view, [...articles, article(999)])).toBeNull();
     expect(patchView(view, articles)?.index).toBe(view.index);
+    // The only article with the topic removed: the choice goes with it.
+    const without = retopiced.articles.filter((_, i) => i !== 7);
+    expect(patchView(retopiced, without)!.topics).not.toContain('Brand new');
+  });
+
+  test('articles added together in the same gap of the order are placed as a sort places them', () => {
+    const view = fullView(articles, byDate);
+    while (!view.index.buildSome(100));
+    // Same date as article 5 (ties break by id): z1 goes before z2, though added after it.
+    const list = [...articles, article(5, { id: 'z2.md' }), article(5, { id: 'z1.md' }), article(33, { id: 'y9.md' })];
+    const next = patchView(view, list)!;
+    expectFresh(next, list);
+    expect(next.sorted.map((a) => a.id).filter((id) => id.startsWith('z'))).toEqual(['z1.md', 'z2.md']);
   });
 
   // Word-table searches and one the table cannot answer (its dots make the index scan the texts).
-  const queries = [{}, { status: 'published' as const }, { status: 'unpublished' as const, search: 'climate' }, { topic: 'ai' }, { provider: 'wired', search: 'story 4' }, { search: 'u.s. rates' }];
+  const queries = [
+    {},
+    { status: 'published' as const },
+    { status: 'unpublished' as const, search: 'climate' },
+    { topic: 'ai' },
+    { topic: 'new' },
+    { provider: 'wired', search: 'story 4' },
+    { provider: 'new wire' },
+    { search: 'u.s. rates' },
+    { search: 'zebra' },
+    { search: 'ebra stor' },
+  ];
   /** The patched view must be the view made from scratch: same order, same answers. */
   const expectFresh = (view: ReturnType<typeof fullView>, list: readonly ArticleSummary[]): void => {
     const fresh = fullView(list, view.sort);
     expect(view.sorted.map((a) => a.id)).toEqual(fresh.sorted.map((a) => a.id));
     expect(view.sorted.every((a, row) => a === fresh.sorted[row])).toBe(true);
     for (const query of queries) expect(view.index.filter(query).map((a) => a.id)).toEqual(fresh.sorted.filter(compileQuery(query)).map((a) => a.id));
-    // Each article's row, as the next patch will look it up.
-    expect(Array.from(view.positions!, (row) => view.sorted[row]!.id)).toEqual(list.map((a) => a.id));
+    expect(view.topics).toEqual(fresh.topics);
+    expect(view.providers).toEqual(fresh.providers);
+    // Each article's row, as the next patch will look it up (made afresh after a new sort).
+    if (view.positions !== null) expect(Array.from(view.positions, (row) => view.sorted[row]!.id)).toEqual(list.map((a) => a.id));
   };
 
   test('a moved sort key moves the article to the row a full sort gives it, the index renumbered, not rebuilt', () => {
@@ -104,14 +129,91 @@ describe('the list view', () => {
     let list: readonly ArticleSummary[] = articles;
     for (const i of [3, 4, 5, 100, 101, 250]) list = replace(list, i, { published: !list[i]!.published });
     expectFresh(patchView(view, list)!, list);
-    // Before the index is complete it is started again; a changed title cannot be renumbered either.
+    // Before the index is complete it is started again; a changed title is laid down again, not rebuilt.
     const unbuilt = fullView(articles, sort);
     const approved = replace(articles, 9, { published: true });
     const moved = patchView(unbuilt, approved)!;
     expect(moved.index).not.toBe(unbuilt.index);
     expectFresh(moved, approved);
-    const retitled = replace(articles, 9, { published: true, title: 'A climate story, renamed' });
-    expectFresh(patchView(view, retitled)!, retitled);
+    const retitled = replace(articles, 9, { published: true, title: 'A zebra story, renamed' });
+    const renamed = patchView(view, retitled)!;
+    expect(renamed.index.complete).toBe(true);
+    expectFresh(renamed, retitled);
+  });
+
+  const sorts = [byDate, { key: 'published', direction: 'desc' } as const, { key: 'title', direction: 'asc' } as const, { key: 'provider', direction: 'desc' } as const, { key: 'quality', direction: 'asc' } as const, { key: 'heat', direction: 'desc' } as const];
+
+  test('a new sort renumbers a complete index instead of building it again', () => {
+    let view = fullView(articles, byDate);
+    while (!view.index.buildSome(100));
+    for (const sort of sorts) {
+      view = resortView(view, sort);
+      expect(view.index.complete).toBe(true);
+      expectFresh(view, articles);
+    }
+    // An index still being built is simply started again in the new order.
+    const unbuilt = resortView(fullView(articles, byDate), sorts[2]!);
+    expect(unbuilt.index.complete).toBe(false);
+    expectFresh(unbuilt, articles);
+  });
+
+  test('articles added, removed, edited and re-sorted, change after change, as the store makes them', () => {
+    let seed = 11;
+    const rand = (k: number): number => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed % k;
+    };
+    let list: ArticleSummary[] = articles.slice();
+    let view = fullView(list, byDate);
+    while (!view.index.buildSome(100));
+    let added = 1000;
+    for (let step = 0; step < 60; step++) {
+      let sort = view.sort;
+      const next = list.slice();
+      switch (step % 6) {
+        case 0: // files added (at the end, as events and pages add them), among them ties on every key
+          for (let k = 0; k < 1 + rand(4); k++) next.push(article(rand(2) === 0 ? added++ : 2000 + rand(300) * 2, { id: `b${added++}.md` }));
+          break;
+        case 1: // files removed
+          for (let k = 0; k < 1 + rand(3); k++) next.splice(rand(next.length), 1);
+          break;
+        case 2: // an external change of a title, a topic, a provider, a date: in place or moved
+          for (let k = 0; k < 1 + rand(3); k++) {
+            const i = rand(next.length);
+            next[i] = { ...next[i]!, title: `Zebra story ${step}`, topics: ['New'], providerName: 'New Wire', publishedDateTime: `2023-0${1 + rand(9)}-01`, quality: rand(100) };
+          }
+          break;
+        case 3: // toggles
+          for (let k = 0; k < 1 + rand(5); k++) {
+            const i = rand(next.length);
+            next[i] = { ...next[i]!, published: !next[i]!.published };
+          }
+          break;
+        case 4: // a new sort alone
+          sort = sorts[rand(sorts.length)]!;
+          break;
+        default: // everything at once: removed, added, edited and a new sort
+          next.splice(rand(next.length), 1);
+          next.push(article(added++, { id: `c${added}.md`, title: 'Zebra arrives' }));
+          next[0] = { ...next[0]!, title: `${next[0]!.title} again`, published: !next[0]!.published };
+          sort = sorts[rand(sorts.length)]!;
+      }
+      view = nextView(view, next, sort);
+      expect(view.index.complete).toBe(true); // carried over, never built again
+      list = next;
+      expectFresh(view, list);
+    }
+  });
+
+  test('a list that is not what the store makes (a new order, most of it new) is still right, or made again', () => {
+    const view = fullView(articles, byDate);
+    while (!view.index.buildSome(100));
+    const reversed = articles.slice().reverse();
+    expectFresh(nextView(view, reversed, byDate), reversed);
+    const mostlyNew = Array.from({ length: 300 }, (_, i) => article(i + 400));
+    expect(patchView(view, mostlyNew)).toBeNull();
+    expectFresh(nextView(view, mostlyNew, byDate), mostlyNew);
+    expectFresh(nextView(view, [], byDate), []);
   });
 
   test('by date: newest or oldest first, undated and unparseable as the oldest, ties in file-name order', () => {

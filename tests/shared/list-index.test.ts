@@ -1,7 +1,7 @@
 /** The columnar index must answer exactly what compileQuery answers, in the same order. */
 import { describe, expect, test, vi } from 'vitest';
 import type { ArticleSummary } from '../../shared/article.js';
-import { ListIndex } from '../../shared/list-index.js';
+import { ListIndex, maxAddedTexts } from '../../shared/list-index.js';
 import { compileQuery, type ArticleQuery } from '../../shared/query.js';
 
 /** A seeded pseudo-random list with accents, shared words, topics and providers. */
@@ -112,6 +112,71 @@ describe('ListIndex', () => {
     expect(patched.patch(retitled, [5])).toBe(false);
     expect(patched.filter({ search: 'and more' })).toEqual([]);
     expect(patched.patch(next.slice(1), [0])).toBe(false);
+  });
+
+  /** Each new row's row in `before` where it is the same article with the same text, else -1 (what the desk passes). */
+  const oldRowsOf = (before: readonly ArticleSummary[], after: readonly ArticleSummary[]): Int32Array => {
+    const rows = new Map(before.map((a, row) => [a.id, row]));
+    return Int32Array.from(after, (a) => {
+      const row = rows.get(a.id);
+      return row !== undefined && before[row]!.title === a.title && before[row]!.excerpt === a.excerpt ? row : -1;
+    });
+  };
+  const expectAnswers = (updated: ListIndex, list: readonly ArticleSummary[]): void => {
+    expect(updated.complete).toBe(true);
+    for (const query of [...queries, { topic: 'brand new' }, { provider: 'new wire' }, { search: 'zebra' }, { search: 'ebr' }, { search: 'zebra café' }]) {
+      expect(updated.filter(query).map((a) => a.id)).toEqual(list.filter(compileQuery(query)).map((a) => a.id));
+    }
+  };
+
+  test('update: generation after generation of new orders, additions, removals and new texts answers as a fresh index does', () => {
+    let seed = 7;
+    const rand = (k: number): number => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed % k;
+    };
+    let list: ArticleSummary[] = articles.slice();
+    let current = new ListIndex(list);
+    while (!current.buildSome(1000));
+    let added = 0;
+    for (let generation = 0; generation < 12; generation++) {
+      const next = list.filter(() => rand(40) !== 0); // about 60 removed
+      for (let k = 0; k < 30; k++) {
+        const at = rand(next.length);
+        const a = next[at]!;
+        // Retitled (a word no other text has), approved, given a new topic or provider.
+        next[at] = rand(2) === 0 ? { ...a, title: `Zebra crossing ${generation} ${a.title}` } : { ...a, published: !a.published, topics: ['Brand New'], providerName: 'New Wire' };
+      }
+      for (let k = 0; k < 150; k++) {
+        next.splice(rand(next.length + 1), 0, { id: `n${added++}.md`, title: k % 3 === 0 ? 'zebra café' : 'Fresh market', excerpt: '', published: k % 2 === 0, topics: k % 5 === 0 ? ['AI', 'Brand New'] : [], problems: [] });
+      }
+      if (generation % 4 === 3) next.reverse(); // a new sort, with everything else
+      const updated = current.update(next, oldRowsOf(list, next));
+      expect(updated).not.toBeNull();
+      expectAnswers(updated!, next);
+      expectAnswers(current, list); // the index it came from still answers for its own list
+      [list, current] = [next, updated!];
+    }
+  });
+
+  test('update refuses what it cannot vouch for, and beyond its bound of new texts asks for a build', () => {
+    const half = new ListIndex(articles);
+    half.buildSome(1000);
+    expect(half.update(articles, Int32Array.from(articles.keys()))).toBeNull(); // not complete
+    const same = Int32Array.from(articles.keys());
+    expect(index.update(articles.slice(1), same.subarray(1).map((r) => r - 1))).toBeNull(); // a row named for another article
+    const twice = same.slice();
+    twice[1] = 0;
+    expect(index.update(articles, twice)).toBeNull();
+    const retitled = articles.map((a, i) => (i === 9 ? { ...a, title: 'zebra' } : a));
+    expect(index.update(retitled, same)).toBeNull(); // a new text needs a new slot (-1)
+    expectAnswers(index.update(retitled, oldRowsOf(articles, retitled))!, retitled);
+    const bound = maxAddedTexts(articles.length);
+    const fresh = (k: number): ArticleSummary[] => Array.from({ length: k }, (_, i) => ({ id: `z${i}.md`, title: 'zebra', excerpt: '', published: false, topics: [], problems: [] }));
+    const atBound = [...articles, ...fresh(bound)];
+    expect(index.update(atBound, oldRowsOf(articles, atBound))).not.toBeNull();
+    const beyond = [...articles, ...fresh(bound + 1)];
+    expect(index.update(beyond, oldRowsOf(articles, beyond))).toBeNull();
   });
 
   test('an empty list', () => {
