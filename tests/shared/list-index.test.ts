@@ -179,6 +179,19 @@ describe('ListIndex', () => {
     expect(index.update(beyond, oldRowsOf(articles, beyond))).toBeNull();
   });
 
+  test('before the build is done, a filter without a search answers at once and leaves the rest to the build; a search finishes it', () => {
+    const partial = new ListIndex(articles);
+    partial.buildSome(1300);
+    for (const query of queries.filter((q) => q.search === undefined)) {
+      expect(partial.filter(query).map((a) => a.id)).toEqual(articles.filter(compileQuery(query)).map((a) => a.id));
+    }
+    expect(partial.complete).toBe(false);
+    const untouched = new ListIndex(articles);
+    expect(untouched.filter({ status: 'problems', topic: 'ai', provider: 'le monde' }).map((a) => a.id)).toEqual(articles.filter(compileQuery({ status: 'problems', topic: 'ai', provider: 'le monde' })).map((a) => a.id));
+    expect(partial.filter({ status: 'published', search: 'cafe' }).map((a) => a.id)).toEqual(articles.filter(compileQuery({ status: 'published', search: 'cafe' })).map((a) => a.id));
+    expect(partial.complete).toBe(true);
+  });
+
   test('an empty list', () => {
     expect(new ListIndex([]).filter({ search: 'x' })).toEqual([]);
   });
