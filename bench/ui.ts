@@ -1,7 +1,10 @@
 /// <reference lib="dom" />
 // The page-side callback below runs in Chromium, so this file alone needs the DOM types.
-/** The desk's own speed in Chromium through the browser host: first rows shown, and the longest frame while scrolling. */
-import { existsSync, readFileSync } from 'node:fs';
+/**
+ * The desk's own speed in Chromium through the browser host: first rows shown, the longest frame
+ * while scrolling, and the longest task after each kind of change with a filter on.
+ */
+import { existsSync, readdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { setTimeout as delay } from 'node:timers/promises';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -12,8 +15,20 @@ import { Session } from '../main/session.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 
-/** Null (with a note on stderr) where Chromium or the built renderer is missing. */
-export async function measureUi(dir: string): Promise<{ firstRowsMs: number; longestFrameMs: number } | null> {
+/** The longest task (0: none over 50 ms) in the desk after each change, with a filter on. */
+export interface ChangeTasks {
+  readonly sort: number;
+  readonly added: number;
+  readonly retitled: number;
+  readonly removed: number;
+}
+
+/**
+ * Null (with a note on stderr) where Chromium or the built renderer is missing. The library in
+ * `dir` is edited and put back: an article is added and removed, and another's title changed and
+ * restored (the bench hands it a working copy).
+ */
+export async function measureUi(dir: string): Promise<{ firstRowsMs: number; longestFrameMs: number; changes: ChangeTasks } | null> {
   const rendererDir = join(packageRoot(), 'out', 'renderer');
   if (!existsSync(CHROMIUM) || !existsSync(join(rendererDir, 'index.html'))) {
     process.stderr.write('ui figures skipped: they need /usr/bin/chromium and a built renderer (npm run build)\n');
@@ -66,12 +81,63 @@ export async function measureUi(dir: string): Promise<{ firstRowsMs: number; lon
       }
       return longest;
     });
-    return { firstRowsMs, longestFrameMs };
+    const changes = await measureChanges(page, dir);
+    return { firstRowsMs, longestFrameMs, changes };
   } finally {
     await browser.close();
     await host.close();
     await session.close();
   }
+}
+
+/**
+ * With the list filtered to unpublished articles, the longest task after: a new sort (by title), an
+ * article file added by another program, another's title changed on disk, and the added one removed.
+ * Each of these once made the filter wait for a whole new list index (about 3 s at 100,000).
+ */
+async function measureChanges(page: import('playwright-core').Page, dir: string): Promise<ChangeTasks> {
+  await page.evaluate(() => {
+    const w = window as { longTasks?: [number, number][] };
+    w.longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.longTasks!.push([e.startTime, e.duration]);
+    }).observe({ type: 'longtask' });
+  });
+  const counts = (): Promise<string> => page.evaluate(() => document.querySelector('.counts')?.textContent ?? '');
+  await page.click('[role="radiogroup"][aria-label="Status"] >> text=Unpublished');
+  await delay(3000); // the filter's first answer, and any rest of the index built
+  const longestAfter = async (change: () => Promise<void>, done: () => Promise<boolean>): Promise<number> => {
+    const start = await page.evaluate(() => performance.now());
+    await change();
+    for (const until = Date.now() + 30_000; !(await done()) && Date.now() < until; ) await delay(100);
+    await delay(1500); // the list carried over and drawn, any work after it done
+    return page.evaluate((start) => Math.max(0, ...(window as { longTasks?: [number, number][] }).longTasks!.filter(([at]) => at >= start).map(([, d]) => d)), start);
+  };
+  const names = readdirSync(dir).filter((n) => n.endsWith('.md') || n.endsWith('.txt'));
+  const source = join(dir, names[Math.floor(names.length / 3)]!);
+  const retitled = join(dir, names[Math.floor((names.length * 2) / 3)]!);
+  const added = join(dir, 'zz-bench-added.md');
+  const original = readFileSync(retitled);
+  const before = await counts();
+  const sort = await longestAfter(
+    () => page.click('button.sort:has-text("Title")'),
+    async () => (await page.getAttribute('[role="columnheader"]:has(button.sort:has-text("Title"))', 'aria-sort')) === 'ascending',
+  );
+  const withTitle = (text: string, title: string): string => text.replace(/^title:.*$/m, `title: "${title}"`).replace(/^published:.*$/m, 'published: false');
+  const addedMs = await longestAfter(
+    async () => writeFileSync(added, withTitle(readFileSync(source, 'utf8'), 'A zebra crossing opens downtown')),
+    async () => (await counts()) !== before,
+  );
+  const retitledMs = await longestAfter(
+    async () => writeFileSync(retitled, withTitle(original.toString('utf8'), 'Aardvarks return to the city zoo')),
+    () => page.evaluate(() => document.body.textContent?.includes('Aardvarks return') ?? false),
+  );
+  const removed = await longestAfter(
+    async () => unlinkSync(added),
+    async () => (await counts()) === before,
+  );
+  writeFileSync(retitled, original);
+  return { sort, added: addedMs, retitled: retitledMs, removed };
 }
 
 /**
