@@ -96,3 +96,19 @@ export function countArticles(articles: readonly ArticleSummary[]): LibraryCount
   }
   return { articles: articles.length, published, withErrors, withWarnings };
 }
+
+/** `counts` with `before` (null: none) replaced by `after` (null: none): an edit, an addition or a removal. */
+export function recount(counts: LibraryCounts, before: ArticleSummary | null, after: ArticleSummary | null): LibraryCounts {
+  let { articles, published, withErrors, withWarnings } = counts;
+  for (const [a, by] of [
+    [before, -1],
+    [after, 1],
+  ] as const) {
+    if (a === null) continue;
+    articles += by;
+    if (a.published) published += by;
+    if (hasError(a.problems)) withErrors += by;
+    else if (a.problems.length > 0) withWarnings += by;
+  }
+  return { articles, published, withErrors, withWarnings };
+}

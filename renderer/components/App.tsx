@@ -1,7 +1,6 @@
 /** The editor's desk: toolbar, article list and review pane, driven from the keyboard. */
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import type { Bridge } from '../../shared/contract.js';
-import { countArticles } from '../../shared/query.js';
 import { useDesk, type FirstPage } from '../state/use-desk.js';
 import { useListView } from '../state/use-list-view.js';
 import { ArticleList } from './ArticleList.js';
@@ -18,7 +17,7 @@ export function App({ bridge, firstPage }: { readonly bridge: Bridge; readonly f
   const listRef = useRef<HTMLDivElement>(null);
 
   const view = useListView(state.articles, state.sort);
-  const { sorted, index, topics, providers } = view;
+  const { sorted, index, topics, providers, counts } = view;
   // Fold the text for search and build the list's index while the editor looks at the rows, in idle
   // time only: small slices that stop when the frame's idle time runs out, so scrolling never waits.
   useEffect(() => whenIdle(index.complete ? 0 : sorted.length, () => index.buildSome(250)), [index, sorted]);
@@ -29,7 +28,6 @@ export function App({ bridge, firstPage }: { readonly bridge: Bridge; readonly f
     () => (filtering ? index.filter({ status, topic: topic || undefined, provider: provider || undefined, search: search || undefined }) : sorted),
     [filtering, index, sorted, status, topic, provider, search],
   );
-  const counts = useMemo(() => countArticles(state.articles), [state.articles]);
 
   // Keyboard first: the shortcuts work anywhere except while typing in a field.
   const keys = useRef({ rows, state, actions });

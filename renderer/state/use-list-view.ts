@@ -8,6 +8,7 @@
 import { useRef } from 'react';
 import type { ArticleSummary } from '../../shared/article.js';
 import { ListIndex } from '../../shared/list-index.js';
+import { countArticles, recount, type LibraryCounts } from '../../shared/query.js';
 import type { SortKey } from './store.js';
 import { addUses, comparator, countUses, rankCounts, sameSortKey, sortOrder } from './view.js';
 
@@ -28,6 +29,8 @@ export interface ListView {
   /** How many articles list each topic and provider: the rankings above, kept up to date by each change. */
   readonly topicUses: ReadonlyMap<string, number>;
   readonly providerUses: ReadonlyMap<string, number>;
+  /** The live counts (articles, approvals, problems), kept up to date by each change as the uses are. */
+  readonly counts: LibraryCounts;
   /**
    * The row in `sorted` of each article, by its place in `articles` (which patches never change).
    * Not a map from id: every string looked up in or added to a Map or Set is interned by V8, and
@@ -59,7 +62,8 @@ export function fullView(articles: readonly ArticleSummary[], sort: ListSort): L
   const { sorted, positions } = sortedBy(articles, sort);
   const topicUses = countUses(articles.map(topicsOf));
   const providerUses = countUses(articles.map(providerOf));
-  return { articles, sort, sorted, index: new ListIndex(sorted), topics: rankCounts(topicUses), providers: rankCounts(providerUses), topicUses, providerUses, positions };
+  const counts = countArticles(articles);
+  return { articles, sort, sorted, index: new ListIndex(sorted), topics: rankCounts(topicUses), providers: rankCounts(providerUses), topicUses, providerUses, counts, positions };
 }
 
 /**
@@ -107,7 +111,10 @@ export function patchView(previous: ListView, articles: readonly ArticleSummary[
   /** The use counts, copied when the first change to them comes. */
   let topicUses: Map<string, number> | null = null;
   let providerUses: Map<string, number> | null = null;
-  const recount = (before: ArticleSummary | null, after: ArticleSummary | null): void => {
+  let counts = previous.counts;
+  /** Counts `before` (null: none) out and `after` (null: none) in. */
+  const count = (before: ArticleSummary | null, after: ArticleSummary | null): void => {
+    counts = recount(counts, before, after);
     const [was, is] = [before === null ? [] : topicsOf(before), after === null ? [] : topicsOf(after)];
     if (was.join('\n') !== is.join('\n')) {
       topicUses ??= new Map(previous.topicUses);
@@ -127,7 +134,7 @@ export function patchView(previous: ListView, articles: readonly ArticleSummary[
     if (old !== -1) kept[old] = 1;
     const before = old === -1 ? null : previous.articles[old]!;
     if (before === after) continue;
-    recount(before, after);
+    count(before, after);
     if (before === null) {
       placed.push(i);
       continue;
@@ -144,7 +151,7 @@ export function patchView(previous: ListView, articles: readonly ArticleSummary[
     if (kept[old] === 1) continue;
     const gone = previous.articles[old]!;
     out.push(positions[old]!);
-    recount(gone, null);
+    count(gone, null);
   }
   if (out.length === 0 && placed.length === 0 && rows.length === 0) return { ...previous, articles };
   let index: ListIndex | null = null;
@@ -170,6 +177,7 @@ export function patchView(previous: ListView, articles: readonly ArticleSummary[
     providers: providerUses === null ? previous.providers : rankCounts(providerUses),
     topicUses: topicUses ?? previous.topicUses,
     providerUses: providerUses ?? previous.providerUses,
+    counts,
     positions,
   };
 }

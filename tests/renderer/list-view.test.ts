@@ -93,6 +93,7 @@ describe('the list view', () => {
     expect(view.sorted.map((a) => a.id)).toEqual(fresh.sorted.map((a) => a.id));
     expect(view.sorted.every((a, row) => a === fresh.sorted[row])).toBe(true);
     for (const query of queries) expect(view.index.filter(query).map((a) => a.id)).toEqual(fresh.sorted.filter(compileQuery(query)).map((a) => a.id));
+    expect(view.counts).toEqual(fresh.counts);
     expect(view.topics).toEqual(fresh.topics);
     expect(view.providers).toEqual(fresh.providers);
     // Each article's row, as the next patch will look it up (made afresh after a new sort).
@@ -180,7 +181,8 @@ describe('the list view', () => {
         case 2: // an external change of a title, a topic, a provider, a date: in place or moved
           for (let k = 0; k < 1 + rand(3); k++) {
             const i = rand(next.length);
-            next[i] = { ...next[i]!, title: `Zebra story ${step}`, topics: ['New'], providerName: 'New Wire', publishedDateTime: `2023-0${1 + rand(9)}-01`, quality: rand(100) };
+            const problems = [[], [{ level: 'warning' as const, code: 'bad-date' as const, message: 'bad date' }], [{ level: 'error' as const, code: 'yaml-syntax' as const, message: 'broken' }]][rand(3)]!;
+            next[i] = { ...next[i]!, title: `Zebra story ${step}`, topics: ['New'], providerName: 'New Wire', publishedDateTime: `2023-0${1 + rand(9)}-01`, quality: rand(100), problems };
           }
           break;
         case 3: // toggles
