@@ -46,6 +46,20 @@ export function sortOrder(articles: readonly ArticleSummary[], sort: { key: Sort
     // a 21-24 ms pause while scrolling.)
     const times = Float64Array.from(articles, timeOf);
     order.sort((i, j) => sign * (times[i]! - times[j]!) || byId(articles[i]!, articles[j]!));
+  } else if (sort.key === 'provider') {
+    // A few hundred names: each ranked once with the collator (names it calls equal share a rank),
+    // then the rows sorted by rank. At 100,000 (Node) 84-120 ms, against 204-238 ms with the
+    // collator on every pair; the same order, as it is a consistent order of the names.
+    const names = articles.map((a) => a.providerName ?? '');
+    const distinct = [...new Set(names)].sort(collator.compare);
+    const ranks = new Map<string, number>();
+    let rank = 0;
+    distinct.forEach((name, k) => {
+      if (k > 0 && collator.compare(distinct[k - 1]!, name) !== 0) rank++;
+      ranks.set(name, rank);
+    });
+    const rankOf = Int32Array.from(names, (name) => ranks.get(name)!);
+    order.sort((i, j) => sign * (rankOf[i]! - rankOf[j]!) || byId(articles[i]!, articles[j]!));
   } else {
     const { key } = sort;
     order.sort((i, j) => sign * compare(key, articles[i]!, articles[j]!) || byId(articles[i]!, articles[j]!));

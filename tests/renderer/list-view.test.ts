@@ -218,6 +218,17 @@ describe('the list view', () => {
     expectFresh(nextView(view, [], byDate), []);
   });
 
+  test('by provider: names the collator calls equal (case, accents) tie and break by id, as comparing every pair does', () => {
+    const names = ['Le Monde', 'le monde', 'Le Mondé', undefined, 'Wired', 'wired', 'Écho', 'Echo', 'Zeit', '', 'Forbes 10', 'Forbes 9'];
+    const list = Array.from({ length: 240 }, (_, i) => article(i, { providerName: names[(i * 7) % names.length] }));
+    const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+    for (const direction of ['asc', 'desc'] as const) {
+      const sign = direction === 'asc' ? 1 : -1;
+      const expected = [...list].sort((a, b) => sign * collator.compare(a.providerName ?? '', b.providerName ?? '') || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      expect(sortArticles(list, { key: 'provider', direction }).map((a) => a.id)).toEqual(expected.map((a) => a.id));
+    }
+  });
+
   test('by date: newest or oldest first, undated and unparseable as the oldest, ties in file-name order', () => {
     const dated = [
       article(1, { publishedDateTime: '2024-03-01T10:00:00Z' }),
