@@ -1,5 +1,6 @@
 /** The editor's desk: toolbar, article list and review pane, driven from the keyboard. */
-import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { ArticleSummary } from '../../shared/article.js';
 import type { Bridge } from '../../shared/contract.js';
 import { useDesk, type FirstPage } from '../state/use-desk.js';
 import { useListView } from '../state/use-list-view.js';
@@ -18,16 +19,31 @@ export function App({ bridge, firstPage }: { readonly bridge: Bridge; readonly f
 
   const view = useListView(state.articles, state.sort);
   const { sorted, index, topics, providers, counts } = view;
-  // Fold the text for search and build the list's index while the editor looks at the rows, in idle
-  // time only: small slices that stop when the frame's idle time runs out, so scrolling never waits.
-  useEffect(() => whenIdle(index.complete ? 0 : sorted.length, () => index.buildSome(250)), [index, sorted]);
   const { status, topic, provider, search } = state.filters;
   const filtering = status !== 'all' || topic !== '' || provider !== '' || search.trim() !== '';
+  // A search needs every text folded. Typed before the index is built (the first seconds after a
+  // large library opens), it waits for the build, which then runs in short tasks rather than idle
+  // time, the rows shown until then staying as they were: building it all at once for the search
+  // held the desk, typing included, for up to 3 s at 100,000.
+  const searchWaits = search.trim() !== '' && !index.complete;
+  const [builtIndex, setBuiltIndex] = useState<typeof index | null>(null);
+  // Fold the text for search and build the list's index while the editor looks at the rows, in idle
+  // time: small slices that stop when the frame's idle time runs out, so scrolling never waits.
+  useEffect(
+    () => (index.complete ? undefined : inSlices(() => index.buildSome(250), searchWaits ? 'soon' : 'idle', () => setBuiltIndex(index))),
+    [index, searchWaits],
+  );
+  const shownRows = useRef<readonly ArticleSummary[]>(sorted);
   // `sorted` changes when an edit is patched into the same index: the rows are filtered again then too.
   const rows = useMemo(
-    () => (filtering ? index.filter({ status, topic: topic || undefined, provider: provider || undefined, search: search || undefined }) : sorted),
-    [filtering, index, sorted, status, topic, provider, search],
+    () =>
+      !filtering ? sorted
+      : searchWaits ? shownRows.current
+      : index.filter({ status, topic: topic || undefined, provider: provider || undefined, search: search || undefined }),
+    // `builtIndex` is a dependency so that the rows are filtered once the build a search waits for is done.
+    [filtering, searchWaits, index, sorted, status, topic, provider, search, builtIndex],
   );
+  shownRows.current = rows;
 
   // Keyboard first: the shortcuts work anywhere except while typing in a field.
   const keys = useRef({ rows, state, actions });
@@ -113,6 +129,7 @@ export function App({ bridge, firstPage }: { readonly bridge: Bridge; readonly f
         state={state}
         counts={counts}
         shown={rows.length}
+        searchWaits={searchWaits}
         topics={topics}
         providers={providers}
         searchRef={searchRef}
@@ -161,29 +178,28 @@ if (typeof window !== 'undefined') {
 }
 
 /**
- * Runs `work` over 0..count in slices of 250 during idle periods (setTimeout where the browser has no
- * requestIdleCallback), as long as each period has time left, and for at most 8 ms at a time: an
- * idle period can last 50 ms, and a scroll that starts during it waits for the work to stop.
- * Returns the way to stop.
+ * Runs `work` (a slice of 250 rows) until it answers true, then `done`. At `idle` pace, during idle
+ * periods (setTimeout where the browser has no requestIdleCallback), as long as each period has
+ * time left, and for at most 8 ms at a time: an idle period can last 50 ms, and a scroll that
+ * starts during it waits for the work to stop. At `soon` pace (something waits for it), in tasks of
+ * 30 ms one after another, input and frames handled between them. Returns the way to stop.
  */
-function whenIdle(count: number, work: (from: number, to: number) => void): () => void {
-  const SLICE = 250;
-  const BUDGET_MS = 8;
-  let from = 0;
+function inSlices(work: () => boolean, pace: 'idle' | 'soon', done: () => void): () => void {
+  const budget = pace === 'soon' ? 30 : 8;
   let handle = 0;
-  const idle = typeof requestIdleCallback === 'function';
+  const idle = pace === 'idle' && typeof requestIdleCallback === 'function';
   const step = (deadline?: IdleDeadline): void => {
-    // While the editor scrolls, the work waits: what it builds would be collected mid-scroll.
+    // While the editor scrolls, idle work waits: what it builds would be collected mid-scroll.
     if (idle && performance.now() - lastScroll < SCROLL_QUIET_MS) {
       schedule();
       return;
     }
-    const until = performance.now() + BUDGET_MS;
-    do {
-      work(from, Math.min(count, from + SLICE));
-      from += SLICE;
-    } while (from < count && deadline !== undefined && (deadline.didTimeout || deadline.timeRemaining() > 4) && performance.now() < until);
-    if (from < count) schedule();
+    const until = performance.now() + budget;
+    let finished: boolean;
+    do finished = work();
+    while (!finished && (deadline === undefined || deadline.didTimeout || deadline.timeRemaining() > 4) && performance.now() < until);
+    if (finished) done();
+    else schedule();
   };
   // With a timeout: after a click Chromium declared no idle period for seconds at a time (none in
   // ten seconds after sorting 100,000 rows, seen in headless Chromium), and a search then built the

@@ -15,6 +15,8 @@ interface Props {
   readonly state: DeskState;
   readonly counts: LibraryCounts;
   readonly shown: number;
+  /** A search waits for the list's index (the first seconds after a large library opens): the rows are not yet its answer. */
+  readonly searchWaits: boolean;
   readonly topics: readonly string[];
   readonly providers: readonly string[];
   readonly searchRef: RefObject<HTMLInputElement | null>;
@@ -24,7 +26,7 @@ interface Props {
 }
 
 /** Search and filters; every control is labelled for screen readers. */
-export function Toolbar({ state, counts, shown, topics, providers, searchRef, onFilters, onEscape, onExport }: Props) {
+export function Toolbar({ state, counts, shown, searchWaits, topics, providers, searchRef, onFilters, onEscape, onExport }: Props) {
   const { filters } = state;
   const problems = counts.withErrors + counts.withWarnings;
   return (
@@ -52,7 +54,7 @@ export function Toolbar({ state, counts, shown, topics, providers, searchRef, on
       </div>
       <p className="counts" aria-live="polite">
         {plural(counts.articles, 'article')} · {formatCount(counts.published)} published · {formatCount(problems)} with problems
-        {shown !== counts.articles && <span className="shown"> · {formatCount(shown)} shown</span>}
+        {searchWaits ? <span className="checking"> · preparing the search…</span> : shown !== counts.articles && <span className="shown"> · {formatCount(shown)} shown</span>}
         {state.receiving && (
           <span className="checking">
             {' '}
