@@ -2,6 +2,7 @@
 import { describe, expect, test } from 'vitest';
 import type { ArticleSummary } from '../../shared/article.js';
 import { compileQuery } from '../../shared/query.js';
+import { seededRandom } from '../helpers/seeded.js';
 import { fullView, nextView, patchView, resortView } from '../../renderer/state/use-list-view.js';
 import { sortArticles } from '../../renderer/state/view.js';
 
@@ -159,11 +160,7 @@ describe('the list view', () => {
   });
 
   test('articles added, removed, edited and re-sorted, change after change, as the store makes them', () => {
-    let seed = 11;
-    const rand = (k: number): number => {
-      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-      return seed % k;
-    };
+    const rand = seededRandom(11);
     let list: ArticleSummary[] = articles.slice();
     let view = fullView(list, byDate);
     while (!view.index.buildSome(100));

@@ -3,14 +3,11 @@ import { describe, expect, test, vi } from 'vitest';
 import type { ArticleSummary } from '../../shared/article.js';
 import { ListIndex, maxAddedTexts } from '../../shared/list-index.js';
 import { compileQuery, type ArticleQuery } from '../../shared/query.js';
+import { seededRandom } from '../helpers/seeded.js';
 
 /** A seeded pseudo-random list with accents, shared words, topics and providers. */
 function library(n: number): ArticleSummary[] {
-  let seed = 42;
-  const rand = (k: number): number => {
-    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-    return seed % k;
-  };
+  const rand = seededRandom(42);
   const words = ['Café', 'cafe', 'climate', 'market', 'policy', 'Zürich', 'energy', 'chip', 'übermensch', 'naïve', 'rate', 'covid-19', 'U.S.', 'İstanbul', '東京', 'x_y', '𝒜lpha'];
   const topics = ['AI', 'Économie', 'Food', 'Cities', 'ai'];
   const providers = ['Le Monde', 'Forbes', 'le monde', 'Wired'];
@@ -130,11 +127,7 @@ describe('ListIndex', () => {
   };
 
   test('update: generation after generation of new orders, additions, removals and new texts answers as a fresh index does', () => {
-    let seed = 7;
-    const rand = (k: number): number => {
-      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-      return seed % k;
-    };
+    const rand = seededRandom(7);
     let list: ArticleSummary[] = articles.slice();
     let current = new ListIndex(list);
     while (!current.buildSome(1000));
