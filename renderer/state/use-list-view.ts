@@ -90,7 +90,7 @@ function sortedBy(articles: readonly ArticleSummary[], sort: ListSort): { order:
  * its row; one whose key moved (a toggle while sorted by Published), and each added one, is placed by
  * binary search, which gives exactly the order a full sort gives (ties break by id). The index is
  * patched or updated, not built again. Null (sort and index from scratch) when more than half the
- * list changed, where that is no quicker.
+ * list changed, or more than a sixteenth of it was added at once, where that is no quicker.
  */
 export function patchView(previous: ListView, articles: readonly ArticleSummary[]): ListView | null {
   const limit = Math.max(256, previous.articles.length >> 1);
