@@ -312,9 +312,9 @@ async function child(count: number): Promise<Figure[]> {
   if (uiRun.status !== 0) process.stderr.write('ui figures failed (see above)\n');
   if (ui) {
     const task = (ms: number): string => (ms === 0 ? 'none over 50 ms' : `${Math.round(ms)} ms`);
-    const { sort, added, retitled, removed } = ui.changes;
+    const { sort, flipped, added, retitled, removed } = ui.changes;
     process.stderr.write(
-      `desk at ${count.toLocaleString('en')} filtered to unpublished, longest task after: a new sort ${task(sort)}, a file added ${task(added)}, a title changed on disk ${task(retitled)}, a file removed ${task(removed)}\n`,
+      `desk at ${count.toLocaleString('en')} filtered to unpublished, longest task after: a new sort ${task(sort)}, the same column again ${task(flipped)}, a file added ${task(added)}, a title changed on disk ${task(retitled)}, a file removed ${task(removed)}\n`,
     );
     figures.push({ name: 'ui-first-rows', articles: count, value: round(ui.firstRowsMs), unit: 'ms', baseline: null, baselineValue: null, ratio: null });
     figures.push({ name: 'ui-longest-frame', articles: count, value: round(ui.longestFrameMs), unit: 'ms', baseline: null, baselineValue: null, ratio: null });

@@ -30,7 +30,7 @@ function compare(key: SortKey, a: ArticleSummary, b: ArticleSummary): number {
 
 /** True when `a` and `b` sort alike under `key`: an edit between them leaves the article in its row. */
 export function sameSortKey(key: SortKey, a: ArticleSummary, b: ArticleSummary): boolean {
-  return compare(key, a, b) === 0;
+  return !compare(key, a, b); // 0, or NaN for two missing numbers (-Infinity - -Infinity), as the sort's `||` takes it
 }
 
 /**
@@ -65,6 +65,27 @@ export function sortOrder(articles: readonly ArticleSummary[], sort: { key: Sort
     order.sort((i, j) => sign * compare(key, articles[i]!, articles[j]!) || byId(articles[i]!, articles[j]!));
   }
   return Int32Array.from(order);
+}
+
+/**
+ * The order of `key` in the other direction, from `order` (the order `sortOrder` gives for `key` in
+ * one direction): reversed, and each run of ties turned back to id order, as ties break by id in
+ * both directions. One comparison per row instead of a sort: a second click on Title at 100,000
+ * articles compares neighbours 100,000 times instead of sorting with 1.7 million comparisons.
+ */
+export function flippedOrder(articles: readonly ArticleSummary[], order: Int32Array, key: SortKey): Int32Array {
+  const n = order.length;
+  const flipped = new Int32Array(n);
+  for (let row = 0; row < n; row++) flipped[row] = order[n - 1 - row]!;
+  const times = key === 'date' ? Float64Array.from(flipped, (i) => timeOf(articles[i]!)) : null;
+  const tie = times === null ? (r: number, s: number) => sameSortKey(key, articles[flipped[r]!]!, articles[flipped[s]!]!) : (r: number, s: number) => times[r] === times[s];
+  for (let start = 0; start < n; ) {
+    let end = start + 1;
+    while (end < n && tie(end - 1, end)) end++;
+    if (end - start > 1) flipped.subarray(start, end).reverse();
+    start = end;
+  }
+  return flipped;
 }
 
 /** Every article in the list's order (see `sortOrder`). */

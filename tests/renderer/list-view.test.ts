@@ -159,6 +159,28 @@ describe('the list view', () => {
     expectFresh(unbuilt, articles);
   });
 
+  test('the same key the other way round: the order turned, ties still in id order, as a sort gives', () => {
+    // Ties on every key: equal titles but for case and accents, equal dates (and unparseable ones), equal numbers.
+    const titles = ['Élan', 'elan', 'Zebra', 'zebra', 'Alpha 10', 'Alpha 9', ''];
+    const list = Array.from({ length: 200 }, (_, i) =>
+      article((i * 37) % 200, {
+        title: titles[i % titles.length]!,
+        publishedDateTime: ['2024-01-01T00:00:00Z', '2024-01-01', 'soon', undefined][i % 4],
+        quality: i % 3 === 0 ? undefined : i % 5,
+        heat: i % 2,
+      }),
+    );
+    for (const key of ['title', 'provider', 'date', 'quality', 'heat', 'published'] as const) {
+      let view = fullView(list, { key, direction: 'asc' });
+      while (!view.index.buildSome(100));
+      for (const direction of ['desc', 'asc', 'desc'] as const) {
+        view = resortView(view, { key, direction });
+        expect(view.index.complete).toBe(true);
+        expectFresh(view, list);
+      }
+    }
+  });
+
   test('articles added, removed, edited and re-sorted, change after change, as the store makes them', () => {
     const rand = seededRandom(11);
     let list: ArticleSummary[] = articles.slice();
@@ -188,8 +210,8 @@ describe('the list view', () => {
             next[i] = { ...next[i]!, published: !next[i]!.published };
           }
           break;
-        case 4: // a new sort alone
-          sort = sorts[rand(sorts.length)]!;
+        case 4: // a new sort alone, or the same key the other way round
+          sort = rand(2) === 0 ? sorts[rand(sorts.length)]! : { key: sort.key, direction: sort.direction === 'asc' ? 'desc' : 'asc' };
           break;
         default: // everything at once: removed, added, edited and a new sort
           next.splice(rand(next.length), 1);
