@@ -5,7 +5,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { ArticleSummary } from '../../shared/article.js';
 import { generateLibrary } from '../../bench/generate.js';
-import { cacheFileOf, decodeIndex, encodeIndex, type CachedEntry } from '../../main/core/index-cache.js';
+import { cacheFileOf, decodeIndex, encodeIndex, readWhole, type CachedEntry } from '../../main/core/index-cache.js';
 import { Library } from '../../main/core/library.js';
 import { tempDir } from '../helpers/corpora.js';
 
@@ -155,13 +155,34 @@ describe('the persistent index', () => {
       ['b/c.md', { quickApprove: false, hash: 'cd'.repeat(32), stamp: { size: 0, mtimeMs: 0, ctimeMs: 0 }, summary: { id: 'b/c.md', title: 'c.md', excerpt: '', published: false, topics: [], problems: [{ level: 'error', code: 'yaml-syntax', message: 'bad', line: 2, column: 3 }] } }],
       ['ü.md', { quickApprove: false, hash: 'ef'.repeat(32), stamp: { size: 3, mtimeMs: 1e12 + 0.123456, ctimeMs: 5 }, summary: { id: 'ü.md', title: '文章', excerpt: 'e\nf', providerName: 'P', providerDomain: undefined, publishedDateTime: undefined, category: 'c', type: undefined, quality: 0.5, heat: -3, published: false, topics: ['b'], problems: [{ level: 'warning', code: 'bad-date', message: 'w', field: 'publishedDateTime' }] } }],
     ];
-    const decoded = decodeIndex(encodeIndex('/root', 'r', entries), '/root', 'r');
-    const plain = decoded === null ? null : [...decoded].map(([id, e]) => [id, { quickApprove: e.quickApprove, hash: e.hash, stamp: e.stamp, summary: e.summary }]);
-    expect(plain).toStrictEqual(entries);
+    const plain = (decoded: Map<string, CachedEntry> | null) => (decoded === null ? null : [...decoded].map(([id, e]) => [id, { quickApprove: e.quickApprove, hash: e.hash, stamp: e.stamp, summary: e.summary }]));
+    const bytes = encodeIndex('/root', 'r', entries);
+    expect(plain(decodeIndex(bytes, '/root', 'r'))).toStrictEqual(entries);
+    // In memory of its own (as a cache file is read), the typed sections are views of the bytes; at
+    // any other offset, copies: the same entries either way.
+    for (let offset = 0; offset < 8; offset++) {
+      const placed = Buffer.from(new ArrayBuffer(bytes.length + offset), offset, bytes.length);
+      bytes.copy(placed);
+      expect(plain(decodeIndex(placed, '/root', 'r'))).toStrictEqual(entries);
+    }
     // Ids all ASCII are decoded as one string and sliced; with one that is not, one by one (above).
     const ascii = entries.slice(0, 2);
     expect([...(decodeIndex(encodeIndex('/root', 'r', ascii), '/root', 'r') ?? [])].map(([id, e]) => [id, e.summary.id])).toEqual(ascii.map(([id]) => [id, id]));
+    // A cache naming a file twice, or a path out of the library, is refused whole.
+    const withId = (id: string): [string, CachedEntry] => [id, { ...entries[0]![1], summary: { ...entries[0]![1].summary, id } }];
+    for (const refused of [[entries[0]!, entries[1]!, entries[0]!], [withId('../a.md')], [withId('b/../../a.md')], [withId('/etc/a.md')]]) {
+      expect(decodeIndex(encodeIndex('/root', 'r', refused), '/root', 'r')).toBeNull();
+    }
     expect(cacheFileOf('/data', '/root')).not.toBe(cacheFileOf('/data', '/root2'));
+  });
+
+  test('the cache file is read whole, in parts read at once', async () => {
+    const file = join(data.dir, 'parts.bin');
+    const bytes = Buffer.from(Array.from({ length: 100_003 }, (_, i) => (i * 7919) % 251));
+    writeFileSync(file, bytes);
+    for (const part of [4096, 1000, 100_003, 1 << 23]) expect((await readWhole(file, part)).equals(bytes)).toBe(true);
+    writeFileSync(file, '');
+    expect((await readWhole(file, 4096)).length).toBe(0);
   });
 
   test('a data folder that cannot be written costs only the time, never the library', async () => {
