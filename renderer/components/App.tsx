@@ -3,7 +3,9 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ArticleSummary } from '../../shared/article.js';
 import type { Bridge } from '../../shared/contract.js';
 import { useDesk, type FirstPage } from '../state/use-desk.js';
-import { useListView } from '../state/use-list-view.js';
+import { SlicedSort } from '../state/sliced-sort.js';
+import { useListView, type SortedInSlices } from '../state/use-list-view.js';
+import { rowComparator } from '../state/view.js';
 import { ArticleList } from './ArticleList.js';
 import { ExportDialog } from './ExportDialog.js';
 import { Notices } from './Notices.js';
@@ -17,8 +19,29 @@ export function App({ bridge, firstPage }: { readonly bridge: Bridge; readonly f
   const topicInputRef = useRef<HTMLInputElement>(null);
   const listRef = useRef<HTMLDivElement>(null);
 
-  const view = useListView(state.articles, state.sort);
+  const [sliced, setSliced] = useState<SortedInSlices | null>(null);
+  const view = useListView(state.articles, state.sort, sliced);
   const { sorted, index, topics, providers, counts } = view;
+  // A new sort of a large list runs in slices between frames, the list keeping its order until it
+  // is done (see `useListView`). Articles changed meanwhile with their sort keys unchanged (a toggle
+  // while sorted by title) take the order as it is; any other change sorts again.
+  const sorting = view.sort !== state.sort;
+  const sortFrom = useRef(view.articles);
+  sortFrom.current = view.articles;
+  useEffect(() => {
+    if (!sorting) {
+      if (sliced !== null) setSliced(null); // taken, or of a sort no longer asked for
+      return undefined;
+    }
+    const [articles, sort] = [sortFrom.current, state.sort];
+    // Made in the first slice, not with the click: by date, 100,000 dates are parsed first.
+    let job: SlicedSort | null = null;
+    return inSlices(
+      () => (job ??= new SlicedSort(articles.length, rowComparator(articles, sort))).step(),
+      'soon',
+      () => setSliced({ articles, sort, order: job!.order }),
+    );
+  }, [sorting, state.sort, sliced]);
   const { status, topic, provider, search } = state.filters;
   const filtering = status !== 'all' || topic !== '' || provider !== '' || search.trim() !== '';
   // A search needs every text folded. Typed before the index is built (the first seconds after a
@@ -130,6 +153,7 @@ export function App({ bridge, firstPage }: { readonly bridge: Bridge; readonly f
         counts={counts}
         shown={rows.length}
         searchWaits={searchWaits}
+        sorting={sorting}
         topics={topics}
         providers={providers}
         searchRef={searchRef}
@@ -141,6 +165,7 @@ export function App({ bridge, firstPage }: { readonly bridge: Bridge; readonly f
         <ArticleList
           rows={rows}
           loading={state.loading || state.receiving !== null}
+          sorting={sorting}
           opening={state.opening}
           loadError={state.loadError}
           selectedId={state.selectedId}
@@ -178,7 +203,7 @@ if (typeof window !== 'undefined') {
 }
 
 /**
- * Runs `work` (a slice of 250 rows) until it answers true, then `done`. At `idle` pace, during idle
+ * Runs `work` (a slice of 250 rows, a step of a sort) until it answers true, then `done`. At `idle` pace, during idle
  * periods (setTimeout where the browser has no requestIdleCallback), as long as each period has
  * time left, and for at most 8 ms at a time: an idle period can last 50 ms, and a scroll that
  * starts during it waits for the work to stop. At `soon` pace (something waits for it), in tasks of

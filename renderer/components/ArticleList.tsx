@@ -19,6 +19,8 @@ const COLUMNS: readonly { key: SortKey | null; label: string }[] = [
 interface Props {
   readonly rows: readonly ArticleSummary[];
   readonly loading: boolean;
+  /** A new sort is under way: the rows are about to change order. */
+  readonly sorting: boolean;
   readonly opening: { readonly done: number; readonly total: number } | null;
   readonly loadError: string | null;
   readonly selectedId: ArticleId | null;
@@ -32,7 +34,7 @@ interface Props {
 const rowDomId = (index: number): string => `article-row-${index}`;
 
 /** The grid of articles. Only the rows in view exist in the DOM. */
-export function ArticleList({ rows, loading, opening, loadError, selectedId, sort, listRef, onSelect, onSort }: Props) {
+export function ArticleList({ rows, loading, sorting, opening, loadError, selectedId, sort, listRef, onSelect, onSort }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: rows.length,
@@ -94,7 +96,7 @@ export function ArticleList({ rows, loading, opening, loadError, selectedId, sor
         role="grid"
         aria-label="Articles"
         aria-rowcount={rows.length + 1}
-        aria-busy={loading}
+        aria-busy={loading || sorting}
         aria-activedescendant={selectedIndex === -1 ? undefined : rowDomId(selectedIndex)}
         tabIndex={0}
         className="grid"

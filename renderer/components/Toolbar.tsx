@@ -17,6 +17,8 @@ interface Props {
   readonly shown: number;
   /** A search waits for the list's index (the first seconds after a large library opens): the rows are not yet its answer. */
   readonly searchWaits: boolean;
+  /** A new sort of a large list is under way: the rows keep their order until it is done. */
+  readonly sorting: boolean;
   readonly topics: readonly string[];
   readonly providers: readonly string[];
   readonly searchRef: RefObject<HTMLInputElement | null>;
@@ -26,7 +28,7 @@ interface Props {
 }
 
 /** Search and filters; every control is labelled for screen readers. */
-export function Toolbar({ state, counts, shown, searchWaits, topics, providers, searchRef, onFilters, onEscape, onExport }: Props) {
+export function Toolbar({ state, counts, shown, searchWaits, sorting, topics, providers, searchRef, onFilters, onEscape, onExport }: Props) {
   const { filters } = state;
   const problems = counts.withErrors + counts.withWarnings;
   return (
@@ -55,6 +57,7 @@ export function Toolbar({ state, counts, shown, searchWaits, topics, providers, 
       <p className="counts" aria-live="polite">
         {plural(counts.articles, 'article')} · {formatCount(counts.published)} published · {formatCount(problems)} with problems
         {searchWaits ? <span className="checking"> · preparing the search…</span> : shown !== counts.articles && <span className="shown"> · {formatCount(shown)} shown</span>}
+        {sorting && <span className="checking"> · sorting…</span>}
         {state.receiving && (
           <span className="checking">
             {' '}

@@ -1,9 +1,12 @@
 // @vitest-environment jsdom
-import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, test } from 'vitest';
 import { App } from '../../renderer/components/App.js';
 import { fakeBridge, summary } from '../helpers/fake-bridge.js';
+import { SLICED_FROM } from '../../renderer/state/use-list-view.js';
+import type { Bridge } from '../../shared/contract.js';
+import { ok } from '../../shared/result.js';
 
 afterEach(cleanup);
 // jsdom lays nothing out; give elements a size so the virtualized list renders its rows.
@@ -52,6 +55,40 @@ describe('the desk', () => {
     expect(rowTitles()).toEqual(['Broken file', 'Café culture returns', 'Microsoft drops emotion recognition']);
     expect(screen.getByRole('columnheader', { name: /Title/ }).getAttribute('aria-sort')).toBe('ascending');
   });
+
+  test('a large list is sorted between frames: its rows keep their order meanwhile, and "sorting…" says so', async () => {
+    const n = SLICED_FROM;
+    const many = Array.from({ length: n }, (_, i) =>
+      summary(`m${String(i).padStart(5, '0')}.md`, { title: `Story ${(i * 7919) % n}`, publishedDateTime: new Date(Date.UTC(2022, 0, 1) + i * 60_000).toISOString() }),
+    );
+    // The whole list in pages as large as the desk asks for (the fake's pages of two are for paging tests).
+    const bridge: Bridge = {
+      ...fakeBridge(many).bridge,
+      listArticles: async (after, count) => {
+        const from = after === null ? 0 : many.findIndex((a) => a.id === after) + 1;
+        return ok({ name: 'Large', total: n, articles: many.slice(from, from + count), done: from + count >= n });
+      },
+    };
+    render(<App bridge={bridge} />);
+    const grid = await screen.findByRole('grid', { name: 'Articles' });
+    await waitFor(() => expect(screen.getByText(new RegExp(`${n.toLocaleString('en')} articles`))).toBeTruthy(), { timeout: 10_000 });
+    await waitFor(() => expect(grid.getAttribute('aria-busy')).toBe('false'));
+    const newestFirst = rowTitles();
+    expect(newestFirst[0]).toBe(`Story ${((n - 1) * 7919) % n}`);
+    // The click answers at once; the sort runs in slices after it.
+    fireEvent.click(screen.getByRole('button', { name: /^Title/ }));
+    expect(screen.getByText(/sorting…/)).toBeTruthy();
+    expect(grid.getAttribute('aria-busy')).toBe('true');
+    expect(rowTitles()).toEqual(newestFirst);
+    await waitFor(() => expect(rowTitles().slice(0, 3)).toEqual(['Story 0', 'Story 1', 'Story 2']), { timeout: 10_000 });
+    expect(screen.queryByText(/sorting…/)).toBeNull();
+    expect(grid.getAttribute('aria-busy')).toBe('false');
+    expect(screen.getByRole('columnheader', { name: /Title/ }).getAttribute('aria-sort')).toBe('ascending');
+    // The same column again turns the order round at once.
+    fireEvent.click(screen.getByRole('button', { name: /^Title/ }));
+    expect(screen.queryByText(/sorting…/)).toBeNull();
+    expect(rowTitles()[0]).toBe(`Story ${n - 1}`);
+  }, 30_000);
 
   test('keyboard: j/k move, p publishes, Ctrl+Z undoes and Ctrl+Shift+Z redoes', async () => {
     const { user, calls } = await setup();

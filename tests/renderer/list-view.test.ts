@@ -3,8 +3,9 @@ import { describe, expect, test } from 'vitest';
 import type { ArticleSummary } from '../../shared/article.js';
 import { compileQuery } from '../../shared/query.js';
 import { seededRandom } from '../helpers/seeded.js';
-import { fullView, nextView, patchView, resortView } from '../../renderer/state/use-list-view.js';
-import { sortArticles } from '../../renderer/state/view.js';
+import { SlicedSort } from '../../renderer/state/sliced-sort.js';
+import { fullView, nextView, patchView, resortView, SLICED_FROM } from '../../renderer/state/use-list-view.js';
+import { rowComparator, sortArticles } from '../../renderer/state/view.js';
 
 const article = (i: number, extra: Partial<ArticleSummary> = {}): ArticleSummary => ({
   id: `a${String(i).padStart(3, '0')}.md`,
@@ -179,6 +180,34 @@ describe('the list view', () => {
         expectFresh(view, list);
       }
     }
+  });
+
+  test('a large list waits for a new order from a sort in slices, and takes it while it still holds; a flip is at once', () => {
+    const big = Array.from({ length: SLICED_FROM }, (_, i) => article(i, { id: `big${String(i).padStart(6, '0')}.md`, title: `Story ${(i * 7919) % SLICED_FROM}` }));
+    const view = fullView(big, byDate);
+    while (!view.index.buildSome(5000));
+    const byTitle = { key: 'title', direction: 'asc' } as const;
+    // Asked for a new sort, the view keeps its own until the order comes.
+    expect(nextView(view, big, byTitle)).toBe(view);
+    const job = new SlicedSort(big.length, rowComparator(big, byTitle));
+    while (!job.step());
+    const sliced = { articles: big, sort: byTitle, order: job.order };
+    // Made from the list as it was, toggled since: the order still holds, as the titles did not change.
+    const toggled = replace(big, 5, { published: !big[5]!.published });
+    const waiting = nextView(view, toggled, byTitle);
+    expect(waiting.sort).toBe(byDate);
+    const sortedView = nextView(waiting, toggled, byTitle, sliced);
+    expect(sortedView.sort).toBe(byTitle);
+    expect(sortedView.index.complete).toBe(true);
+    expectFresh(sortedView, toggled);
+    // A title changed meanwhile: the order no longer holds, and the view waits for another.
+    expect(nextView(view, replace(big, 5, { title: 'Aardvark' }), byTitle, sliced).sort).toBe(byDate);
+    // Nor is an order taken for a sort asked for since (the same key and direction, asked again).
+    expect(nextView(view, big, { key: 'title', direction: 'asc' }, sliced).sort).toBe(byDate);
+    // The other direction of the view's own key is turned round at once.
+    const flipped = nextView(view, big, { key: 'date', direction: 'asc' });
+    expect(flipped.sort.direction).toBe('asc');
+    expectFresh(flipped, big);
   });
 
   test('articles added, removed, edited and re-sorted, change after change, as the store makes them', () => {
