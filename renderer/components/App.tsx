@@ -3,6 +3,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ArticleSummary } from '../../shared/article.js';
 import type { Bridge } from '../../shared/contract.js';
 import { useDesk, type FirstPage } from '../state/use-desk.js';
+import { inSlices } from '../state/in-slices.js';
 import { SlicedSort } from '../state/sliced-sort.js';
 import { useListView, type SortedInSlices } from '../state/use-list-view.js';
 import { rowComparator } from '../state/view.js';
@@ -191,47 +192,4 @@ export function App({ bridge, firstPage }: { readonly bridge: Bridge; readonly f
       {state.exportOpen && <ExportDialog bridge={bridge} filter={filter} onClose={() => dispatch({ type: 'export-dialog', open: false })} />}
     </div>
   );
-}
-
-/** When the page last scrolled: idle work waits until scrolling has been quiet this long. */
-let lastScroll = -Infinity;
-const SCROLL_QUIET_MS = 300;
-/** The longest idle work waits for an idle period before it runs its slice anyway. */
-const IDLE_TIMEOUT_MS = 100;
-if (typeof window !== 'undefined') {
-  window.addEventListener('scroll', () => (lastScroll = performance.now()), { capture: true, passive: true });
-}
-
-/**
- * Runs `work` (a slice of 250 rows, a step of a sort) until it answers true, then `done`. At `idle` pace, during idle
- * periods (setTimeout where the browser has no requestIdleCallback), as long as each period has
- * time left, and for at most 8 ms at a time: an idle period can last 50 ms, and a scroll that
- * starts during it waits for the work to stop. At `soon` pace (something waits for it), in tasks of
- * 30 ms one after another, input and frames handled between them. Returns the way to stop.
- */
-function inSlices(work: () => boolean, pace: 'idle' | 'soon', done: () => void): () => void {
-  const budget = pace === 'soon' ? 30 : 8;
-  let handle = 0;
-  const idle = pace === 'idle' && typeof requestIdleCallback === 'function';
-  const step = (deadline?: IdleDeadline): void => {
-    // While the editor scrolls, idle work waits: what it builds would be collected mid-scroll.
-    if (idle && performance.now() - lastScroll < SCROLL_QUIET_MS) {
-      schedule();
-      return;
-    }
-    const until = performance.now() + budget;
-    let finished: boolean;
-    do finished = work();
-    while (!finished && (deadline === undefined || deadline.didTimeout || deadline.timeRemaining() > 4) && performance.now() < until);
-    if (finished) done();
-    else schedule();
-  };
-  // With a timeout: after a click Chromium declared no idle period for seconds at a time (none in
-  // ten seconds after sorting 100,000 rows, seen in headless Chromium), and a search then built the
-  // whole index at once, 2-4 s. Past the timeout the work runs its 8 ms anyway.
-  const schedule = (): void => {
-    handle = idle ? requestIdleCallback(step, { timeout: IDLE_TIMEOUT_MS }) : window.setTimeout(step, 0);
-  };
-  schedule();
-  return () => (idle ? cancelIdleCallback(handle) : clearTimeout(handle));
 }
