@@ -108,8 +108,9 @@ export function fullView(articles: readonly ArticleSummary[], sort: ListSort): L
 
 /**
  * The same articles in another order: sorted again (or only turned round, for the same key in the
- * other direction; or in `known` order, made by a sort in slices), and the index renumbered rather than built again when it is complete (a filter
- * on would otherwise wait for the whole build: 3 s at 100,000).
+ * other direction; or in `known` order, made by a sort in slices), and the index renumbered rather
+ * than built again when it is complete (a filter on would otherwise wait for the whole build: 3 s
+ * at 100,000).
  */
 export function resortView(previous: ListView, sort: ListSort, known?: Int32Array): ListView {
   const { articles } = previous;
