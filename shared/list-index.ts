@@ -12,6 +12,7 @@
  */
 import type { ArticleSummary } from './article.js';
 import { compileQuery, foldText, foldTexts, type ArticleQuery } from './query.js';
+import { scratchInt32, scratchUint8 } from './scratch.js';
 
 /** Between two articles' texts; folding never produces it, so no search word can span two articles. */
 const SEPARATOR = '\u0000';
@@ -20,6 +21,13 @@ const WORD = /[\p{L}\p{N}]+/gu;
 const ONLY_WORD = /^[\p{L}\p{N}]+$/u;
 /** Texts per chunk: chunks are joined as they fill, so no step of the build joins everything. */
 const CHUNK = 1024;
+/** Where the texts start before any is laid down (an index made by `update` takes its source's). */
+const NO_STARTS = new Int32Array(1);
+/** The work arrays of `update` and `filter` (see scratch.ts). */
+const NEW_ROWS = scratchInt32();
+const KEEP = scratchUint8();
+const BOTH = scratchUint8();
+const HIT = scratchUint8();
 
 /**
  * How many texts `update` may add after those the word table covers before it asks for a new
@@ -33,18 +41,26 @@ export function maxAddedTexts(rows: number): number {
 export class ListIndex {
   private readonly published: Uint8Array;
   private readonly problems: Uint8Array;
-  private readonly byTopic = new Map<string, number[]>();
-  private readonly byProvider = new Map<string, number[]>();
+  /**
+   * Each topic's and provider's slots (see `starts`), in no order: a slot no longer listed
+   * (`slotRows` -1) stays until the next build, and is skipped. Lists are shared with the index
+   * this one was updated from, and copied before their first change (`owned`).
+   */
+  private readonly byTopic: NameSlots = new NameSlots();
+  private readonly byProvider: NameSlots = new NameSlots();
   /**
    * Where each text starts, counted over all chunks as if they were one string. Texts (and the word
-   * table's rows) are numbered by the order they were laid down in, their slot: a row's own number
-   * until the list changes, then `slotRows` holds each slot's row, -1 for the text of an article no
-   * longer listed (or listed with another text, laid down in a new slot).
+   * table's rows, and the topics' and providers' lists) are numbered by the order they were laid
+   * down in, their slot: a row's own number until the list changes, then `slotRows` holds each
+   * slot's row, -1 for an article no longer listed (or listed with another text, laid down in a new
+   * slot). So a change renumbers one typed array, never the lists.
    */
-  private starts: Int32Array;
+  private starts = NO_STARTS;
   private chunks: string[] = [];
   private slots = 0;
   private slotRows: Int32Array | null = null;
+  /** Each row's slot, `slotRows` turned round: made when first asked for (see `slotsOf`). */
+  private rowSlots: Int32Array | null = null;
   /** The slots the word table covers; the texts laid down after it are searched by a scan. */
   private sealedSlots = 0;
   /** Each word of the text and the rows holding it, while the build runs; sealed into `words` after. */
@@ -61,7 +77,6 @@ export class ListIndex {
     const n = articles.length;
     this.published = new Uint8Array(n);
     this.problems = new Uint8Array(n);
-    this.starts = new Int32Array(n + 1);
   }
 
   /** True once every row is indexed. */
@@ -73,6 +88,7 @@ export class ListIndex {
   buildSome(count: number): boolean {
     const n = this.articles.length;
     const end = Math.min(n, this.built + count);
+    if (this.starts === NO_STARTS) this.starts = new Int32Array(n + 1);
     // The slice's texts are folded together and not kept per article: 100,000 cached strings (and
     // the weak map holding them) made every full collection of the desk's heap longer than a frame.
     const texts = foldedTexts(this.articles.slice(this.built, end));
@@ -80,8 +96,7 @@ export class ListIndex {
       const a = this.articles[i]!;
       this.published[i] = a.published ? 1 : 0;
       this.problems[i] = a.problems.length > 0 ? 1 : 0;
-      for (const topic of this.topicsOf(a)) push(this.byTopic, topic, i);
-      push(this.byProvider, this.fold(a.providerName ?? ''), i);
+      this.addNames(a, i);
       const folded = texts[i - this.built]!;
       for (const [word] of folded.matchAll(WORD)) {
         const rows = this.building!.get(word);
@@ -110,13 +125,14 @@ export class ListIndex {
       if (before === undefined || after === undefined || before.id !== after.id) return false;
       if (row < this.built && (before.title !== after.title || before.excerpt !== after.excerpt)) return false;
     }
-    for (const row of rows) {
-      if (row >= this.built) continue; // indexed from the new list when the build gets there
+    const indexed = rows.filter((row) => row < this.built); // the others are indexed from the new list when the build gets there
+    const slots = this.slotsOf(indexed);
+    indexed.forEach((row, k) => {
       const [before, after] = [this.articles[row]!, articles[row]!];
       this.published[row] = after.published ? 1 : 0;
       this.problems[row] = after.problems.length > 0 ? 1 : 0;
-      this.moveNames(before, after, row);
-    }
+      this.moveNames(before, after, slots[k]!);
+    });
     this.articles = articles;
     return true;
   }
@@ -135,8 +151,11 @@ export class ListIndex {
   update(articles: readonly ArticleSummary[], oldRows: Int32Array): ListIndex | null {
     const n = articles.length;
     if (!this.complete || oldRows.length !== n) return null;
-    const newRows = new Int32Array(this.articles.length).fill(-1);
+    const newRows = NEW_ROWS.take(this.articles.length, -1);
+    /** The new rows whose texts and names are laid down in new slots: new to this index, or retitled. */
     const added: number[] = [];
+    /** The new rows whose article was edited (another object, the same text), in their old slot. */
+    const edited: number[] = [];
     for (let row = 0; row < n; row++) {
       const old = oldRows[row]!;
       if (old === -1) {
@@ -146,75 +165,68 @@ export class ListIndex {
       const before = this.articles[old];
       const after = articles[row]!;
       if (before === undefined || newRows[old] !== -1) return null;
-      // Only the edited articles are new objects; the property reads are kept to them.
-      if (before !== after && (before.id !== after.id || before.title !== after.title || before.excerpt !== after.excerpt)) return null;
       newRows[old] = row;
+      if (before === after) continue;
+      // Only the edited articles are new objects; the property reads are kept to them.
+      if (before.id !== after.id || before.title !== after.title || before.excerpt !== after.excerpt) return null;
+      edited.push(row);
     }
     if (this.slots - this.sealedSlots + added.length > maxAddedTexts(n)) return null;
     const next = new ListIndex(articles);
     for (const [name, folded] of this.foldedNames) next.foldedNames.set(name, folded);
-    // A topic's or provider's rows need no order; they are renumbered (dropped rows left out), then
-    // the edited articles' own topics and provider moved as a patch moves them.
-    const dropped = this.articles.length - (n - added.length) > 0;
-    const renumber = (rows: readonly number[]): number[] => {
-      if (!dropped) return rows.map((old) => newRows[old]!);
-      const kept: number[] = [];
-      for (const old of rows) if (newRows[old]! !== -1) kept.push(newRows[old]!);
-      return kept;
-    };
-    for (const [from, to] of [
-      [this.byTopic, next.byTopic],
-      [this.byProvider, next.byProvider],
-    ] as const) {
-      for (const [key, rows] of from) {
-        const kept = renumber(rows);
-        if (kept.length > 0) to.set(key, kept);
-      }
-    }
-    for (let row = 0; row < n; row++) {
-      const old = oldRows[row]!;
-      const after = articles[row]!;
-      const before = old === -1 ? null : this.articles[old]!;
-      if (before === after) {
-        next.published[row] = this.published[old]!;
-        next.problems[row] = this.problems[old]!;
-        continue;
-      }
-      next.published[row] = after.published ? 1 : 0;
-      next.problems[row] = after.problems.length > 0 ? 1 : 0;
-      if (before === null) next.addNames(after, row);
-      else next.moveNames(before, after, row);
-    }
-    // The texts and the word table stay as they are, in their slots; only each slot's row changes.
+    // The texts, the word table and the name lists stay as they are, in their slots; only each
+    // slot's row changes, and the new rows' texts and names are laid down in new slots.
     next.chunks = this.chunks.slice(); // the last may be extended below; this index keeps its own
     next.starts = this.starts;
     next.slots = this.slots;
     next.sealedSlots = this.sealedSlots;
     next.words = this.words;
+    next.byTopic.share(this.byTopic);
+    next.byProvider.share(this.byProvider);
     next.slotRows = new Int32Array(this.slots + added.length); // this index stays as it was: a render may still hold it
     for (let slot = 0; slot < this.slots; slot++) {
       const old = this.slotRows === null ? slot : this.slotRows[slot]!;
       next.slotRows[slot] = old === -1 ? -1 : newRows[old]!;
     }
-    next.appendTexts(
+    const addedSlots = next.appendTexts(
       added,
       foldedTexts(added.map((row) => articles[row]!)),
     );
+    // Approvals and problems are copied a run of rows at a time (the rows between two changes keep
+    // their order), then set for the changed rows.
+    for (let row = 0; row < n; ) {
+      const old = oldRows[row]!;
+      let end = row + 1;
+      if (old !== -1) while (end < n && oldRows[end] === old + (end - row)) end++;
+      if (old !== -1) {
+        next.published.set(this.published.subarray(old, old + end - row), row);
+        next.problems.set(this.problems.subarray(old, old + end - row), row);
+      }
+      row = end;
+    }
+    const editedSlots = this.slotsOf(edited.map((row) => oldRows[row]!));
+    for (const [k, row] of [...added, ...edited].entries()) {
+      const after = articles[row]!;
+      next.published[row] = after.published ? 1 : 0;
+      next.problems[row] = after.problems.length > 0 ? 1 : 0;
+      if (k < added.length) next.addNames(after, addedSlots[k]!);
+      else next.moveNames(this.articles[oldRows[row]!]!, after, editedSlots[k - added.length]!);
+    }
     next.built = n;
     next.building = null;
     return next;
   }
 
-  /** Moves `row` from the topic and provider lists `before` had to those `after` has. */
-  private moveNames(before: ArticleSummary, after: ArticleSummary, row: number): void {
-    move(this.byTopic, this.topicsOf(before), this.topicsOf(after), row);
-    move(this.byProvider, new Set([this.fold(before.providerName ?? '')]), new Set([this.fold(after.providerName ?? '')]), row);
+  /** Moves `slot` from the topic and provider lists `before` had to those `after` has. */
+  private moveNames(before: ArticleSummary, after: ArticleSummary, slot: number): void {
+    this.byTopic.move(this.topicsOf(before), this.topicsOf(after), slot);
+    this.byProvider.move(new Set([this.fold(before.providerName ?? '')]), new Set([this.fold(after.providerName ?? '')]), slot);
   }
 
-  /** Puts `row` in the topic and provider lists of `a`, an article new to this index. */
-  private addNames(a: ArticleSummary, row: number): void {
-    for (const topic of this.topicsOf(a)) push(this.byTopic, topic, row);
-    push(this.byProvider, this.fold(a.providerName ?? ''), row);
+  /** Puts `slot` in the topic and provider lists of `a`, an article new to its slot. */
+  private addNames(a: ArticleSummary, slot: number): void {
+    for (const topic of this.topicsOf(a)) this.byTopic.add(topic, slot);
+    this.byProvider.add(this.fold(a.providerName ?? ''), slot);
   }
 
   /** Lays down row `row`'s folded text in slot `row` (the build's own order), closing its chunk when the row ends one. */
@@ -234,11 +246,12 @@ export class ListIndex {
 
   /**
    * Lays down the texts of `rows` (folded, in `texts`) in new slots after the others, `slotRows`
-   * having room for them. A last chunk not yet full is replaced by a longer copy: the index it came
-   * from shares the others, and still searches its own.
+   * having room for them; answers the first slot. A last chunk not yet full is replaced by a longer
+   * copy: the index it came from shares the others, and still searches its own.
    */
-  private appendTexts(rows: readonly number[], texts: readonly string[]): void {
-    if (rows.length === 0) return;
+  private appendTexts(rows: readonly number[], texts: readonly string[]): number[] {
+    const first = this.slots;
+    if (rows.length === 0) return [];
     const starts = new Int32Array(this.slots + rows.length + 1);
     starts.set(this.starts.subarray(0, this.slots + 1));
     let pending = this.slots % CHUNK === 0 ? [] : [this.chunks.pop()!.slice(0, -1)];
@@ -256,6 +269,23 @@ export class ListIndex {
     });
     this.starts = starts;
     this.slots += rows.length;
+    return rows.map((_, k) => first + k);
+  }
+
+  /**
+   * The slots of `rows`. A few are looked for in `slotRows`; for more, it is turned round once (a
+   * change moves a row or two: turning 100,000 slots round for each cost more than the change).
+   */
+  private slotsOf(rows: readonly number[]): number[] {
+    const slotRows = this.slotRows;
+    if (slotRows === null) return rows.slice();
+    if (this.rowSlots === null && rows.length <= 8) return rows.map((row) => slotRows.indexOf(row));
+    if (this.rowSlots === null) {
+      this.rowSlots = new Int32Array(this.articles.length).fill(-1);
+      for (let slot = 0; slot < this.slots; slot++) if (slotRows[slot]! !== -1) this.rowSlots[slotRows[slot]!] = slot;
+    }
+    const rowSlots = this.rowSlots;
+    return rows.map((row) => rowSlots[row]!);
   }
 
   /** A topic or provider name, folded. */
@@ -283,16 +313,17 @@ export class ListIndex {
     const words = query.search ? foldText(query.search).split(/\s+/).filter(Boolean) : [];
     if (words.length > 0) this.buildSome(Infinity);
     const n = this.articles.length;
-    const keep = new Uint8Array(n);
-    const topic = query.topic ? this.byTopic.get(foldText(query.topic)) ?? [] : null;
-    const provider = query.provider ? this.byProvider.get(foldText(query.provider)) ?? [] : null;
-    const rows = topic ?? provider;
-    if (rows === null) keep.fill(1);
-    else for (const i of rows) keep[i] = 1;
-    if (topic !== null && provider !== null) {
-      const both = new Uint8Array(n);
-      for (const i of provider) both[i] = keep[i]!;
-      keep.set(both);
+    const keep = KEEP.take(n, 0);
+    const topic = query.topic ? this.byTopic.get(foldText(query.topic)) : null;
+    const provider = query.provider ? this.byProvider.get(foldText(query.provider)) : null;
+    if (topic === null && provider === null) keep.fill(1);
+    else {
+      this.markRows(keep, topic ?? provider!);
+      if (topic !== null && provider !== null) {
+        const both = BOTH.take(n, 0);
+        this.markRows(both, provider);
+        for (let i = 0; i < n; i++) keep[i] = keep[i]! & both[i]!;
+      }
     }
     const status = query.status ?? 'all';
     if (status !== 'all') {
@@ -314,6 +345,18 @@ export class ListIndex {
     const out = new Array<ArticleSummary>(count);
     for (let i = 0, row = 0; row < count; i++) if (keep[i] === 1) out[row++] = this.articles[i]!;
     return out;
+  }
+
+  /** Marks the rows of `slots` (those still listed) in `marks`. */
+  private markRows(marks: Uint8Array, slots: readonly number[]): void {
+    const slotRows = this.slotRows;
+    if (slotRows === null) for (const slot of slots) marks[slot] = 1;
+    else {
+      for (const slot of slots) {
+        const row = slotRows[slot]!;
+        if (row !== -1) marks[row] = 1;
+      }
+    }
   }
 
   /** Clears every kept row whose text lacks `word`. */
@@ -339,7 +382,7 @@ export class ListIndex {
       total += rowStarts[k + 1]! - rowStarts[k]!;
       if (total > 2 * n) return null; // a fragment of very many words: one pass over the text is quicker
     }
-    const hit = new Uint8Array(n);
+    const hit = HIT.take(n, 0);
     const slotRows = this.slotRows;
     if (slotRows === null) for (const k of found) for (let r = rowStarts[k]!; r < rowStarts[k + 1]!; r++) hit[rows[r]!] = 1;
     else {
@@ -356,7 +399,7 @@ export class ListIndex {
 
   /** The rows holding `word`: one pass of indexOf over all texts. */
   private rowsByScan(word: string, n: number): Uint8Array {
-    const hit = new Uint8Array(n);
+    const hit = HIT.take(n, 0);
     // No article's text holds the separator, so a word with one in it matches nothing.
     if (!word.includes(SEPARATOR)) this.scanTexts(word, 0, hit);
     return hit;
@@ -417,18 +460,50 @@ function foldedTexts(articles: readonly ArticleSummary[]): string[] {
   return foldTexts(articles.map((a) => `${a.title}\n${a.excerpt}`)).map((raw) => (raw.includes(SEPARATOR) ? raw.replaceAll(SEPARATOR, ' ') : raw));
 }
 
-function push(map: Map<string, number[]>, key: string, row: number): void {
-  const rows = map.get(key);
-  if (rows === undefined) map.set(key, [row]);
-  else rows.push(row);
-}
+/**
+ * Each name's slots (a topic's or provider's, folded). An index updated from another starts with
+ * the other's lists (`share`) and copies a list before it first changes it, so neither index sees
+ * the other's changes: at 100,000 copying every list on each update cost 10-40 ms and as many
+ * young collections (300,000 row numbers, renumbered).
+ */
+class NameSlots {
+  private readonly lists = new Map<string, number[]>();
+  /** The lists this one made or copied, and may change; null while it shares none. */
+  private owned: Set<number[]> | null = null;
 
-/** Moves `row` from the lists of keys it no longer has to those of keys it now has. */
-function move(map: Map<string, number[]>, before: ReadonlySet<string>, after: ReadonlySet<string>, row: number): void {
-  for (const key of before) {
-    if (after.has(key)) continue;
-    const rows = map.get(key)!;
-    rows.splice(rows.indexOf(row), 1);
+  /** Starts from `other`'s lists, shared until changed. Only on an empty one. */
+  share(other: NameSlots): void {
+    for (const [name, slots] of other.lists) this.lists.set(name, slots);
+    this.owned = new Set();
   }
-  for (const key of after) if (!before.has(key)) push(map, key, row);
+
+  /** The slots of `name`: empty for a name no article has. */
+  get(name: string): readonly number[] {
+    return this.lists.get(name) ?? [];
+  }
+
+  add(name: string, slot: number): void {
+    this.own(name).push(slot);
+  }
+
+  /** Moves `slot` from the lists of the names it no longer has to those of the names it now has. */
+  move(before: ReadonlySet<string>, after: ReadonlySet<string>, slot: number): void {
+    for (const name of before) {
+      if (after.has(name)) continue;
+      const slots = this.own(name);
+      const at = slots.indexOf(slot);
+      if (at !== -1) slots.splice(at, 1);
+    }
+    for (const name of after) if (!before.has(name)) this.add(name, slot);
+  }
+
+  /** The list of `name`, made or copied for this one's changes. */
+  private own(name: string): number[] {
+    const slots = this.lists.get(name);
+    if (slots !== undefined && (this.owned === null || this.owned.has(slots))) return slots;
+    const mine = slots === undefined ? [] : slots.slice();
+    this.lists.set(name, mine);
+    this.owned?.add(mine);
+    return mine;
+  }
 }

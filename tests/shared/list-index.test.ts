@@ -152,6 +152,36 @@ describe('ListIndex', () => {
     }
   });
 
+  test('topics and providers follow their articles across generations; a newer index changing leaves an older one as it was', () => {
+    const base = new ListIndex(articles);
+    while (!base.buildSome(1000));
+    const renamed = (list: readonly ArticleSummary[], rows: readonly number[], generation: number): ArticleSummary[] =>
+      list.map((a, i) => (rows.includes(i) ? { ...a, topics: [`Brand New`, `Gen ${generation}`], providerName: i % 2 === 0 ? 'New Wire' : undefined, published: !a.published } : a));
+    // A new order with a few articles given new names (looked up one by one), then many (looked up
+    // through every slot turned round), in updates and in patches of an updated index.
+    const reversed = renamed(articles.slice().reverse(), [0, 17, 2499], 1);
+    const first = base.update(reversed, oldRowsOf(articles, reversed))!;
+    expectAnswers(first, reversed);
+    expectAnswers(base, articles);
+    const few = renamed(reversed, [5, 1024, 2000], 2);
+    expect(first.patch(few, [5, 1024, 2000])).toBe(true);
+    expectAnswers(first, few);
+    const manyRows = Array.from({ length: 40 }, (_, k) => k * 61);
+    const many = renamed(few, manyRows, 3);
+    const second = first.update(many, oldRowsOf(few, many))!;
+    expectAnswers(second, many);
+    const again = renamed(many, manyRows.map((r) => r + 1), 4);
+    expect(second.patch(again, manyRows.map((r) => r + 1))).toBe(true);
+    expectAnswers(second, again);
+    for (const query of [{ topic: 'gen 4' }, { topic: 'gen 3' }, { topic: 'gen 2' }, { provider: 'new wire' }]) {
+      expect(second.filter(query).map((a) => a.id)).toEqual(again.filter(compileQuery(query)).map((a) => a.id));
+      expect(first.filter(query).map((a) => a.id)).toEqual(few.filter(compileQuery(query)).map((a) => a.id));
+    }
+    expect(first.filter({ topic: 'gen 2' })).toHaveLength(3);
+    expect(base.filter({ topic: 'brand new' })).toEqual([]);
+    expectAnswers(base, articles);
+  });
+
   test('update refuses what it cannot vouch for, and beyond its bound of new texts asks for a build', () => {
     const half = new ListIndex(articles);
     half.buildSome(1000);
