@@ -6,7 +6,7 @@ import { useDesk, type FirstPage } from '../state/use-desk.js';
 import { inSlices } from '../state/in-slices.js';
 import { SlicedSort } from '../state/sliced-sort.js';
 import { useListView, type SortedInSlices } from '../state/use-list-view.js';
-import { rowComparator } from '../state/view.js';
+import { rowComparator, rowOf } from '../state/view.js';
 import { ArticleList } from './ArticleList.js';
 import { ExportDialog } from './ExportDialog.js';
 import { Notices } from './Notices.js';
@@ -72,6 +72,8 @@ export function App({ bridge, firstPage }: { readonly bridge: Bridge; readonly f
   // Keyboard first: the shortcuts work anywhere except while typing in a field.
   const keys = useRef({ rows, state, actions });
   keys.current = { rows, state, actions };
+  /** The selected article's row at the last key press: where the next one looks for it first. */
+  const keyRow = useRef(0);
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
       const { rows, state, actions } = keys.current;
@@ -91,11 +93,15 @@ export function App({ bridge, firstPage }: { readonly bridge: Bridge; readonly f
         return;
       }
       if (typing || mod || e.altKey) return;
-      const at = rows.findIndex((a) => a.id === state.selectedId);
+      const at = rowOf(rows, state.selectedId, keyRow.current);
+      if (at !== -1) keyRow.current = at;
       const move = (to: number): void => {
         e.preventDefault();
-        const row = rows[Math.max(0, Math.min(rows.length - 1, to))];
-        if (row) actions.select(row.id);
+        const next = Math.max(0, Math.min(rows.length - 1, to));
+        const row = rows[next];
+        if (row === undefined) return;
+        keyRow.current = next;
+        actions.select(row.id);
       };
       switch (e.key) {
         case 'ArrowDown':
@@ -135,7 +141,10 @@ export function App({ bridge, firstPage }: { readonly bridge: Bridge; readonly f
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
-  const selected = state.articles.find((a) => a.id === state.selectedId) ?? null;
+  const selectedAt = useRef(0);
+  const selectedPlace = rowOf(state.articles, state.selectedId, selectedAt.current);
+  if (selectedPlace !== -1) selectedAt.current = selectedPlace;
+  const selected = selectedPlace === -1 ? null : state.articles[selectedPlace]!;
   const { dispatch } = actions;
   const dismiss = useCallback((key: number) => dispatch({ type: 'notice-dismissed', key }), [dispatch]);
   const { filters } = state;

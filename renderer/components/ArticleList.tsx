@@ -4,6 +4,7 @@ import { useEffect, useMemo, useRef, type RefObject } from 'react';
 import { hasError, type ArticleId, type ArticleSummary } from '../../shared/article.js';
 import { formatCount, formatDate } from '../format.js';
 import type { SortKey } from '../state/store.js';
+import { rowOf } from '../state/view.js';
 
 const ROW_HEIGHT = 44;
 const COLUMNS: readonly { key: SortKey | null; label: string }[] = [
@@ -43,8 +44,13 @@ export function ArticleList({ rows, loading, sorting, opening, loadError, select
     overscan: 2, // each row drawn is laid out again on every frame of a fast scroll
     initialRect: { width: 1000, height: 800 },
   });
-  // Not on every render: scrolling re-renders the list, and 100,000 rows take a frame to search.
-  const selectedIndex = useMemo(() => rows.findIndex((a) => a.id === selectedId), [rows, selectedId]);
+  // Not on every render: scrolling re-renders the list. Looked for where it was last (see `rowOf`).
+  const lastSelected = useRef(0);
+  const selectedIndex = useMemo(() => {
+    const at = rowOf(rows, selectedId, lastSelected.current);
+    if (at !== -1) lastSelected.current = at;
+    return at;
+  }, [rows, selectedId]);
 
   /** Selects the article of the row a click landed in. */
   const selectAt = (target: EventTarget): void => {

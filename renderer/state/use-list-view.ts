@@ -9,6 +9,7 @@ import { useRef } from 'react';
 import type { ArticleSummary } from '../../shared/article.js';
 import { ListIndex } from '../../shared/list-index.js';
 import { countArticles, recount, type LibraryCounts } from '../../shared/query.js';
+import { scratchInt32, scratchUint8 } from '../../shared/scratch.js';
 import type { SortKey } from './store.js';
 import { addUses, comparator, countUses, flippedOrder, rankCounts, sameSortKey, sortOrder } from './view.js';
 
@@ -46,6 +47,14 @@ export interface ListView {
  * Below it a sort takes less than about 0.1 s, and is done at once.
  */
 export const SLICED_FROM = 20_000;
+
+/** The work arrays of `patchView` (see scratch.ts). */
+const MATCH = scratchInt32();
+const KEPT = scratchUint8();
+const TAKEN = scratchUint8();
+const KEPT_ROWS = scratchInt32();
+const OLD_ROWS = scratchInt32();
+const NEW_ROWS = scratchInt32();
 
 /** An order made by a sort in slices: `order` sorts `articles` under `sort`. */
 export interface SortedInSlices {
@@ -156,10 +165,13 @@ export function patchView(previous: ListView, articles: readonly ArticleSummary[
   while (added < articles.length && match[articles.length - 1 - added] === -1) added++;
   if (added > articles.length >> 4) return null;
   let positions = previous.positions;
-  const sorted = previous.sorted.slice();
+  /** Each edited article by its row, put in the rows' new list as it is made. */
+  const edited = new Map<number, ArticleSummary>();
   /** Rows taken out (removed, or moved by an edit), and the articles to place (moved or added), by their place in `articles`. */
   const out: number[] = [];
   const placed: number[] = [];
+  /** Each placed article's old row: -1 for one added. */
+  const placedFrom: number[] = [];
   /** Rows whose article was edited in place. */
   const rows: number[] = [];
   /** The use counts, copied when the first change to them comes. */
@@ -181,7 +193,7 @@ export function patchView(previous: ListView, articles: readonly ArticleSummary[
       addUses(providerUses, after === null ? [] : providerOf(after), 1);
     }
   };
-  const kept = new Uint8Array(previous.articles.length);
+  const kept = KEPT.take(previous.articles.length, 0);
   for (let i = 0; i < articles.length; i++) {
     const old = match[i]!;
     const after = articles[i]!;
@@ -191,14 +203,16 @@ export function patchView(previous: ListView, articles: readonly ArticleSummary[
     count(before, after);
     if (before === null) {
       placed.push(i);
+      placedFrom.push(-1);
       continue;
     }
     const row = positions[old]!;
-    sorted[row] = after;
+    edited.set(row, after);
     if (sameSortKey(previous.sort.key, before, after)) rows.push(row);
     else {
       out.push(row);
       placed.push(i);
+      placedFrom.push(row);
     }
   }
   for (let old = 0; old < kept.length; old++) {
@@ -209,18 +223,35 @@ export function patchView(previous: ListView, articles: readonly ArticleSummary[
   }
   if (out.length === 0 && placed.length === 0 && rows.length === 0) return { ...previous, articles };
   let index: ListIndex | null = null;
-  let next: readonly ArticleSummary[] = sorted;
+  let next: readonly ArticleSummary[];
   if (out.length === 0 && placed.length === 0) {
+    const sorted = previous.sorted.slice();
+    for (const [row, after] of edited) sorted[row] = after;
+    next = sorted;
     if (previous.index.patch(sorted, rows)) index = previous.index;
-    else if (previous.index.complete) index = previous.index.update(sorted, textRows(previous.sorted, sorted, Int32Array.from(sorted.keys())));
+    else if (previous.index.complete) {
+      const same = OLD_ROWS.take(sorted.length, 0);
+      for (let row = 0; row < same.length; row++) same[row] = row;
+      index = previous.index.update(sorted, textRows(previous.sorted, sorted, same, edited.keys()));
+    }
   } else {
-    const order = place(sorted, out, placed.map((i) => articles[i]!), comparator(previous.sort));
+    const order = place(previous.sorted, edited, out, placed.map((i) => articles[i]!), comparator(previous.sort));
     next = order.sorted;
     const oldPositions = positions;
     positions = new Int32Array(articles.length);
     for (let i = 0; i < articles.length; i++) if (match[i] !== -1) positions[i] = order.newRows[oldPositions[match[i]!]!]!;
     placed.forEach((i, k) => (positions[i] = order.placedRows[k]!));
-    if (previous.index.complete) index = previous.index.update(next, textRows(previous.sorted, next, order.oldRows));
+    if (previous.index.complete) {
+      // A moved article keeps its place in the index (its text, its slot) when its text is the same.
+      const changed: number[] = [];
+      for (const row of edited.keys()) if (order.newRows[row] !== -1) changed.push(order.newRows[row]!);
+      placedFrom.forEach((from, k) => {
+        if (from === -1) return;
+        order.oldRows[order.placedRows[k]!] = from;
+        changed.push(order.placedRows[k]!);
+      });
+      index = previous.index.update(next, textRows(previous.sorted, next, order.oldRows, changed));
+    }
   }
   return {
     articles,
@@ -243,7 +274,7 @@ export function patchView(previous: ListView, articles: readonly ArticleSummary[
  * only with more counted as removed and added. Null when more than `limit` articles are new or gone.
  */
 function matchArticles(previous: readonly ArticleSummary[], articles: readonly ArticleSummary[], limit: number): Int32Array | null {
-  const match = new Int32Array(articles.length).fill(-1);
+  const match = MATCH.take(articles.length, -1);
   let changes = 0;
   let old = 0;
   let adding = false;
@@ -266,9 +297,13 @@ function matchArticles(previous: readonly ArticleSummary[], articles: readonly A
   return changes + (previous.length - old) > limit ? null : match;
 }
 
-/** `oldRows` (each row's row in `before`, or -1), with -1 also where the article's text is not what it was: the index lays its text down again. */
-function textRows(before: readonly ArticleSummary[], after: readonly ArticleSummary[], oldRows: Int32Array): Int32Array {
-  for (let row = 0; row < oldRows.length; row++) {
+/**
+ * `oldRows` (each row's row in `before`, or -1), with -1 also where the article's text is not what
+ * it was: the index lays its text down again. Only the `changed` rows are looked at, the others
+ * holding the same article as before.
+ */
+function textRows(before: readonly ArticleSummary[], after: readonly ArticleSummary[], oldRows: Int32Array, changed: Iterable<number>): Int32Array {
+  for (const row of changed) {
     const old = oldRows[row]!;
     if (old === -1) continue;
     const was = before[old]!;
@@ -279,20 +314,23 @@ function textRows(before: readonly ArticleSummary[], after: readonly ArticleSumm
 }
 
 /**
- * `sorted` with the rows `out` taken out and the articles `placed` put in where `compare` places
- * them, the rest in their order. Also each new row's old row (-1 for a placed article), each old
- * row's new row (-1 for one taken out), and each placed article's row.
+ * `sorted` with the articles `edited` by row put in their rows, the rows `out` taken out and the
+ * articles `placed` put in where `compare` places them, the rest in their order. Also each new
+ * row's old row (-1 for a placed article), each old row's new row (-1 for one taken out), and each
+ * placed article's row; the first two are work arrays (see scratch.ts), valid until the next call.
  */
 function place(
-  sorted: readonly ArticleSummary[],
+  before: readonly ArticleSummary[],
+  edited: ReadonlyMap<number, ArticleSummary>,
   out: readonly number[],
   placed: readonly ArticleSummary[],
   compare: (a: ArticleSummary, b: ArticleSummary) => number,
 ): { sorted: ArticleSummary[]; oldRows: Int32Array; newRows: Int32Array; placedRows: Int32Array } {
-  const n = sorted.length;
-  const taken = new Uint8Array(n);
+  const n = before.length;
+  const sorted = (row: number): ArticleSummary => edited.get(row) ?? before[row]!;
+  const taken = TAKEN.take(n, 0);
   for (const row of out) taken[row] = 1;
-  const keptRows = new Int32Array(n - out.length);
+  const keptRows = KEPT_ROWS.take(n - out.length, 0);
   for (let row = 0, k = 0; row < n; row++) if (taken[row] === 0) keptRows[k++] = row;
   // Each placed article's place among the kept ones (binary search), in order.
   const at = placed
@@ -300,7 +338,7 @@ function place(
       let [lo, hi] = [0, keptRows.length];
       while (lo < hi) {
         const mid = (lo + hi) >>> 1;
-        if (compare(sorted[keptRows[mid]!]!, a) < 0) lo = mid + 1;
+        if (compare(sorted(keptRows[mid]!), a) < 0) lo = mid + 1;
         else hi = mid;
       }
       return { p, at: lo };
@@ -308,8 +346,8 @@ function place(
     .sort((x, y) => x.at - y.at || compare(placed[x.p]!, placed[y.p]!));
   const size = keptRows.length + placed.length;
   const next = new Array<ArticleSummary>(size);
-  const oldRows = new Int32Array(size);
-  const newRows = new Int32Array(n).fill(-1);
+  const oldRows = OLD_ROWS.take(size, 0);
+  const newRows = NEW_ROWS.take(n, -1);
   const placedRows = new Int32Array(placed.length);
   for (let k = 0, q = 0, row = 0; row < size; row++) {
     if (q < at.length && at[q]!.at === k) {
@@ -319,11 +357,12 @@ function place(
       placedRows[p] = row;
     } else {
       const old = keptRows[k++]!;
-      next[row] = sorted[old]!;
+      next[row] = before[old]!;
       oldRows[row] = old;
       newRows[old] = row;
     }
   }
+  for (const [row, after] of edited) if (newRows[row] !== -1) next[newRows[row]!] = after;
   return { sorted: next, oldRows, newRows, placedRows };
 }
 

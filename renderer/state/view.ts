@@ -104,6 +104,22 @@ export function comparator(sort: { key: SortKey; direction: 'asc' | 'desc' }): (
   return (a, b) => sign * compare(sort.key, a, b) || byId(a, b);
 }
 
+/**
+ * The row of the article `id` in `rows` (-1: none), looked for outward from `near`, where it was
+ * last: a change or a key press leaves it there or a row away, where a search from the top compared
+ * up to 100,000 ids, in code that runs too seldom to be compiled.
+ */
+export function rowOf(rows: readonly ArticleSummary[], id: string | null, near: number): number {
+  const n = rows.length;
+  if (id === null || n === 0) return -1;
+  const start = Math.min(Math.max(near, 0), n - 1);
+  for (let d = 0; start - d >= 0 || start + d < n; d++) {
+    if (start + d < n && rows[start + d]!.id === id) return start + d;
+    if (d > 0 && start - d >= 0 && rows[start - d]!.id === id) return start - d;
+  }
+  return -1;
+}
+
 function byId(a: ArticleSummary, b: ArticleSummary): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }

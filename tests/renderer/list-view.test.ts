@@ -1,11 +1,12 @@
 /** The desk's list view: edits, additions, removals and new sorts are carried into the previous order and index, which answer as if made from scratch. */
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import type { ArticleSummary } from '../../shared/article.js';
+import { ListIndex } from '../../shared/list-index.js';
 import { compileQuery } from '../../shared/query.js';
 import { seededRandom } from '../helpers/seeded.js';
 import { SlicedSort } from '../../renderer/state/sliced-sort.js';
 import { fullView, nextView, patchView, resortView, SLICED_FROM } from '../../renderer/state/use-list-view.js';
-import { rowComparator, sortArticles } from '../../renderer/state/view.js';
+import { rowComparator, rowOf, sortArticles } from '../../renderer/state/view.js';
 
 const article = (i: number, extra: Partial<ArticleSummary> = {}): ArticleSummary => ({
   id: `a${String(i).padStart(3, '0')}.md`,
@@ -122,6 +123,27 @@ describe('the list view', () => {
         view = next;
         expectFresh(view, list);
       }
+    }
+  });
+
+  test('a moved article keeps its text in the index: a toggle while sorted by approval lays down no new text', () => {
+    const append = vi.spyOn(ListIndex.prototype as unknown as { appendTexts: (rows: readonly number[]) => number[] }, 'appendTexts');
+    try {
+      let view = fullView(articles, { key: 'published', direction: 'desc' });
+      while (!view.index.buildSome(100));
+      let list: readonly ArticleSummary[] = articles;
+      for (const i of [3, 40, 3, 299]) {
+        list = replace(list, i, { published: !list[i]!.published });
+        view = patchView(view, list)!;
+        expectFresh(view, list);
+      }
+      expect(append.mock.calls.map(([rows]) => rows.length)).toEqual([0, 0, 0, 0]);
+      list = replace(list, 5, { published: !list[5]!.published, title: 'Zebra moves' });
+      view = patchView(view, list)!;
+      expectFresh(view, list);
+      expect(append.mock.calls.at(-1)![0]).toHaveLength(1); // a new text: laid down in a new slot
+    } finally {
+      append.mockRestore();
     }
   });
 
@@ -248,8 +270,12 @@ describe('the list view', () => {
           next[0] = { ...next[0]!, title: `${next[0]!.title} again`, published: !next[0]!.published };
           sort = sorts[rand(sorts.length)]!;
       }
+      const before = view;
       view = nextView(view, next, sort);
       expect(view.index.complete).toBe(true); // carried over, never built again
+      // The view it came from still answers for its own list (none of its work arrays is kept by
+      // another), unless the change was patched into the same index.
+      if (view.index !== before.index) expectFresh(before, list);
       list = next;
       expectFresh(view, list);
     }
@@ -290,5 +316,24 @@ describe('the list view', () => {
     expect(ids(sortArticles(dated, { key: 'date', direction: 'desc' }))).toEqual([1, 5, 3, 6, 2, 4]);
     expect(ids(sortArticles(dated, { key: 'date', direction: 'asc' }))).toEqual([2, 4, 6, 3, 1, 5]);
     expect(ids(dated)).toEqual([1, 2, 3, 4, 5, 6]); // the input is left as it was
+  });
+});
+
+describe('rowOf', () => {
+  const rows = Array.from({ length: 50 }, (_, i) => article(i));
+  test('finds the row from any starting point, near or far, before or after it, or answers -1', () => {
+    for (const target of [0, 1, 24, 48, 49]) {
+      for (const near of [-5, 0, 3, target - 1, target, target + 1, 49, 80]) expect(rowOf(rows, rows[target]!.id, near)).toBe(target);
+    }
+    expect(rowOf(rows, 'absent.md', 10)).toBe(-1);
+    expect(rowOf(rows, null, 10)).toBe(-1);
+    expect(rowOf([], rows[0]!.id, 0)).toBe(-1);
+  });
+
+  test('looks at the rows nearest its starting point first', () => {
+    const seen: number[] = [];
+    const watched = rows.map((a, row) => ({ ...a, get id() { seen.push(row); return a.id; } }));
+    expect(rowOf(watched, rows[22]!.id, 20)).toBe(22);
+    expect(seen).toEqual([20, 21, 19, 22]);
   });
 });
