@@ -1,4 +1,5 @@
 /** The desk's state: a cache of what main said, plus the editor's view of it. Changed only by `reduce`. */
+import { dequal } from 'dequal';
 import type { ArticleDetail, ArticleId, ArticleSummary } from '../../shared/article.js';
 import type { LibraryEventMessage } from '../../shared/contract.js';
 import type { StatusFilter } from '../../shared/query.js';
@@ -50,6 +51,11 @@ export interface DeskState {
   readonly sort: { readonly key: SortKey; readonly direction: 'asc' | 'desc' };
   readonly selectedId: ArticleId | null;
   readonly detail: ArticleDetail | null;
+  /**
+   * Counts changes to the selected article's file that left its summary as it was (another program
+   * changed a field the list does not show): the review pane reads the article again on each.
+   */
+  readonly selectedRevision: number;
   readonly save: SaveState | null;
   readonly undo: readonly EditCommand[];
   readonly redo: readonly EditCommand[];
@@ -93,6 +99,7 @@ export const initialState: DeskState = {
   sort: { key: 'date', direction: 'desc' },
   selectedId: null,
   detail: null,
+  selectedRevision: 0,
   save: null,
   undo: [],
   redo: [],
@@ -147,7 +154,7 @@ export function reduce(state: DeskState, action: DeskAction): DeskState {
     case 'save-started':
       return { ...state, save: { id: action.id, state: 'saving' } };
     case 'save-finished': {
-      const next = action.summary ? replaceSummary(state, action.summary) : state;
+      const next = action.summary ? replaceSummary(state, action.summary, 'save') : state;
       return { ...next, save: action.save };
     }
     case 'edit-recorded': {
@@ -172,9 +179,8 @@ export function reduce(state: DeskState, action: DeskAction): DeskState {
 function applyEvent(state: DeskState, event: LibraryEventMessage): DeskState {
   switch (event.type) {
     case 'added':
-      return replaceSummary(state, event.summary);
     case 'changed':
-      return replaceSummary(state, event.summary);
+      return replaceSummary(state, event.summary, 'file');
     case 'removed': {
       const articles = state.articles.filter((a) => a.id !== event.id);
       const gone = state.selectedId === event.id;
@@ -194,12 +200,19 @@ function applyEvent(state: DeskState, event: LibraryEventMessage): DeskState {
   }
 }
 
-function replaceSummary(state: DeskState, summary: ArticleSummary): DeskState {
+/** The state with `summary` in its article's place; `from` says whether a save answered it or the library's file changed. */
+function replaceSummary(state: DeskState, summary: ArticleSummary, from: 'save' | 'file'): DeskState {
   const index = state.articles.findIndex((a) => a.id === summary.id);
   if (index === -1) {
     // New to the list: while pages still arrive, its own page may list it again.
     const receiving = state.receiving && { ...state.receiving, byEvent: [...state.receiving.byEvent, summary.id] };
     return { ...state, articles: [...state.articles, summary], receiving };
+  }
+  // The same summary again (a save's answer, then the library's event for the file it wrote): the
+  // same list, so the desk does not carry a change through 100,000 rows for nothing. A file changed
+  // elsewhere may differ in what the list does not show: the review pane reads it again.
+  if (dequal(state.articles[index], summary)) {
+    return from === 'file' && summary.id === state.selectedId ? { ...state, selectedRevision: state.selectedRevision + 1 } : state;
   }
   const articles = state.articles.slice();
   articles[index] = summary;

@@ -100,7 +100,7 @@ export function useDesk(bridge: Bridge, firstPage?: FirstPage): [DeskState, Desk
     return () => {
       current = false;
     };
-  }, [bridge, selected]);
+  }, [bridge, selected, state.selectedRevision]);
 
   const run = useCallback(
     async (command: EditCommand, via: 'do' | 'undo' | 'redo'): Promise<void> => {

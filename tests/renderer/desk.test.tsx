@@ -150,6 +150,20 @@ describe('the desk', () => {
     expect(screen.getByText(/AAAAAAAAAAAA…AAAAAA \(200 characters\)/)).toBeTruthy();
   });
 
+  test('a file changed elsewhere in what the list does not show is read again for the review pane', async () => {
+    const { user, calls, emit } = await setup();
+    const reads = () => calls.filter((c) => c.name === 'readArticle').length;
+    await user.click(screen.getByRole('row', { name: /Microsoft drops/ }));
+    await waitFor(() => expect(reads()).toBe(1));
+    // Its summary as it was (the list keeps its rows, see store.test.ts): only the pane reads it again.
+    act(() => emit({ type: 'changed', summary: { ...library[0]! } }));
+    await waitFor(() => expect(reads()).toBe(2));
+    // Another article's file: nothing to read again.
+    act(() => emit({ type: 'changed', summary: { ...library[1]! } }));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(reads()).toBe(2);
+  });
+
   test('files changed by other programs update the list live', async () => {
     const { emit } = await setup();
     act(() => emit({ type: 'added', summary: summary('d.md', { title: 'Just arrived', publishedDateTime: '2023-01-01T00:00:00Z' }) }));

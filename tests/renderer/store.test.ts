@@ -52,3 +52,36 @@ describe('the list arriving in pages', () => {
     expect(state.receiving).toBeNull();
   });
 });
+
+describe('the same summary again', () => {
+  const loaded = reduce(initialState, { type: 'loaded', name: 'lib', articles: page(0, 5), total: 5, done: true });
+  const selected = reduce(loaded, { type: 'selected', id: 'a002.md' });
+  const approved = { ...article(2), published: true, topics: ['AI'], problems: [{ level: 'warning' as const, code: 'bad-date' as const, message: 'bad date', line: 4 }] };
+
+  test("a save's answer, then the library's event for the file it wrote: one new list, not two", () => {
+    const saved = reduce(selected, { type: 'save-finished', save: { id: 'a002.md', state: 'saved' }, summary: approved });
+    expect(saved.articles).not.toBe(selected.articles);
+    expect(saved.articles[2]).toBe(approved);
+    const echoed = reduce(saved, { type: 'library-event', event: { type: 'changed', summary: structuredClone(approved) } });
+    expect(echoed.articles).toBe(saved.articles);
+    expect(echoed.articles[2]).toBe(approved);
+  });
+
+  test('the selected file changed elsewhere with its summary as it was: the list stays, the review pane reads it again', () => {
+    const echoed = reduce(selected, { type: 'library-event', event: { type: 'changed', summary: article(2) } });
+    expect(echoed.articles).toBe(selected.articles);
+    expect(echoed.selectedRevision).toBe(selected.selectedRevision + 1);
+    // Another article's: nothing to show again; a save's own answer: the pane already reads it.
+    expect(reduce(selected, { type: 'library-event', event: { type: 'changed', summary: article(3) } })).toBe(selected);
+    expect(reduce(selected, { type: 'save-finished', save: { id: 'a002.md', state: 'saved' }, summary: article(2) }).selectedRevision).toBe(selected.selectedRevision);
+  });
+
+  test('any difference, however deep, is a new summary', () => {
+    for (const change of [{ topics: ['AI', 'Food'] }, { problems: [{ ...approved.problems[0]!, line: 5 }] }, { quality: 3 }, { checked: false as const }]) {
+      const changed = reduce(selected, { type: 'library-event', event: { type: 'changed', summary: { ...approved, ...change } } });
+      const again = reduce(changed, { type: 'library-event', event: { type: 'changed', summary: approved } });
+      expect(again.articles).not.toBe(changed.articles);
+      expect(again.articles[2]).toBe(approved);
+    }
+  });
+});
