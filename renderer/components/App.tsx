@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ArticleSummary } from '../../shared/article.js';
 import type { Bridge } from '../../shared/contract.js';
-import { useDesk, type FirstPage } from '../state/use-desk.js';
+import { findArticle, useDesk, type FirstPage } from '../state/use-desk.js';
 import { inSlices } from '../state/in-slices.js';
 import { SlicedSort } from '../state/sliced-sort.js';
 import { useListView, type SortedInSlices } from '../state/use-list-view.js';
@@ -141,10 +141,7 @@ export function App({ bridge, firstPage }: { readonly bridge: Bridge; readonly f
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
-  const selectedAt = useRef(0);
-  const selectedPlace = rowOf(state.articles, state.selectedId, selectedAt.current);
-  if (selectedPlace !== -1) selectedAt.current = selectedPlace;
-  const selected = selectedPlace === -1 ? null : state.articles[selectedPlace]!;
+  const selected = findArticle(state.articles, state.selectedId) ?? null;
   const { dispatch } = actions;
   const dismiss = useCallback((key: number) => dispatch({ type: 'notice-dismissed', key }), [dispatch]);
   const { filters } = state;

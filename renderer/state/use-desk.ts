@@ -1,9 +1,10 @@
 /** Ties the store to the bridge: loading, live events, and edits with undo and redo. */
 import { useCallback, useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
-import type { ArticleId } from '../../shared/article.js';
+import type { ArticleId, ArticleSummary } from '../../shared/article.js';
 import { FIRST_PAGE, NEXT_PAGE, type Bridge } from '../../shared/contract.js';
 import { SharedValues } from './share-repeated.js';
 import { initialState, reduce, type DeskAction, type DeskState, type EditCommand } from './store.js';
+import { rowOf } from './view.js';
 
 /** What the views can do. */
 export interface DeskActions {
@@ -88,7 +89,7 @@ export function useDesk(bridge: Bridge, firstPage?: FirstPage): [DeskState, Desk
   }, [bridge, reload, store]);
 
   // The review pane reads the selected article in full, and again whenever its summary changes.
-  const selected = state.selectedId === null ? undefined : state.articles.find((a) => a.id === state.selectedId);
+  const selected = findArticle(state.articles, state.selectedId);
   useEffect(() => {
     if (selected === undefined) return;
     let current = true;
@@ -124,7 +125,7 @@ export function useDesk(bridge: Bridge, firstPage?: FirstPage): [DeskState, Desk
   const actions = useMemo<DeskActions>(() => {
     const selected = (): { id: ArticleId; published: boolean; topics: readonly string[] } | undefined => {
       const { selectedId, articles } = store.getState();
-      return articles.find((a) => a.id === selectedId);
+      return findArticle(articles, selectedId);
     };
     const replay = async (stack: 'undo' | 'redo'): Promise<void> => {
       const command = store.getState()[stack].at(-1);
@@ -138,14 +139,14 @@ export function useDesk(bridge: Bridge, firstPage?: FirstPage): [DeskState, Desk
       togglePublished: () => {
         const id = selected()?.id;
         enqueue(() => {
-          const article = store.getState().articles.find((a) => a.id === id);
+          const article = findArticle(store.getState().articles, id ?? null);
           if (article) return run({ kind: 'published', id: article.id, before: article.published, after: !article.published }, 'do');
         });
       },
       setTopics: (topics) => {
         const id = selected()?.id;
         enqueue(() => {
-          const article = store.getState().articles.find((a) => a.id === id);
+          const article = findArticle(store.getState().articles, id ?? null);
           if (article) return run({ kind: 'topics', id: article.id, before: article.topics, after: topics }, 'do');
         });
       },
@@ -176,4 +177,18 @@ export function useDesk(bridge: Bridge, firstPage?: FirstPage): [DeskState, Desk
 function nextPaint(): Promise<void> {
   if (typeof requestAnimationFrame !== 'function') return Promise.resolve();
   return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+}
+
+/** Where the last article asked for was found in the store's list: the next search starts there. */
+let lastFound = 0;
+
+/**
+ * The article `id` in the store's list, looked for from where the last one was found (see `rowOf`):
+ * the desk asks for the selected article on every render and edit, and it stays in its place.
+ */
+export function findArticle(articles: readonly ArticleSummary[], id: ArticleId | null): ArticleSummary | undefined {
+  const at = rowOf(articles, id, lastFound);
+  if (at === -1) return undefined;
+  lastFound = at;
+  return articles[at];
 }
