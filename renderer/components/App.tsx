@@ -1,6 +1,6 @@
 /** The editor's desk: toolbar, article list and review pane, driven from the keyboard. */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { ArticleSummary } from '../../shared/article.js';
+import type { ArticleId, ArticleSummary } from '../../shared/article.js';
 import type { Bridge } from '../../shared/contract.js';
 import { findArticle, useDesk, type FirstPage } from '../state/use-desk.js';
 import { inSlices } from '../state/in-slices.js';
@@ -72,8 +72,12 @@ export function App({ bridge, firstPage }: { readonly bridge: Bridge; readonly f
   // Keyboard first: the shortcuts work anywhere except while typing in a field.
   const keys = useRef({ rows, state, actions });
   keys.current = { rows, state, actions };
-  /** The selected article's row at the last key press: where the next one looks for it first. */
-  const keyRow = useRef(0);
+  /**
+   * Where the selected article was at the last key press, and its neighbours then. The next press
+   * looks for it there first; when it has left the rows (approved while the list shows drafts), j
+   * goes on to the article that followed it and k to the one before, as if it were still there.
+   */
+  const keyPlace = useRef<{ row: number; before: ArticleId | null; after: ArticleId | null }>({ row: 0, before: null, after: null });
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
       const { rows, state, actions } = keys.current;
@@ -93,24 +97,34 @@ export function App({ bridge, firstPage }: { readonly bridge: Bridge; readonly f
         return;
       }
       if (typing || mod || e.altKey) return;
-      const at = rowOf(rows, state.selectedId, keyRow.current);
-      if (at !== -1) keyRow.current = at;
+      const place = keyPlace.current;
+      const remember = (row: number): void => {
+        keyPlace.current = { row, before: rows[row - 1]?.id ?? null, after: rows[row + 1]?.id ?? null };
+      };
+      const at = rowOf(rows, state.selectedId, place.row);
+      if (at !== -1) remember(at);
+      const gone = at === -1 && state.selectedId !== null;
+      /** The row of the neighbour `id` the selected article had, else `fallback` (its old place, or the one before). */
+      const neighbour = (id: ArticleId | null, fallback: number): number => {
+        const row = rowOf(rows, id, place.row);
+        return row === -1 ? fallback : row;
+      };
       const move = (to: number): void => {
         e.preventDefault();
         const next = Math.max(0, Math.min(rows.length - 1, to));
         const row = rows[next];
         if (row === undefined) return;
-        keyRow.current = next;
+        remember(next);
         actions.select(row.id);
       };
       switch (e.key) {
         case 'ArrowDown':
         case 'j':
-          move(at + 1);
+          move(at !== -1 ? at + 1 : gone ? neighbour(place.after, place.row) : 0);
           break;
         case 'ArrowUp':
         case 'k':
-          move(at === -1 ? 0 : at - 1);
+          move(at !== -1 ? at - 1 : gone ? neighbour(place.before, place.row - 1) : 0);
           break;
         case 'Home':
           move(0);

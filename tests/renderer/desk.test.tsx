@@ -106,6 +106,33 @@ describe('the desk', () => {
     expect(calls.filter((c) => c.name === 'setPublished').map((c) => c.args)).toEqual([['a.md', true], ['a.md', false], ['a.md', true]]);
   });
 
+  test('approving down the drafts: the approved article leaves the rows, and j goes on to the one that followed it, k to the one before', async () => {
+    const drafts = Array.from({ length: 6 }, (_, i) => summary(`d${i + 1}.md`, { title: `Draft ${i + 1}`, publishedDateTime: `2024-01-0${9 - i}T00:00:00Z` }));
+    const fake = fakeBridge(drafts);
+    const user = userEvent.setup();
+    render(<App bridge={fake.bridge} />);
+    await screen.findByRole('row', { name: /Draft 6/ });
+    await user.click(screen.getByRole('radio', { name: 'Unpublished' }));
+    const selectedTitle = () => screen.getByRole('row', { selected: true }).querySelector('.title-text')?.textContent;
+    const approve = async (title: string) => {
+      await user.keyboard('p');
+      await waitFor(() => expect(screen.queryByRole('row', { name: new RegExp(title) })).toBeNull());
+    };
+    await user.click(screen.getByRole('row', { name: /Draft 2/ }));
+    await approve('Draft 2');
+    await user.keyboard('j');
+    expect(selectedTitle()).toBe('Draft 3');
+    await approve('Draft 3');
+    await user.keyboard('k');
+    expect(selectedTitle()).toBe('Draft 1');
+    // The last one approved: j stays on what is now the last row.
+    await user.click(screen.getByRole('row', { name: /Draft 6/ }));
+    await approve('Draft 6');
+    await user.keyboard('j');
+    expect(selectedTitle()).toBe('Draft 5');
+    expect(fake.calls.filter((c) => c.name === 'setPublished').map((c) => c.args[0])).toEqual(['d2.md', 'd3.md', 'd6.md']);
+  });
+
   test('topics: add with autocomplete, remove by button and by Backspace', async () => {
     const { user, calls } = await setup();
     await user.click(screen.getByRole('row', { name: /Microsoft drops/ }));
