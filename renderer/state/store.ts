@@ -70,6 +70,9 @@ export interface DeskState {
   readonly checking: { readonly done: number; readonly total: number } | null;
 }
 
+/** A file added, changed or removed, as the library tells it (another program's change, or a save's). */
+export type FileEvent = Extract<LibraryEventMessage, { readonly type: 'added' | 'changed' | 'removed' }>;
+
 /** Every way the state changes. */
 export type DeskAction =
   | { readonly type: 'load-started' }
@@ -77,6 +80,7 @@ export type DeskAction =
   | { readonly type: 'appended'; readonly articles: readonly ArticleSummary[]; readonly total: number; readonly done: boolean }
   | { readonly type: 'load-failed'; readonly message: string }
   | { readonly type: 'library-event'; readonly event: LibraryEventMessage }
+  | { readonly type: 'file-events'; readonly events: readonly FileEvent[] }
   | { readonly type: 'filters-changed'; readonly filters: Partial<Filters> }
   | { readonly type: 'sort-changed'; readonly key: SortKey }
   | { readonly type: 'selected'; readonly id: ArticleId | null }
@@ -138,6 +142,8 @@ export function reduce(state: DeskState, action: DeskAction): DeskState {
       return { ...state, loading: false, loadError: action.message };
     case 'library-event':
       return applyEvent(state, action.event);
+    case 'file-events':
+      return action.events.length === 1 ? applyEvent(state, action.events[0]!) : applyFileEvents(state, action.events);
     case 'filters-changed':
       return { ...state, filters: { ...state.filters, ...action.filters } };
     case 'sort-changed':
@@ -198,6 +204,72 @@ function applyEvent(state: DeskState, event: LibraryEventMessage): DeskState {
     default:
       return event satisfies never;
   }
+}
+
+/**
+ * A burst of file events (a pull or a sync that changed hundreds of files) applied together, with
+ * the same outcome as one at a time: one copy of the list, and each article found in one pass over
+ * it. One at a time, 500 changed files at 100,000 held the desk 4.6 s: each searched the list from
+ * the top, copied it, and was carried through the list's order and index.
+ */
+function applyFileEvents(state: DeskState, events: readonly FileEvent[]): DeskState {
+  const idOf = (event: FileEvent): ArticleId => (event.type === 'removed' ? event.id : event.summary.id);
+  // Each id's place, found by a binary search of the burst's ids (sorted) for every article's id:
+  // no Map or Set keyed by the list's 100,000 ids (see `appended`); the burst's own few are fine.
+  const ids = [...new Set(events.map(idOf))].sort();
+  const place = new Map<ArticleId, number>(ids.map((id) => [id, -1]));
+  state.articles.forEach((a, i) => {
+    const k = sortedIndex(ids, a.id);
+    if (ids[k] === a.id) place.set(ids[k], i);
+  });
+  let articles: ArticleSummary[] | null = null; // copied at the first change
+  const removed: number[] = [];
+  let { selectedId, detail, selectedRevision, receiving } = state;
+  for (const event of events) {
+    const id = idOf(event);
+    const at = place.get(id)!;
+    if (event.type === 'removed') {
+      if (selectedId === id) [selectedId, detail] = [null, null];
+      if (at === -1) continue;
+      removed.push(at);
+      place.set(id, -1);
+      continue;
+    }
+    const { summary } = event;
+    if (at === -1) {
+      // New to the list: while pages still arrive, its own page may list it again.
+      articles ??= state.articles.slice();
+      place.set(id, articles.push(summary) - 1);
+      if (receiving !== null) receiving = { ...receiving, byEvent: [...receiving.byEvent, id] };
+      continue;
+    }
+    // The same summary again: see `replaceSummary`.
+    if (dequal((articles ?? state.articles)[at], summary)) {
+      if (id === selectedId) selectedRevision++;
+      continue;
+    }
+    (articles ??= state.articles.slice())[at] = summary;
+    if (detail?.summary.id === id) detail = { ...detail, summary };
+  }
+  if (removed.length > 0) {
+    const list = articles ?? state.articles;
+    const gone = new Uint8Array(list.length);
+    for (const at of removed) gone[at] = 1;
+    articles = list.filter((_, i) => gone[i] === 0);
+  }
+  if (articles === null && selectedRevision === state.selectedRevision) return state;
+  return { ...state, articles: articles ?? state.articles, selectedId, detail, selectedRevision, receiving };
+}
+
+/** Where `id` is, or would go, in the sorted `ids`. */
+function sortedIndex(ids: readonly string[], id: string): number {
+  let [lo, hi] = [0, ids.length];
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (ids[mid]! < id) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** The state with `summary` in its article's place; `from` says whether a save answered it or the library's file changed. */

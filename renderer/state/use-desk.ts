@@ -3,7 +3,7 @@ import { useCallback, useEffect, useMemo, useRef, useSyncExternalStore } from 'r
 import type { ArticleId, ArticleSummary } from '../../shared/article.js';
 import { FIRST_PAGE, NEXT_PAGE, type Bridge } from '../../shared/contract.js';
 import { SharedValues } from './share-repeated.js';
-import { initialState, reduce, type DeskAction, type DeskState, type EditCommand } from './store.js';
+import { initialState, reduce, type DeskAction, type DeskState, type EditCommand, type FileEvent } from './store.js';
 import { rowOf } from './view.js';
 
 /** What the views can do. */
@@ -18,15 +18,42 @@ export interface DeskActions {
   readonly dispatch: (action: DeskAction) => void;
 }
 
-/** A small store around the reducer, so queued edits always read the latest state. */
-function createDeskStore() {
+/** How long file events wait for the rest of their burst before the desk shows them. */
+export const FILE_EVENTS_MS = 16;
+
+/**
+ * A small store around the reducer, so queued edits always read the latest state. File events are
+ * gathered for a frame and applied together (see `applyFileEvents`); any other action applies
+ * those waiting first, so everything still happens in the order it came.
+ */
+export function createDeskStore() {
   let state = initialState;
   const listeners = new Set<() => void>();
+  let waiting: FileEvent[] = [];
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const notify = (): void => listeners.forEach((l) => l());
+  /** Applies the file events waiting; true when there were any. */
+  const applyWaiting = (): boolean => {
+    if (timer !== null) clearTimeout(timer);
+    timer = null;
+    if (waiting.length === 0) return false;
+    const events = waiting;
+    waiting = [];
+    state = reduce(state, { type: 'file-events', events });
+    return true;
+  };
   return {
     getState: () => state,
     dispatch: (action: DeskAction): void => {
+      applyWaiting();
       state = reduce(state, action);
-      listeners.forEach((l) => l());
+      notify();
+    },
+    fileEvent: (event: FileEvent): void => {
+      waiting.push(event);
+      timer ??= setTimeout(() => {
+        if (applyWaiting()) notify();
+      }, FILE_EVENTS_MS);
     },
     subscribe: (listener: () => void) => {
       listeners.add(listener);
@@ -84,6 +111,7 @@ export function useDesk(bridge: Bridge, firstPage?: FirstPage): [DeskState, Desk
         if (!store.getState().loading) reload();
       }
       else if (event.type === 'command') commandRef.current(event.command);
+      else if (event.type === 'added' || event.type === 'changed' || event.type === 'removed') store.fileEvent(event);
       else if (event.type !== 'export-progress') dispatch({ type: 'library-event', event });
     });
   }, [bridge, reload, store]);

@@ -194,10 +194,19 @@ describe('the desk', () => {
   test('files changed by other programs update the list live', async () => {
     const { emit } = await setup();
     act(() => emit({ type: 'added', summary: summary('d.md', { title: 'Just arrived', publishedDateTime: '2023-01-01T00:00:00Z' }) }));
-    expect(rowTitles()[0]).toBe('Just arrived');
+    await waitFor(() => expect(rowTitles()[0]).toBe('Just arrived'));
     act(() => emit({ type: 'removed', id: 'b.md' }));
-    expect(rowTitles()).not.toContain('Café culture returns');
+    await waitFor(() => expect(rowTitles()).not.toContain('Café culture returns'));
     expect(screen.getByText(/3 articles · 0 published/)).toBeTruthy();
+    // A burst (a pull that changed many files) is shown together, as if each came alone.
+    act(() => {
+      emit({ type: 'changed', summary: { ...library[0]!, title: 'Retitled by a pull' } });
+      emit({ type: 'added', summary: summary('e.md', { title: 'Pulled in', publishedDateTime: '2024-01-01T00:00:00Z', published: true }) });
+      emit({ type: 'removed', id: 'c.md' });
+      emit({ type: 'removed', id: 'absent.md' });
+    });
+    await waitFor(() => expect(rowTitles()).toEqual(['Pulled in', 'Just arrived', 'Retitled by a pull']));
+    expect(screen.getByText(/3 articles · 1 published · 0 with problems/)).toBeTruthy();
   });
 });
 

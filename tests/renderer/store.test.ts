@@ -1,7 +1,9 @@
 /** The desk's store while the list arrives in pages and events arrive between them. */
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import type { ArticleSummary } from '../../shared/article.js';
-import { initialState, reduce, type DeskState } from '../../renderer/state/store.js';
+import { initialState, reduce, type DeskState, type FileEvent } from '../../renderer/state/store.js';
+import { createDeskStore, FILE_EVENTS_MS } from '../../renderer/state/use-desk.js';
+import { seededRandom } from '../helpers/seeded.js';
 
 const article = (i: number, title = `Story ${i}`): ArticleSummary => ({
   id: `a${String(i).padStart(3, '0')}.md`,
@@ -82,6 +84,64 @@ describe('the same summary again', () => {
       const again = reduce(changed, { type: 'library-event', event: { type: 'changed', summary: approved } });
       expect(again.articles).not.toBe(changed.articles);
       expect(again.articles[2]).toBe(approved);
+    }
+  });
+});
+
+describe('a burst of file events', () => {
+  const lcg = seededRandom(5);
+  // The generator's high bits: its low bits repeat in short cycles (the lowest alternates), which
+  // left some combinations of event, article and selection out entirely.
+  const rand = (below: number): number => Math.floor((lcg(0x40000000) / 0x40000000) * below);
+  /** A random event about one of the first `n + 3` ids (a few never listed). */
+  const randomEvent = (n: number, step: number): FileEvent => {
+    const i = rand(n + 3);
+    const kind = rand(6);
+    if (kind === 0) return { type: 'removed', id: article(i).id };
+    const summary = kind === 1 ? article(i) : kind === 2 ? { ...article(i), published: true } : article(i, `Retitled ${step}`);
+    return { type: rand(4) === 0 ? 'added' : 'changed', summary };
+  };
+
+  test('applied together, it comes to what applying its events one by one comes to', () => {
+    for (let round = 0; round < 300; round++) {
+      const done = rand(3) !== 0;
+      let state = reduce(initialState, { type: 'loaded', name: 'lib', articles: page(0, 12), total: done ? 12 : 40, done });
+      state = reduce(state, { type: 'selected', id: article(rand(14)).id });
+      state = reduce(state, { type: 'detail-loaded', detail: { summary: state.articles.find((a) => a.id === state.selectedId) ?? article(0), article: { id: 'x', published: false, topics: [], images: [], related: [], extra: {} }, source: '' } });
+      const events = Array.from({ length: 1 + rand(8) }, (_, k) => randomEvent(12, k));
+      const together = reduce(state, { type: 'file-events', events });
+      const oneByOne = events.reduce((s, event) => reduce(s, { type: 'library-event', event }), state);
+      expect(together).toEqual(oneByOne);
+      expect(together.articles.every((a, i) => a === oneByOne.articles[i])).toBe(true);
+      if (oneByOne.articles === state.articles) expect(together.articles).toBe(state.articles);
+    }
+  });
+
+  test('the desk store gathers file events for a frame, and any other action applies them first', () => {
+    vi.useFakeTimers();
+    try {
+      const store = createDeskStore();
+      let notified = 0;
+      store.subscribe(() => notified++);
+      store.dispatch({ type: 'loaded', name: 'lib', articles: page(0, 5), total: 5, done: true });
+      notified = 0;
+      store.fileEvent({ type: 'changed', summary: article(1, 'One') });
+      store.fileEvent({ type: 'removed', id: article(2).id });
+      store.fileEvent({ type: 'added', summary: article(9) });
+      expect(notified).toBe(0);
+      expect(titles(store.getState())[1]).toBe('a001.md Story 1');
+      vi.advanceTimersByTime(FILE_EVENTS_MS);
+      expect(notified).toBe(1);
+      expect(titles(store.getState())).toEqual(['a000.md Story 0', 'a001.md One', 'a003.md Story 3', 'a004.md Story 4', 'a009.md Story 9']);
+      // An action coming before the frame is over: the events waiting are applied first, then it.
+      store.fileEvent({ type: 'removed', id: article(9).id });
+      store.dispatch({ type: 'save-finished', save: { id: 'a009.md', state: 'saved' }, summary: article(9, 'Saved again') });
+      expect(notified).toBe(2);
+      expect(titles(store.getState()).at(-1)).toBe('a009.md Saved again');
+      vi.advanceTimersByTime(FILE_EVENTS_MS);
+      expect(notified).toBe(2);
+    } finally {
+      vi.useRealTimers();
     }
   });
 });
