@@ -1,5 +1,5 @@
 /** The Electron entry, run against a mocked `electron`: what it registers, creates and refuses. */
-import { cpSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
@@ -9,7 +9,9 @@ import { tempDir } from '../../helpers/corpora.js';
 const SEEDS = fileURLToPath(new URL('../../../seeds', import.meta.url));
 const library = tempDir();
 const userData = tempDir();
+const other = tempDir();
 cpSync(SEEDS, library.dir, { recursive: true });
+cpSync(SEEDS, other.dir, { recursive: true });
 
 const electron = vi.hoisted(() => {
   const handlers = new Map<string, (event: unknown, ...args: unknown[]) => unknown>();
@@ -70,6 +72,7 @@ afterAll(() => {
   electron.appEvents.get('window-all-closed')?.();
   library.cleanup();
   userData.cleanup();
+  other.cleanup();
 });
 
 const trusted = { senderFrame: { url: 'masthead://app/index.html' } };
@@ -112,5 +115,47 @@ describe('the Electron entry', () => {
     expect(result).toMatchObject({ ok: true, value: { published: true } });
     expect(readFileSync(join(library.dir, id), 'utf8')).toContain('\npublished: true\n');
     expect(electron.windows[0]!.sent).toContainEqual([EVENT_CHANNEL, expect.objectContaining({ type: 'changed' })]);
+  });
+
+  describe('File > Open Library…', () => {
+    type Item = { label?: string; click?: () => void; submenu?: Item[] };
+    const openLibrary = (): void => {
+      const template = electron.module.Menu.buildFromTemplate.mock.calls[0]![0] as Item[];
+      const item = template.flatMap((menu) => menu.submenu ?? []).find((i) => i.label === 'Open Library…');
+      item!.click!();
+    };
+    const settingsFile = (): string => join(userData.dir, 'settings.json');
+    const sent = (): unknown[] => electron.windows[0]!.sent.map((args) => args[1]);
+    const settle = async (until: () => boolean): Promise<void> => {
+      for (let i = 0; i < 200 && !until(); i++) await new Promise((r) => setTimeout(r, 10));
+    };
+
+    test('cancelled, it changes nothing', async () => {
+      electron.module.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: true, filePaths: [] });
+      const before = sent().length;
+      openLibrary();
+      await new Promise((r) => setTimeout(r, 100));
+      expect(sent()).toHaveLength(before);
+      expect(electron.module.dialog.showErrorBox).not.toHaveBeenCalled();
+      expect(existsSync(settingsFile())).toBe(false);
+    });
+
+    test('a folder that cannot be opened is said so, and not remembered', async () => {
+      electron.module.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [join(other.dir, 'no such folder')] });
+      openLibrary();
+      await settle(() => electron.module.dialog.showErrorBox.mock.calls.length > 0);
+      expect(electron.module.dialog.showErrorBox).toHaveBeenCalledWith('Masthead could not open the library', expect.any(String));
+      expect(existsSync(settingsFile())).toBe(false);
+    });
+
+    test('opens the chosen folder, tells the desk, and remembers it for the next start', async () => {
+      electron.module.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [other.dir] });
+      openLibrary();
+      await settle(() => existsSync(settingsFile()));
+      expect(sent()).toContainEqual({ type: 'reloaded', name: expect.any(String) });
+      expect(JSON.parse(readFileSync(settingsFile(), 'utf8'))).toEqual({ lastLibrary: realpathSync(other.dir) });
+      const listing = (await electron.handlers.get(channelOf('listArticles'))!(trusted, null, 100)) as { ok: boolean; value: { articles: { published: boolean }[] } };
+      expect(listing.value.articles).toEqual([expect.objectContaining({ published: false })]); // the other copy, not the one approved above
+    });
   });
 });

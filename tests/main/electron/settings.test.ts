@@ -1,0 +1,48 @@
+/** What the app remembers between runs: read forgivingly, written whole. */
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, test } from 'vitest';
+import { loadSettings, saveSettings } from '../../../main/electron/settings.js';
+import { tempDir } from '../../helpers/corpora.js';
+
+let folder = tempDir();
+afterEach(() => {
+  folder.cleanup();
+  folder = tempDir();
+});
+
+describe('the settings file', () => {
+  test('a first run, with no file yet, starts from the defaults', async () => {
+    expect(await loadSettings(join(folder.dir, 'settings.json'))).toEqual({});
+  });
+
+  test('what was saved is read back, in a data folder made for it', async () => {
+    const file = join(folder.dir, 'not yet made', 'settings.json');
+    await saveSettings(file, { lastLibrary: '/home/editor/News' });
+    expect(await loadSettings(file)).toEqual({ lastLibrary: '/home/editor/News' });
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ lastLibrary: '/home/editor/News' });
+    expect(readdirSync(join(folder.dir, 'not yet made'))).toEqual(['settings.json']); // no temp file left
+  });
+
+  test('a damaged file, or one with a library that is not a path, means the defaults', async () => {
+    const file = join(folder.dir, 'settings.json');
+    for (const text of ['{"lastLibrary": "/x"', 'null', '[]', '{"lastLibrary": 3}', '{"other": "/x"}']) {
+      writeFileSync(file, text);
+      expect(await loadSettings(file), text).toEqual({});
+    }
+  });
+
+  test('only the known setting is taken from the file', async () => {
+    const file = join(folder.dir, 'settings.json');
+    writeFileSync(file, JSON.stringify({ lastLibrary: '/x', injected: true }));
+    expect(await loadSettings(file)).toEqual({ lastLibrary: '/x' });
+  });
+
+  test('saving again replaces the file whole', async () => {
+    const file = join(folder.dir, 'settings.json');
+    await saveSettings(file, { lastLibrary: '/a/much/longer/path/than/the/next/one' });
+    await saveSettings(file, { lastLibrary: '/b' });
+    expect(await loadSettings(file)).toEqual({ lastLibrary: '/b' });
+    expect(existsSync(`${file}.tmp`)).toBe(false);
+  });
+});
