@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, test } from 'vitest';
@@ -17,6 +17,13 @@ async function cli(...argv: string[]): Promise<{ code: number; out: string; err:
   let err = '';
   const code = await runCli(argv, { out: (t) => (out += t), err: (t) => (err += t) });
   return { code, out, err };
+}
+
+/** An empty temp folder, removed after the test. */
+function tempDirFor(): string {
+  const { dir, cleanup } = tempDir();
+  cleanups.push(cleanup);
+  return dir;
 }
 
 /** A copy of the seeds plus a broken file and a second article. */
@@ -111,10 +118,48 @@ describe('masthead publish, unpublish and topics', () => {
     { args: ['list', '--status', 'maybe'], why: /--status must be one of/ },
     { args: ['list', '--bogus'], why: /Unknown option/ },
     { args: ['frobnicate'], why: /unknown command/ },
+    { args: ['serve', 'one', 'two'], why: /serve takes at most one folder/ },
+    { args: ['start', 'one', 'two'], why: /start takes at most one folder/ },
+    { args: ['serve', '--port', 'eighty'], why: /--port/ },
+    { args: ['export', 'dir', '--out', 'x', '--format', 'pdf'], why: /--format must be one of files, json, jsonl, csv, rss/ },
+    { args: ['export', 'dir', '--out', 'x', '--format', 'rss', '--channel-link', 'example.com'], why: /--channel-link must be a full URL/ },
   ])('bad usage exits 2: $args', async ({ args, why }) => {
     const r = await cli(...args);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(why);
+    expect(r.err).toContain('Run "masthead help" for usage.');
+  });
+
+  test('a SOURCE_DATE_EPOCH that is not a number of seconds is bad usage, and nothing is written', async () => {
+    const dir = library();
+    const out = join(dir, '..', `${Date.now()}-out`);
+    process.env.SOURCE_DATE_EPOCH = '2024-05-01';
+    try {
+      const r = await cli('export', dir, '--out', out);
+      expect(r).toMatchObject({ code: 2, err: expect.stringMatching(/SOURCE_DATE_EPOCH must be a whole number of seconds/) });
+    } finally {
+      delete process.env.SOURCE_DATE_EPOCH;
+    }
+    expect(existsSync(out)).toBe(false);
+  });
+
+  test('exporting a folder that cannot be read exits 2', async () => {
+    const r = await cli('export', '/no/such/folder', '--out', join(tempDirFor(), 'out'));
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/cannot open the library/);
+  });
+});
+
+describe('masthead help', () => {
+  test('asked for, it prints every command and exits 0; with no command at all, it prints the same and exits 2', async () => {
+    for (const ask of ['help', '--help', '-h']) {
+      const r = await cli(ask);
+      expect(r.code, ask).toBe(0);
+      for (const command of ['check', 'list', 'publish', 'unpublish', 'topics', 'export', 'serve', 'start']) expect(r.out).toMatch(new RegExp(`^  ${command} `, 'm'));
+    }
+    const bare = await cli();
+    expect(bare.code).toBe(2);
+    expect(bare.out).toBe((await cli('help')).out);
   });
 });
 
