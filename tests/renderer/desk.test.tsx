@@ -151,6 +151,59 @@ describe('the desk', () => {
     expect(calls.filter((c) => c.name === 'setTopics').map((c) => c.args[1])).toEqual([['AI', 'Microsoft AI', 'Food'], ['Microsoft AI', 'Food'], ['Microsoft AI']]);
   });
 
+  test('keyboard in the fields: Escape clears the search, then goes back to the list; the suggestions wrap, Tab takes one, Escape clears and leaves', async () => {
+    const { user, calls } = await setup();
+    const search = screen.getByRole('searchbox', { name: 'Search articles' });
+    const grid = screen.getByRole('grid', { name: 'Articles' });
+    await user.keyboard('/');
+    expect(document.activeElement).toBe(search);
+    await user.keyboard('cafe');
+    expect(rowTitles()).toEqual(['Café culture returns']);
+    await user.keyboard('{Escape}');
+    expect((search as HTMLInputElement).value).toBe('');
+    expect(rowTitles()).toHaveLength(3);
+    expect(document.activeElement).toBe(search);
+    await user.keyboard('{Escape}');
+    expect(grid.contains(document.activeElement)).toBe(true);
+    await user.keyboard('/cafe{Enter}');
+    expect(grid.contains(document.activeElement)).toBe(true);
+    expect(rowTitles()).toEqual(['Café culture returns']); // Enter keeps the search
+
+    await user.click(screen.getByRole('row', { name: /Café culture/ }));
+    await user.keyboard('t');
+    const input = screen.getByRole('combobox', { name: 'Add topic' });
+    await user.keyboard('i');
+    const options = () => within(screen.getByRole('listbox', { name: 'Topic suggestions' })).getAllByRole('option');
+    expect(options().map((o) => o.textContent)).toEqual(['AI', 'Microsoft AI']);
+    const active = () => document.getElementById(input.getAttribute('aria-activedescendant') ?? '')?.textContent;
+    await user.keyboard('{ArrowUp}');
+    expect(active()).toBe('Microsoft AI');
+    await user.keyboard('{ArrowDown}');
+    expect(active()).toBe('AI');
+    await user.keyboard('{Tab}');
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Remove topic AI' })).toBeTruthy());
+    expect(document.activeElement).toBe(input);
+    await user.keyboard('micro');
+    await user.keyboard('{Escape}');
+    expect((input as HTMLInputElement).value).toBe('');
+    expect(document.activeElement).toBe(input);
+    await user.keyboard('{Escape}');
+    expect(document.activeElement).not.toBe(input);
+    await user.click(input);
+    await user.keyboard('micro');
+    fireEvent.mouseDown(within(screen.getByRole('listbox', { name: 'Topic suggestions' })).getByRole('option', { name: 'Microsoft AI' }));
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Remove topic Microsoft AI' })).toBeTruthy());
+    expect(calls.filter((c) => c.name === 'setTopics').map((c) => c.args[1])).toEqual([['Food', 'AI'], ['Food', 'AI', 'Microsoft AI']]);
+  });
+
+  test('the provider filter narrows the list to one provider', async () => {
+    const { user } = await setup();
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Provider' }), 'Le Monde');
+    expect(rowTitles()).toEqual(['Café culture returns']);
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Provider' }), '');
+    expect(rowTitles()).toHaveLength(3);
+  });
+
   test('a conflict is said plainly and the article keeps the other version', async () => {
     const { user, conflictNext } = await setup();
     await user.click(screen.getByRole('row', { name: /Microsoft drops/ }));
