@@ -1,5 +1,5 @@
 /** The contract's requests, implemented over the open library; shared by the Electron shell and the browser host. */
-import { isSafeExternalUrl, MAX_PAGE, type Handlers } from '../shared/contract.js';
+import { isSafeExternalUrl, MAX_PAGE, type Handlers, type LibraryKey } from '../shared/contract.js';
 import { fail, ok, type Result } from '../shared/result.js';
 import type { Library } from './core/library.js';
 import type { ExportDesk } from './export-desk.js';
@@ -14,25 +14,33 @@ export type OpenExternal = (url: string) => Promise<Result<null>>;
 
 /** Builds the handlers. Every argument is `unknown` until checked here or in the core. */
 export function createHandlers(session: Session, openExternal: OpenExternal, exports: ExportDesk): Handlers {
-  const withLibrary = async <T>(args: unknown[], count: number, run: (open: { library: Library; name: string }) => Promise<Result<T>>): Promise<Result<T>> => {
+  const withLibrary = async <T>(args: unknown[], count: number, run: (open: { library: Library; name: string; key: LibraryKey }) => Promise<Result<T>>): Promise<Result<T>> => {
     if (args.length !== count) return arity(count, args);
     await session.ready(); // a library being opened answers once its list is in
     const current = session.library();
     if (!current.ok) return current;
     return run(current.value);
   };
+  /** An edit runs only on the library it was made in: the desk may still show the last one while another opens. */
+  const editing = <T>(args: unknown[], run: (library: Library) => Promise<Result<T>>): Promise<Result<T>> =>
+    withLibrary(args, 3, async ({ library, key }) => {
+      const made = args[2];
+      if (typeof made !== 'string') return fail('bad-request', 'an edit must name the library it was made in');
+      if (made !== key) return fail('not-found', 'this article was in the library open before; another has been opened since, and nothing was changed');
+      return run(library);
+    });
   return {
     listArticles: (...args) =>
-      withLibrary(args, 2, async ({ library, name }) => {
+      withLibrary(args, 2, async ({ library, name, key }) => {
         const [after, count] = args;
         if (after !== null && (typeof after !== 'string' || after.length > 4096)) return fail('bad-request', 'after must be an article id or null');
         if (!Number.isInteger(count) || (count as number) < 1 || (count as number) > MAX_PAGE) return fail('bad-request', `count must be a whole number from 1 to ${MAX_PAGE}`);
         const page = library.page(after, count as number);
-        return ok({ name, total: library.size, ...page });
+        return ok({ name, library: key, total: library.size, ...page });
       }),
     readArticle: (...args) => withLibrary(args, 1, ({ library }) => library.read(args[0])),
-    setPublished: (...args) => withLibrary(args, 2, ({ library }) => library.setPublished(args[0], args[1])),
-    setTopics: (...args) => withLibrary(args, 2, ({ library }) => library.setTopics(args[0], args[1])),
+    setPublished: (...args) => editing(args, (library) => library.setPublished(args[0], args[1])),
+    setTopics: (...args) => editing(args, (library) => library.setTopics(args[0], args[1])),
     openExternal: async (...args) => {
       const [url] = args;
       if (args.length !== 1 || !isSafeExternalUrl(url)) return fail('bad-request', 'only http:// and https:// links can be opened');

@@ -1,6 +1,7 @@
 /** The library the desk has open, with its watcher; the handlers of both hosts work through it. */
+import { randomBytes } from 'node:crypto';
 import { basename } from 'node:path';
-import type { LibraryEventMessage } from '../shared/contract.js';
+import type { LibraryEventMessage, LibraryKey } from '../shared/contract.js';
 import { fail, ok, type Result } from '../shared/result.js';
 import { Library } from './core/library.js';
 import { indexCacheOf } from './data-folder.js';
@@ -9,6 +10,7 @@ import { watchLibrary, type LibraryWatch } from './core/library-watch.js';
 interface OpenLibrary {
   readonly library: Library;
   readonly name: string;
+  readonly key: LibraryKey;
   readonly watch: LibraryWatch | null;
   readonly unsubscribe: () => void;
 }
@@ -25,6 +27,8 @@ export interface SessionOptions {
 export class Session {
   private current: OpenLibrary | null = null;
   private opening: Promise<unknown> = Promise.resolve();
+  /** The key of each folder opened in this session (see `LibraryKey`). */
+  private readonly keys = new Map<string, LibraryKey>();
 
   constructor(
     private readonly emit: (event: LibraryEventMessage) => void,
@@ -58,20 +62,22 @@ export class Session {
     if (!opened.ok) return opened;
     const library = opened.value;
     const name = basename(library.root);
+    let key = this.keys.get(library.root);
+    if (key === undefined) this.keys.set(library.root, (key = randomBytes(9).toString('base64url')));
     const unsubscribe = library.subscribe((event) => this.emit(event.type === 'checking' ? { type: 'check-progress', done: event.done, total: event.total } : event));
     // The watch starts now and is ready within a second even at 100,000 files; the list does not wait for it.
     const watch = this.options.watch ? watchLibrary(library) : null;
     const previous = this.current;
-    this.current = { library, name, watch, unsubscribe };
+    this.current = { library, name, key, watch, unsubscribe };
     if (previous) await closeLibrary(previous);
-    this.emit({ type: 'reloaded', name });
+    this.emit({ type: 'reloaded', name, library: key });
     return ok({ name, size: library.size });
   }
 
   /** The open library, or a failure saying none is open. */
-  library(): Result<{ library: Library; name: string }> {
+  library(): Result<{ library: Library; name: string; key: LibraryKey }> {
     if (this.current === null) return fail('not-found', 'no library is open; choose File › Open Library…');
-    return ok({ library: this.current.library, name: this.current.name });
+    return ok({ library: this.current.library, name: this.current.name, key: this.current.key });
   }
 
   /** The open library's real path, for remembering it; never sent to the renderer. */

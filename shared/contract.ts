@@ -6,9 +6,19 @@ import type { ArticleDetail, ArticleId, ArticleSummary } from './article.js';
 import type { ArticleQuery } from './query.js';
 import type { Result } from './result.js';
 
+/**
+ * An opaque name for the folder a library was opened from, the same each time that folder is opened
+ * in this run of the app and different for every other folder (the path itself never reaches the
+ * renderer). Edits carry it: one made on the desk's list of a library is refused, not applied, once
+ * another library has been opened in its place, even where that one has a file of the same name.
+ */
+export type LibraryKey = string;
+
 /** One page of the list, in id order: the desk shows the first page at once and asks for the rest after it. */
 export interface LibraryListing {
   readonly name: string;
+  /** Which library this is (see `LibraryKey`): edits name it, so that they never reach another one. */
+  readonly library: LibraryKey;
   /** How many articles the library holds now. */
   readonly total: number;
   /** The summaries after the requested id, at most the requested count. */
@@ -61,8 +71,8 @@ export interface Requests {
   /** Up to `count` summaries whose ids come after `after` (null: from the start). */
   listArticles: { args: [after: ArticleId | null, count: number]; result: LibraryListing };
   readArticle: { args: [id: ArticleId]; result: ArticleDetail };
-  setPublished: { args: [id: ArticleId, value: boolean]; result: ArticleSummary };
-  setTopics: { args: [id: ArticleId, topics: readonly string[]]; result: ArticleSummary };
+  setPublished: { args: [id: ArticleId, value: boolean, library: LibraryKey]; result: ArticleSummary };
+  setTopics: { args: [id: ArticleId, topics: readonly string[], library: LibraryKey]; result: ArticleSummary };
   openExternal: { args: [url: string]; result: null };
   previewExport: { args: [query: ArticleQuery | null]; result: ExportPreview };
   chooseExportDestination: { args: [format: ExportFormat]; result: { destination: string } | null };
@@ -92,7 +102,8 @@ export type RequestName = keyof Requests;
 export type LibraryEventMessage =
   | { readonly type: 'added' | 'changed'; readonly summary: ArticleSummary }
   | { readonly type: 'removed'; readonly id: ArticleId }
-  | { readonly type: 'reloaded'; readonly name: string }
+  /** A library opened: the desk lists it again. Another folder than before (another `library`) starts the desk afresh. */
+  | { readonly type: 'reloaded'; readonly name: string; readonly library: LibraryKey }
   /** A menu command for the desk (the app menu owns Ctrl/Cmd+Z in Electron). */
   | { readonly type: 'command'; readonly command: 'undo' | 'redo' | 'export' }
   /** Progress of opening a library: its list pass. */

@@ -1,7 +1,7 @@
 /** The desk's state: a cache of what main said, plus the editor's view of it. Changed only by `reduce`. */
 import { dequal } from 'dequal';
 import type { ArticleDetail, ArticleId, ArticleSummary } from '../../shared/article.js';
-import type { LibraryEventMessage } from '../../shared/contract.js';
+import type { LibraryEventMessage, LibraryKey } from '../../shared/contract.js';
 import type { StatusFilter } from '../../shared/query.js';
 
 /** Columns the list sorts by. */
@@ -44,6 +44,8 @@ export interface Receiving {
 /** Everything the desk shows. */
 export interface DeskState {
   readonly libraryName: string;
+  /** The library the list is of (null until the first page): each edit names it (see `LibraryKey`). */
+  readonly library: LibraryKey | null;
   readonly loading: boolean;
   readonly loadError: string | null;
   readonly articles: readonly ArticleSummary[];
@@ -76,7 +78,7 @@ export type FileEvent = Extract<LibraryEventMessage, { readonly type: 'added' | 
 /** Every way the state changes. */
 export type DeskAction =
   | { readonly type: 'load-started' }
-  | { readonly type: 'loaded'; readonly name: string; readonly articles: readonly ArticleSummary[]; readonly total: number; readonly done: boolean }
+  | { readonly type: 'loaded'; readonly name: string; readonly library: LibraryKey; readonly articles: readonly ArticleSummary[]; readonly total: number; readonly done: boolean }
   | { readonly type: 'appended'; readonly articles: readonly ArticleSummary[]; readonly total: number; readonly done: boolean }
   | { readonly type: 'load-failed'; readonly message: string }
   | { readonly type: 'library-event'; readonly event: LibraryEventMessage }
@@ -96,6 +98,7 @@ export type DeskAction =
 /** The state before anything is loaded. */
 export const initialState: DeskState = {
   libraryName: '',
+  library: null,
   loading: true,
   loadError: null,
   articles: [],
@@ -127,7 +130,7 @@ export function reduce(state: DeskState, action: DeskAction): DeskState {
       if (state.opening !== null) state = { ...state, opening: null };
       const selectedId = action.articles.some((a) => a.id === state.selectedId) ? state.selectedId : null;
       const receiving = action.done ? null : { total: action.total, byEvent: [] };
-      return { ...state, loading: false, libraryName: action.name, articles: action.articles, selectedId, detail: selectedId ? state.detail : null, receiving };
+      return { ...state, loading: false, libraryName: action.name, library: action.library, articles: action.articles, selectedId, detail: selectedId ? state.detail : null, receiving };
     }
     case 'appended': {
       // Events may already have brought some of these; the event's version is the newer one. Only
@@ -193,7 +196,10 @@ function applyEvent(state: DeskState, event: LibraryEventMessage): DeskState {
       return { ...state, articles, selectedId: gone ? null : state.selectedId, detail: gone ? null : state.detail };
     }
     case 'reloaded':
-      return { ...state, libraryName: event.name };
+      if (state.library === null || event.library === state.library) return { ...state, libraryName: event.name, library: event.library };
+      // Another library: nothing of the last one's carries over (its filters, its selection, its undo,
+      // its remote images shown), only the editor's sort and notices. Its list is asked for afresh.
+      return { ...initialState, sort: state.sort, notices: state.notices, libraryName: event.name, library: event.library };
     case 'open-progress':
       return { ...state, opening: event.done >= event.total ? null : { done: event.done, total: event.total } };
     case 'check-progress':

@@ -89,7 +89,7 @@ export function useDesk(bridge: Bridge, firstPage?: FirstPage): [DeskState, Desk
       let result = await asked;
       if (mine !== generation.current) return;
       if (!result.ok) return dispatch({ type: 'load-failed', message: result.error.message });
-      dispatch({ type: 'loaded', name: result.value.name, articles: shared.share(result.value.articles), total: result.value.total, done: result.value.done });
+      dispatch({ type: 'loaded', name: result.value.name, library: result.value.library, articles: shared.share(result.value.articles), total: result.value.total, done: result.value.done });
       while (result.ok && !result.value.done && result.value.articles.length > 0) {
         // The rows just added are painted before the next page is fetched and merged.
         await nextPaint();
@@ -108,9 +108,10 @@ export function useDesk(bridge: Bridge, firstPage?: FirstPage): [DeskState, Desk
     return bridge.onEvent((event) => {
       // A list request already under way answers for the library just opened: no second fetch.
       if (event.type === 'reloaded') {
-        if (!store.getState().loading) reload();
-      }
-      else if (event.type === 'command') commandRef.current(event.command);
+        const loading = store.getState().loading;
+        dispatch({ type: 'library-event', event });
+        if (!loading) reload();
+      } else if (event.type === 'command') commandRef.current(event.command);
       else if (event.type === 'added' || event.type === 'changed' || event.type === 'removed') store.fileEvent(event);
       else if (event.type !== 'export-progress') dispatch({ type: 'library-event', event });
     });
@@ -133,11 +134,14 @@ export function useDesk(bridge: Bridge, firstPage?: FirstPage): [DeskState, Desk
 
   const run = useCallback(
     async (command: EditCommand, via: 'do' | 'undo' | 'redo'): Promise<void> => {
+      const library = store.getState().library ?? '';
       dispatch({ type: 'save-started', id: command.id });
       const result =
         command.kind === 'published'
-          ? await bridge.setPublished(command.id, via === 'undo' ? command.before : command.after)
-          : await bridge.setTopics(command.id, via === 'undo' ? command.before : command.after);
+          ? await bridge.setPublished(command.id, via === 'undo' ? command.before : command.after, library)
+          : await bridge.setTopics(command.id, via === 'undo' ? command.before : command.after, library);
+      // Another library opened meanwhile: what this edit did (or could not do) belongs to the last one.
+      if (store.getState().library !== library) return;
       if (result.ok) {
         dispatch({ type: 'save-finished', save: { id: command.id, state: 'saved' }, summary: result.value });
         dispatch({ type: 'edit-recorded', command, via });
@@ -147,13 +151,20 @@ export function useDesk(bridge: Bridge, firstPage?: FirstPage): [DeskState, Desk
       dispatch({ type: 'save-finished', save: { id: command.id, state: conflict ? 'conflict' : 'error', message: result.error.message } });
       dispatch({ type: 'notice', level: 'error', text: result.error.message });
     },
-    [bridge],
+    [bridge, store, dispatch],
   );
 
   const actions = useMemo<DeskActions>(() => {
-    const selected = (): { id: ArticleId; published: boolean; topics: readonly string[] } | undefined => {
-      const { selectedId, articles } = store.getState();
-      return findArticle(articles, selectedId);
+    /** The selected article, and the library it is in. */
+    const selected = (): { id: ArticleId; library: string | null } | undefined => {
+      const { selectedId, articles, library } = store.getState();
+      const article = findArticle(articles, selectedId);
+      return article && { id: article.id, library };
+    };
+    /** The article a key was pressed on, as it is now; none once another library has been opened. */
+    const stillThere = (pressed: ReturnType<typeof selected>): ArticleSummary | undefined => {
+      const { articles, library } = store.getState();
+      return pressed && pressed.library === library ? findArticle(articles, pressed.id) : undefined;
     };
     const replay = async (stack: 'undo' | 'redo'): Promise<void> => {
       const command = store.getState()[stack].at(-1);
@@ -165,16 +176,16 @@ export function useDesk(bridge: Bridge, firstPage?: FirstPage): [DeskState, Desk
       select: (id) => dispatch({ type: 'selected', id }),
       // The article is taken when the key is pressed; its current value when the edit runs.
       togglePublished: () => {
-        const id = selected()?.id;
+        const pressed = selected();
         enqueue(() => {
-          const article = findArticle(store.getState().articles, id ?? null);
+          const article = stillThere(pressed);
           if (article) return run({ kind: 'published', id: article.id, before: article.published, after: !article.published }, 'do');
         });
       },
       setTopics: (topics) => {
-        const id = selected()?.id;
+        const pressed = selected();
         enqueue(() => {
-          const article = findArticle(store.getState().articles, id ?? null);
+          const article = stillThere(pressed);
           if (article) return run({ kind: 'topics', id: article.id, before: article.topics, after: topics }, 'do');
         });
       },

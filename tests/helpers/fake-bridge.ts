@@ -11,10 +11,13 @@ export function summary(id: string, fields: Partial<ArticleSummary> = {}): Artic
 /** The fake and its controls. */
 export function fakeBridge(initial: readonly ArticleSummary[]) {
   let articles = [...initial];
+  /** The open library's key, as main names it (see `LibraryKey`). */
+  let library = 'library-1';
   const calls: { name: string; args: unknown[] }[] = [];
   const listeners = new Set<(e: LibraryEventMessage) => void>();
   let conflictNext = false;
-  const update = (id: string, change: Partial<ArticleSummary>) => {
+  const update = (id: string, change: Partial<ArticleSummary>, madeIn: string) => {
+    if (madeIn !== library) return fail<ArticleSummary>('not-found', 'this article was in the library open before; nothing was changed');
     const found = articles.find((a) => a.id === id);
     if (!found) return fail<ArticleSummary>('not-found', `${id} is not an article`);
     if (conflictNext) {
@@ -32,7 +35,7 @@ export function fakeBridge(initial: readonly ArticleSummary[]) {
       const sorted = [...articles].sort((a, b) => (a.id < b.id ? -1 : 1));
       const from = after === null ? 0 : sorted.findIndex((a) => a.id > after);
       const page = from === -1 ? [] : sorted.slice(from, from + size);
-      return ok({ name: 'Test library', total: articles.length, articles: page, done: from === -1 || from + size >= sorted.length });
+      return ok({ name: 'Test library', library, total: articles.length, articles: page, done: from === -1 || from + size >= sorted.length });
     },
     readArticle: async (id) => {
       calls.push({ name: 'readArticle', args: [id] });
@@ -45,13 +48,13 @@ export function fakeBridge(initial: readonly ArticleSummary[]) {
       };
       return ok(detail);
     },
-    setPublished: async (id, value) => {
+    setPublished: async (id, value, madeIn) => {
       calls.push({ name: 'setPublished', args: [id, value] });
-      return update(id, { published: value });
+      return update(id, { published: value }, madeIn);
     },
-    setTopics: async (id, topics) => {
+    setTopics: async (id, topics, madeIn) => {
       calls.push({ name: 'setTopics', args: [id, topics] });
-      return update(id, { topics });
+      return update(id, { topics }, madeIn);
     },
     openExternal: async (url) => {
       calls.push({ name: 'openExternal', args: [url] });
@@ -87,6 +90,11 @@ export function fakeBridge(initial: readonly ArticleSummary[]) {
     calls,
     /** Pushes an event as main would. */
     emit: (event: LibraryEventMessage) => listeners.forEach((l) => l(event)),
+    /** Opens another library in its place (the desk is told by a `reloaded` event, as main tells it). */
+    replaceLibrary: (next: readonly ArticleSummary[], key: string) => {
+      articles = [...next];
+      library = key;
+    },
     /** Makes the next edit fail as a conflict. */
     conflictNext: () => (conflictNext = true),
   };

@@ -66,7 +66,7 @@ describe('the desk', () => {
       ...fakeBridge(many).bridge,
       listArticles: async (after, count) => {
         const from = after === null ? 0 : many.findIndex((a) => a.id === after) + 1;
-        return ok({ name: 'Large', total: n, articles: many.slice(from, from + count), done: from + count >= n });
+        return ok({ name: 'Large', library: 'large', total: n, articles: many.slice(from, from + count), done: from + count >= n });
       },
     };
     render(<App bridge={bridge} />);
@@ -202,6 +202,45 @@ describe('the desk', () => {
     expect(rowTitles()).toEqual(['Café culture returns']);
     await user.selectOptions(screen.getByRole('combobox', { name: 'Provider' }), '');
     expect(rowTitles()).toHaveLength(3);
+  });
+
+  test('another library opened: its list, with no filter, selection or undo carried over from the last one; the same one reloaded keeps them', async () => {
+    const { user, calls, emit, replaceLibrary } = await setup();
+    await user.click(screen.getByRole('row', { name: /Microsoft drops/ }));
+    await user.keyboard('p');
+    await waitFor(() => expect((screen.getByRole('switch', { name: 'Published' }) as HTMLInputElement).checked).toBe(true));
+    await user.click(screen.getByRole('radio', { name: 'Unpublished' }));
+    // Reload Library: the same library again.
+    act(() => emit({ type: 'reloaded', name: 'Test library', library: 'library-1' }));
+    await waitFor(() => expect(screen.getByRole('grid', { name: 'Articles' }).getAttribute('aria-busy')).toBe('false'));
+    expect(screen.getByRole('radio', { name: 'Unpublished' }).getAttribute('aria-checked')).toBe('true');
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Microsoft drops emotion recognition');
+    // Another library whose files happen to have the same names.
+    replaceLibrary([summary('a.md', { title: 'Another desk’s article', published: true }), summary('z.md', { title: 'Only there' })], 'library-2');
+    act(() => emit({ type: 'reloaded', name: 'Other library', library: 'library-2' }));
+    await waitFor(() => expect(rowTitles()).toEqual(['Another desk’s article', 'Only there']));
+    expect(screen.getByRole('radio', { name: 'All' }).getAttribute('aria-checked')).toBe('true');
+    expect(screen.queryByRole('row', { selected: true })).toBeNull();
+    // Undo has nothing to undo here: it must not withdraw the other library's a.md.
+    await user.keyboard('{Control>}z{/Control}');
+    await new Promise((r) => setTimeout(r, 50));
+    expect(calls.filter((c) => c.name === 'setPublished').map((c) => c.args)).toEqual([['a.md', true]]);
+    // Its own edits go through.
+    await user.keyboard('j');
+    await user.keyboard('p');
+    await waitFor(() => expect((screen.getByRole('switch', { name: 'Published' }) as HTMLInputElement).checked).toBe(false));
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  test('an approval pressed on the last library while another opens is refused by main, and said so', async () => {
+    const { user, calls, replaceLibrary } = await setup();
+    await user.click(screen.getByRole('row', { name: /Microsoft drops/ }));
+    // Main has opened another library; the desk has not heard yet.
+    replaceLibrary([summary('a.md', { title: 'Another desk’s article' })], 'library-2');
+    await user.keyboard('p');
+    await waitFor(() => expect(screen.getByText(/in the library open before; nothing was changed/)).toBeTruthy());
+    expect((screen.getByRole('switch', { name: 'Published' }) as HTMLInputElement).checked).toBe(false);
+    expect(calls.filter((c) => c.name === 'setPublished')).toHaveLength(1);
   });
 
   test('a conflict is said plainly and the article keeps the other version', async () => {

@@ -17,7 +17,7 @@ const page = (from: number, to: number) => Array.from({ length: to - from }, (_,
 const titles = (state: DeskState) => state.articles.map((a) => `${a.id} ${a.title}`);
 
 describe('the list arriving in pages', () => {
-  const loaded = reduce(initialState, { type: 'loaded', name: 'lib', articles: page(0, 3), total: 9, done: false });
+  const loaded = reduce(initialState, { type: 'loaded', name: 'lib', library: 'lib-key', articles: page(0, 3), total: 9, done: false });
 
   test('pages are appended in order; the last one ends receiving', () => {
     const second = reduce(loaded, { type: 'appended', articles: page(3, 6), total: 9, done: false });
@@ -55,8 +55,35 @@ describe('the list arriving in pages', () => {
   });
 });
 
+describe('a library opened', () => {
+  const loaded = reduce(initialState, { type: 'loaded', name: 'lib', library: 'lib-key', articles: page(0, 5), total: 5, done: true });
+  let worked = reduce(loaded, { type: 'selected', id: 'a002.md' });
+  worked = reduce(worked, { type: 'filters-changed', filters: { status: 'unpublished', topic: 'AI', search: 'story' } });
+  worked = reduce(worked, { type: 'sort-changed', key: 'title' });
+  worked = reduce(worked, { type: 'edit-recorded', command: { kind: 'published', id: 'a002.md', before: false, after: true }, via: 'do' });
+  worked = reduce(worked, { type: 'images-shown' });
+  worked = reduce(worked, { type: 'export-dialog', open: true });
+  worked = reduce(worked, { type: 'notice', level: 'info', text: 'Saved' });
+
+  test('the same folder again (Reload Library) keeps the editor’s work on it', () => {
+    const again = reduce(worked, { type: 'library-event', event: { type: 'reloaded', name: 'lib', library: 'lib-key' } });
+    expect(again).toEqual(worked);
+  });
+
+  test('another folder starts afresh: only the sort and the notices stay', () => {
+    const other = reduce(worked, { type: 'library-event', event: { type: 'reloaded', name: 'other', library: 'other-key' } });
+    expect(other).toEqual({ ...initialState, libraryName: 'other', library: 'other-key', sort: worked.sort, notices: worked.notices });
+    expect(other.sort).toEqual({ key: 'title', direction: 'asc' });
+  });
+
+  test('the first library, opened while the desk waits for its list, is simply named', () => {
+    const first = reduce(initialState, { type: 'library-event', event: { type: 'reloaded', name: 'lib', library: 'lib-key' } });
+    expect(first).toEqual({ ...initialState, libraryName: 'lib', library: 'lib-key' });
+  });
+});
+
 describe('the same summary again', () => {
-  const loaded = reduce(initialState, { type: 'loaded', name: 'lib', articles: page(0, 5), total: 5, done: true });
+  const loaded = reduce(initialState, { type: 'loaded', name: 'lib', library: 'lib-key', articles: page(0, 5), total: 5, done: true });
   const selected = reduce(loaded, { type: 'selected', id: 'a002.md' });
   const approved = { ...article(2), published: true, topics: ['AI'], problems: [{ level: 'warning' as const, code: 'bad-date' as const, message: 'bad date', line: 4 }] };
 
@@ -105,7 +132,7 @@ describe('a burst of file events', () => {
   test('applied together, it comes to what applying its events one by one comes to', () => {
     for (let round = 0; round < 300; round++) {
       const done = rand(3) !== 0;
-      let state = reduce(initialState, { type: 'loaded', name: 'lib', articles: page(0, 12), total: done ? 12 : 40, done });
+      let state = reduce(initialState, { type: 'loaded', name: 'lib', library: 'lib-key', articles: page(0, 12), total: done ? 12 : 40, done });
       state = reduce(state, { type: 'selected', id: article(rand(14)).id });
       state = reduce(state, { type: 'detail-loaded', detail: { summary: state.articles.find((a) => a.id === state.selectedId) ?? article(0), article: { id: 'x', published: false, topics: [], images: [], related: [], extra: {} }, source: '' } });
       const events = Array.from({ length: 1 + rand(8) }, (_, k) => randomEvent(12, k));
@@ -123,7 +150,7 @@ describe('a burst of file events', () => {
       const store = createDeskStore();
       let notified = 0;
       store.subscribe(() => notified++);
-      store.dispatch({ type: 'loaded', name: 'lib', articles: page(0, 5), total: 5, done: true });
+      store.dispatch({ type: 'loaded', name: 'lib', library: 'lib-key', articles: page(0, 5), total: 5, done: true });
       notified = 0;
       store.fileEvent({ type: 'changed', summary: article(1, 'One') });
       store.fileEvent({ type: 'removed', id: article(2).id });

@@ -76,6 +76,8 @@ afterAll(() => {
 });
 
 const trusted = { senderFrame: { url: 'masthead://app/index.html' } };
+/** The key the desk was given with the first library's list (see `LibraryKey`). */
+let firstKey = '';
 
 describe('the Electron entry', () => {
   test('registers the privileged scheme, denies permissions and sets the menu', () => {
@@ -94,9 +96,10 @@ describe('the Electron entry', () => {
 
   test('binds every request, answering the desk with the library given by --library', async () => {
     expect([...electron.handlers.keys()].sort()).toEqual(REQUEST_NAMES.map(channelOf).sort());
-    const listing = (await electron.handlers.get(channelOf('listArticles'))!(trusted, null, 100)) as { ok: boolean; value: { articles: unknown[] } };
+    const listing = (await electron.handlers.get(channelOf('listArticles'))!(trusted, null, 100)) as { ok: boolean; value: { articles: unknown[]; library: string } };
     expect(listing.ok).toBe(true);
     expect(listing.value.articles).toHaveLength(1);
+    firstKey = listing.value.library;
   });
 
   test('refuses requests from any other frame, and bad arguments from the desk', async () => {
@@ -111,7 +114,7 @@ describe('the Electron entry', () => {
 
   test('an edit from the desk reaches the file and the event reaches the window', async () => {
     const id = '000_8a8d1d44de5d8be9.txt';
-    const result = await electron.handlers.get(channelOf('setPublished'))!(trusted, id, true);
+    const result = await electron.handlers.get(channelOf('setPublished'))!(trusted, id, true, firstKey);
     expect(result).toMatchObject({ ok: true, value: { published: true } });
     expect(readFileSync(join(library.dir, id), 'utf8')).toContain('\npublished: true\n');
     expect(electron.windows[0]!.sent).toContainEqual([EVENT_CHANNEL, expect.objectContaining({ type: 'changed' })]);
@@ -152,10 +155,26 @@ describe('the Electron entry', () => {
       electron.module.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [other.dir] });
       openLibrary();
       await settle(() => existsSync(settingsFile()));
-      expect(sent()).toContainEqual({ type: 'reloaded', name: expect.any(String) });
+      const listing = (await electron.handlers.get(channelOf('listArticles'))!(trusted, null, 100)) as { ok: boolean; value: { articles: { published: boolean }[]; library: string } };
+      expect(listing.value.library).not.toBe(firstKey);
+      expect(sent()).toContainEqual({ type: 'reloaded', name: expect.any(String), library: listing.value.library });
       expect(JSON.parse(readFileSync(settingsFile(), 'utf8'))).toEqual({ lastLibrary: realpathSync(other.dir) });
-      const listing = (await electron.handlers.get(channelOf('listArticles'))!(trusted, null, 100)) as { ok: boolean; value: { articles: { published: boolean }[] } };
       expect(listing.value.articles).toEqual([expect.objectContaining({ published: false })]); // the other copy, not the one approved above
+    });
+
+    test('an edit made on the list of the library open before is refused: the file of the same name here is left as it is', async () => {
+      const id = '000_8a8d1d44de5d8be9.txt';
+      const stale = await electron.handlers.get(channelOf('setPublished'))!(trusted, id, true, firstKey);
+      expect(stale).toMatchObject({ ok: false, error: { kind: 'not-found' } });
+      expect(readFileSync(join(other.dir, id), 'utf8')).toContain('\npublished: false\n');
+    });
+
+    test('the first library opened again has the key it had', async () => {
+      electron.module.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [library.dir] });
+      openLibrary();
+      await settle(() => JSON.parse(readFileSync(settingsFile(), 'utf8')).lastLibrary === realpathSync(library.dir));
+      const listing = (await electron.handlers.get(channelOf('listArticles'))!(trusted, null, 100)) as { value: { library: string } };
+      expect(listing.value.library).toBe(firstKey);
     });
   });
 });

@@ -21,8 +21,8 @@ describe('the preload bridge', () => {
   test('requests go to their channel; events arrive without the IPC event object', async () => {
     const { createIpcBridge } = await import('../../../main/electron/preload.js');
     const bridge = createIpcBridge(electron.ipcRenderer as never);
-    await bridge.setPublished('a.md', true);
-    expect(electron.ipcRenderer.invoke).toHaveBeenCalledWith(channelOf('setPublished'), 'a.md', true);
+    await bridge.setPublished('a.md', true, 'library-key');
+    expect(electron.ipcRenderer.invoke).toHaveBeenCalledWith(channelOf('setPublished'), 'a.md', true, 'library-key');
     const listener = vi.fn();
     const stop = bridge.onEvent(listener);
     const [channel, forward] = electron.ipcRenderer.on.mock.calls.at(-1) as unknown as [string, (e: unknown, m: unknown) => void];

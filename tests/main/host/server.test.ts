@@ -14,6 +14,8 @@ const renderer = tempDir();
 let host: BrowserHost;
 let session: Session;
 let token: string;
+/** The open library's key, as the desk learns it from the list (see `LibraryKey`). */
+let key: string;
 
 beforeAll(async () => {
   cpSync(fileURLToPath(new URL('../../../seeds', import.meta.url)), library.dir, { recursive: true });
@@ -24,6 +26,7 @@ beforeAll(async () => {
   await session.open(library.dir);
   host = await startBrowserHost({ handlers: createHostHandlers(session, (e) => host?.broadcast(e)), rendererDir: renderer.dir, port: 0 });
   token = new URL(host.url).searchParams.get('token')!;
+  key = (JSON.parse((await api('listArticles', [null, 1])).body) as { value: { library: string } }).value.library;
 });
 afterAll(async () => {
   await host.close();
@@ -66,7 +69,8 @@ describe('the browser host', () => {
   test('answers requests that carry the token', async () => {
     const res = await api('listArticles', [null, 100]);
     expect(res.status).toBe(200);
-    expect(JSON.parse(res.body)).toMatchObject({ ok: true, value: { name: expect.any(String), total: 1, done: true, articles: [{ id: SEED_ID }] } });
+    expect(JSON.parse(res.body)).toMatchObject({ ok: true, value: { name: expect.any(String), library: key, total: 1, done: true, articles: [{ id: SEED_ID }] } });
+    expect(key).toMatch(/^[\w-]{12}$/);
     expect(JSON.parse((await api('listArticles', [SEED_ID, 100])).body)).toMatchObject({ ok: true, value: { articles: [], done: true } });
     expect(JSON.parse((await api('listArticles', [])).body)).toMatchObject({ ok: false, error: { kind: 'bad-request' } });
     expect(JSON.parse((await api('listArticles', [42, 100])).body)).toMatchObject({ ok: false, error: { kind: 'bad-request' } });
@@ -80,14 +84,16 @@ describe('the browser host', () => {
     { name: 'a foreign Origin', headers: { origin: 'https://evil.example' }, status: 403 },
     { name: 'a form post', headers: { 'content-type': 'application/x-www-form-urlencoded' }, status: 415 },
   ])('refuses $name', async ({ headers, status }) => {
-    const res = await api('setPublished', [SEED_ID, true], headers);
+    const res = await api('setPublished', [SEED_ID, true, key], headers);
     expect(res.status).toBe(status);
     expect(readFileSync(join(library.dir, SEED_ID), 'utf8')).toContain('published: false');
   });
 
   test('validates arguments and never leaves the library', async () => {
     expect(JSON.parse((await api('readArticle', ['../../../etc/passwd.md'])).body)).toMatchObject({ ok: false, error: { kind: 'outside-library' } });
-    expect(JSON.parse((await api('setPublished', [SEED_ID, 'true'])).body)).toMatchObject({ ok: false, error: { kind: 'bad-request' } });
+    expect(JSON.parse((await api('setPublished', [SEED_ID, 'true', key])).body)).toMatchObject({ ok: false, error: { kind: 'bad-request' } });
+    expect(JSON.parse((await api('setTopics', [SEED_ID, ['AI'], 7])).body)).toMatchObject({ ok: false, error: { kind: 'bad-request', message: 'an edit must name the library it was made in' } });
+    expect(JSON.parse((await api('setTopics', [SEED_ID, ['AI']])).body)).toMatchObject({ ok: false, error: { kind: 'bad-request' } });
     expect(JSON.parse((await api('setTopics', [SEED_ID])).body)).toMatchObject({ ok: false, error: { kind: 'bad-request' } });
     expect((await api('noSuchRequest', [])).status).toBe(404);
     const badBody = await send('/api/listArticles', { method: 'POST', headers: { 'content-type': 'application/json', 'x-masthead-token': token }, body: '{"args": 5}' });
@@ -102,12 +108,18 @@ describe('the browser host', () => {
     });
     stream.setEncoding('utf8');
     stream.on('data', (chunk: string) => events.push(chunk));
-    const res = JSON.parse((await api('setPublished', [SEED_ID, true])).body);
+    const res = JSON.parse((await api('setPublished', [SEED_ID, true, key])).body);
     expect(res).toMatchObject({ ok: true, value: { published: true } });
     expect(readFileSync(join(library.dir, SEED_ID), 'utf8')).toBe(before.replace('published: false', 'published: true'));
     for (let i = 0; i < 50 && !events.join('').includes('"changed"'); i++) await new Promise((r) => setTimeout(r, 20));
     expect(events.join('')).toContain('"type":"changed"');
     stream.destroy();
-    await api('setPublished', [SEED_ID, false]);
+    await api('setPublished', [SEED_ID, false, key]);
+  });
+
+  test('an edit made on the list of another library is refused, and the file left as it is', async () => {
+    const res = JSON.parse((await api('setPublished', [SEED_ID, true, 'another-lib1'])).body);
+    expect(res).toEqual({ ok: false, error: { kind: 'not-found', message: expect.stringMatching(/library open before; .*nothing was changed/) } });
+    expect(readFileSync(join(library.dir, SEED_ID), 'utf8')).toContain('published: false');
   });
 });
