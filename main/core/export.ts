@@ -87,13 +87,17 @@ function byTimeThenId(a: ArticleSummary, ta: number, b: ArticleSummary, tb: numb
 /** The approved set in export order, and the approved articles an error holds back. */
 export async function planExport(library: Library, query: ArticleQuery = {}): Promise<ExportPlan> {
   await library.checked; // what is approved and error-free is only final once every file is checked
+  // The status is applied here, not by the query: a file with an error is listed as not approved
+  // whatever its text says, and its text decides whether it is held back.
+  const status = query.status ?? 'all';
+  if (status === 'unpublished') return { articles: [], withWarnings: 0, heldBack: [] }; // nothing approved is unpublished
   const matches = compileQuery({ ...query, status: 'all' });
   const articles: ArticleSummary[] = [];
   const heldBack: HeldBack[] = [];
   for (const summary of library.list()) {
     if (!matches(summary)) continue;
     if (!hasError(summary.problems)) {
-      if (summary.published) articles.push(summary);
+      if (summary.published && (status !== 'problems' || summary.problems.length > 0)) articles.push(summary);
       continue;
     }
     // A file with an error cannot be read safely; its raw text still tells whether it was approved.

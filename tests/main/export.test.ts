@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { XMLParser } from 'fast-xml-parser';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { exportApproved, type ExportOptions } from '../../main/core/export.js';
+import { exportApproved, planExport, type ExportOptions } from '../../main/core/export.js';
 import { CSV_COLUMNS, type ExportFormat } from '../../main/core/export-formats.js';
 import { Library } from '../../main/core/library.js';
 import { runCli } from '../../main/cli/masthead.js';
@@ -76,6 +76,20 @@ describe('what is exported', () => {
     const result = await exportTo('jsonl', 'food.jsonl', { query: { topic: 'food' } });
     expect(result.ok && result.value.count).toBe(1);
     expect(readFileSync(join(work.dir, 'food.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l).id)).toEqual(['world/cafe.md']);
+  });
+
+  test.each([
+    { status: 'all', exported: EXPECTED_ORDER, heldBack: ['broken.md'] },
+    { status: 'published', exported: EXPECTED_ORDER, heldBack: ['broken.md'] },
+    // The approved part of the drafts is nothing.
+    { status: 'unpublished', exported: [], heldBack: [] },
+    // The approved part of the articles with problems: those with warnings go, those with errors are held back.
+    { status: 'problems', exported: ['warned.md'], heldBack: ['broken.md'] },
+  ] as const)('the approved part of the $status filter', async ({ status, exported, heldBack }) => {
+    const plan = await planExport(library, { status });
+    expect(plan.articles.map((a) => a.id)).toEqual(exported);
+    expect(plan.heldBack.map((a) => a.id)).toEqual(heldBack);
+    expect(plan.withWarnings).toBe(status === 'unpublished' ? 0 : 1);
   });
 });
 
