@@ -2,6 +2,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ArticleId, ArticleSummary } from '../../shared/article.js';
 import type { Bridge } from '../../shared/contract.js';
+import { initialState } from '../state/store.js';
 import { findArticle, useDesk, type FirstPage } from '../state/use-desk.js';
 import { inSlices } from '../state/in-slices.js';
 import { SlicedSort } from '../state/sliced-sort.js';
@@ -189,6 +190,11 @@ export function App({ bridge, firstPage }: { readonly bridge: Bridge; readonly f
           sorting={sorting}
           opening={state.opening}
           loadError={state.loadError}
+          libraryEmpty={state.articles.length === 0}
+          onClearFilters={() => {
+            actions.dispatch({ type: 'filters-changed', filters: initialState.filters });
+            listRef.current?.focus();
+          }}
           selectedId={state.selectedId}
           sort={state.sort}
           listRef={listRef}

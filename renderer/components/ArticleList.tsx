@@ -24,6 +24,10 @@ interface Props {
   readonly sorting: boolean;
   readonly opening: { readonly done: number; readonly total: number } | null;
   readonly loadError: string | null;
+  /** The library holds no article at all (as against none matching the filters). */
+  readonly libraryEmpty: boolean;
+  /** Clears the filters; shown when they leave no row. */
+  readonly onClearFilters: () => void;
   readonly selectedId: ArticleId | null;
   readonly sort: { readonly key: SortKey; readonly direction: 'asc' | 'desc' };
   readonly listRef: RefObject<HTMLDivElement | null>;
@@ -35,7 +39,7 @@ interface Props {
 const rowDomId = (index: number): string => `article-row-${index}`;
 
 /** The grid of articles. Only the rows in view exist in the DOM. */
-export function ArticleList({ rows, loading, sorting, opening, loadError, selectedId, sort, listRef, onSelect, onSort }: Props) {
+export function ArticleList({ rows, loading, sorting, opening, loadError, libraryEmpty, onClearFilters, selectedId, sort, listRef, onSelect, onSort }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: rows.length,
@@ -120,7 +124,19 @@ export function ArticleList({ rows, loading, sorting, opening, loadError, select
               {loadError}
             </p>
           )}
-          {!loading && !loadError && rows.length === 0 && <p className="empty">No articles match these filters.</p>}
+          {!loading && !loadError && rows.length === 0 && (libraryEmpty ? (
+            <p className="empty">
+              This folder holds no articles. Masthead lists the <code>.md</code>, <code>.markdown</code> and <code>.txt</code> files in it and in its folders
+              whose first line is <code>---</code>, the start of their front matter.
+            </p>
+          ) : (
+            <p className="empty">
+              No articles match these filters.{' '}
+              <button type="button" className="quiet" onClick={onClearFilters}>
+                Show every article
+              </button>
+            </p>
+          ))}
           {/* One click handler for every row (none made per row per frame): the row's place in the list. */}
           <div role="rowgroup" style={{ height: virtualizer.getTotalSize(), position: 'relative' }} onClick={(e) => selectAt(e.target)}>
             {/* Rows are keyed by their place among the drawn rows, not by article: scrolling then

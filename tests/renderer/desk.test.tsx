@@ -40,6 +40,25 @@ describe('the desk', () => {
     expect(screen.getByText(/3 articles · 1 published · 1 with problems/)).toBeTruthy();
   });
 
+  test('filters that leave no row say so, and one press shows every article again', async () => {
+    const { user } = await setup();
+    await user.type(screen.getByRole('searchbox', { name: 'Search articles' }), 'zebra');
+    await user.click(screen.getByRole('radio', { name: 'Published' }));
+    expect(rowTitles()).toEqual([]);
+    expect(screen.getByText(/No articles match these filters/)).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Show every article' }));
+    expect(rowTitles()).toHaveLength(3);
+    expect((screen.getByRole('searchbox', { name: 'Search articles' }) as HTMLInputElement).value).toBe('');
+    expect(screen.getByRole('radio', { name: 'All' }).getAttribute('aria-checked')).toBe('true');
+  });
+
+  test('a folder with no article in it says what Masthead looks for, not that filters hide them', async () => {
+    render(<App bridge={fakeBridge([]).bridge} />);
+    await screen.findByText(/This folder holds no articles/);
+    expect(screen.queryByText(/No articles match these filters/)).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Show every article' })).toBeNull();
+  });
+
   test('search and status filters narrow the list', async () => {
     const { user } = await setup();
     await user.type(screen.getByRole('searchbox', { name: 'Search articles' }), 'cafe');
