@@ -56,7 +56,9 @@ export function watchLibrary(library: Library): LibraryWatch {
     close: async () => {
       closed = true;
       for (const timer of pending.values()) clearTimeout(timer);
-      await (await subscription)?.unsubscribe();
+      // Where the folder is gone (deleted, or its drive or share removed), so is the native watch,
+      // and unsubscribing fails ("Unable to remove watcher"): there is nothing left to stop.
+      await (await subscription)?.unsubscribe().catch(() => undefined);
     },
   };
 }

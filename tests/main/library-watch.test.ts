@@ -1,0 +1,59 @@
+/** The watch's own edges, with @parcel/watcher stood in for: what the native watcher does rarely, on cue. */
+import { afterEach, describe, expect, test, vi } from 'vitest';
+import type { Library } from '../../main/core/library.js';
+
+const native = vi.hoisted(() => ({
+  subscribe: vi.fn(),
+}));
+vi.mock('@parcel/watcher', () => ({ default: { subscribe: native.subscribe } }));
+const { watchLibrary } = await import('../../main/core/library-watch.js');
+
+const library = (): Library & { refresh: ReturnType<typeof vi.fn>; rescan: ReturnType<typeof vi.fn> } =>
+  ({ root: '/news', refresh: vi.fn(async () => undefined), rescan: vi.fn(async () => undefined) }) as never;
+
+afterEach(() => {
+  native.subscribe.mockReset();
+  vi.useRealTimers();
+});
+
+describe('the library watch', () => {
+  test('a watch whose folder is gone (deleted, its drive or share removed) still closes', async () => {
+    native.subscribe.mockResolvedValue({ unsubscribe: () => Promise.reject(new Error('Unable to remove watcher: Invalid argument')) });
+    const watch = watchLibrary(library());
+    await watch.ready;
+    await expect(watch.close()).resolves.toBeUndefined();
+  });
+
+  test('a folder that cannot be watched still opens, and closes', async () => {
+    native.subscribe.mockRejectedValue(new Error('inotify_add_watch: no space left on device'));
+    const watch = watchLibrary(library());
+    await expect(watch.ready).resolves.toBeUndefined();
+    await expect(watch.close()).resolves.toBeUndefined();
+  });
+
+  test('a watcher that lost track finds every file again; a file is read once it has been quiet', async () => {
+    vi.useFakeTimers();
+    let deliver: (error: Error | null, events: { type: string; path: string }[]) => void = () => undefined;
+    native.subscribe.mockImplementation(async (_root: string, callback: typeof deliver) => {
+      deliver = callback;
+      return { unsubscribe: async () => undefined };
+    });
+    const lib = library();
+    const watch = watchLibrary(lib);
+    await watch.ready;
+    deliver(new Error('Events were dropped by the FSEvents client'), []);
+    deliver(null, [{ type: 'update', path: '/news/world/a.md' }]);
+    deliver(null, [{ type: 'update', path: '/news/world/a.md' }]);
+    deliver(null, [{ type: 'create', path: '/news/node_modules/x.md' }]);
+    expect(lib.rescan).not.toHaveBeenCalled();
+    expect(lib.refresh).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(100);
+    expect(lib.rescan).toHaveBeenCalledTimes(1);
+    expect(lib.refresh.mock.calls).toEqual([['world/a.md']]);
+    // Nothing is read once the watch is closed, even what was waiting to settle.
+    deliver(null, [{ type: 'update', path: '/news/b.md' }]);
+    await watch.close();
+    await vi.advanceTimersByTimeAsync(100);
+    expect(lib.refresh).toHaveBeenCalledTimes(1);
+  });
+});
