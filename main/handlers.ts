@@ -21,10 +21,13 @@ export function createHandlers(session: Session, openExternal: OpenExternal, exp
     if (!current.ok) return current;
     return run(current.value);
   };
-  /** An edit runs only on the library it was made in: the desk may still show the last one while another opens. */
-  const editing = <T>(args: unknown[], run: (library: Library) => Promise<Result<T>>): Promise<Result<T>> =>
-    withLibrary(args, 3, async ({ library, key }) => {
-      const made = args[2];
+  /**
+   * An edit runs only on the library it was made in (its last argument): the desk may still show
+   * the last one while another opens.
+   */
+  const editing = <T>(args: unknown[], count: number, run: (library: Library) => Promise<Result<T>>): Promise<Result<T>> =>
+    withLibrary(args, count, async ({ library, key }) => {
+      const made = args[count - 1];
       if (typeof made !== 'string') return fail('bad-request', 'an edit must name the library it was made in');
       if (made !== key) return fail('not-found', 'this article was in the library open before; another has been opened since, and nothing was changed');
       return run(library);
@@ -39,8 +42,8 @@ export function createHandlers(session: Session, openExternal: OpenExternal, exp
         return ok({ name, library: key, total: library.size, ...page });
       }),
     readArticle: (...args) => withLibrary(args, 1, ({ library }) => library.read(args[0])),
-    setPublished: (...args) => editing(args, (library) => library.setPublished(args[0], args[1])),
-    setTopics: (...args) => editing(args, (library) => library.setTopics(args[0], args[1])),
+    setPublished: (...args) => editing(args, 3, (library) => library.setPublished(args[0], args[1])),
+    setTopics: (...args) => editing(args, 4, (library) => library.setTopics(args[0], args[1], args[2])),
     openExternal: async (...args) => {
       const [url] = args;
       if (args.length !== 1 || !isSafeExternalUrl(url)) return fail('bad-request', 'only http:// and https:// links can be opened');

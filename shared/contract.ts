@@ -72,7 +72,11 @@ export interface Requests {
   listArticles: { args: [after: ArticleId | null, count: number]; result: LibraryListing };
   readArticle: { args: [id: ArticleId]; result: ArticleDetail };
   setPublished: { args: [id: ArticleId, value: boolean, library: LibraryKey]; result: ArticleSummary };
-  setTopics: { args: [id: ArticleId, topics: readonly string[], library: LibraryKey]; result: ArticleSummary };
+  /**
+   * `from` is the list the desk made the change from: where the file holds another one (another
+   * program changed it since the desk last heard), nothing is written and the answer is a conflict.
+   */
+  setTopics: { args: [id: ArticleId, topics: readonly string[], from: readonly string[], library: LibraryKey]; result: ArticleSummary };
   openExternal: { args: [url: string]; result: null };
   previewExport: { args: [query: ArticleQuery | null]; result: ExportPreview };
   chooseExportDestination: { args: [format: ExportFormat]; result: { destination: string } | null };

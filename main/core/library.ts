@@ -316,11 +316,21 @@ export class Library {
     return this.edit(id, { kind: 'set-published', value });
   }
 
-  /** Replaces an article's topics with `topics`, touching only the lines that differ. */
-  setTopics(id: unknown, topics: unknown): Promise<Result<ArticleSummary>> {
+  /**
+   * Replaces an article's topics with `topics`, touching only the lines that differ. With `from`
+   * (the list the change was made from), a file whose topics are no longer that list is left as it
+   * is: the change answers a conflict instead of overwriting another program's topics.
+   */
+  setTopics(id: unknown, topics: unknown, from?: unknown): Promise<Result<ArticleSummary>> {
     const checked = checkTopics(topics);
     if (!checked.ok) return Promise.resolve(checked);
-    return this.edit(id, { kind: 'set-topics', topics: checked.value });
+    let was: readonly string[] | undefined;
+    if (from !== undefined) {
+      const list = checkTopics(from);
+      if (!list.ok) return Promise.resolve(fail('bad-request', `the topics the change was made from: ${list.error.message}`));
+      was = list.value;
+    }
+    return this.edit(id, { kind: 'set-topics', topics: checked.value }, was);
   }
 
   /** Adds and removes topics relative to what the file holds now. */
@@ -355,20 +365,25 @@ export class Library {
     for (const file of files) if (this.index.get(file.id) === undefined) await this.load(file.id, file.path);
   }
 
-  private edit(id: unknown, edit: FrontMatterEdit): Promise<Result<ArticleSummary>> {
+  /** `topicsWere`: the topics the edit was made from, when they must still be the file's (see `setTopics`). */
+  private edit(id: unknown, edit: FrontMatterEdit, topicsWere?: readonly string[]): Promise<Result<ArticleSummary>> {
     const checked = checkId(id);
     if (!checked.ok) return Promise.resolve(checked);
     // Queued before anything asynchronous, so edits of one article apply in the order they were asked.
     return this.serialize(checked.value, () => {
       // Resolved, read, checked and written in one synchronous step (see library-edit.ts).
       const path = UNSAFE_resolveIdSync(this.root, checked.value);
-      return path.ok ? this.editNow(checked.value, path.value, edit) : Promise.resolve(path);
+      return path.ok ? this.editNow(checked.value, path.value, edit, topicsWere) : Promise.resolve(path);
     });
   }
 
-  private async editNow(id: ArticleId, path: string, edit: FrontMatterEdit): Promise<Result<ArticleSummary>> {
+  private async editNow(id: ArticleId, path: string, edit: FrontMatterEdit, topicsWere: readonly string[] | undefined): Promise<Result<ArticleSummary>> {
     const entry = this.index.get(id);
     if (entry === undefined) return fail('not-found', `${id} is not an article in this library`);
+    // The index holds what the file said when last read; editArticleFile then checks the file is still that.
+    if (topicsWere !== undefined && !sameList(topicsWere, entry.summary.topics)) {
+      return fail('conflict', `the topics of ${id} were changed by another program; their version is kept and now shown. Make your change again if it still applies.`);
+    }
     const outcome = editArticleFile(id, path, entry, edit);
     switch (outcome.kind) {
       case 'saved':
@@ -454,4 +469,8 @@ function isMissing(e: unknown): boolean {
 
 function unreadable(id: ArticleId, e: unknown): ArticleSummary {
   return unreadableSummary(id, [{ level: 'error', code: 'unreadable', message: `the file cannot be read: ${errorText(e)}` }]);
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
 }

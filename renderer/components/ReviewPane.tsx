@@ -16,7 +16,7 @@ interface Props {
   readonly allTopics: readonly string[];
   readonly topicInputRef: RefObject<HTMLInputElement | null>;
   readonly onTogglePublished: () => void;
-  readonly onSetTopics: (topics: readonly string[]) => void;
+  readonly onSetTopics: (topics: readonly string[], from: readonly string[]) => void;
   readonly onOpenExternal: (url: string) => void;
   readonly onShowImages: () => void;
 }

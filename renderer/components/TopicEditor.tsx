@@ -6,7 +6,8 @@ interface Props {
   readonly topics: readonly string[];
   readonly allTopics: readonly string[];
   readonly inputRef: RefObject<HTMLInputElement | null>;
-  readonly onChange: (topics: readonly string[]) => void;
+  /** The new list, and the list it was made from (what this editor showed). */
+  readonly onChange: (topics: readonly string[], from: readonly string[]) => void;
 }
 
 const MAX_SUGGESTIONS = 8;
@@ -28,7 +29,7 @@ export function TopicEditor({ topics, allTopics, inputRef, onChange }: Props) {
     setText('');
     setActive(-1);
     if (clean === '' || topics.includes(clean)) return;
-    onChange([...topics, clean]);
+    onChange([...topics, clean], topics);
   };
 
   return (
@@ -38,7 +39,7 @@ export function TopicEditor({ topics, allTopics, inputRef, onChange }: Props) {
         {topics.map((t) => (
           <li key={t} className="chip">
             <span>{t}</span>
-            <button type="button" aria-label={`Remove topic ${t}`} title={`Remove ${t}`} onClick={() => onChange(topics.filter((x) => x !== t))}>
+            <button type="button" aria-label={`Remove topic ${t}`} title={`Remove ${t}`} onClick={() => onChange(topics.filter((x) => x !== t), topics)}>
               ×
             </button>
           </li>
@@ -73,7 +74,7 @@ export function TopicEditor({ topics, allTopics, inputRef, onChange }: Props) {
                 add(open && active >= 0 ? suggestions[active]! : text);
               } else if (e.key === 'Backspace' && text === '' && topics.length > 0) {
                 e.preventDefault();
-                onChange(topics.slice(0, -1));
+                onChange(topics.slice(0, -1), topics);
               } else if (e.key === 'Escape') {
                 e.preventDefault();
                 if (text !== '') setText('');

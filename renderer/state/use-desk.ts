@@ -10,7 +10,8 @@ import { rowOf } from './view.js';
 export interface DeskActions {
   readonly select: (id: ArticleId | null) => void;
   readonly togglePublished: () => void;
-  readonly setTopics: (topics: readonly string[]) => void;
+  /** Sets the selected article's topics to `topics`, made from `from`: the list the editor saw. */
+  readonly setTopics: (topics: readonly string[], from: readonly string[]) => void;
   readonly undo: () => void;
   readonly redo: () => void;
   readonly reload: () => void;
@@ -139,7 +140,7 @@ export function useDesk(bridge: Bridge, firstPage?: FirstPage): [DeskState, Desk
       const result =
         command.kind === 'published'
           ? await bridge.setPublished(command.id, via === 'undo' ? command.before : command.after, library)
-          : await bridge.setTopics(command.id, via === 'undo' ? command.before : command.after, library);
+          : await bridge.setTopics(command.id, via === 'undo' ? command.before : command.after, via === 'undo' ? command.after : command.before, library);
       // Another library opened meanwhile: what this edit did (or could not do) belongs to the last one.
       if (store.getState().library !== library) return;
       if (result.ok) {
@@ -182,11 +183,12 @@ export function useDesk(bridge: Bridge, firstPage?: FirstPage): [DeskState, Desk
           if (article) return run({ kind: 'published', id: article.id, before: article.published, after: !article.published }, 'do');
         });
       },
-      setTopics: (topics) => {
+      setTopics: (topics, from) => {
         const pressed = selected();
         enqueue(() => {
+          // Made from what the editor saw: if the file holds other topics by now, main says so rather than overwrite them.
           const article = stillThere(pressed);
-          if (article) return run({ kind: 'topics', id: article.id, before: article.topics, after: topics }, 'do');
+          if (article) return run({ kind: 'topics', id: article.id, before: from, after: topics }, 'do');
         });
       },
       undo: () => enqueue(() => replay('undo')),

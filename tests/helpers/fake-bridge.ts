@@ -52,8 +52,10 @@ export function fakeBridge(initial: readonly ArticleSummary[]) {
       calls.push({ name: 'setPublished', args: [id, value] });
       return update(id, { published: value }, madeIn);
     },
-    setTopics: async (id, topics, madeIn) => {
+    setTopics: async (id, topics, from, madeIn) => {
       calls.push({ name: 'setTopics', args: [id, topics] });
+      const now = articles.find((a) => a.id === id)?.topics;
+      if (now !== undefined && now.join('\n') !== from.join('\n')) return fail<ArticleSummary>('conflict', `the topics of ${id} were changed by another program`);
       return update(id, { topics }, madeIn);
     },
     openExternal: async (url) => {
@@ -90,6 +92,11 @@ export function fakeBridge(initial: readonly ArticleSummary[]) {
     calls,
     /** Pushes an event as main would. */
     emit: (event: LibraryEventMessage) => listeners.forEach((l) => l(event)),
+    /** Another program changes an article's file: main holds the new version, and tells the desk. */
+    changeOnDisk: (next: ArticleSummary) => {
+      articles = articles.map((a) => (a.id === next.id ? next : a));
+      listeners.forEach((l) => l({ type: 'changed', summary: next }));
+    },
     /** Opens another library in its place (the desk is told by a `reloaded` event, as main tells it). */
     replaceLibrary: (next: readonly ArticleSummary[], key: string) => {
       articles = [...next];

@@ -169,6 +169,25 @@ describe('editing files on disk', () => {
     expect(library.summary('a.md')?.title).toBe('Changed by someone else');
   });
 
+  test('topics changed from a list the file no longer holds are refused: the other program’s topics stay', async () => {
+    const dir = makeLibrary({ 'a.md': article('A', 'topics: [Politics]\n') });
+    const library = await open(dir);
+    // Another program added a topic, and the library has read it (the watcher's refresh).
+    const theirs = article('A', 'topics: [Politics, Elections]\n');
+    writeFileSync(join(dir, 'a.md'), theirs);
+    await library.refresh('a.md');
+    const stale = await library.setTopics('a.md', ['Politics', 'Europe'], ['Politics']);
+    expect(stale).toEqual({ ok: false, error: { kind: 'conflict', message: expect.stringMatching(/^the topics of a\.md were changed by another program; their version is kept/) } });
+    expect(readFileSync(join(dir, 'a.md'), 'utf8')).toBe(theirs);
+    // Made from what the file holds, it is written.
+    const fresh = await library.setTopics('a.md', ['Politics', 'Elections', 'Europe'], ['Politics', 'Elections']);
+    expect(fresh.ok && fresh.value.topics).toEqual(['Politics', 'Elections', 'Europe']);
+    // The order counts: a list reordered elsewhere is another list.
+    expect((await library.setTopics('a.md', ['Europe'], ['Elections', 'Politics', 'Europe'])).ok).toBe(false);
+    expect((await library.setTopics('a.md', ['Europe'], 'Politics')).ok).toBe(false);
+    expect(readFileSync(join(dir, 'a.md'), 'utf8')).toBe(article('A', 'topics: [Politics, Elections, Europe]\n'));
+  });
+
   test('a file with an error is never rewritten', async () => {
     const broken = '---\ntitle: "A\npublished: false\n---\n';
     const dir = makeLibrary({ 'bad.md': broken });
@@ -266,6 +285,7 @@ describe('opening fast, then checking every file', () => {
 });
 
 describe('watching the library', () => {
+
   test('files added, changed and removed by other programs update the index', async () => {
     const dir = makeLibrary({ 'a.md': article('A') });
     const library = await open(dir);

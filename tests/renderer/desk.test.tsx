@@ -262,6 +262,25 @@ describe('the desk', () => {
     expect(calls.filter((c) => c.name === 'setPublished')).toHaveLength(1);
   });
 
+  test('topics changed by another program since the desk showed them are not overwritten, by an edit or by undo', async () => {
+    const { user, calls, changeOnDisk } = await setup();
+    await user.click(screen.getByRole('row', { name: /Café culture/ }));
+    await user.keyboard('t');
+    await user.keyboard('Wine{Enter}');
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Remove topic Wine' })).toBeTruthy());
+    await user.click(screen.getByRole('button', { name: 'Remove topic Food' }));
+    await waitFor(() => expect(screen.queryByRole('button', { name: 'Remove topic Food' })).toBeNull());
+    // Another program replaces the topics.
+    const theirs = summary('b.md', { title: 'Café culture returns', excerpt: 'Espresso', providerName: 'Le Monde', publishedDateTime: '2022-07-04T10:00:00Z', topics: ['Coffee'], published: true });
+    act(() => changeOnDisk(theirs));
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Remove topic Coffee' })).toBeTruthy());
+    // Undo would put back [Food, Wine] over their [Coffee]: refused, said, and their list stays.
+    await user.keyboard('{Escape}{Control>}z{/Control}');
+    await waitFor(() => expect(screen.getByText(/were changed by another program/)).toBeTruthy());
+    expect(screen.getByRole('button', { name: 'Remove topic Coffee' })).toBeTruthy();
+    expect(calls.filter((c) => c.name === 'setTopics').map((c) => c.args[1])).toEqual([['Food', 'Wine'], ['Wine'], ['Food', 'Wine']]);
+  });
+
   test('a conflict is said plainly and the article keeps the other version', async () => {
     const { user, conflictNext } = await setup();
     await user.click(screen.getByRole('row', { name: /Microsoft drops/ }));

@@ -92,8 +92,9 @@ describe('the browser host', () => {
   test('validates arguments and never leaves the library', async () => {
     expect(JSON.parse((await api('readArticle', ['../../../etc/passwd.md'])).body)).toMatchObject({ ok: false, error: { kind: 'outside-library' } });
     expect(JSON.parse((await api('setPublished', [SEED_ID, 'true', key])).body)).toMatchObject({ ok: false, error: { kind: 'bad-request' } });
-    expect(JSON.parse((await api('setTopics', [SEED_ID, ['AI'], 7])).body)).toMatchObject({ ok: false, error: { kind: 'bad-request', message: 'an edit must name the library it was made in' } });
-    expect(JSON.parse((await api('setTopics', [SEED_ID, ['AI']])).body)).toMatchObject({ ok: false, error: { kind: 'bad-request' } });
+    expect(JSON.parse((await api('setTopics', [SEED_ID, ['AI'], [], 7])).body)).toMatchObject({ ok: false, error: { kind: 'bad-request', message: 'an edit must name the library it was made in' } });
+    expect(JSON.parse((await api('setTopics', [SEED_ID, ['AI'], key])).body)).toMatchObject({ ok: false, error: { kind: 'bad-request' } });
+    expect(JSON.parse((await api('setTopics', [SEED_ID, ['AI'], 'AI', key])).body)).toMatchObject({ ok: false, error: { kind: 'bad-request' } });
     expect(JSON.parse((await api('setTopics', [SEED_ID])).body)).toMatchObject({ ok: false, error: { kind: 'bad-request' } });
     expect((await api('noSuchRequest', [])).status).toBe(404);
     const badBody = await send('/api/listArticles', { method: 'POST', headers: { 'content-type': 'application/json', 'x-masthead-token': token }, body: '{"args": 5}' });
