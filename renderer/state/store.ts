@@ -90,6 +90,8 @@ export type DeskAction =
   | { readonly type: 'save-started'; readonly id: ArticleId }
   | { readonly type: 'save-finished'; readonly save: SaveState; readonly summary?: ArticleSummary }
   | { readonly type: 'edit-recorded'; readonly command: EditCommand; readonly via: 'do' | 'undo' | 'redo' }
+  /** The last undo (or redo) can no longer apply (its file changed or went): taken off its list. */
+  | { readonly type: 'edit-dropped'; readonly via: 'undo' | 'redo' }
   | { readonly type: 'notice'; readonly level: Notice['level']; readonly text: string }
   | { readonly type: 'notice-dismissed'; readonly key: number }
   | { readonly type: 'images-shown' }
@@ -172,6 +174,8 @@ export function reduce(state: DeskState, action: DeskAction): DeskState {
       if (via === 'redo') return { ...state, redo: state.redo.slice(0, -1), undo: [...state.undo, command] };
       return { ...state, undo: [...state.undo, command].slice(-MAX_UNDO), redo: [] };
     }
+    case 'edit-dropped':
+      return action.via === 'undo' ? { ...state, undo: state.undo.slice(0, -1) } : { ...state, redo: state.redo.slice(0, -1) };
     case 'notice':
       return { ...state, notices: [...state.notices, { key: ++noticeKey, level: action.level, text: action.text }].slice(-4) };
     case 'notice-dismissed':

@@ -150,7 +150,11 @@ export function useDesk(bridge: Bridge, firstPage?: FirstPage): [DeskState, Desk
       }
       const conflict = result.error.kind === 'conflict';
       dispatch({ type: 'save-finished', save: { id: command.id, state: conflict ? 'conflict' : 'error', message: result.error.message } });
-      dispatch({ type: 'notice', level: 'error', text: result.error.message });
+      // An undo or redo whose file changed or went since would fail the same way every time, and
+      // hide the ones before it: it is taken off its list. (One that failed to write stays, to try again.)
+      const stale = via !== 'do' && (conflict || result.error.kind === 'not-found');
+      if (stale) dispatch({ type: 'edit-dropped', via });
+      dispatch({ type: 'notice', level: 'error', text: stale ? `Could not ${via}: ${result.error.message}` : result.error.message });
     },
     [bridge, store, dispatch],
   );

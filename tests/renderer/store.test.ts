@@ -82,6 +82,20 @@ describe('a library opened', () => {
   });
 });
 
+describe('undo and redo lists', () => {
+  const a = { kind: 'published', id: 'a.md', before: false, after: true } as const;
+  const b = { kind: 'topics', id: 'b.md', before: [], after: ['AI'] } as const;
+
+  test('an undo or redo that can no longer apply is taken off its own list only', () => {
+    let state = reduce(initialState, { type: 'edit-recorded', command: a, via: 'do' });
+    state = reduce(state, { type: 'edit-recorded', command: b, via: 'do' });
+    state = reduce(state, { type: 'edit-recorded', command: b, via: 'undo' });
+    expect([state.undo, state.redo]).toEqual([[a], [b]]);
+    expect(reduce(state, { type: 'edit-dropped', via: 'undo' })).toMatchObject({ undo: [], redo: [b] });
+    expect(reduce(state, { type: 'edit-dropped', via: 'redo' })).toMatchObject({ undo: [a], redo: [] });
+  });
+});
+
 describe('the same summary again', () => {
   const loaded = reduce(initialState, { type: 'loaded', name: 'lib', library: 'lib-key', articles: page(0, 5), total: 5, done: true });
   const selected = reduce(loaded, { type: 'selected', id: 'a002.md' });
