@@ -162,8 +162,9 @@ export function ExportDialog({ bridge, filter, onClose }: Props) {
                   <button type="button" onClick={onClose}>
                     Close
                   </button>
-                  <button type="button" className="primary" disabled={destination === null || preview === undefined} onClick={() => void run()}>
-                    Export {preview ? plural(preview.count, 'article') : ''}
+                  {/* Nothing approved here: an export would only replace the last one with an empty one. */}
+                  <button type="button" className="primary" disabled={destination === null || preview === undefined || preview.count === 0} onClick={() => void run()}>
+                    {preview?.count === 0 ? 'Nothing to export' : `Export ${preview ? plural(preview.count, 'article') : ''}`}
                   </button>
                 </>
               )}

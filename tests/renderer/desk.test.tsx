@@ -382,6 +382,20 @@ describe('the export dialog', () => {
     expect(screen.queryByRole('dialog')).toBeNull();
   });
 
+  test('nothing approved in the scope: nothing to export, so no empty export can replace the last one', async () => {
+    const { user, calls } = await setup();
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Topic' }), 'AI');
+    await user.click(screen.getByRole('button', { name: 'Export…' }));
+    const dialog = screen.getByRole('dialog');
+    await user.click(within(dialog).getByRole('radio', { name: /current filter/ }));
+    await user.click(within(dialog).getByRole('button', { name: 'Choose destination…' }));
+    expect(await within(dialog).findByText(/0 articles will be exported/)).toBeTruthy();
+    expect((within(dialog).getByRole('button', { name: 'Nothing to export' }) as HTMLButtonElement).disabled).toBe(true);
+    await user.click(within(dialog).getByRole('radio', { name: /Every approved article/ }));
+    expect((within(dialog).getByRole('button', { name: /^Export 1 article/ }) as HTMLButtonElement).disabled).toBe(false);
+    expect(calls.filter((c) => c.name === 'runExport')).toEqual([]);
+  });
+
   test('a first page asked for before the desk rendered answers the first load', async () => {
     const fake = fakeBridge(library);
     let asked = 0;
