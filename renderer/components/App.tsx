@@ -8,7 +8,7 @@ import { inSlices } from '../state/in-slices.js';
 import { SlicedSort } from '../state/sliced-sort.js';
 import { useListView, type SortedInSlices } from '../state/use-list-view.js';
 import { rowComparator, rowOf } from '../state/view.js';
-import { ArticleList } from './ArticleList.js';
+import { ArticleList, ROW_HEIGHT } from './ArticleList.js';
 import { ExportDialog } from './ExportDialog.js';
 import { Notices } from './Notices.js';
 import { ReviewPane } from './ReviewPane.js';
@@ -127,6 +127,15 @@ export function App({ bridge, firstPage }: { readonly bridge: Bridge; readonly f
         case 'k':
           move(at !== -1 ? at - 1 : gone ? neighbour(place.before, place.row - 1) : 0);
           break;
+        case 'PageDown':
+        case 'PageUp': {
+          // A screenful of rows, less one so the row at the edge stays in view.
+          const shown = listRef.current?.querySelector('.grid-body')?.clientHeight ?? 0;
+          const page = Math.max(1, Math.floor(shown / ROW_HEIGHT) - 1);
+          if (at === -1 && !gone) move(0); // from no selection, as j and k: the first row
+          else move((at !== -1 ? at : place.row) + (e.key === 'PageDown' ? page : -page));
+          break;
+        }
         case 'Home':
           move(0);
           break;

@@ -6,7 +6,8 @@ import { formatCount, formatDate } from '../format.js';
 import type { SortKey } from '../state/store.js';
 import { rowOf } from '../state/view.js';
 
-const ROW_HEIGHT = 44;
+/** Each row's height in pixels (the rows are virtualized at a fixed height). */
+export const ROW_HEIGHT = 44;
 const COLUMNS: readonly { key: SortKey | null; label: string }[] = [
   { key: 'title', label: 'Title' },
   { key: 'provider', label: 'Provider' },
@@ -124,19 +125,6 @@ export function ArticleList({ rows, loading, sorting, opening, loadError, librar
               {loadError}
             </p>
           )}
-          {!loading && !loadError && rows.length === 0 && (libraryEmpty ? (
-            <p className="empty">
-              This folder holds no articles. Masthead lists the <code>.md</code>, <code>.markdown</code> and <code>.txt</code> files in it and in its folders
-              whose first line is <code>---</code>, the start of their front matter.
-            </p>
-          ) : (
-            <p className="empty">
-              No articles match these filters.{' '}
-              <button type="button" className="quiet" onClick={onClearFilters}>
-                Show every article
-              </button>
-            </p>
-          ))}
           {/* One click handler for every row (none made per row per frame): the row's place in the list. */}
           <div role="rowgroup" style={{ height: virtualizer.getTotalSize(), position: 'relative' }} onClick={(e) => selectAt(e.target)}>
             {/* Rows are keyed by their place among the drawn rows, not by article: scrolling then
@@ -189,6 +177,24 @@ export function ArticleList({ rows, loading, sorting, opening, loadError, librar
           </div>
         </div>
       </div>
+      {/* Beside the grid, not in it: a grid holds rows of articles only. */}
+      {!loading && !loadError && rows.length === 0 && (
+        <div className="empty list-empty" role="status">
+          {libraryEmpty ? (
+            <>
+              This folder holds no articles. Masthead lists the <code>.md</code>, <code>.markdown</code> and <code>.txt</code> files in it and in its folders
+              whose first line is <code>---</code>, the start of their front matter.
+            </>
+          ) : (
+            <>
+              No articles match these filters.{' '}
+              <button type="button" className="quiet" onClick={onClearFilters}>
+                Show every article
+              </button>
+            </>
+          )}
+        </div>
+      )}
     </section>
   );
 }

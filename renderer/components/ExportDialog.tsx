@@ -186,7 +186,8 @@ function PreviewText({ preview }: { preview: ExportPreview }) {
       {preview.heldBack.length > 0 && (
         <>
           <p>{plural(preview.heldBack.length, 'approved article')} held back by errors:</p>
-          <ul className="held-back">
+          {/* Focusable, so the list can be scrolled with the keyboard when it is long. */}
+          <ul className="held-back" tabIndex={0} aria-label="Approved articles held back by errors">
             {preview.heldBack.map((h) => (
               <li key={h.id}>
                 <strong>{h.id}</strong>: {h.reason}

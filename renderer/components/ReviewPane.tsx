@@ -34,7 +34,7 @@ export function ReviewPane(props: Props) {
   if (summary === null) {
     return (
       <section className="review-pane empty-pane" aria-label="Review">
-        <p>Select an article to review it.</p>
+        <h1>Select an article to review it.</h1>
         <p className="hint">
           <kbd>↑</kbd> <kbd>↓</kbd> or <kbd>j</kbd> <kbd>k</kbd> move · <kbd>p</kbd> approves · <kbd>t</kbd> adds a topic · <kbd>/</kbd> searches ·{' '}
           <kbd>Ctrl</kbd>+<kbd>Z</kbd> undoes
@@ -85,7 +85,8 @@ export function ReviewPane(props: Props) {
       {detail && detail.summary.id === summary.id && (
         <details className="source" open={broken}>
           <summary>Source file</summary>
-          <pre>{detail.source}</pre>
+          {/* Focusable, so a long source can be scrolled from the keyboard. */}
+          <pre tabIndex={0} aria-label="Source file">{detail.source}</pre>
         </details>
       )}
     </section>

@@ -3,6 +3,7 @@
  * Every step checks the file on disk. Screenshots land in test-results/ for a person to look at.
  */
 import { execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { join } from 'node:path';
@@ -20,6 +21,25 @@ const CHROMIUM = '/usr/bin/chromium';
 const SHOTS = join(ROOT, 'test-results');
 const SEED_ID = '000_8a8d1d44de5d8be9.txt';
 const haveChromium = existsSync(CHROMIUM);
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/**
+ * axe-core's violations on the page as it is, as "rule: elements" lines. One is set aside: the
+ * list's scroll area is not itself focusable; it is scrolled from the keyboard through the grid
+ * that holds it, which has the focus (the arrows, j and k, Page Up and Page Down, Home and End move
+ * the selection, and the list follows it), as in the ARIA grid pattern.
+ */
+async function accessibilityViolations(on: Page): Promise<string[]> {
+  if (!(await on.evaluate(() => 'axe' in window))) await on.evaluate(AXE); // by DevTools, so the desk's CSP stays on
+  const violations = await on.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (c: Document) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    return (await axe.run(document)).violations.map((v) => ({ id: v.id, targets: v.nodes.map((n) => n.target.join(' ')) }));
+  });
+  return violations
+    .map((v) => ({ ...v, targets: v.id === 'scrollable-region-focusable' ? v.targets.filter((t) => t !== '.grid-body') : v.targets }))
+    .filter((v) => v.targets.length > 0)
+    .map((v) => `${v.id}: ${v.targets.join(', ')}`);
+}
 if (!haveChromium) console.warn(`skipping the browser tests: ${CHROMIUM} is absent (apt-get install chromium; .ci/run does)`);
 
 const library = tempDir();
@@ -189,6 +209,30 @@ describe.skipIf(!haveChromium)('the desk in Chromium', () => {
     await page.screenshot({ path: join(SHOTS, 'desk-export-done.png') });
     await page.keyboard.press('Escape');
     await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+  });
+
+  test('accessibility: axe-core finds no violation in the main views, light and dark', async () => {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme });
+      await page.getByRole('radio', { name: 'All' }).click();
+      await page.getByRole('grid', { name: 'Articles' }).focus();
+      await page.keyboard.press('Home');
+      expect(await accessibilityViolations(page), `${colorScheme}: the list, an article selected`).toEqual([]);
+      await page.getByRole('radio', { name: 'Has problems' }).click();
+      await page.getByRole('row', { name: /broken\.md/ }).click();
+      await expect.poll(() => page.getByText(/YAML syntax/).count()).toBeGreaterThan(0);
+      expect(await accessibilityViolations(page), `${colorScheme}: a broken file`).toEqual([]);
+      await page.keyboard.press('/');
+      await page.keyboard.type('no such words anywhere');
+      await expect.poll(() => page.getByText('No articles match these filters.').count()).toBe(1);
+      expect(await accessibilityViolations(page), `${colorScheme}: no rows`).toEqual([]);
+      await page.getByRole('button', { name: 'Show every article' }).click();
+      await page.getByRole('button', { name: 'Export…' }).click();
+      await expect.poll(() => page.getByText(/articles will be exported/).count()).toBe(1);
+      expect(await accessibilityViolations(page), `${colorScheme}: the export dialog`).toEqual([]);
+      await page.keyboard.press('Escape');
+    }
+    await page.emulateMedia({ colorScheme: null });
   });
 
   test('a long list scrolled: each drawn row shows its own article, and the selection stays with its article', async () => {

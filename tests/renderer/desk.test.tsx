@@ -125,6 +125,26 @@ describe('the desk', () => {
     expect(calls.filter((c) => c.name === 'setPublished').map((c) => c.args)).toEqual([['a.md', true], ['a.md', false], ['a.md', true]]);
   });
 
+  test('Page Down and Page Up move a screenful of rows, less one, and stop at the ends', async () => {
+    const many = Array.from({ length: 40 }, (_, i) => summary(`p${String(i).padStart(2, '0')}.md`, { title: `Story ${i}`, publishedDateTime: new Date(Date.UTC(2024, 2, 1) - i * 86_400_000).toISOString() }));
+    const user = userEvent.setup();
+    render(<App bridge={fakeBridge(many).bridge} />);
+    await waitFor(() => expect(screen.getByText(/40 articles/)).toBeTruthy());
+    const selectedTitle = () => screen.getByRole('heading', { level: 1 }).textContent;
+    screen.getByRole('grid', { name: 'Articles' }).focus();
+    // The list shows 800 px here: 18 rows of 44 px, so a page is 17 rows.
+    await user.keyboard('{PageDown}');
+    expect(selectedTitle()).toBe('Story 0'); // from no selection, the first row
+    await user.keyboard('{PageDown}');
+    expect(selectedTitle()).toBe('Story 17');
+    await user.keyboard('{PageDown}{PageDown}');
+    expect(selectedTitle()).toBe('Story 39');
+    await user.keyboard('{PageUp}');
+    expect(selectedTitle()).toBe('Story 22');
+    await user.keyboard('{PageUp}{PageUp}');
+    expect(selectedTitle()).toBe('Story 0');
+  });
+
   test('approving down the drafts: the approved article leaves the rows, and j goes on to the one that followed it, k to the one before', async () => {
     const drafts = Array.from({ length: 6 }, (_, i) => summary(`d${i + 1}.md`, { title: `Draft ${i + 1}`, publishedDateTime: `2024-01-0${9 - i}T00:00:00Z` }));
     const fake = fakeBridge(drafts);
