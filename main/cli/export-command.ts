@@ -55,7 +55,8 @@ export async function runExport(args: ExportArgs, io: CliIo): Promise<number> {
   });
   if (!result.ok) {
     io.err(`masthead: ${result.error.message}\n`);
-    return result.error.kind === 'conflict' ? EXIT.usage : EXIT.someFailed;
+    // A destination refused (taken, or inside the library) is the command's fault, not the articles'.
+    return result.error.kind === 'conflict' || result.error.kind === 'bad-request' ? EXIT.usage : EXIT.someFailed;
   }
   const { count, withWarnings, heldBack, out } = result.value;
   const warned = withWarnings > 0 ? ` (${withWarnings} with warnings)` : '';

@@ -3,8 +3,8 @@
  * written into a temporary sibling of the destination and renamed into place only when complete.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { mkdir, readFile, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { hasError, problemPlace, type Article, type ArticleId, type ArticleSummary } from '../../shared/article.js';
 import { compileQuery, type ArticleQuery } from '../../shared/query.js';
 import { fail, ok, type Result } from '../../shared/result.js';
@@ -126,6 +126,8 @@ function errorsOf(summary: ArticleSummary): string {
 /** Exports the approved set atomically: the destination is either the previous export or the complete new one. */
 export async function exportApproved(library: Library, options: ExportOptions): Promise<Result<ExportReport>> {
   const out = resolve(options.out);
+  const apart = await apartFromLibrary(out, library.root);
+  if (!apart.ok) return apart;
   const refused = await checkDestination(out, options.format, options.force === true);
   if (!refused.ok) return refused;
   const plan = await planExport(library, options.query);
@@ -318,6 +320,36 @@ async function swapIntoPlace(temp: string, out: string, format: ExportFormat): P
     throw e;
   }
   await rm(aside, { recursive: true, force: true });
+}
+
+/**
+ * Refuses, forced or not, a destination that is the library or holds it (an export replaces its
+ * destination: the library would go with it) or lies inside it (its copies would be listed as
+ * articles). Compared as real paths, through links, where the destination does not exist yet as
+ * where its nearest folder does.
+ */
+async function apartFromLibrary(out: string, root: string): Promise<Result<null>> {
+  const real = await realPathOf(out);
+  const within = (inner: string, outer: string): boolean => {
+    const rel = relative(outer, inner);
+    return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+  };
+  if (within(root, real)) return fail('bad-request', `${basename(out) || out} holds the library itself, which an export there would replace; choose a destination outside the library`);
+  if (within(real, root)) return fail('bad-request', `${basename(out)} is inside the library, where the exported copies would be listed as articles; choose a destination outside the library`);
+  return ok(null);
+}
+
+/** The real path of `path`, through its nearest existing folder where it does not exist (yet). */
+async function realPathOf(path: string): Promise<string> {
+  const rest: string[] = [];
+  for (let at = path; ; at = dirname(at)) {
+    try {
+      return join(await realpath(at), ...rest);
+    } catch {
+      if (dirname(at) === at) return path;
+      rest.unshift(basename(at));
+    }
+  }
 }
 
 /** Refuses a destination that holds something other than a previous Masthead export, unless forced. */

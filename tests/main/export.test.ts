@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseCsv } from 'csv-parse/sync';
@@ -218,6 +218,31 @@ describe('exports are atomic and repeatable', () => {
     expect(existsSync(join(work.dir, 'photos', 'manifest.json'))).toBe(true);
   });
 
+  test('the library itself, a folder holding it, or a place inside it is refused, forced or not, and nothing is touched', async () => {
+    const files = (): Record<string, string> => tree(work.dir);
+    const before = files();
+    symlinkSync(lib, join(work.dir, 'link-to-library'));
+    const linked = files();
+    const cases: [string, ExportFormat, RegExp][] = [
+      ['library', 'files', /holds the library/],
+      ['library', 'json', /holds the library/],
+      ['.', 'files', /holds the library/],
+      ['link-to-library', 'csv', /holds the library/],
+      ['library/exports', 'files', /inside the library/],
+      ['library/world/feed.xml', 'rss', /inside the library/],
+      ['link-to-library/out.json', 'json', /inside the library/],
+    ];
+    for (const [out, format, why] of cases) {
+      const result = await exportTo(format, out, { force: true });
+      expect(result, out).toEqual({ ok: false, error: { kind: 'bad-request', message: expect.stringMatching(why) } });
+    }
+    expect(files()).toEqual(linked);
+    unlinkSync(join(work.dir, 'link-to-library'));
+    expect(files()).toEqual(before);
+    // Beside it is fine.
+    expect((await exportTo('files', 'library-exports/approved')).ok).toBe(true);
+  });
+
   test('a previous export of each format is recognised and replaced', async () => {
     for (const format of ['files', 'json', 'jsonl', 'csv', 'rss'] as const) {
       expect((await exportTo(format, `again.${format}`)).ok).toBe(true);
@@ -251,6 +276,15 @@ describe('masthead export', () => {
       delete process.env.SOURCE_DATE_EPOCH;
     }
     expect(readFileSync(join(work.dir, 'feed.xml'), 'utf8')).toContain('<lastBuildDate>Wed, 01 May 2024 12:00:00 GMT</lastBuildDate>');
+  });
+
+  test('a destination inside the library, or the library itself even with --force, exits 2 and writes nothing', async () => {
+    const before = tree(lib);
+    const inside = await cli('export', lib, '--out', join(lib, 'exports'));
+    expect(inside).toMatchObject({ code: 2, out: '', err: expect.stringMatching(/^masthead: exports is inside the library/) });
+    const itself = await cli('export', lib, '--out', lib, '--force');
+    expect(itself).toMatchObject({ code: 2, out: '', err: expect.stringMatching(/^masthead: library holds the library itself/) });
+    expect(tree(lib)).toEqual(before);
   });
 
   test.each([
