@@ -179,50 +179,53 @@ export function App({ bridge, firstPage }: { readonly bridge: Bridge; readonly f
 
   return (
     <div className="desk">
-      <Toolbar
-        state={state}
-        counts={counts}
-        shown={rows.length}
-        searchWaits={searchWaits}
-        sorting={sorting}
-        topics={topics}
-        providers={providers}
-        searchRef={searchRef}
-        onFilters={(filters) => actions.dispatch({ type: 'filters-changed', filters })}
-        onEscape={() => listRef.current?.focus()}
-        onExport={() => dispatch({ type: 'export-dialog', open: true })}
-      />
-      <main className="panes">
-        <ArticleList
-          rows={rows}
-          loading={state.loading || state.receiving !== null}
+      {/* While the export dialog is open, the desk behind it cannot be reached, by Tab or by the pointer. */}
+      <div className="desk-behind" inert={state.exportOpen}>
+        <Toolbar
+          state={state}
+          counts={counts}
+          shown={rows.length}
+          searchWaits={searchWaits}
           sorting={sorting}
-          opening={state.opening}
-          loadError={state.loadError}
-          libraryEmpty={state.articles.length === 0}
-          onClearFilters={() => {
-            actions.dispatch({ type: 'filters-changed', filters: initialState.filters });
-            listRef.current?.focus();
-          }}
-          selectedId={state.selectedId}
-          sort={state.sort}
-          listRef={listRef}
-          onSelect={actions.select}
-          onSort={(key) => actions.dispatch({ type: 'sort-changed', key })}
+          topics={topics}
+          providers={providers}
+          searchRef={searchRef}
+          onFilters={(filters) => actions.dispatch({ type: 'filters-changed', filters })}
+          onEscape={() => listRef.current?.focus()}
+          onExport={() => dispatch({ type: 'export-dialog', open: true })}
         />
-        <ReviewPane
-          summary={selected}
-          detail={state.detail}
-          save={state.save?.id === state.selectedId ? state.save : null}
-          showImages={state.showImages}
-          allTopics={topics}
-          topicInputRef={topicInputRef}
-          onTogglePublished={actions.togglePublished}
-          onSetTopics={actions.setTopics}
-          onOpenExternal={actions.openExternal}
-          onShowImages={() => actions.dispatch({ type: 'images-shown' })}
-        />
-      </main>
+        <main className="panes">
+          <ArticleList
+            rows={rows}
+            loading={state.loading || state.receiving !== null}
+            sorting={sorting}
+            opening={state.opening}
+            loadError={state.loadError}
+            libraryEmpty={state.articles.length === 0}
+            onClearFilters={() => {
+              actions.dispatch({ type: 'filters-changed', filters: initialState.filters });
+              listRef.current?.focus();
+            }}
+            selectedId={state.selectedId}
+            sort={state.sort}
+            listRef={listRef}
+            onSelect={actions.select}
+            onSort={(key) => actions.dispatch({ type: 'sort-changed', key })}
+          />
+          <ReviewPane
+            summary={selected}
+            detail={state.detail}
+            save={state.save?.id === state.selectedId ? state.save : null}
+            showImages={state.showImages}
+            allTopics={topics}
+            topicInputRef={topicInputRef}
+            onTogglePublished={actions.togglePublished}
+            onSetTopics={actions.setTopics}
+            onOpenExternal={actions.openExternal}
+            onShowImages={() => actions.dispatch({ type: 'images-shown' })}
+          />
+        </main>
+      </div>
       <Notices notices={state.notices} onDismiss={dismiss} />
       {state.exportOpen && <ExportDialog bridge={bridge} filter={filter} onClose={() => dispatch({ type: 'export-dialog', open: false })} />}
     </div>

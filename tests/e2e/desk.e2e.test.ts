@@ -230,7 +230,14 @@ describe.skipIf(!haveChromium)('the desk in Chromium', () => {
       await page.getByRole('button', { name: 'Export…' }).click();
       await expect.poll(() => page.getByText(/articles will be exported/).count()).toBe(1);
       expect(await accessibilityViolations(page), `${colorScheme}: the export dialog`).toEqual([]);
+      // The dialog is modal: Tab never reaches the desk behind it.
+      for (let i = 0; i < 16; i++) {
+        await page.keyboard.press('Tab');
+        expect(await page.evaluate(() => document.activeElement === document.body || document.querySelector('[role="dialog"]')!.contains(document.activeElement))).toBe(true);
+      }
       await page.keyboard.press('Escape');
+      await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+      expect(await page.evaluate(() => document.activeElement?.closest('[inert]') ?? null)).toBeNull();
     }
     await page.emulateMedia({ colorScheme: null });
   });
