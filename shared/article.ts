@@ -19,7 +19,9 @@ export type ProblemCode =
   | 'wrong-type'
   | 'missing-title'
   | 'bad-date'
-  | 'bad-url';
+  | 'bad-url'
+  /** A topic that is empty, or listed more than once. */
+  | 'bad-topic';
 
 /** One thing wrong with one file, phrased so a person can act on it. */
 export interface Problem {

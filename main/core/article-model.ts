@@ -183,6 +183,10 @@ export function checkFields(data: FrontMatterData, lineOf: (field: string) => nu
     } else {
       const bad = topics.findIndex((t) => typeof t !== 'string');
       if (bad !== -1) warn('topics', 'wrong-type', `topic ${bad + 1} is ${kindOf(topics[bad])}, not text; removing or re-adding it fixes the list`);
+      const blank = topics.findIndex((t) => typeof t === 'string' && t.trim() === '');
+      if (blank !== -1) warn('topics', 'bad-topic', `topic ${blank + 1} is empty; any change to the topics drops it`);
+      const again = topics.find((t, i) => typeof t === 'string' && t.trim() !== '' && topics.indexOf(t) !== i);
+      if (again !== undefined) warn('topics', 'bad-topic', `the topic ${JSON.stringify(again)} is listed more than once; any change to the topics keeps one`);
     }
   }
   for (const field of ['quality', 'heat'] as const) {

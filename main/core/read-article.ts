@@ -9,7 +9,7 @@ import { readFrontMatterYaml, type FrontMatterData, type RootBooleans } from './
  * The version of what this reader makes of a file (summary, problems). Persistent indexes written by
  * another version are ignored: bump it whenever a change here or in article-model.ts changes output.
  */
-export const READER_VERSION = 'reader-1';
+export const READER_VERSION = 'reader-2';
 
 /** A file that reads: its text, where the front matter is, and the data. */
 export interface ReadableFile {

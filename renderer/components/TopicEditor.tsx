@@ -24,22 +24,25 @@ export function TopicEditor({ topics, allTopics, inputRef, onChange }: Props) {
       : allTopics.filter((t) => !topics.includes(t) && foldText(t).includes(query)).slice(0, MAX_SUGGESTIONS);
   const open = suggestions.length > 0;
 
+  /** Any change writes a proper list: a file's empty or repeated topics (a warning) go with it. */
+  const change = (next: readonly string[]): void => onChange([...new Set(next.filter((t) => t.trim() !== ''))], topics);
   const add = (topic: string): void => {
     const clean = topic.trim();
     setText('');
     setActive(-1);
     if (clean === '' || topics.includes(clean)) return;
-    onChange([...topics, clean], topics);
+    change([...topics, clean]);
   };
 
   return (
     <section className="topics" aria-label="Topics">
       <h2>Topics</h2>
       <ul className="chips">
-        {topics.map((t) => (
-          <li key={t} className="chip">
+        {topics.map((t, i) => (
+          // By place: a file may list a topic twice.
+          <li key={`${i} ${t}`} className="chip">
             <span>{t}</span>
-            <button type="button" aria-label={`Remove topic ${t}`} title={`Remove ${t}`} onClick={() => onChange(topics.filter((x) => x !== t), topics)}>
+            <button type="button" aria-label={`Remove topic ${t}`} title={`Remove ${t}`} onClick={() => change(topics.filter((_, j) => j !== i))}>
               ×
             </button>
           </li>
@@ -74,7 +77,7 @@ export function TopicEditor({ topics, allTopics, inputRef, onChange }: Props) {
                 add(open && active >= 0 ? suggestions[active]! : text);
               } else if (e.key === 'Backspace' && text === '' && topics.length > 0) {
                 e.preventDefault();
-                onChange(topics.slice(0, -1), topics);
+                change(topics.slice(0, -1));
               } else if (e.key === 'Escape') {
                 e.preventDefault();
                 if (text !== '') setText('');

@@ -188,6 +188,16 @@ describe('editing files on disk', () => {
     expect(readFileSync(join(dir, 'a.md'), 'utf8')).toBe(article('A', 'topics: [Politics, Elections, Europe]\n'));
   });
 
+  test('topics made from a list with an empty or repeated topic are written as a proper list', async () => {
+    const dir = makeLibrary({ 'a.md': article('A', 'topics: [AI, AI, ""]\n') });
+    const library = await open(dir);
+    expect(library.summary('a.md')?.problems.map((p) => p.code)).toEqual(['bad-topic', 'bad-topic']);
+    const fixed = await library.setTopics('a.md', ['AI', 'Cloud'], ['AI', 'AI', '']);
+    expect(fixed.ok && fixed.value).toMatchObject({ topics: ['AI', 'Cloud'], problems: [] });
+    expect(readFileSync(join(dir, 'a.md'), 'utf8')).toBe(article('A', 'topics: [AI, Cloud]\n'));
+    expect((await library.setTopics('a.md', ['AI'], [7])).ok).toBe(false);
+  });
+
   test('a file with an error is never rewritten', async () => {
     const broken = '---\ntitle: "A\npublished: false\n---\n';
     const dir = makeLibrary({ 'bad.md': broken });

@@ -31,6 +31,7 @@ const rows: readonly Row[] = [
   { name: 'topics: null', input: '---\ntitle: A\ntopics: null\n---\n', topics: [] },
   { name: 'an empty flow list', input: '---\ntitle: A\ntopics: []\n---\n', topics: [] },
   { name: 'a bare - item among topics', input: '---\ntitle: A\ntopics:\n  - a\n  -\n---\n', warnings: ['wrong-type'], topics: ['a'], at: { line: 3 } },
+  { name: 'a topic listed twice, and an empty one', input: '---\ntitle: A\ntopics: [AI, AI, "", " "]\n---\n', warnings: ['bad-topic', 'bad-topic'], topics: ['AI', 'AI', '', ' '], at: { line: 3 } },
   { name: 'topics as one string', input: '---\ntitle: A\ntopics: AI\n---\n', warnings: ['wrong-type'], topics: ['AI'] },
   { name: 'missing keys', input: '---\nexcerpt: only this\n---\n', warnings: ['missing-title'], published: false, topics: [], title: 'a.md' },
   { name: 'published as the string "false"', input: '---\ntitle: A\npublished: "false"\n---\n', warnings: ['wrong-type'], published: false, at: { line: 3 } },

@@ -282,6 +282,18 @@ describe('the desk', () => {
     expect(calls.filter((c) => c.name === 'setPublished')).toHaveLength(1);
   });
 
+  test('a file listing a topic twice, or an empty one: each chip removes itself alone, and any change writes a proper list', async () => {
+    const messy = summary('m.md', { title: 'Messy topics', topics: ['AI', 'AI', '', 'Cloud'] });
+    const fake = fakeBridge([messy]);
+    const user = userEvent.setup();
+    render(<App bridge={fake.bridge} />);
+    await user.click(await screen.findByRole('row', { name: /Messy topics/ }));
+    expect(screen.getAllByRole('button', { name: 'Remove topic AI' })).toHaveLength(2);
+    await user.click(screen.getAllByRole('button', { name: 'Remove topic AI' })[1]!);
+    await waitFor(() => expect(screen.getAllByRole('button', { name: /^Remove topic/ })).toHaveLength(2));
+    expect(fake.calls.filter((c) => c.name === 'setTopics').map((c) => c.args[1])).toEqual([['AI', 'Cloud']]);
+  });
+
   test('topics changed by another program since the desk showed them are not overwritten, by an edit or by undo', async () => {
     const { user, calls, changeOnDisk } = await setup();
     await user.click(screen.getByRole('row', { name: /Café culture/ }));
