@@ -340,7 +340,8 @@ export class Library {
     const current = this.summary(id as ArticleId);
     if (current === undefined) return fail('not-found', `${String(id)} is not an article in this library`);
     const dropped = new Set(remove);
-    const kept = current.topics.filter((t) => !dropped.has(t));
+    // A proper list, as the desk writes: a file's empty topics go (and the Set below drops repeats).
+    const kept = current.topics.filter((t) => !dropped.has(t) && t.trim() !== '');
     return this.setTopics(id, [...new Set([...kept, ...add])]);
   }
 

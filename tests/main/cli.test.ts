@@ -105,6 +105,14 @@ describe('masthead publish, unpublish and topics', () => {
     expect(readFileSync(join(dir, 'second.md'), 'utf8')).toContain('published: true\n');
   });
 
+  test('topics on a file listing a topic twice and an empty one writes a proper list', async () => {
+    const dir = library();
+    writeFileSync(join(dir, 'messy.md'), '---\ntitle: Messy\ntopics: [AI, AI, ""]\n---\n');
+    const r = await cli('topics', dir, 'messy.md', '--add', 'Cloud');
+    expect(r.code).toBe(0);
+    expect(readFileSync(join(dir, 'messy.md'), 'utf8')).toBe('---\ntitle: Messy\ntopics: [AI, Cloud]\n---\n');
+  });
+
   test('topics --add and --remove', async () => {
     const dir = library();
     const r = await cli('topics', dir, 'second.md', '--add', 'Night life', '--add', '2024', '--remove', 'Culture');
