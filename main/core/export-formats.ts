@@ -2,6 +2,7 @@
 import { stringify } from 'csv-stringify/sync';
 import { create } from 'xmlbuilder2';
 import type { Article } from '../../shared/article.js';
+import { isWebUrl } from './article-model.js';
 
 export { EXPORT_FORMATS, type ExportFormat } from '../../shared/contract.js';
 
@@ -87,6 +88,11 @@ export function rfc822(date: string | undefined): string | undefined {
   return Number.isNaN(time) ? undefined : new Date(time).toUTCString();
 }
 
+/** Whether `domain` is a bare host name (`lemonde.fr`), not a path or anything else put in the field. */
+function isHostName(domain: string): boolean {
+  return URL.canParse(`https://${domain}/`) && new URL(`https://${domain}/`).host === domain.toLowerCase();
+}
+
 /** A valid RSS 2.0 feed; the XML library does every escape. */
 export function toRss(articles: readonly Article[], channel: Channel, now: Date): string {
   const feed = create({ version: '1.0', encoding: 'UTF-8' }).ele('rss', { version: '2.0' }).ele('channel');
@@ -97,7 +103,8 @@ export function toRss(articles: readonly Article[], channel: Channel, now: Date)
   feed.ele('generator').txt('Masthead');
   for (const a of articles) {
     const item = feed.ele('item');
-    const link = a.webUrl ?? a.originalUrl;
+    // Only web links go into a public feed (a file's webUrl may be javascript:…; that is a warning).
+    const link = [a.webUrl, a.originalUrl].find((url) => url !== undefined && isWebUrl(url));
     item.ele('title').txt(a.title ?? a.id);
     if (link) item.ele('link').txt(link);
     if (a.excerpt) item.ele('description').txt(a.excerpt);
@@ -105,7 +112,7 @@ export function toRss(articles: readonly Article[], channel: Channel, now: Date)
     if (pubDate) item.ele('pubDate').txt(pubDate);
     for (const topic of a.topics) item.ele('category').txt(topic);
     if (a.provider?.name) {
-      const source = a.provider.domain ? `https://${a.provider.domain}/` : link && URL.canParse(link) ? new URL(link).origin : undefined;
+      const source = a.provider.domain && isHostName(a.provider.domain) ? `https://${a.provider.domain}/` : link ? new URL(link).origin : undefined;
       if (source) item.ele('source', { url: source }).txt(a.provider.name);
     }
     if (link) item.ele('guid', { isPermaLink: 'true' }).txt(link);

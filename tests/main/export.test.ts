@@ -191,6 +191,28 @@ describe('formats, read back by real readers', () => {
     expect(channel.item[3].guid).toEqual({ '#text': 'warned.md', '@_isPermaLink': 'false' });
     expect(channel.item[3].pubDate).toBeUndefined();
   });
+
+  test('rss: only web links go into the feed', async () => {
+    writeFileSync(
+      join(lib, 'script.md'),
+      '---\ntitle: Scripted\nwebUrl: "javascript:alert(1)"\noriginalUrl: "https://origin.example/story"\nprovider:\n  name: Origin\n  domain: "evil.example/phish?x="\npublished: true\n---\n',
+    );
+    writeFileSync(join(lib, 'nolink.md'), '---\ntitle: No link\nwebUrl: "data:text/html,<b>x</b>"\npublished: true\n---\n');
+    await library.refresh('script.md');
+    await library.refresh('nolink.md');
+    await exportTo('rss', 'links.xml');
+    const xml = readFileSync(join(work.dir, 'links.xml'), 'utf8');
+    expect(xml).not.toMatch(/javascript:|data:text|phish/);
+    const items = new XMLParser({ ignoreAttributes: false, isArray: (name) => name === 'item' }).parse(xml).rss.channel.item as Record<string, unknown>[];
+    expect(items.find((i) => i.title === 'Scripted')).toMatchObject({
+      link: 'https://origin.example/story',
+      source: { '#text': 'Origin', '@_url': 'https://origin.example' },
+      guid: { '#text': 'https://origin.example/story', '@_isPermaLink': 'true' },
+    });
+    const bare = items.find((i) => i.title === 'No link')!;
+    expect(bare.link).toBeUndefined();
+    expect(bare.guid).toEqual({ '#text': 'nolink.md', '@_isPermaLink': 'false' });
+  });
 });
 
 describe('exports are atomic and repeatable', () => {
