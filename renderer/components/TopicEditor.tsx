@@ -41,8 +41,13 @@ export function TopicEditor({ topics, allTopics, inputRef, onChange }: Props) {
         {topics.map((t, i) => (
           // By place: a file may list a topic twice.
           <li key={`${i} ${t}`} className="chip">
-            <span>{t}</span>
-            <button type="button" aria-label={`Remove topic ${t}`} title={`Remove ${t}`} onClick={() => change(topics.filter((_, j) => j !== i))}>
+            <span>{t.trim() === '' ? <em>empty</em> : t}</span>
+            <button
+              type="button"
+              aria-label={t.trim() === '' ? 'Remove the empty topic' : `Remove topic ${t}`}
+              title={t.trim() === '' ? 'Remove the empty topic' : `Remove ${t}`}
+              onClick={() => change(topics.filter((_, j) => j !== i))}
+            >
               ×
             </button>
           </li>

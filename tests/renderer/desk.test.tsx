@@ -289,6 +289,7 @@ describe('the desk', () => {
     render(<App bridge={fake.bridge} />);
     await user.click(await screen.findByRole('row', { name: /Messy topics/ }));
     expect(screen.getAllByRole('button', { name: 'Remove topic AI' })).toHaveLength(2);
+    expect(screen.getByRole('button', { name: 'Remove the empty topic' })).toBeTruthy();
     await user.click(screen.getAllByRole('button', { name: 'Remove topic AI' })[1]!);
     await waitFor(() => expect(screen.getAllByRole('button', { name: /^Remove topic/ })).toHaveLength(2));
     expect(fake.calls.filter((c) => c.name === 'setTopics').map((c) => c.args[1])).toEqual([['AI', 'Cloud']]);
