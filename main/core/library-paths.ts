@@ -26,8 +26,13 @@ const EMPTY_OR_DOT_SEGMENT = /(?:^|\/)\.{0,2}(?:\/|$)/;
 /** Checks an id's shape: a relative path with `/` separators, no `.`/`..` segments, an article file name. */
 export function checkId(id: unknown): Result<ArticleId> {
   if (typeof id !== 'string' || id.length === 0 || id.length > 4096) return fail('bad-request', 'an article id must be a non-empty relative path');
-  if (id.includes('\0') || id.includes('\\') || id.startsWith('/') || /^[A-Za-z]:/.test(id) || EMPTY_OR_DOT_SEGMENT.test(id) || !ARTICLE_FILE.test(id)) {
+  if (id.includes('\0') || id.startsWith('/') || EMPTY_OR_DOT_SEGMENT.test(id) || !ARTICLE_FILE.test(id)) {
     return fail('outside-library', `"${id.slice(0, 200)}" is not the id of an article in this library`);
+  }
+  // Legal names on Linux and macOS, but on Windows a backslash separates folders and "c:" names a
+  // drive: such an id means another place there, so a library behaves alike everywhere by refusing it.
+  if (id.includes('\\') || /^[A-Za-z]:/.test(id)) {
+    return fail('outside-library', `"${id.slice(0, 200)}" cannot be edited: its name holds a backslash or starts with a drive letter such as "c:", which name other places on Windows; rename the file`);
   }
   return ok(id);
 }

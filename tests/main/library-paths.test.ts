@@ -24,4 +24,6 @@ test('refuses exactly the ids with an empty, `.` or `..` segment, over every sho
 test('refuses absolute, drive, backslash, NUL and non-article ids; takes nested and unicode ones', () => {
   for (const id of ['/a.md', 'C:/a.md', 'c:a.md', 'a\\b.md', 'a\0.md', 'a.yaml', 'a.md/', '', 'x'.repeat(4097) + '.md']) expect(checkId(id).ok, id).toBe(false);
   for (const id of ['a.md', 'sub/b.markdown', 'Économie/ünïcode 文章.txt', '.hidden/a.md', 'a..b.md', '...md']) expect(checkId(id).ok, id).toBe(true);
+  // Legal names on Linux and macOS, which other places on Windows: the refusal says what to do.
+  for (const id of ['a\\b.md', 'x:y.md']) expect(checkId(id)).toEqual({ ok: false, error: { kind: 'outside-library', message: expect.stringMatching(/backslash or starts with a drive letter.*rename the file$/) } });
 });
