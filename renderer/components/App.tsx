@@ -227,7 +227,7 @@ export function App({ bridge, firstPage }: { readonly bridge: Bridge; readonly f
         </main>
       </div>
       <Notices notices={state.notices} onDismiss={dismiss} />
-      {state.exportOpen && <ExportDialog bridge={bridge} filter={filter} onClose={() => dispatch({ type: 'export-dialog', open: false })} />}
+      {state.exportOpen && <ExportDialog bridge={bridge} filter={filter} checking={state.checking} onClose={() => dispatch({ type: 'export-dialog', open: false })} />}
     </div>
   );
 }

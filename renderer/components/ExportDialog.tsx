@@ -17,12 +17,14 @@ interface Props {
   /** The list's current filter, or null when nothing narrows it. */
   readonly filter: ArticleQuery | null;
   readonly onClose: () => void;
+  /** The background full check, while it runs: what is approved and error-free is final only once it is done. */
+  readonly checking?: { readonly done: number; readonly total: number } | null;
 }
 
 type Stage = { kind: 'setup' } | { kind: 'running'; done: number; total: number } | { kind: 'done'; outcome: ExportOutcome } | { kind: 'failed'; message: string };
 
 /** A modal dialog; Escape closes it unless an export is running. */
-export function ExportDialog({ bridge, filter, onClose }: Props) {
+export function ExportDialog({ bridge, filter, onClose, checking = null }: Props) {
   const [format, setFormat] = useState<ExportFormat>('files');
   const [scope, setScope] = useState<'all' | 'filter'>('all');
   const [csvBom, setCsvBom] = useState(false);
@@ -132,7 +134,14 @@ export function ExportDialog({ bridge, filter, onClose }: Props) {
                 The approved part of the current filter{previews.filter && ` (${formatCount(previews.filter.count)})`}
               </label>
             </fieldset>
-            {preview && <PreviewText preview={preview} />}
+            {preview ? (
+              <PreviewText preview={preview} />
+            ) : (
+              <p className="muted" aria-live="polite">
+                Counting the approved articles…
+                {checking && ` They are known once every file is checked: ${formatCount(checking.done)} of ${formatCount(checking.total)} so far.`}
+              </p>
+            )}
             <div className="destination">
               <button type="button" onClick={() => void choose()} disabled={running}>
                 Choose destination…

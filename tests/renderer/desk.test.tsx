@@ -415,6 +415,22 @@ describe('the export dialog', () => {
     expect(screen.queryByRole('dialog')).toBeNull();
   });
 
+  test('while the full check runs, the dialog says the count waits for it', async () => {
+    const fake = fakeBridge(library);
+    let answer: (value: Awaited<ReturnType<typeof fake.bridge.previewExport>>) => void = () => undefined;
+    const bridge: Bridge = { ...fake.bridge, previewExport: () => new Promise((resolve) => (answer = resolve)) };
+    const user = userEvent.setup();
+    render(<App bridge={bridge} />);
+    await screen.findByRole('row', { name: /Microsoft drops/ });
+    act(() => fake.emit({ type: 'check-progress', done: 1200, total: 3000 }));
+    await user.click(screen.getByRole('button', { name: 'Export…' }));
+    const dialog = screen.getByRole('dialog');
+    expect(within(dialog).getByText(/Counting the approved articles… They are known once every file is checked: 1,200 of 3,000 so far\./)).toBeTruthy();
+    act(() => answer(ok({ count: 1, withWarnings: 0, heldBack: [] })));
+    expect(await within(dialog).findByText(/1 article will be exported/)).toBeTruthy();
+    expect(within(dialog).queryByText(/Counting/)).toBeNull();
+  });
+
   test('nothing approved in the scope: nothing to export, so no empty export can replace the last one', async () => {
     const { user, calls } = await setup();
     await user.selectOptions(screen.getByRole('combobox', { name: 'Topic' }), 'AI');
