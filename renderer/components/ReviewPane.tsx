@@ -1,6 +1,6 @@
 /** The review pane: everything one article says, its problems, and the approve and topic controls. */
-import type { RefObject } from 'react';
-import type { Article, ArticleDetail, ArticleImage, ArticleSummary, RelatedArticle } from '../../shared/article.js';
+import { useEffect, useRef, type RefObject } from 'react';
+import type { Article, ArticleDetail, ArticleImage, ArticleSummary, Problem, RelatedArticle } from '../../shared/article.js';
 import { problemPlace } from '../../shared/article.js';
 import { isSafeExternalUrl } from '../../shared/contract.js';
 import { formatDate, hostOf } from '../format.js';
@@ -85,11 +85,62 @@ export function ReviewPane(props: Props) {
       {detail && detail.summary.id === summary.id && (
         <details className="source" open={broken}>
           <summary>Source file</summary>
-          {/* Focusable, so a long source can be scrolled from the keyboard. */}
-          <pre tabIndex={0} aria-label="Source file">{detail.source}</pre>
+          <SourceView source={detail.source} problems={summary.problems} />
         </details>
       )}
     </section>
+  );
+}
+
+/**
+ * The file as it is, its problems' lines marked (an error's line is where an editor fixes it), and
+ * scrolled to the first of them. Only the marked lines are elements of their own.
+ */
+function SourceView({ source, problems }: { readonly source: string; readonly problems: readonly Problem[] }) {
+  const preRef = useRef<HTMLPreElement>(null);
+  const marked = new Map<number, Problem[]>();
+  for (const p of problems) if (p.line !== undefined) marked.set(p.line, [...(marked.get(p.line) ?? []), p]);
+  const parts: (string | { line: number; text: string; problems: Problem[] })[] = [];
+  if (marked.size > 0) {
+    let from = 0;
+    let line = 1;
+    for (let at = 0; at <= source.length; line++) {
+      const end = source.indexOf('\n', at);
+      const next = end === -1 ? source.length : end + 1;
+      const here = marked.get(line);
+      if (here !== undefined) {
+        if (at > from) parts.push(source.slice(from, at));
+        parts.push({ line, text: source.slice(at, next), problems: here });
+        from = next;
+      }
+      if (end === -1) break;
+      at = next;
+    }
+    if (from < source.length) parts.push(source.slice(from));
+  }
+  useEffect(() => {
+    const first = preRef.current?.querySelector('mark');
+    if (first && preRef.current) preRef.current.scrollTop = Math.max(0, first.offsetTop - preRef.current.offsetTop - 48);
+  }, [source]);
+  return (
+    // Focusable, so a long source can be scrolled from the keyboard.
+    <pre ref={preRef} tabIndex={0} aria-label="Source file">
+      {marked.size === 0
+        ? source
+        : parts.map((part, i) =>
+            typeof part === 'string' ? (
+              part
+            ) : (
+              <mark
+                key={i}
+                className={part.problems.some((p) => p.level === 'error') ? 'line-error' : 'line-warning'}
+                title={part.problems.map((p) => `${p.level === 'error' ? 'Error' : 'Warning'}: ${p.message}`).join('\n')}
+              >
+                {part.text}
+              </mark>
+            ),
+          )}
+    </pre>
   );
 }
 

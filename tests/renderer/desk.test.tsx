@@ -334,6 +334,11 @@ describe('the desk', () => {
     const { user } = await setup();
     await user.click(screen.getByRole('row', { name: /Broken file/ }));
     expect(screen.getByText(/line 3, column 1: YAML syntax: unexpected end/)).toBeTruthy();
+    // The source shows the file with the error's line marked, where the editor fixes it.
+    const source = await screen.findByLabelText('Source file');
+    expect(source.textContent).toBe('---\ntitle: Broken file\n---\n');
+    const marks = source.querySelectorAll('mark');
+    expect(Array.from(marks, (m) => [m.className, m.textContent, m.getAttribute('title')])).toEqual([['line-error', '---\n', 'Error: YAML syntax: unexpected end']]);
   });
 
   test('article text is never run as HTML, and opaque tokens are shortened', async () => {
