@@ -66,12 +66,26 @@ export interface ExportOutcome extends ExportPreview {
   readonly canReveal: boolean;
 }
 
+/** The most articles one `setPublishedMany` request may name; the desk sends `BULK_CHUNK` at a time, for its progress bar and Stop. */
+export const MAX_BULK = 1000;
+export const BULK_CHUNK = 100;
+
+/** What approving or withdrawing many articles did. */
+export interface BulkOutcome {
+  /** Each article changed, as its file now reads. Those already at the value asked for are left out: nothing was written. */
+  readonly saved: readonly ArticleSummary[];
+  /** Each article that could not be changed, and why. */
+  readonly failed: readonly { readonly id: ArticleId; readonly message: string }[];
+}
+
 /** Requests the renderer makes; main answers each with a `Result`. */
 export interface Requests {
   /** Up to `count` summaries whose ids come after `after` (null: from the start). */
   listArticles: { args: [after: ArticleId | null, count: number]; result: LibraryListing };
   readArticle: { args: [id: ArticleId]; result: ArticleDetail };
   setPublished: { args: [id: ArticleId, value: boolean, library: LibraryKey]; result: ArticleSummary };
+  /** Approves (or withdraws) each article in turn, each a one-line edit saved as `setPublished` saves one. */
+  setPublishedMany: { args: [ids: readonly ArticleId[], value: boolean, library: LibraryKey]; result: BulkOutcome };
   /**
    * `from` is the list the desk made the change from: where the file holds another one (another
    * program changed it since the desk last heard), nothing is written and the answer is a conflict.
@@ -90,6 +104,7 @@ export const REQUEST_NAMES = [
   'listArticles',
   'readArticle',
   'setPublished',
+  'setPublishedMany',
   'setTopics',
   'openExternal',
   'previewExport',
@@ -109,7 +124,7 @@ export type LibraryEventMessage =
   /** A library opened: the desk lists it again. Another folder than before (another `library`) starts the desk afresh. */
   | { readonly type: 'reloaded'; readonly name: string; readonly library: LibraryKey }
   /** A menu command for the desk (the app menu owns Ctrl/Cmd+Z in Electron). */
-  | { readonly type: 'command'; readonly command: 'undo' | 'redo' | 'export' }
+  | { readonly type: 'command'; readonly command: 'undo' | 'redo' | 'export' | 'approve-shown' }
   /** Progress of opening a library: its list pass. */
   | { readonly type: 'open-progress'; readonly done: number; readonly total: number }
   /** Progress of the full check that follows a fast open; problems are final when done equals total. */

@@ -2,6 +2,7 @@
 import { readFile, realpath, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { ArticleDetail, ArticleId, ArticleSummary } from '../../shared/article.js';
+import { MAX_BULK, type BulkOutcome } from '../../shared/contract.js';
 import { fail, ok, type Result } from '../../shared/result.js';
 import { toArticle, unreadableSummary } from './article-model.js';
 import type { FrontMatterEdit } from './front-matter-edit.js';
@@ -314,6 +315,26 @@ export class Library {
   setPublished(id: unknown, value: unknown): Promise<Result<ArticleSummary>> {
     if (typeof value !== 'boolean') return Promise.resolve(fail('bad-request', 'published must be true or false'));
     return this.edit(id, { kind: 'set-published', value });
+  }
+
+  /**
+   * Approves (`true`) or withdraws (`false`) each article in `ids`, in turn, each as `setPublished`
+   * saves one. Articles the index already holds at `value` are skipped (nothing written, so an undo
+   * of this leaves them as they are); one that cannot be changed is named with the reason and the
+   * rest go on. At most `MAX_BULK` ids per call.
+   */
+  async setPublishedMany(ids: unknown, value: unknown): Promise<Result<BulkOutcome>> {
+    if (typeof value !== 'boolean') return fail('bad-request', 'published must be true or false');
+    if (!Array.isArray(ids) || ids.length > MAX_BULK) return fail('bad-request', `ids must be a list of at most ${MAX_BULK} article ids`);
+    const saved: ArticleSummary[] = [];
+    const failed: { id: ArticleId; message: string }[] = [];
+    for (const id of ids as unknown[]) {
+      if (typeof id === 'string' && this.summary(id)?.published === value) continue;
+      const result = await this.setPublished(id, value);
+      if (result.ok) saved.push(result.value);
+      else failed.push({ id: String(id).slice(0, 4096), message: result.error.message });
+    }
+    return ok({ saved, failed });
   }
 
   /**

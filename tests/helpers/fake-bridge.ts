@@ -9,7 +9,7 @@ export function summary(id: string, fields: Partial<ArticleSummary> = {}): Artic
 }
 
 /** The fake and its controls. */
-export function fakeBridge(initial: readonly ArticleSummary[]) {
+export function fakeBridge(initial: readonly ArticleSummary[], pageSize = 2) {
   let articles = [...initial];
   /** The open library's key, as main names it (see `LibraryKey`). */
   let library = 'library-1';
@@ -30,8 +30,8 @@ export function fakeBridge(initial: readonly ArticleSummary[]) {
   };
   const bridge: Bridge = {
     listArticles: async (after, count) => {
-      // Pages of at most two, to exercise the desk's paging.
-      const size = Math.min(count, 2);
+      // Pages of at most two (unless told), to exercise the desk's paging.
+      const size = Math.min(count, pageSize);
       const sorted = [...articles].sort((a, b) => (a.id < b.id ? -1 : 1));
       const from = after === null ? 0 : sorted.findIndex((a) => a.id > after);
       const page = from === -1 ? [] : sorted.slice(from, from + size);
@@ -51,6 +51,19 @@ export function fakeBridge(initial: readonly ArticleSummary[]) {
     setPublished: async (id, value, madeIn) => {
       calls.push({ name: 'setPublished', args: [id, value] });
       return update(id, { published: value }, madeIn);
+    },
+    setPublishedMany: async (ids, value, madeIn) => {
+      calls.push({ name: 'setPublishedMany', args: [ids, value] });
+      if (madeIn !== library) return fail('not-found', 'this article was in the library open before; nothing was changed');
+      const saved: ArticleSummary[] = [];
+      const failed: { id: string; message: string }[] = [];
+      for (const id of ids) {
+        if (articles.find((a) => a.id === id)?.published === value) continue;
+        const result = update(id, { published: value }, madeIn);
+        if (result.ok) saved.push(result.value);
+        else failed.push({ id, message: result.error.message });
+      }
+      return ok({ saved, failed });
     },
     setTopics: async (id, topics, from, madeIn) => {
       calls.push({ name: 'setTopics', args: [id, topics] });

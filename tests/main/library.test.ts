@@ -218,6 +218,43 @@ describe('editing files on disk', () => {
     expect(readFileSync(join(dir, 'a.md'), 'utf8')).toBe(article('A'));
   });
 
+  test('many articles approved at once: each a one-line change; those already approved, and the unchangeable, left as they are', async () => {
+    const broken = '---\ntitle: "A\npublished: false\n---\n';
+    const approved = article('C').replace('published: false', 'published: true');
+    const dir = makeLibrary({ 'a.md': article('A'), 'sub/b.md': article('B'), 'c.md': approved, 'bad.md': broken, 'seed.txt': seedText });
+    const library = await open(dir);
+    const before = statSync(join(dir, 'c.md')).mtimeMs;
+    const result = await library.setPublishedMany(['a.md', 'c.md', 'bad.md', 'gone.md', '../x.md', 'sub/b.md', 'seed.txt', 'a.md'], true);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.value.saved.map((a) => [a.id, a.published])).toEqual([['a.md', true], ['sub/b.md', true], ['seed.txt', true]]);
+    expect(result.value.failed).toEqual([
+      { id: 'bad.md', message: expect.stringMatching(/line \d+/) },
+      { id: 'gone.md', message: expect.stringContaining('gone.md') },
+      { id: '../x.md', message: expect.stringContaining('is not the id of an article') },
+    ]);
+    expect(readFileSync(join(dir, 'a.md'), 'utf8')).toBe(article('A').replace('published: false', 'published: true'));
+    expect(readFileSync(join(dir, 'sub/b.md'), 'utf8')).toBe(article('B').replace('published: false', 'published: true'));
+    expect(readFileSync(join(dir, 'seed.txt'), 'utf8')).toBe(seedText.replace('published: false', 'published: true'));
+    expect(readFileSync(join(dir, 'bad.md'), 'utf8')).toBe(broken);
+    expect(statSync(join(dir, 'c.md')).mtimeMs).toBe(before);
+    // And back: the three it changed, as the desk's undo sends them.
+    const undone = await library.setPublishedMany(['a.md', 'sub/b.md', 'seed.txt'], false);
+    expect(undone.ok && undone.value.saved.length).toBe(3);
+    expect(readFileSync(join(dir, 'seed.txt'), 'utf8')).toBe(seedText);
+    expect(readFileSync(join(dir, 'a.md'), 'utf8')).toBe(article('A'));
+  });
+
+  test('many articles: bad arguments and too many ids are refused before any file is touched', async () => {
+    const dir = makeLibrary({ 'a.md': article('A') });
+    const library = await open(dir);
+    expect(await library.setPublishedMany(['a.md'], 'true')).toEqual({ ok: false, error: { kind: 'bad-request', message: 'published must be true or false' } });
+    expect((await library.setPublishedMany('a.md', true)).ok).toBe(false);
+    expect((await library.setPublishedMany(Array.from({ length: 1001 }, () => 'a.md'), true)).ok).toBe(false);
+    expect(await library.setPublishedMany([7, null], true)).toMatchObject({ ok: true, value: { saved: [], failed: [{ id: '7' }, { id: 'null' }] } });
+    expect(readFileSync(join(dir, 'a.md'), 'utf8')).toBe(article('A'));
+  });
+
   test('quick toggles of one article are applied in order', async () => {
     const dir = makeLibrary({ 'a.md': article('A') });
     const library = await open(dir);

@@ -96,6 +96,14 @@ describe('the browser host', () => {
     expect(JSON.parse((await api('setTopics', [SEED_ID, ['AI'], key])).body)).toMatchObject({ ok: false, error: { kind: 'bad-request' } });
     expect(JSON.parse((await api('setTopics', [SEED_ID, ['AI'], 'AI', key])).body)).toMatchObject({ ok: false, error: { kind: 'bad-request' } });
     expect(JSON.parse((await api('setTopics', [SEED_ID])).body)).toMatchObject({ ok: false, error: { kind: 'bad-request' } });
+    expect(JSON.parse((await api('setPublishedMany', [[SEED_ID], 'true', key])).body)).toMatchObject({ ok: false, error: { kind: 'bad-request' } });
+    expect(JSON.parse((await api('setPublishedMany', [SEED_ID, true, key])).body)).toMatchObject({ ok: false, error: { kind: 'bad-request' } });
+    expect(JSON.parse((await api('setPublishedMany', [[SEED_ID], true, 'another-library'])).body)).toMatchObject({ ok: false, error: { kind: 'not-found' } });
+    expect(JSON.parse((await api('setPublishedMany', [['../../../etc/passwd.md'], true, key])).body)).toMatchObject({
+      ok: true,
+      value: { saved: [], failed: [{ id: '../../../etc/passwd.md', message: expect.stringContaining('is not the id of an article') }] },
+    });
+    expect(readFileSync(join(library.dir, SEED_ID), 'utf8')).toContain('published: false');
     expect((await api('noSuchRequest', [])).status).toBe(404);
     const badBody = await send('/api/listArticles', { method: 'POST', headers: { 'content-type': 'application/json', 'x-masthead-token': token }, body: '{"args": 5}' });
     expect(badBody.status).toBe(400);
