@@ -33,3 +33,8 @@ export function hostOf(url: string | undefined): string {
 export function plural(n: number, word: string): string {
   return `${formatCount(n)} ${word}${n === 1 ? '' : 's'}`;
 }
+
+/** How the editor presses undo here: ⌘Z on a Mac, Ctrl+Z elsewhere. */
+export function undoKeys(): string {
+  return typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.userAgent) ? '⌘Z' : 'Ctrl+Z';
+}

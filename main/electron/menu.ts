@@ -5,6 +5,8 @@ import type { MenuItemConstructorOptions } from 'electron';
 export interface MenuActions {
   readonly openLibrary: () => void;
   readonly exportApproved: () => void;
+  /** Opens the desk's dialog that approves or withdraws every article shown. */
+  readonly approveShown: () => void;
   readonly undo: () => void;
   readonly redo: () => void;
   readonly reload: () => void;
@@ -32,6 +34,10 @@ export function menuTemplate(actions: MenuActions, platform: NodeJS.Platform): M
         // (or the text edit, when a text field has focus).
         { label: 'Undo', accelerator: 'CmdOrCtrl+Z', click: actions.undo },
         { label: 'Redo', accelerator: mac ? 'Cmd+Shift+Z' : 'Ctrl+Shift+Z', click: actions.redo },
+        { type: 'separator' },
+        // Shift+P is the desk's own key, shown here but not taken by the menu: it would take the
+        // capital P from every text field.
+        { label: 'Approve or Withdraw Shown…', accelerator: 'Shift+P', registerAccelerator: false, click: actions.approveShown },
         { type: 'separator' },
         { role: 'cut' },
         { role: 'copy' },

@@ -9,6 +9,7 @@ import { SlicedSort } from '../state/sliced-sort.js';
 import { useListView, type SortedInSlices } from '../state/use-list-view.js';
 import { rowComparator, rowOf } from '../state/view.js';
 import { ArticleList, ROW_HEIGHT } from './ArticleList.js';
+import { BulkDialog } from './BulkDialog.js';
 import { ExportDialog } from './ExportDialog.js';
 import { Notices } from './Notices.js';
 import { ReviewPane } from './ReviewPane.js';
@@ -82,7 +83,7 @@ export function App({ bridge, firstPage }: { readonly bridge: Bridge; readonly f
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
       const { rows, state, actions } = keys.current;
-      if (state.exportOpen) return; // the dialog has the keyboard
+      if (state.exportOpen || state.bulkOpen) return; // the dialog has the keyboard
       const target = e.target as HTMLElement | null;
       const typing = target !== null && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT' || target.isContentEditable);
       const mod = e.ctrlKey || e.metaKey;
@@ -142,6 +143,11 @@ export function App({ bridge, firstPage }: { readonly bridge: Bridge; readonly f
         case 'End':
           move(rows.length - 1);
           break;
+        case 'P':
+          // Shift+P: approve (or withdraw) every article shown, after a dialog that counts them.
+          e.preventDefault();
+          actions.dispatch({ type: 'bulk-dialog', open: true });
+          break;
         case 'p':
         case ' ':
           if (target?.tagName === 'BUTTON' && e.key === ' ') return; // Space presses the focused button
@@ -179,8 +185,8 @@ export function App({ bridge, firstPage }: { readonly bridge: Bridge; readonly f
 
   return (
     <div className="desk">
-      {/* While the export dialog is open, the desk behind it cannot be reached, by Tab or by the pointer. */}
-      <div className="desk-behind" inert={state.exportOpen}>
+      {/* While a dialog is open, the desk behind it cannot be reached, by Tab or by the pointer. */}
+      <div className="desk-behind" inert={state.exportOpen || state.bulkOpen}>
         <Toolbar
           state={state}
           counts={counts}
@@ -193,6 +199,7 @@ export function App({ bridge, firstPage }: { readonly bridge: Bridge; readonly f
           onFilters={(filters) => actions.dispatch({ type: 'filters-changed', filters })}
           onEscape={() => listRef.current?.focus()}
           onExport={() => dispatch({ type: 'export-dialog', open: true })}
+          onBulk={() => dispatch({ type: 'bulk-dialog', open: true })}
         />
         <main className="panes">
           <ArticleList
@@ -226,7 +233,8 @@ export function App({ bridge, firstPage }: { readonly bridge: Bridge; readonly f
           />
         </main>
       </div>
-      <Notices notices={state.notices} onDismiss={dismiss} />
+      <Notices notices={state.notices} onDismiss={dismiss} inert={state.exportOpen || state.bulkOpen} />
+      {state.bulkOpen && <BulkDialog rows={rows} onRun={actions.setPublishedMany} checking={state.checking} onClose={() => dispatch({ type: 'bulk-dialog', open: false })} />}
       {state.exportOpen && <ExportDialog bridge={bridge} filter={filter} checking={state.checking} onClose={() => dispatch({ type: 'export-dialog', open: false })} />}
     </div>
   );

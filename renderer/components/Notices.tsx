@@ -2,14 +2,14 @@
 import { useEffect } from 'react';
 import type { Notice } from '../state/store.js';
 
-/** The message stack. */
-export function Notices({ notices, onDismiss }: { readonly notices: readonly Notice[]; readonly onDismiss: (key: number) => void }) {
+/** The message stack; `inert` while a dialog is open, which Tab then never leaves. */
+export function Notices({ notices, onDismiss, inert = false }: { readonly notices: readonly Notice[]; readonly onDismiss: (key: number) => void; readonly inert?: boolean }) {
   useEffect(() => {
     const timers = notices.filter((n) => n.level === 'info').map((n) => setTimeout(() => onDismiss(n.key), 5000));
     return () => timers.forEach(clearTimeout);
   }, [notices, onDismiss]);
   return (
-    <div className="notices" role="status" aria-live="polite">
+    <div className="notices" role="status" aria-live="polite" inert={inert}>
       {notices.map((n) => (
         <div key={n.key} className={`notice notice-${n.level}`}>
           <span>{n.text}</span>

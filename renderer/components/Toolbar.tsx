@@ -25,10 +25,12 @@ interface Props {
   readonly onFilters: (filters: Partial<Filters>) => void;
   readonly onEscape: () => void;
   readonly onExport: () => void;
+  /** Opens the dialog that approves or withdraws every article shown. */
+  readonly onBulk: () => void;
 }
 
 /** Search and filters; every control is labelled for screen readers. */
-export function Toolbar({ state, counts, shown, searchWaits, sorting, topics, providers, searchRef, onFilters, onEscape, onExport }: Props) {
+export function Toolbar({ state, counts, shown, searchWaits, sorting, topics, providers, searchRef, onFilters, onEscape, onExport, onBulk }: Props) {
   const { filters } = state;
   const problems = counts.withErrors + counts.withWarnings;
   return (
@@ -103,6 +105,9 @@ export function Toolbar({ state, counts, shown, searchWaits, sorting, topics, pr
             </option>
           ))}
         </select>
+        <button type="button" className="bulk-button" onClick={onBulk} aria-keyshortcuts="Shift+P" title="Approve or withdraw every article shown (Shift+P)">
+          Approve shown…
+        </button>
         <button type="button" className="export-button" onClick={onExport}>
           Export…
         </button>

@@ -10,7 +10,9 @@ export type SortKey = 'title' | 'provider' | 'date' | 'quality' | 'heat' | 'publ
 /** One edit the editor made, with what it replaced, so it can be undone and redone. */
 export type EditCommand =
   | { readonly kind: 'published'; readonly id: ArticleId; readonly before: boolean; readonly after: boolean }
-  | { readonly kind: 'topics'; readonly id: ArticleId; readonly before: readonly string[]; readonly after: readonly string[] };
+  | { readonly kind: 'topics'; readonly id: ArticleId; readonly before: readonly string[]; readonly after: readonly string[] }
+  /** Many articles approved (`after` true) or withdrawn at once: only those it changed, so an undo changes back only them. */
+  | { readonly kind: 'published-many'; readonly ids: readonly ArticleId[]; readonly after: boolean };
 
 /** Where the last save of an article stands. */
 export interface SaveState {
@@ -64,6 +66,8 @@ export interface DeskState {
   readonly notices: readonly Notice[];
   readonly showImages: boolean;
   readonly exportOpen: boolean;
+  /** The dialog that approves or withdraws every article shown. */
+  readonly bulkOpen: boolean;
   /** While the list arrives page by page: how many the library holds. Null once all are in. */
   readonly receiving: Receiving | null;
   /** How far the list pass of a library being opened is. */
@@ -95,7 +99,8 @@ export type DeskAction =
   | { readonly type: 'notice'; readonly level: Notice['level']; readonly text: string }
   | { readonly type: 'notice-dismissed'; readonly key: number }
   | { readonly type: 'images-shown' }
-  | { readonly type: 'export-dialog'; readonly open: boolean };
+  | { readonly type: 'export-dialog'; readonly open: boolean }
+  | { readonly type: 'bulk-dialog'; readonly open: boolean };
 
 /** The state before anything is loaded. */
 export const initialState: DeskState = {
@@ -115,6 +120,7 @@ export const initialState: DeskState = {
   notices: [],
   showImages: false,
   exportOpen: false,
+  bulkOpen: false,
   checking: null,
   opening: null,
   receiving: null,
@@ -184,6 +190,8 @@ export function reduce(state: DeskState, action: DeskAction): DeskState {
       return { ...state, showImages: true };
     case 'export-dialog':
       return { ...state, exportOpen: action.open };
+    case 'bulk-dialog':
+      return { ...state, bulkOpen: action.open };
     default:
       return action satisfies never;
   }

@@ -1,10 +1,11 @@
 /** Ties the store to the bridge: loading, live events, and edits with undo and redo. */
 import { useCallback, useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
 import type { ArticleId, ArticleSummary } from '../../shared/article.js';
-import { FIRST_PAGE, NEXT_PAGE, type Bridge } from '../../shared/contract.js';
+import { BULK_CHUNK, FIRST_PAGE, NEXT_PAGE, type Bridge, type BulkOutcome } from '../../shared/contract.js';
 import { SharedValues } from './share-repeated.js';
 import { initialState, reduce, type DeskAction, type DeskState, type EditCommand, type FileEvent } from './store.js';
 import { rowOf } from './view.js';
+import { plural } from '../format.js';
 
 /** What the views can do. */
 export interface DeskActions {
@@ -12,11 +13,25 @@ export interface DeskActions {
   readonly togglePublished: () => void;
   /** Sets the selected article's topics to `topics`, made from `from`: the list the editor saw. */
   readonly setTopics: (topics: readonly string[], from: readonly string[]) => void;
+  /**
+   * Approves (`value` true) or withdraws each of `ids`, a few at a time, after any edit still under
+   * way: `progress` hears how many are done, and `stopped` is asked between requests. One undo step.
+   */
+  readonly setPublishedMany: (ids: readonly ArticleId[], value: boolean, progress: (done: number) => void, stopped: () => boolean) => Promise<BulkReport>;
   readonly undo: () => void;
   readonly redo: () => void;
   readonly reload: () => void;
   readonly openExternal: (url: string) => void;
   readonly dispatch: (action: DeskAction) => void;
+}
+
+/** What approving or withdrawing many articles did (see `DeskActions.setPublishedMany`). */
+export interface BulkReport {
+  /** The articles it changed. */
+  readonly changed: readonly ArticleId[];
+  readonly failed: BulkOutcome['failed'];
+  /** Stopped before the end: by the editor, or because another library was opened. */
+  readonly stopped: boolean;
 }
 
 /** How long file events wait for the rest of their burst before the desk shows them. */
@@ -103,7 +118,7 @@ export function useDesk(bridge: Bridge, firstPage?: FirstPage): [DeskState, Desk
   }, [bridge, dispatch, shared]);
 
   // Menu commands (Electron's Edit › Undo) reach the desk as events; in a text field they edit the text.
-  const commandRef = useRef<(command: 'undo' | 'redo' | 'export') => void>(() => undefined);
+  const commandRef = useRef<(command: 'undo' | 'redo' | 'export' | 'approve-shown') => void>(() => undefined);
   useEffect(() => {
     reload();
     return bridge.onEvent((event) => {
@@ -133,8 +148,63 @@ export function useDesk(bridge: Bridge, firstPage?: FirstPage): [DeskState, Desk
     };
   }, [bridge, selected, state.selectedRevision]);
 
+  /**
+   * Sets `published` on many articles, `BULK_CHUNK` per request, each answer shown at once. Stops
+   * when `stopped()` says so, or once another library has been opened (main would refuse the rest).
+   */
+  const runMany = useCallback(
+    async (ids: readonly ArticleId[], value: boolean, progress: (done: number) => void, stopped: () => boolean): Promise<BulkReport> => {
+      const library = store.getState().library ?? '';
+      const changed: ArticleId[] = [];
+      const failed: BulkOutcome['failed'][number][] = [];
+      for (let at = 0; at < ids.length; at += BULK_CHUNK) {
+        if (stopped() || store.getState().library !== library) return { changed, failed, stopped: true };
+        const chunk = ids.slice(at, at + BULK_CHUNK);
+        const result = await bridge.setPublishedMany(chunk, value, library);
+        if (store.getState().library !== library) return { changed, failed, stopped: true };
+        if (result.ok) {
+          const { saved } = result.value;
+          if (saved.length > 0) dispatch({ type: 'file-events', events: saved.map((summary) => ({ type: 'changed', summary })) });
+          changed.push(...saved.map((a) => a.id));
+          failed.push(...result.value.failed);
+        } else {
+          failed.push(...chunk.map((id) => ({ id, message: result.error.message })));
+        }
+        progress(Math.min(ids.length, at + BULK_CHUNK));
+      }
+      return { changed, failed, stopped: false };
+    },
+    [bridge, store, dispatch],
+  );
+
+  /** Undoes or redoes many articles' approval at once, saying how it went. */
+  const replayMany = useCallback(
+    async (command: Extract<EditCommand, { kind: 'published-many' }>, via: 'undo' | 'redo'): Promise<void> => {
+      const value = via === 'undo' ? !command.after : command.after;
+      const done = await runMany(command.ids, value, () => undefined, () => false);
+      if (done.stopped) return; // another library was opened meanwhile
+      const what = `${plural(done.changed.length, 'article')} ${value ? 'approved' : 'withdrawn'}`;
+      const [Done, Doing] = via === 'undo' ? ['Undone', 'Undo'] : ['Redone', 'Redo'];
+      if (done.changed.length > 0) dispatch({ type: 'edit-recorded', command: { ...command, ids: done.changed }, via });
+      else dispatch({ type: 'edit-dropped', via });
+      if (done.changed.length === 0 && done.failed.length === 0) {
+        dispatch({ type: 'notice', level: 'info', text: `Nothing to ${via}: each of those articles is already ${value ? 'approved' : 'withdrawn'}.` });
+      } else if (done.failed.length === 0) dispatch({ type: 'notice', level: 'info', text: `${Done}: ${what}.` });
+      else {
+        const first = done.failed[0]!;
+        const others = done.failed.length > 1 ? ` (and ${plural(done.failed.length - 1, 'other')})` : '';
+        dispatch({ type: 'notice', level: 'error', text: `${Doing}: ${what}; ${first.id}${others} could not be changed: ${first.message}` });
+      }
+    },
+    [runMany, dispatch],
+  );
+
   const run = useCallback(
     async (command: EditCommand, via: 'do' | 'undo' | 'redo'): Promise<void> => {
+      if (command.kind === 'published-many') {
+        if (via !== 'do') await replayMany(command, via);
+        return;
+      }
       const library = store.getState().library ?? '';
       dispatch({ type: 'save-started', id: command.id });
       const result =
@@ -156,7 +226,7 @@ export function useDesk(bridge: Bridge, firstPage?: FirstPage): [DeskState, Desk
       if (stale) dispatch({ type: 'edit-dropped', via });
       dispatch({ type: 'notice', level: 'error', text: stale ? `Could not ${via}: ${result.error.message}` : result.error.message });
     },
-    [bridge, store, dispatch],
+    [bridge, store, dispatch, replayMany],
   );
 
   const actions = useMemo<DeskActions>(() => {
@@ -174,7 +244,7 @@ export function useDesk(bridge: Bridge, firstPage?: FirstPage): [DeskState, Desk
     const replay = async (stack: 'undo' | 'redo'): Promise<void> => {
       const command = store.getState()[stack].at(-1);
       if (command === undefined) return;
-      dispatch({ type: 'selected', id: command.id });
+      if (command.kind !== 'published-many') dispatch({ type: 'selected', id: command.id });
       await run(command, stack);
     };
     return {
@@ -195,6 +265,22 @@ export function useDesk(bridge: Bridge, firstPage?: FirstPage): [DeskState, Desk
           if (article) return run({ kind: 'topics', id: article.id, before: from, after: topics }, 'do');
         });
       },
+      setPublishedMany: (ids, value, progress, stopped) =>
+        new Promise<BulkReport>((resolve, reject) => {
+          const library = store.getState().library;
+          enqueue(async () => {
+            if (store.getState().library !== library) return resolve({ changed: [], failed: [], stopped: true });
+            const done = await runMany(ids, value, progress, stopped).catch((e: unknown) => {
+              reject(e);
+              return null;
+            });
+            if (done === null) return;
+            if (done.changed.length > 0 && store.getState().library === library) {
+              dispatch({ type: 'edit-recorded', command: { kind: 'published-many', ids: done.changed, after: value }, via: 'do' });
+            }
+            resolve(done);
+          });
+        }),
       undo: () => enqueue(() => replay('undo')),
       redo: () => enqueue(() => replay('redo')),
       reload,
@@ -205,10 +291,13 @@ export function useDesk(bridge: Bridge, firstPage?: FirstPage): [DeskState, Desk
       },
       dispatch,
     };
-  }, [bridge, run, reload, store, dispatch, enqueue]);
+  }, [bridge, run, runMany, reload, store, dispatch, enqueue]);
 
   commandRef.current = (command) => {
+    const { bulkOpen, exportOpen } = store.getState();
+    if (bulkOpen) return; // approving the articles shown: the dialog has the keyboard
     if (command === 'export') return dispatch({ type: 'export-dialog', open: true });
+    if (command === 'approve-shown') return exportOpen ? undefined : dispatch({ type: 'bulk-dialog', open: true });
     const focused = document.activeElement;
     if (focused instanceof HTMLInputElement || focused instanceof HTMLTextAreaElement) document.execCommand(command);
     else if (command === 'undo') actions.undo();

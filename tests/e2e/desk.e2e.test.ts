@@ -211,6 +211,27 @@ describe.skipIf(!haveChromium)('the desk in Chromium', () => {
     await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
   });
 
+  test('every article shown withdrawn at once: one line per file; one undo puts back every byte', async () => {
+    const ids = [SEED_ID, 'world/cafe.md'];
+    const before = ids.map(file);
+    await page.getByRole('grid', { name: 'Articles' }).focus();
+    await page.keyboard.press('Shift+P');
+    const dialog = page.getByRole('dialog', { name: 'Approve or withdraw the articles shown' });
+    await expect.poll(() => dialog.getByText('The list shows 4 articles: 1 not approved, 2 approved.').count()).toBe(1);
+    expect(await dialog.getByText(/1 article with errors is left as it is/).count()).toBe(1);
+    await page.screenshot({ path: join(SHOTS, 'desk-bulk-dialog.png') });
+    await dialog.getByRole('button', { name: 'Withdraw 2 articles' }).click();
+    await expect.poll(() => dialog.getByText('2 articles withdrawn. Ctrl+Z undoes it.').count()).toBe(1);
+    ids.forEach((id, i) => expect(diff(before[i]!, file(id)), id).toEqual(['-published: true', '+published: false']));
+    expect(file('world/new.md')).not.toMatch(/^published:/m);
+    await page.screenshot({ path: join(SHOTS, 'desk-bulk-done.png') });
+    await dialog.getByRole('button', { name: 'Done' }).click();
+    await expect.poll(() => page.getByText(/^4 articles · 0 published/).count()).toBe(1);
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => ids.map(file)).toEqual(before);
+    await expect.poll(() => page.getByText(/^4 articles · 2 published/).count()).toBe(1);
+  });
+
   test('accessibility: axe-core finds no violation in the main views, light and dark', async () => {
     for (const colorScheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme });
@@ -238,6 +259,11 @@ describe.skipIf(!haveChromium)('the desk in Chromium', () => {
       await page.keyboard.press('Escape');
       await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
       expect(await page.evaluate(() => document.activeElement?.closest('[inert]') ?? null)).toBeNull();
+      await page.getByRole('button', { name: 'Approve shown…' }).click();
+      await expect.poll(() => page.getByText(/^The list shows/).count()).toBe(1);
+      expect(await accessibilityViolations(page), `${colorScheme}: the dialog that approves the articles shown`).toEqual([]);
+      await page.keyboard.press('Escape');
+      await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
     }
     await page.emulateMedia({ colorScheme: null });
   });

@@ -384,6 +384,121 @@ describe('the desk', () => {
   });
 });
 
+describe('approving or withdrawing every article shown', () => {
+  const published = () => (screen.getByText(/\d+ published ·/).textContent ?? '').match(/(\d+) published/)?.[1];
+
+  test('Shift+P counts what the list shows; one press approves the drafts, and Ctrl+Z undoes them all as one step', async () => {
+    const { user, calls } = await setup();
+    await user.keyboard('{Shift>}P{/Shift}');
+    const dialog = screen.getByRole('dialog', { name: 'Approve or withdraw the articles shown' });
+    expect(within(dialog).getByText('The list shows 3 articles: 1 not approved, 1 approved.')).toBeTruthy();
+    expect(within(dialog).getByText(/1 article with errors is left as it is/)).toBeTruthy();
+    // The main action has the focus, and the desk behind cannot be reached.
+    expect(document.activeElement).toBe(within(dialog).getByRole('button', { name: 'Approve 1 article' }));
+    expect(screen.getByRole('grid', { name: 'Articles' }).closest('[inert]')).not.toBeNull();
+    await user.keyboard('p'); // the desk's keys wait while the dialog is open
+    await user.click(within(dialog).getByRole('button', { name: 'Approve 1 article' }));
+    expect(await within(dialog).findByText('1 article approved. Ctrl+Z undoes it.')).toBeTruthy();
+    expect(calls.filter((c) => c.name === 'setPublishedMany' || c.name === 'setPublished').map((c) => c.args)).toEqual([[['a.md'], true]]);
+    await user.click(within(dialog).getByRole('button', { name: 'Done' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(published()).toBe('2');
+    await user.keyboard('{Control>}z{/Control}');
+    await screen.findByText('Undone: 1 article withdrawn.');
+    expect(published()).toBe('1');
+    await user.keyboard('{Control>}{Shift>}z{/Shift}{/Control}');
+    await screen.findByText('Redone: 1 article approved.');
+    expect(published()).toBe('2');
+    expect(calls.filter((c) => c.name === 'setPublishedMany').map((c) => c.args)).toEqual([[['a.md'], true], [['a.md'], false], [['a.md'], true]]);
+  });
+
+  test('only the rows the filter shows; withdrawing them; Escape closes without a change', async () => {
+    const { user, calls } = await setup();
+    await user.type(screen.getByRole('searchbox', { name: 'Search articles' }), 'café');
+    await user.click(screen.getByRole('button', { name: 'Approve shown…' }));
+    let dialog = screen.getByRole('dialog');
+    expect(within(dialog).getByText('The list shows 1 article: 0 not approved, 1 approved.')).toBeTruthy();
+    expect((within(dialog).getByRole('button', { name: 'Approve 0 articles' }) as HTMLButtonElement).disabled).toBe(true);
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog')).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Approve shown…' }));
+    dialog = screen.getByRole('dialog');
+    await user.click(within(dialog).getByRole('button', { name: 'Withdraw 1 article' }));
+    expect(await within(dialog).findByText('1 article withdrawn. Ctrl+Z undoes it.')).toBeTruthy();
+    expect(calls.filter((c) => c.name === 'setPublishedMany').map((c) => c.args)).toEqual([[['b.md'], false]]);
+  });
+
+  test('a long change goes a hundred at a time with progress, and Stop ends it there: the undo changes back only those', async () => {
+    const many = Array.from({ length: 250 }, (_, i) => summary(`d${String(i).padStart(3, '0')}.md`, { title: `Draft ${i}` }));
+    const fake = fakeBridge(many, 100);
+    const gates: (() => void)[] = [];
+    const bridge: Bridge = {
+      ...fake.bridge,
+      setPublishedMany: async (...args) => {
+        await new Promise<void>((resolve) => gates.push(resolve));
+        return fake.bridge.setPublishedMany(...args);
+      },
+    };
+    const user = userEvent.setup();
+    render(<App bridge={bridge} />);
+    await waitFor(() => expect(screen.getByText(/250 articles/)).toBeTruthy());
+    await waitFor(() => expect(screen.getByRole('grid', { name: 'Articles' }).getAttribute('aria-busy')).toBe('false'));
+    await user.keyboard('{Shift>}P{/Shift}');
+    const dialog = screen.getByRole('dialog');
+    await user.click(within(dialog).getByRole('button', { name: 'Approve 250 articles' }));
+    await waitFor(() => expect(gates).toHaveLength(1));
+    expect(within(dialog).getByText('Approving 0 of 250…')).toBeTruthy();
+    act(() => gates.shift()!());
+    await within(dialog).findByText('Approving 100 of 250…');
+    await waitFor(() => expect(gates).toHaveLength(1));
+    await user.click(within(dialog).getByRole('button', { name: 'Stop' }));
+    act(() => gates.shift()!());
+    expect(await within(dialog).findByText('Stopped: 200 articles approved of 250. Ctrl+Z undoes it.')).toBeTruthy();
+    const sent = fake.calls.filter((c) => c.name === 'setPublishedMany').map((c) => c.args[0] as string[]);
+    expect(sent.map((ids) => ids.length)).toEqual([100, 100]);
+    await user.click(within(dialog).getByRole('button', { name: 'Done' }));
+    expect(published()).toBe('200');
+    await user.keyboard('{Control>}z{/Control}');
+    await waitFor(() => expect(gates).toHaveLength(1));
+    act(() => gates.shift()!());
+    await waitFor(() => expect(gates).toHaveLength(1));
+    act(() => gates.shift()!());
+    await screen.findByText('Undone: 200 articles withdrawn.');
+    expect(published()).toBe('0');
+    const undone = fake.calls.filter((c) => c.name === 'setPublishedMany').slice(2).flatMap((c) => c.args[0] as string[]);
+    expect(undone).toEqual(sent.flat());
+  });
+
+  test('the menu opens the dialog too, never over the export dialog, and the export menu waits while it is open', async () => {
+    const { emit } = await setup();
+    act(() => emit({ type: 'command', command: 'export' }));
+    expect(screen.getByRole('dialog', { name: 'Export approved articles' })).toBeTruthy();
+    act(() => emit({ type: 'command', command: 'approve-shown' }));
+    expect(screen.getAllByRole('dialog')).toHaveLength(1);
+    fireEvent.keyDown(window, { key: 'Escape' });
+    expect(screen.queryByRole('dialog')).toBeNull();
+    act(() => emit({ type: 'command', command: 'approve-shown' }));
+    expect(screen.getByRole('dialog', { name: 'Approve or withdraw the articles shown' })).toBeTruthy();
+    act(() => emit({ type: 'command', command: 'export' }));
+    expect(screen.getAllByRole('dialog')).toHaveLength(1);
+  });
+
+  test('an article that could not be changed is named with the reason, and the rest are changed', async () => {
+    const { user, conflictNext } = await setup();
+    await user.click(screen.getByRole('radio', { name: 'Published' }));
+    await user.keyboard('{Shift>}P{/Shift}');
+    const dialog = screen.getByRole('dialog');
+    conflictNext();
+    await user.click(within(dialog).getByRole('button', { name: 'Withdraw 1 article' }));
+    expect(await within(dialog).findByText('0 articles withdrawn.')).toBeTruthy();
+    expect(within(dialog).getByText(/1 article could not be changed, and is left as it was/)).toBeTruthy();
+    expect(within(dialog).getByRole('list', { name: 'Articles that could not be changed' }).textContent).toBe('b.md: b.md was changed by another program; their version is kept');
+    await user.click(within(dialog).getByRole('button', { name: 'Done' }));
+    await user.keyboard('{Control>}z{/Control}'); // nothing was changed: nothing to undo
+    expect(published()).toBe('1');
+  });
+});
+
 describe('the export dialog', () => {
   test('previews, chooses a destination, exports with progress and offers to show the folder', async () => {
     const { user, calls } = await setup();

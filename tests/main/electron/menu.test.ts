@@ -9,7 +9,7 @@ function flatten(items: Item[]): Item[] {
 
 describe('the application menu', () => {
   test.each(['linux', 'darwin', 'win32'] as const)('has the usual items and shortcuts on %s', (platform) => {
-    const actions: MenuActions = { openLibrary: vi.fn(), exportApproved: vi.fn(), undo: vi.fn(), redo: vi.fn(), reload: vi.fn() };
+    const actions: MenuActions = { openLibrary: vi.fn(), exportApproved: vi.fn(), approveShown: vi.fn(), undo: vi.fn(), redo: vi.fn(), reload: vi.fn() };
     const items = flatten(menuTemplate(actions, platform) as Item[]);
     const byLabel = (label: string): Item | undefined => items.find((i) => i.label === label);
     expect(byLabel('Open Library…')?.accelerator).toBe('CmdOrCtrl+O');
@@ -19,6 +19,10 @@ describe('the application menu', () => {
     expect(byLabel('Export…')?.accelerator).toBe('CmdOrCtrl+E');
     byLabel('Export…')?.click?.();
     expect(actions.exportApproved).toHaveBeenCalledOnce();
+    // Shown, not registered: a menu accelerator would take the capital P from every text field.
+    expect(byLabel('Approve or Withdraw Shown…')).toMatchObject({ accelerator: 'Shift+P', registerAccelerator: false });
+    byLabel('Approve or Withdraw Shown…')?.click?.();
+    expect(actions.approveShown).toHaveBeenCalledOnce();
     expect(items.some((i) => i.role === 'quit' || i.role === 'appMenu')).toBe(true);
     byLabel('Open Library…')?.click?.();
     byLabel('Undo')?.click?.();
