@@ -29,8 +29,9 @@ type Planned = EditOutcome | { readonly kind: 'write'; readonly chunks: readonly
 /**
  * Applies `edit` to the file at `path`, if the file is still what `known` (its index entry) was
  * read from. Synchronous from the read to the rename, so nothing comes between the check and the write.
+ * With `unsynced`, the rename is made durable by the caller (see `UNSAFE_replaceFileSync`).
  */
-export function editArticleFile(id: ArticleId, path: string, known: IndexEntry, edit: FrontMatterEdit): EditOutcome {
+export function editArticleFile(id: ArticleId, path: string, known: IndexEntry, edit: FrontMatterEdit, unsynced?: Set<string>): EditOutcome {
   let current: { bytes: Buffer; mode: number };
   try {
     current = readWithStamp(path, scratch);
@@ -40,7 +41,7 @@ export function editArticleFile(id: ArticleId, path: string, known: IndexEntry, 
   const hash = contentHash(current.bytes);
   const planned = (hash === known.hash && known.quickApprove ? quickEdit(current.bytes, known, edit) : null) ?? fullEdit(id, current.bytes, hash, known, edit);
   if (planned.kind !== 'write') return planned;
-  const saved = UNSAFE_replaceFileSync(path, planned.chunks, current.mode);
+  const saved = UNSAFE_replaceFileSync(path, planned.chunks, current.mode, unsynced);
   if (!saved.ok) return { kind: 'failed', failure: saved };
   return { kind: 'saved', summary: planned.summary, hash: contentHash(planned.chunks), quickApprove: planned.quickApprove, aside: saved.value };
 }

@@ -13,7 +13,7 @@ import { checkId, scanLibrary, UNSAFE_resolveId, UNSAFE_resolveIdSync, type Scan
 import { parsedApprovable, readWithStamp, type FileStamp, type ReadResult } from './read-one.js';
 import { readMany, startStamper, type Stamper } from './read-pool.js';
 import { parseArticleFile, READER_VERSION } from './read-article.js';
-import { contentHash, errorText, removeAside, removeStaleLeftovers } from './save.js';
+import { contentHash, errorText, removeAside, removeStaleLeftovers, syncFolders } from './save.js';
 
 /** How to open a library. */
 export interface OpenOptions {
@@ -321,18 +321,25 @@ export class Library {
    * Approves (`true`) or withdraws (`false`) each article in `ids`, in turn, each as `setPublished`
    * saves one. Articles the index already holds at `value` are skipped (nothing written, so an undo
    * of this leaves them as they are); one that cannot be changed is named with the reason and the
-   * rest go on. At most `MAX_BULK` ids per call.
+   * rest go on. At most `MAX_BULK` ids per call. Each file is replaced atomically as one save is; the
+   * folders are synced once at the end, before the answer (a save syncs its folder each time, a
+   * second journal commit per file), so every change answered is durable.
    */
   async setPublishedMany(ids: unknown, value: unknown): Promise<Result<BulkOutcome>> {
     if (typeof value !== 'boolean') return fail('bad-request', 'published must be true or false');
     if (!Array.isArray(ids) || ids.length > MAX_BULK) return fail('bad-request', `ids must be a list of at most ${MAX_BULK} article ids`);
     const saved: ArticleSummary[] = [];
     const failed: { id: ArticleId; message: string }[] = [];
-    for (const id of ids as unknown[]) {
-      if (typeof id === 'string' && this.summary(id)?.published === value) continue;
-      const result = await this.setPublished(id, value);
-      if (result.ok) saved.push(result.value);
-      else failed.push({ id: String(id).slice(0, 4096), message: result.error.message });
+    const unsynced = new Set<string>();
+    try {
+      for (const id of ids as unknown[]) {
+        if (typeof id === 'string' && this.summary(id)?.published === value) continue;
+        const result = await this.edit(id, { kind: 'set-published', value }, undefined, unsynced);
+        if (result.ok) saved.push(result.value);
+        else failed.push({ id: String(id).slice(0, 4096), message: result.error.message });
+      }
+    } finally {
+      syncFolders(unsynced);
     }
     return ok({ saved, failed });
   }
@@ -389,26 +396,29 @@ export class Library {
     for (const file of files) if (this.index.get(file.id) === undefined) await this.load(file.id, file.path);
   }
 
-  /** `topicsWere`: the topics the edit was made from, when they must still be the file's (see `setTopics`). */
-  private edit(id: unknown, edit: FrontMatterEdit, topicsWere?: readonly string[]): Promise<Result<ArticleSummary>> {
+  /**
+   * `topicsWere`: the topics the edit was made from, when they must still be the file's (see
+   * `setTopics`). With `unsynced`, the caller makes the save durable (see `UNSAFE_replaceFileSync`).
+   */
+  private edit(id: unknown, edit: FrontMatterEdit, topicsWere?: readonly string[], unsynced?: Set<string>): Promise<Result<ArticleSummary>> {
     const checked = checkId(id);
     if (!checked.ok) return Promise.resolve(checked);
     // Queued before anything asynchronous, so edits of one article apply in the order they were asked.
     return this.serialize(checked.value, () => {
       // Resolved, read, checked and written in one synchronous step (see library-edit.ts).
       const path = UNSAFE_resolveIdSync(this.root, checked.value);
-      return path.ok ? this.editNow(checked.value, path.value, edit, topicsWere) : Promise.resolve(path);
+      return path.ok ? this.editNow(checked.value, path.value, edit, topicsWere, unsynced) : Promise.resolve(path);
     });
   }
 
-  private async editNow(id: ArticleId, path: string, edit: FrontMatterEdit, topicsWere: readonly string[] | undefined): Promise<Result<ArticleSummary>> {
+  private async editNow(id: ArticleId, path: string, edit: FrontMatterEdit, topicsWere: readonly string[] | undefined, unsynced?: Set<string>): Promise<Result<ArticleSummary>> {
     const entry = this.index.get(id);
     if (entry === undefined) return fail('not-found', `${id} is not an article in this library`);
     // The index holds what the file said when last read; editArticleFile then checks the file is still that.
     if (topicsWere !== undefined && !sameList(topicsWere, entry.summary.topics)) {
       return fail('conflict', `the topics of ${id} were changed by another program; their version is kept and now shown. Make your change again if it still applies.`);
     }
-    const outcome = editArticleFile(id, path, entry, edit);
+    const outcome = editArticleFile(id, path, entry, edit, unsynced);
     switch (outcome.kind) {
       case 'saved':
         // A file just written has no trusted stamp (file times are coarse); the next read gives it one.
@@ -470,9 +480,17 @@ export class Library {
       else this.index.store(id, { summary: unreadable(id, e), hash: '', stamp: null, quickApprove: false });
       return;
     }
+    const hash = contentHash(read.bytes);
+    const known = this.index.get(id);
+    if (known !== undefined && known.hash === hash && hash !== '') {
+      // The very bytes the index last read or wrote (the watcher reporting a save): they parse the
+      // same, so they are not parsed again; only the stamp is new.
+      this.index.store(id, { ...known, stamp: read.stamp });
+      return;
+    }
     const parsed = parseArticleFile(id, read.bytes);
     if (parsed.kind === 'not-article') this.remove(id);
-    else this.index.store(id, { summary: parsed.summary, hash: contentHash(read.bytes), stamp: read.stamp, quickApprove: parsedApprovable(read.bytes, parsed) });
+    else this.index.store(id, { summary: parsed.summary, hash, stamp: read.stamp, quickApprove: parsedApprovable(read.bytes, parsed) });
   }
 
   private async pathOrThrow(id: ArticleId): Promise<string> {

@@ -1,4 +1,4 @@
-import { chmodSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { Library, type LibraryEvent } from '../../main/core/library.js';
@@ -243,6 +243,60 @@ describe('editing files on disk', () => {
     expect(undone.ok && undone.value.saved.length).toBe(3);
     expect(readFileSync(join(dir, 'seed.txt'), 'utf8')).toBe(seedText);
     expect(readFileSync(join(dir, 'a.md'), 'utf8')).toBe(article('A'));
+  });
+
+  test('many articles: each folder is synced once, after the saves and before the answer', async () => {
+    const dir = realpathSync(makeLibrary({ 'a.md': article('A'), 'c.md': article('C'), 'sub/b.md': article('B') }));
+    const synced: string[][] = [];
+    vi.resetModules();
+    vi.doMock('../../main/core/save.js', async (original) => {
+      const save = await original<typeof import('../../main/core/save.js')>();
+      return { ...save, syncFolders: (folders: ReadonlySet<string>) => (synced.push([...folders]), save.syncFolders(folders)) };
+    });
+    try {
+      const { Library: Fresh } = await import('../../main/core/library.js');
+      const opened = await Fresh.open(dir);
+      if (!opened.ok) throw new Error(opened.error.message);
+      await opened.value.checked;
+      const result = await opened.value.setPublishedMany(['a.md', 'sub/b.md', 'c.md'], true);
+      expect(result.ok && result.value.saved).toHaveLength(3);
+      expect(synced).toEqual([[dir, join(dir, 'sub')]]);
+      await opened.value.close();
+    } finally {
+      vi.doUnmock('../../main/core/save.js');
+      vi.resetModules();
+    }
+  });
+
+  test('a file read again with the bytes the index holds (the watcher reporting a save) is not parsed again', async () => {
+    const dir = makeLibrary({ 'a.md': article('A'), 'b.md': article('B') });
+    let parses = 0;
+    vi.resetModules();
+    vi.doMock('../../main/core/read-article.js', async (original) => {
+      const read = await original<typeof import('../../main/core/read-article.js')>();
+      return { ...read, parseArticleFile: (...args: Parameters<typeof read.parseArticleFile>) => (parses++, read.parseArticleFile(...args)) };
+    });
+    try {
+      const { Library: Fresh } = await import('../../main/core/library.js');
+      const opened = await Fresh.open(dir);
+      if (!opened.ok) throw new Error(opened.error.message);
+      const library = opened.value;
+      await library.checked;
+      expect((await library.setPublished('a.md', true)).ok).toBe(true);
+      parses = 0;
+      await library.refresh('a.md');
+      expect(parses).toBe(0);
+      expect(library.summary('a.md')?.published).toBe(true);
+      // Other bytes are parsed, as ever.
+      writeFileSync(join(dir, 'b.md'), article('B, retitled'));
+      await library.refresh('b.md');
+      expect(parses).toBe(1);
+      expect(library.summary('b.md')?.title).toBe('B, retitled');
+      await library.close();
+    } finally {
+      vi.doUnmock('../../main/core/read-article.js');
+      vi.resetModules();
+    }
   });
 
   test('many articles: bad arguments and too many ids are refused before any file is touched', async () => {

@@ -61,6 +61,47 @@ test('a save that fails after linking the old version aside removes the link and
   expect(readdirSync(dir)).toEqual(['a.md']);
 });
 
+test('each save syncs its folder; saves given a set leave their folders in it, synced once each by syncFolders', async () => {
+  const [one, two] = [folder(), folder()];
+  for (const name of ['a.md', 'b.md']) writeFileSync(join(one, name), 'old');
+  writeFileSync(join(two, 'c.md'), 'old');
+  const synced: string[] = [];
+  vi.resetModules();
+  vi.doMock('node:fs', async (original) => {
+    const fs = await original<typeof import('node:fs')>();
+    const opened = new Map<number, string>();
+    return {
+      ...fs,
+      openSync: (path: string, ...rest: [string, number?]) => {
+        const fd = fs.openSync(path, ...rest);
+        opened.set(fd, path);
+        return fd;
+      },
+      fsyncSync: (fd: number) => {
+        const path = opened.get(fd)!;
+        if (fs.statSync(path).isDirectory()) synced.push(path);
+        fs.fsyncSync(fd);
+      },
+    };
+  });
+  try {
+    const save = await import('../../main/core/save.js');
+    expect(save.UNSAFE_replaceFileSync(join(one, 'a.md'), [Buffer.from('new')], 0o644).ok).toBe(true);
+    expect(synced).toEqual([one]);
+    synced.length = 0;
+    const unsynced = new Set<string>();
+    for (const path of [join(one, 'a.md'), join(one, 'b.md'), join(two, 'c.md')]) expect(save.UNSAFE_replaceFileSync(path, [Buffer.from('newer')], 0o644, unsynced).ok).toBe(true);
+    expect(synced).toEqual([]);
+    expect([...unsynced]).toEqual([one, two]);
+    save.syncFolders(unsynced);
+    expect(synced).toEqual([one, two]);
+  } finally {
+    vi.doUnmock('node:fs');
+    vi.resetModules();
+  }
+  expect(readFileSync(join(one, 'b.md'), 'utf8')).toBe('newer');
+});
+
 test('a rename that fails leaves the target as it was and removes the temp file', () => {
   const dir = folder();
   const path = join(dir, 'a.md');
