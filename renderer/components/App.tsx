@@ -234,7 +234,16 @@ export function App({ bridge, firstPage }: { readonly bridge: Bridge; readonly f
         </main>
       </div>
       <Notices notices={state.notices} onDismiss={dismiss} inert={state.exportOpen || state.bulkOpen} />
-      {state.bulkOpen && <BulkDialog rows={rows} onRun={actions.setPublishedMany} checking={state.checking} onClose={() => dispatch({ type: 'bulk-dialog', open: false })} />}
+      {state.bulkOpen && (
+        <BulkDialog
+          rows={rows}
+          onRun={actions.setPublishedMany}
+          checking={state.checking}
+          receiving={state.receiving && { done: state.articles.length, total: state.receiving.total }}
+          searchWaits={searchWaits}
+          onClose={() => dispatch({ type: 'bulk-dialog', open: false })}
+        />
+      )}
       {state.exportOpen && <ExportDialog bridge={bridge} filter={filter} checking={state.checking} onClose={() => dispatch({ type: 'export-dialog', open: false })} />}
     </div>
   );

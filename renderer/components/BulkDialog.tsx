@@ -11,6 +11,10 @@ interface Props {
   readonly onClose: () => void;
   /** The background full check, while it runs: an error it has yet to find would stop that article's change. */
   readonly checking: { readonly done: number; readonly total: number } | null;
+  /** While the list still arrives: how many articles are in, of how many. */
+  readonly receiving: { readonly done: number; readonly total: number } | null;
+  /** A search typed before the list's index was built: the rows are not its answer yet, so nothing can start. */
+  readonly searchWaits: boolean;
 }
 
 type Stage =
@@ -31,7 +35,7 @@ export function partition(rows: readonly ArticleSummary[]): { drafts: ArticleId[
 }
 
 /** A modal dialog; Escape closes it unless a change is running (Stop ends it after the articles under way). */
-export function BulkDialog({ rows, onRun, onClose, checking }: Props) {
+export function BulkDialog({ rows, onRun, onClose, checking, receiving, searchWaits }: Props) {
   const [stage, setStage] = useState<Stage>({ kind: 'setup' });
   const stop = useRef(false);
   const dialogRef = useRef<HTMLDivElement>(null);
@@ -88,10 +92,17 @@ export function BulkDialog({ rows, onRun, onClose, checking }: Props) {
         ) : (
           <>
             <p>
-              {rows.length === 0 && setup
-                ? 'The list shows no article: change the filters first.'
-                : `The list shows ${plural(drafts.length + approved.length + blocked, 'article')}: ${formatCount(drafts.length)} not approved, ${formatCount(approved.length)} approved.`}
+              {searchWaits && setup
+                ? 'Preparing the search: the articles it shows are counted once it is ready…'
+                : rows.length === 0 && setup
+                  ? 'The list shows no article: change the filters first.'
+                  : `The list shows ${plural(drafts.length + approved.length + blocked, 'article')}: ${formatCount(drafts.length)} not approved, ${formatCount(approved.length)} approved.`}
             </p>
+            {receiving && setup && (
+              <p className="muted">
+                The library is still loading ({formatCount(receiving.done)} of {formatCount(receiving.total)}): only the articles in so far are counted.
+              </p>
+            )}
             {blocked > 0 && (
               <p className="muted">
                 {plural(blocked, 'article')} with errors {blocked === 1 ? 'is' : 'are'} left as {blocked === 1 ? 'it is' : 'they are'}: an article cannot be changed until its file is fixed.
@@ -121,11 +132,11 @@ export function BulkDialog({ rows, onRun, onClose, checking }: Props) {
                   <button type="button" onClick={onClose}>
                     Cancel
                   </button>
-                  <button type="button" disabled={approved.length === 0} onClick={() => void start(false)}>
-                    {verb(false)} {plural(approved.length, 'article')}
+                  <button type="button" disabled={searchWaits || approved.length === 0} onClick={() => void start(false)}>
+                    {searchWaits ? verb(false) : `${verb(false)} ${plural(approved.length, 'article')}`}
                   </button>
-                  <button type="button" className="primary" disabled={drafts.length === 0} onClick={() => void start(true)}>
-                    {verb(true)} {plural(drafts.length, 'article')}
+                  <button type="button" className="primary" disabled={searchWaits || drafts.length === 0} onClick={() => void start(true)}>
+                    {searchWaits ? verb(true) : `${verb(true)} ${plural(drafts.length, 'article')}`}
                   </button>
                 </>
               )}

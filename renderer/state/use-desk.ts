@@ -37,6 +37,9 @@ export interface BulkReport {
 /** How long file events wait for the rest of their burst before the desk shows them. */
 export const FILE_EVENTS_MS = 16;
 
+/** How often the list shows the progress of a change to many articles (see `DeskStore.hold`). */
+export const BULK_SHOWN_MS = 1000;
+
 /**
  * A small store around the reducer, so queued edits always read the latest state. File events are
  * gathered for a frame and applied together (see `applyFileEvents`); any other action applies
@@ -47,6 +50,7 @@ export function createDeskStore() {
   const listeners = new Set<() => void>();
   let waiting: FileEvent[] = [];
   let timer: ReturnType<typeof setTimeout> | null = null;
+  let held = false;
   const notify = (): void => listeners.forEach((l) => l());
   /** Applies the file events waiting; true when there were any. */
   const applyWaiting = (): boolean => {
@@ -67,9 +71,22 @@ export function createDeskStore() {
     },
     fileEvent: (event: FileEvent): void => {
       waiting.push(event);
+      if (held) return;
       timer ??= setTimeout(() => {
         if (applyWaiting()) notify();
       }, FILE_EVENTS_MS);
+    },
+    /**
+     * While a change to many articles runs, file events (its saves, as main reports them) wait for
+     * `flush` instead of a frame: at 100,000 articles each carrying of events through the list
+     * costs the desk about 0.1 s, and main saves a hundred articles in about as long.
+     */
+    hold: (on: boolean): void => {
+      held = on;
+    },
+    /** Applies the file events waiting, if any. */
+    flush: (): void => {
+      if (applyWaiting()) notify();
     },
     subscribe: (listener: () => void) => {
       listeners.add(listener);
@@ -157,24 +174,36 @@ export function useDesk(bridge: Bridge, firstPage?: FirstPage): [DeskState, Desk
       const library = store.getState().library ?? '';
       const changed: ArticleId[] = [];
       const failed: BulkOutcome['failed'][number][] = [];
-      for (let at = 0; at < ids.length; at += BULK_CHUNK) {
-        if (stopped() || store.getState().library !== library) return { changed, failed, stopped: true };
-        const chunk = ids.slice(at, at + BULK_CHUNK);
-        const result = await bridge.setPublishedMany(chunk, value, library);
-        if (store.getState().library !== library) return { changed, failed, stopped: true };
-        if (result.ok) {
-          const { saved } = result.value;
-          if (saved.length > 0) dispatch({ type: 'file-events', events: saved.map((summary) => ({ type: 'changed', summary })) });
-          changed.push(...saved.map((a) => a.id));
-          failed.push(...result.value.failed);
-        } else {
-          failed.push(...chunk.map((id) => ({ id, message: result.error.message })));
+      // The list shows the saves once a second, not at every request (see `DeskStore.hold`).
+      store.hold(true);
+      let shown = performance.now();
+      try {
+        for (let at = 0; at < ids.length; at += BULK_CHUNK) {
+          if (stopped() || store.getState().library !== library) return { changed, failed, stopped: true };
+          const chunk = ids.slice(at, at + BULK_CHUNK);
+          const result = await bridge.setPublishedMany(chunk, value, library);
+          if (store.getState().library !== library) return { changed, failed, stopped: true };
+          if (result.ok) {
+            // Main's events bring the same summaries; these make sure the list has them when the change ends.
+            for (const summary of result.value.saved) store.fileEvent({ type: 'changed', summary });
+            changed.push(...result.value.saved.map((a) => a.id));
+            failed.push(...result.value.failed);
+          } else {
+            failed.push(...chunk.map((id) => ({ id, message: result.error.message })));
+          }
+          progress(Math.min(ids.length, at + BULK_CHUNK));
+          if (performance.now() - shown >= BULK_SHOWN_MS) {
+            store.flush();
+            shown = performance.now();
+          }
         }
-        progress(Math.min(ids.length, at + BULK_CHUNK));
+        return { changed, failed, stopped: false };
+      } finally {
+        store.hold(false);
+        store.flush();
       }
-      return { changed, failed, stopped: false };
     },
-    [bridge, store, dispatch],
+    [bridge, store],
   );
 
   /** Undoes or redoes many articles' approval at once, saying how it went. */

@@ -185,4 +185,32 @@ describe('a burst of file events', () => {
       vi.useRealTimers();
     }
   });
+
+  test('held (a change to many articles running), file events wait for a flush, not for a frame', () => {
+    vi.useFakeTimers();
+    try {
+      const store = createDeskStore();
+      let notified = 0;
+      store.subscribe(() => notified++);
+      store.dispatch({ type: 'loaded', name: 'lib', library: 'lib-key', articles: page(0, 3), total: 3, done: true });
+      notified = 0;
+      store.hold(true);
+      store.fileEvent({ type: 'changed', summary: article(1, 'One') });
+      vi.advanceTimersByTime(FILE_EVENTS_MS * 10);
+      expect(notified).toBe(0);
+      expect(titles(store.getState())[1]).toBe('a001.md Story 1');
+      store.flush();
+      expect(notified).toBe(1);
+      expect(titles(store.getState())[1]).toBe('a001.md One');
+      store.flush(); // nothing waiting: no change to tell
+      expect(notified).toBe(1);
+      store.hold(false);
+      store.fileEvent({ type: 'changed', summary: article(2, 'Two') });
+      vi.advanceTimersByTime(FILE_EVENTS_MS);
+      expect(titles(store.getState())[2]).toBe('a002.md Two');
+      expect(notified).toBe(2);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
 });
