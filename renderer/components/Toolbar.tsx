@@ -66,6 +66,13 @@ export function Toolbar({ state, counts, shown, searchWaits, sorting, topics, pr
             · loading {formatCount(state.articles.length)} of {formatCount(state.receiving.total)}
           </span>
         )}
+        {state.bulk && (
+          <span className="checking">
+            {' '}
+            · {state.bulk.value ? 'approving' : 'withdrawing'} {formatCount(state.bulk.done)} of {formatCount(state.bulk.total)}{' '}
+            <progress max={Math.max(state.bulk.total, 1)} value={state.bulk.done} aria-label={state.bulk.value ? 'Approving' : 'Withdrawing'} />
+          </span>
+        )}
         {state.checking && (
           <span className="checking">
             {' '}

@@ -68,6 +68,8 @@ export interface DeskState {
   readonly exportOpen: boolean;
   /** The dialog that approves or withdraws every article shown. */
   readonly bulkOpen: boolean;
+  /** A change to many articles under way (from that dialog, or its undo or redo): how far it is. */
+  readonly bulk: { readonly value: boolean; readonly done: number; readonly total: number } | null;
   /** While the list arrives page by page: how many the library holds. Null once all are in. */
   readonly receiving: Receiving | null;
   /** How far the list pass of a library being opened is. */
@@ -100,7 +102,8 @@ export type DeskAction =
   | { readonly type: 'notice-dismissed'; readonly key: number }
   | { readonly type: 'images-shown' }
   | { readonly type: 'export-dialog'; readonly open: boolean }
-  | { readonly type: 'bulk-dialog'; readonly open: boolean };
+  | { readonly type: 'bulk-dialog'; readonly open: boolean }
+  | { readonly type: 'bulk-progress'; readonly bulk: DeskState['bulk'] };
 
 /** The state before anything is loaded. */
 export const initialState: DeskState = {
@@ -121,6 +124,7 @@ export const initialState: DeskState = {
   showImages: false,
   exportOpen: false,
   bulkOpen: false,
+  bulk: null,
   checking: null,
   opening: null,
   receiving: null,
@@ -192,6 +196,8 @@ export function reduce(state: DeskState, action: DeskAction): DeskState {
       return { ...state, exportOpen: action.open };
     case 'bulk-dialog':
       return { ...state, bulkOpen: action.open };
+    case 'bulk-progress':
+      return { ...state, bulk: action.bulk };
     default:
       return action satisfies never;
   }

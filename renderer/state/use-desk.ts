@@ -166,8 +166,9 @@ export function useDesk(bridge: Bridge, firstPage?: FirstPage): [DeskState, Desk
   }, [bridge, selected, state.selectedRevision]);
 
   /**
-   * Sets `published` on many articles, `BULK_CHUNK` per request, each answer shown at once. Stops
-   * when `stopped()` says so, or once another library has been opened (main would refuse the rest).
+   * Sets `published` on many articles, `BULK_CHUNK` per request; the list and the toolbar's progress
+   * show how far it is once a second. Stops when `stopped()` says so, or once another library has
+   * been opened (main would refuse the rest).
    */
   const runMany = useCallback(
     async (ids: readonly ArticleId[], value: boolean, progress: (done: number) => void, stopped: () => boolean): Promise<BulkReport> => {
@@ -177,6 +178,9 @@ export function useDesk(bridge: Bridge, firstPage?: FirstPage): [DeskState, Desk
       // The list shows the saves once a second, not at every request (see `DeskStore.hold`).
       store.hold(true);
       let shown = performance.now();
+      // Dispatched, it applies the saves waiting too.
+      const show = (done: number): void => dispatch({ type: 'bulk-progress', bulk: { value, done, total: ids.length } });
+      show(0);
       try {
         for (let at = 0; at < ids.length; at += BULK_CHUNK) {
           if (stopped() || store.getState().library !== library) return { changed, failed, stopped: true };
@@ -193,17 +197,19 @@ export function useDesk(bridge: Bridge, firstPage?: FirstPage): [DeskState, Desk
           }
           progress(Math.min(ids.length, at + BULK_CHUNK));
           if (performance.now() - shown >= BULK_SHOWN_MS) {
-            store.flush();
+            show(Math.min(ids.length, at + BULK_CHUNK));
             shown = performance.now();
           }
         }
         return { changed, failed, stopped: false };
       } finally {
         store.hold(false);
-        store.flush();
+        // Another library opened meanwhile has started afresh: no progress of this one's goes into it.
+        if (store.getState().library === library) dispatch({ type: 'bulk-progress', bulk: null });
+        else store.flush();
       }
     },
-    [bridge, store],
+    [bridge, store, dispatch],
   );
 
   /** Undoes or redoes many articles' approval at once, saying how it went. */

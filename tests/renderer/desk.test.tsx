@@ -458,13 +458,18 @@ describe('approving or withdrawing every article shown', () => {
     expect(sent.map((ids) => ids.length)).toEqual([100, 100]);
     await user.click(within(dialog).getByRole('button', { name: 'Done' }));
     expect(published()).toBe('200');
+    expect(screen.queryByLabelText('Withdrawing')).toBeNull();
     await user.keyboard('{Control>}z{/Control}');
     await waitFor(() => expect(gates).toHaveLength(1));
+    // An undo of many articles shows how far it is in the toolbar.
+    expect(screen.getByText(/withdrawing 0 of 200/)).toBeTruthy();
+    expect(screen.getByLabelText('Withdrawing')).toBeTruthy();
     act(() => gates.shift()!());
     await waitFor(() => expect(gates).toHaveLength(1));
     act(() => gates.shift()!());
     await screen.findByText('Undone: 200 articles withdrawn.');
     expect(published()).toBe('0');
+    expect(screen.queryByLabelText('Withdrawing')).toBeNull();
     const undone = fake.calls.filter((c) => c.name === 'setPublishedMany').slice(2).flatMap((c) => c.args[0] as string[]);
     expect(undone).toEqual(sent.flat());
   });
