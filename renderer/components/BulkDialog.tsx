@@ -117,7 +117,8 @@ export function BulkDialog({ rows, onRun, onClose, checking, receiving, searchWa
             {stage.kind === 'running' && (
               <div className="progress">
                 <progress max={Math.max(stage.total, 1)} value={stage.done} aria-label={stage.value ? 'Approving' : 'Withdrawing'} />
-                <span aria-live="polite">
+                {/* Not a live region: read out every tenth of a second it would drown the rest; the result is one. */}
+                <span>
                   {stage.value ? 'Approving' : 'Withdrawing'} {formatCount(stage.done)} of {formatCount(stage.total)}…
                 </span>
               </div>
