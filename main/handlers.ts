@@ -44,6 +44,7 @@ export function createHandlers(session: Session, openExternal: OpenExternal, exp
     readArticle: (...args) => withLibrary(args, 1, ({ library }) => library.read(args[0])),
     setPublished: (...args) => editing(args, 3, (library) => library.setPublished(args[0], args[1])),
     setPublishedMany: (...args) => editing(args, 3, (library) => library.setPublishedMany(args[0], args[1])),
+    setTopicsMany: (...args) => editing(args, 2, (library) => library.setTopicsMany(args[0])),
     setTopics: (...args) => editing(args, 4, (library) => library.setTopics(args[0], args[1], args[2])),
     openExternal: async (...args) => {
       const [url] = args;

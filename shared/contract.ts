@@ -66,7 +66,7 @@ export interface ExportOutcome extends ExportPreview {
   readonly canReveal: boolean;
 }
 
-/** The most articles one `setPublishedMany` request may name; the desk sends `BULK_CHUNK` at a time, for its progress bar and Stop. */
+/** The most articles one `setPublishedMany` or `setTopicsMany` request may name; the desk sends `BULK_CHUNK` at a time, for its progress bar and Stop. */
 export const MAX_BULK = 1000;
 export const BULK_CHUNK = 100;
 
@@ -76,6 +76,13 @@ export interface BulkOutcome {
   readonly saved: readonly ArticleSummary[];
   /** Each article that could not be changed, and why. */
   readonly failed: readonly { readonly id: ArticleId; readonly message: string }[];
+}
+
+/** One article's new topics, and the topics it was made from (see `setTopics`). */
+export interface TopicChange {
+  readonly id: ArticleId;
+  readonly topics: readonly string[];
+  readonly from: readonly string[];
 }
 
 /** Requests the renderer makes; main answers each with a `Result`. */
@@ -91,6 +98,8 @@ export interface Requests {
    * program changed it since the desk last heard), nothing is written and the answer is a conflict.
    */
   setTopics: { args: [id: ArticleId, topics: readonly string[], from: readonly string[], library: LibraryKey]; result: ArticleSummary };
+  /** Many articles' topics set at once, each as `setTopics` sets one (a conflict names that article; the rest go on). */
+  setTopicsMany: { args: [changes: readonly TopicChange[], library: LibraryKey]; result: BulkOutcome };
   openExternal: { args: [url: string]; result: null };
   previewExport: { args: [query: ArticleQuery | null]; result: ExportPreview };
   chooseExportDestination: { args: [format: ExportFormat]; result: { destination: string } | null };
@@ -106,6 +115,7 @@ export const REQUEST_NAMES = [
   'setPublished',
   'setPublishedMany',
   'setTopics',
+  'setTopicsMany',
   'openExternal',
   'previewExport',
   'chooseExportDestination',

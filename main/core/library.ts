@@ -350,6 +350,37 @@ export class Library {
    * is: the change answers a conflict instead of overwriting another program's topics.
    */
   setTopics(id: unknown, topics: unknown, from?: unknown): Promise<Result<ArticleSummary>> {
+    return this.topicsEdit(id, topics, from);
+  }
+
+  /**
+   * Sets the topics of many articles, each as `setTopics` with its `from` (required here): one whose
+   * file holds other topics than `from` is left as it is and named, and the rest go on; one that
+   * already has its new topics is skipped (left out of `saved`). Folders are
+   * synced once at the end, before the answer, as `setPublishedMany` does. At most `MAX_BULK` changes.
+   */
+  async setTopicsMany(changes: unknown): Promise<Result<BulkOutcome>> {
+    if (!Array.isArray(changes) || changes.length > MAX_BULK) return fail('bad-request', `changes must be a list of at most ${MAX_BULK} topic changes`);
+    const saved: ArticleSummary[] = [];
+    const failed: { id: ArticleId; message: string }[] = [];
+    const unsynced = new Set<string>();
+    try {
+      for (const change of changes as unknown[]) {
+        const { id, topics, from } = (typeof change === 'object' && change !== null ? change : {}) as { id?: unknown; topics?: unknown; from?: unknown };
+        // Already so: nothing written, and nothing for an undo to change back.
+        const now = typeof id === 'string' ? this.summary(id)?.topics : undefined;
+        if (now !== undefined && Array.isArray(topics) && sameList(topics as readonly string[], now)) continue;
+        const result = from === undefined ? fail<ArticleSummary>('bad-request', 'each topic change must give the topics it was made from') : await this.topicsEdit(id, topics, from, unsynced);
+        if (result.ok) saved.push(result.value);
+        else failed.push({ id: String(id).slice(0, 4096), message: result.error.message });
+      }
+    } finally {
+      syncFolders(unsynced);
+    }
+    return ok({ saved, failed });
+  }
+
+  private topicsEdit(id: unknown, topics: unknown, from: unknown, unsynced?: Set<string>): Promise<Result<ArticleSummary>> {
     const checked = checkTopics(topics);
     if (!checked.ok) return Promise.resolve(checked);
     let was: readonly string[] | undefined;
@@ -360,7 +391,7 @@ export class Library {
       }
       was = from as readonly string[];
     }
-    return this.edit(id, { kind: 'set-topics', topics: checked.value }, was);
+    return this.edit(id, { kind: 'set-topics', topics: checked.value }, was, unsynced);
   }
 
   /** Adds and removes topics relative to what the file holds now. */

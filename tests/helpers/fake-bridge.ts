@@ -65,6 +65,20 @@ export function fakeBridge(initial: readonly ArticleSummary[], pageSize = 2) {
       }
       return ok({ saved, failed });
     },
+    setTopicsMany: async (changes, madeIn) => {
+      calls.push({ name: 'setTopicsMany', args: [changes] });
+      if (madeIn !== library) return fail('not-found', 'this article was in the library open before; nothing was changed');
+      const saved: ArticleSummary[] = [];
+      const failed: { id: string; message: string }[] = [];
+      for (const { id, topics, from } of changes) {
+        const now = articles.find((a) => a.id === id)?.topics;
+        if (now !== undefined && now.join('\n') === topics.join('\n')) continue;
+        const result = now !== undefined && now.join('\n') !== from.join('\n') ? fail<ArticleSummary>('conflict', `the topics of ${id} were changed by another program`) : update(id, { topics }, madeIn);
+        if (result.ok) saved.push(result.value);
+        else failed.push({ id, message: result.error.message });
+      }
+      return ok({ saved, failed });
+    },
     setTopics: async (id, topics, from, madeIn) => {
       calls.push({ name: 'setTopics', args: [id, topics] });
       const now = articles.find((a) => a.id === id)?.topics;

@@ -245,6 +245,37 @@ describe('editing files on disk', () => {
     expect(readFileSync(join(dir, 'a.md'), 'utf8')).toBe(article('A'));
   });
 
+  test('many articles’ topics: each change made from what the file holds, one line each; a conflict or a bad change named, the rest made', async () => {
+    const dir = makeLibrary({ 'a.md': article('A', 'topics: [Politics]\n'), 'b.md': article('B', 'topics:\n  - Politics\n  - Sport\n'), 'c.md': article('C', 'topics: [Politics]\n'), 'd.md': article('D', 'topics: [Tech]\n') });
+    const library = await open(dir);
+    // Another program changed c.md's topics since the desk showed them.
+    writeFileSync(join(dir, 'c.md'), article('C', 'topics: [Politics, Europe]\n'));
+    await library.refresh('c.md');
+    const before = statSync(join(dir, 'd.md')).mtimeMs;
+    const result = await library.setTopicsMany([
+      { id: 'a.md', topics: ['Politics', 'Elections'], from: ['Politics'] },
+      { id: 'b.md', topics: ['Sport'], from: ['Politics', 'Sport'] },
+      { id: 'c.md', topics: ['Politics', 'Elections'], from: ['Politics'] },
+      { id: 'd.md', topics: ['Tech'], from: ['Tech'] },
+      { id: 'a.md', topics: ['x', 'x'], from: ['Politics', 'Elections'] },
+      { id: 'b.md', topics: ['Sport', 'Elections'] },
+      7,
+    ]);
+    expect(result.ok && result.value.saved.map((a) => [a.id, a.topics])).toEqual([['a.md', ['Politics', 'Elections']], ['b.md', ['Sport']]]);
+    expect(result.ok && result.value.failed.map((f) => [f.id, f.message])).toEqual([
+      ['c.md', expect.stringMatching(/^the topics of c\.md were changed by another program/)],
+      ['a.md', 'the topic "x" is listed twice'],
+      ['b.md', 'each topic change must give the topics it was made from'],
+      ['undefined', 'each topic change must give the topics it was made from'],
+    ]);
+    expect(readFileSync(join(dir, 'a.md'), 'utf8')).toBe(article('A', 'topics: [Politics, Elections]\n'));
+    expect(readFileSync(join(dir, 'b.md'), 'utf8')).toBe(article('B', 'topics:\n  - Sport\n'));
+    expect(readFileSync(join(dir, 'c.md'), 'utf8')).toBe(article('C', 'topics: [Politics, Europe]\n'));
+    expect(statSync(join(dir, 'd.md')).mtimeMs).toBe(before);
+    expect((await library.setTopicsMany('a.md')).ok).toBe(false);
+    expect((await library.setTopicsMany(Array.from({ length: 1001 }, () => ({ id: 'a.md', topics: [], from: [] })))).ok).toBe(false);
+  });
+
   test('many articles: each folder is synced once, after the saves and before the answer', async () => {
     const dir = realpathSync(makeLibrary({ 'a.md': article('A'), 'c.md': article('C'), 'sub/b.md': article('B') }));
     const synced: string[][] = [];

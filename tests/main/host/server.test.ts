@@ -103,6 +103,9 @@ describe('the browser host', () => {
       ok: true,
       value: { saved: [], failed: [{ id: '../../../etc/passwd.md', message: expect.stringContaining('is not the id of an article') }] },
     });
+    expect(JSON.parse((await api('setTopicsMany', [[{ id: SEED_ID, topics: ['AI'], from: [] }], 'another-library'])).body)).toMatchObject({ ok: false, error: { kind: 'not-found' } });
+    expect(JSON.parse((await api('setTopicsMany', [{ id: SEED_ID }, key])).body)).toMatchObject({ ok: false, error: { kind: 'bad-request' } });
+    expect(JSON.parse((await api('setTopicsMany', [[]])).body)).toMatchObject({ ok: false, error: { kind: 'bad-request' } });
     expect(readFileSync(join(library.dir, SEED_ID), 'utf8')).toContain('published: false');
     expect((await api('noSuchRequest', [])).status).toBe(404);
     const badBody = await send('/api/listArticles', { method: 'POST', headers: { 'content-type': 'application/json', 'x-masthead-token': token }, body: '{"args": 5}' });
