@@ -37,7 +37,7 @@ export function menuTemplate(actions: MenuActions, platform: NodeJS.Platform): M
         { type: 'separator' },
         // Shift+P is the desk's own key, shown here but not taken by the menu: it would take the
         // capital P from every text field.
-        { label: 'Approve or Withdraw Shown…', accelerator: 'Shift+P', registerAccelerator: false, click: actions.approveShown },
+        { label: 'Bulk Actions on Shown Articles…', accelerator: 'Shift+P', registerAccelerator: false, click: actions.approveShown },
         { type: 'separator' },
         { role: 'cut' },
         { role: 'copy' },

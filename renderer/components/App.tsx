@@ -237,7 +237,9 @@ export function App({ bridge, firstPage }: { readonly bridge: Bridge; readonly f
       {state.bulkOpen && (
         <BulkDialog
           rows={rows}
-          onRun={actions.setPublishedMany}
+          onPublish={actions.setPublishedMany}
+          onTopics={actions.setTopicsMany}
+          allTopics={topics}
           checking={state.checking}
           receiving={state.receiving && { done: state.articles.length, total: state.receiving.total }}
           searchWaits={searchWaits}

@@ -1,14 +1,21 @@
-/** The dialog that approves or withdraws every article the list shows: counts, progress with Stop, result. */
+/**
+ * The dialog that changes every article the list shows: approves or withdraws them, or adds a topic
+ * to them or removes one. Counts first, then progress with Stop, then the result.
+ */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { hasError, type ArticleId, type ArticleSummary } from '../../shared/article.js';
 import { formatCount, plural, undoKeys } from '../format.js';
+import type { TopicsEdit } from '../state/store.js';
 import type { BulkReport, DeskActions } from '../state/use-desk.js';
 
 interface Props {
   /** The rows the list shows (its filter and search applied). */
   readonly rows: readonly ArticleSummary[];
-  readonly onRun: DeskActions['setPublishedMany'];
+  readonly onPublish: DeskActions['setPublishedMany'];
+  readonly onTopics: DeskActions['setTopicsMany'];
   readonly onClose: () => void;
+  /** Every topic of the library, offered while typing one to add. */
+  readonly allTopics: readonly string[];
   /** The background full check, while it runs: an error it has yet to find would stop that article's change. */
   readonly checking: { readonly done: number; readonly total: number } | null;
   /** While the list still arrives: how many articles are in, of how many. */
@@ -17,35 +24,76 @@ interface Props {
   readonly searchWaits: boolean;
 }
 
+/** What a change does, in words: "Approving" while it runs, and what it did ("3 articles approved"). */
+interface Change {
+  readonly doing: string;
+  readonly did: (count: number) => string;
+}
+
 type Stage =
   | { kind: 'setup' }
-  | { kind: 'running'; value: boolean; done: number; total: number }
-  | { kind: 'done'; value: boolean; total: number; report: BulkReport };
+  | { kind: 'running'; change: Change; done: number; total: number }
+  | { kind: 'done'; change: Change; total: number; processed: number; report: BulkReport };
 
-/** The rows split by what a bulk change can do with them: drafts to approve, approved to withdraw, and those an error holds. */
-export function partition(rows: readonly ArticleSummary[]): { drafts: ArticleId[]; approved: ArticleId[]; blocked: number } {
+/** The most characters a topic may have (as main checks). */
+const TOPIC_MAX = 200;
+
+/** The rows split by what a change can do with them: drafts to approve, approved to withdraw, and those an error holds. */
+export function partition(rows: readonly ArticleSummary[]): { drafts: ArticleId[]; approved: ArticleId[]; editable: ArticleSummary[]; blocked: number } {
   const drafts: ArticleId[] = [];
   const approved: ArticleId[] = [];
+  const editable: ArticleSummary[] = [];
   let blocked = 0;
   for (const row of rows) {
-    if (hasError(row.problems)) blocked++;
-    else (row.published ? approved : drafts).push(row.id);
+    if (hasError(row.problems)) {
+      blocked++;
+      continue;
+    }
+    editable.push(row);
+    (row.published ? approved : drafts).push(row.id);
   }
-  return { drafts, approved, blocked };
+  return { drafts, approved, editable, blocked };
+}
+
+/**
+ * Each article's topics with `topic` added (`add`) or removed, as the topic chips write them: a
+ * proper list, without empty or repeated topics. Articles it would not change are left out.
+ */
+export function topicChanges(articles: readonly ArticleSummary[], topic: string, add: boolean): TopicsEdit[] {
+  const changes: TopicsEdit[] = [];
+  for (const a of articles) {
+    if (a.topics.includes(topic) !== !add) continue;
+    const proper = [...new Set(a.topics.filter((t) => t.trim() !== ''))];
+    changes.push({ id: a.id, before: a.topics, after: add ? [...proper, topic] : proper.filter((t) => t !== topic) });
+  }
+  return changes;
+}
+
+/** The topics the articles hold, most used first, with how many hold each. */
+function topicsHeld(articles: readonly ArticleSummary[]): { topic: string; count: number }[] {
+  const counts = new Map<string, number>();
+  for (const a of articles) for (const t of new Set(a.topics)) if (t.trim() !== '') counts.set(t, (counts.get(t) ?? 0) + 1);
+  return [...counts].map(([topic, count]) => ({ topic, count })).sort((x, y) => y.count - x.count || x.topic.localeCompare(y.topic));
 }
 
 /** A modal dialog; Escape closes it unless a change is running (Stop ends it after the articles under way). */
-export function BulkDialog({ rows, onRun, onClose, checking, receiving, searchWaits }: Props) {
+export function BulkDialog({ rows, onPublish, onTopics, onClose, allTopics, checking, receiving, searchWaits }: Props) {
   const [stage, setStage] = useState<Stage>({ kind: 'setup' });
+  const [adding, setAdding] = useState('');
+  const [removing, setRemoving] = useState('');
   const stop = useRef(false);
   const dialogRef = useRef<HTMLDivElement>(null);
   const returnFocus = useRef<Element | null>(null);
-  // Counted from the rows as they are until the change starts; the change then works on those ids.
+  // Counted from the rows as they are until a change starts; the change then works on those.
   const setup = stage.kind === 'setup';
   const frozen = useRef<ReturnType<typeof partition> | null>(null);
   const counted = useMemo(() => (setup ? partition(rows) : frozen.current!), [setup, rows]);
   frozen.current = counted;
-  const { drafts, approved, blocked } = counted;
+  const { drafts, approved, editable, blocked } = counted;
+  const held = useMemo(() => topicsHeld(editable), [editable]);
+  const toAdd = adding.trim();
+  const addTo = useMemo(() => (toAdd === '' ? 0 : editable.reduce((n, a) => n + (a.topics.includes(toAdd) ? 0 : 1), 0)), [editable, toAdd]);
+  const removeFrom = held.find((h) => h.topic === removing)?.count ?? 0;
 
   useEffect(() => {
     returnFocus.current = document.activeElement;
@@ -69,24 +117,36 @@ export function BulkDialog({ rows, onRun, onClose, checking, receiving, searchWa
     if (stage.kind === 'running') dialogRef.current?.querySelector<HTMLElement>('.modal-actions button')?.focus();
   }, [stage.kind]);
 
-  const start = async (value: boolean): Promise<void> => {
-    const ids = value ? drafts : approved;
+  const start = async (change: Change, total: number, run: (progress: (done: number) => void, stopped: () => boolean) => Promise<BulkReport>): Promise<void> => {
     stop.current = false;
-    setStage({ kind: 'running', value, done: 0, total: ids.length });
-    const report = await onRun(
-      ids,
-      value,
-      (done) => setStage((s) => (s.kind === 'running' ? { ...s, done } : s)),
+    let processed = 0;
+    setStage({ kind: 'running', change, done: 0, total });
+    const report = await run(
+      (done) => {
+        processed = done;
+        setStage((s) => (s.kind === 'running' ? { ...s, done } : s));
+      },
       () => stop.current,
     );
-    setStage({ kind: 'done', value, total: ids.length, report });
+    setStage({ kind: 'done', change, total, processed, report });
+  };
+  const publish = (value: boolean): Promise<void> => {
+    const ids = value ? drafts : approved;
+    const change = value ? { doing: 'Approving', did: (n: number) => `${plural(n, 'article')} approved` } : { doing: 'Withdrawing', did: (n: number) => `${plural(n, 'article')} withdrawn` };
+    return start(change, ids.length, (progress, stopped) => onPublish(ids, value, progress, stopped));
+  };
+  const changeTopic = (topic: string, add: boolean): Promise<void> => {
+    const changes = topicChanges(editable, topic, add);
+    const quoted = `“${topic}”`;
+    const change = add ? { doing: `Adding ${quoted}`, did: (n: number) => `${quoted} added to ${plural(n, 'article')}` } : { doing: `Removing ${quoted}`, did: (n: number) => `${quoted} removed from ${plural(n, 'article')}` };
+    return start(change, changes.length, (progress, stopped) => onTopics(changes, `${add ? 'adding' : 'removing'} ${quoted}`, progress, stopped));
   };
 
-  const verb = (value: boolean): string => (value ? 'Approve' : 'Withdraw');
+  const count = (n: number, what: string): string => (searchWaits ? what : `${what} ${plural(n, 'article')}`);
   return (
     <div className="modal-backdrop">
       <div ref={dialogRef} className="modal" role="dialog" aria-modal="true" aria-labelledby="bulk-title">
-        <h2 id="bulk-title">Approve or withdraw the articles shown</h2>
+        <h2 id="bulk-title">Bulk actions on the articles shown</h2>
         {stage.kind === 'done' ? (
           <Result stage={stage} onClose={onClose} />
         ) : (
@@ -113,13 +173,48 @@ export function BulkDialog({ rows, onRun, onClose, checking, receiving, searchWa
                 Every file is still being checked ({formatCount(checking.done)} of {formatCount(checking.total)}): an article found to have an error is left as it is, and named at the end.
               </p>
             )}
-            <p className="muted">Each article is saved as a one-line change to its file. {undoKeys()} undoes the whole change.</p>
+            <fieldset className="bulk-topics" disabled={!setup || searchWaits}>
+              <legend>Topics</legend>
+              <div className="bulk-topic">
+                <input
+                  type="text"
+                  list="bulk-topic-suggestions"
+                  maxLength={TOPIC_MAX}
+                  placeholder="A topic to add"
+                  aria-label="Topic to add to every article shown"
+                  value={adding}
+                  onChange={(e) => setAdding(e.target.value)}
+                />
+                <datalist id="bulk-topic-suggestions">
+                  {allTopics.map((t) => (
+                    <option key={t} value={t} />
+                  ))}
+                </datalist>
+                <button type="button" disabled={addTo === 0} onClick={() => void changeTopic(toAdd, true)}>
+                  {toAdd === '' ? 'Add' : count(addTo, 'Add to')}
+                </button>
+              </div>
+              <div className="bulk-topic">
+                <select aria-label="Topic to remove from every article shown" value={removing} onChange={(e) => setRemoving(e.target.value)}>
+                  <option value="">A topic to remove…</option>
+                  {held.map((h) => (
+                    <option key={h.topic} value={h.topic}>
+                      {h.topic} ({formatCount(h.count)})
+                    </option>
+                  ))}
+                </select>
+                <button type="button" disabled={removeFrom === 0} onClick={() => void changeTopic(removing, false)}>
+                  {removing === '' ? 'Remove' : count(removeFrom, 'Remove from')}
+                </button>
+              </div>
+            </fieldset>
+            <p className="muted">Each article is saved as a small change to its file. {undoKeys()} undoes the whole change.</p>
             {stage.kind === 'running' && (
               <div className="progress">
-                <progress max={Math.max(stage.total, 1)} value={stage.done} aria-label={stage.value ? 'Approving' : 'Withdrawing'} />
+                <progress max={Math.max(stage.total, 1)} value={stage.done} aria-label={stage.change.doing} />
                 {/* Not a live region: read out every tenth of a second it would drown the rest; the result is one. */}
                 <span>
-                  {stage.value ? 'Approving' : 'Withdrawing'} {formatCount(stage.done)} of {formatCount(stage.total)}…
+                  {stage.change.doing}: {formatCount(stage.done)} of {formatCount(stage.total)}…
                 </span>
               </div>
             )}
@@ -133,11 +228,11 @@ export function BulkDialog({ rows, onRun, onClose, checking, receiving, searchWa
                   <button type="button" onClick={onClose}>
                     Cancel
                   </button>
-                  <button type="button" disabled={searchWaits || approved.length === 0} onClick={() => void start(false)}>
-                    {searchWaits ? verb(false) : `${verb(false)} ${plural(approved.length, 'article')}`}
+                  <button type="button" disabled={searchWaits || approved.length === 0} onClick={() => void publish(false)}>
+                    {count(approved.length, 'Withdraw')}
                   </button>
-                  <button type="button" className="primary" disabled={searchWaits || drafts.length === 0} onClick={() => void start(true)}>
-                    {searchWaits ? verb(true) : `${verb(true)} ${plural(drafts.length, 'article')}`}
+                  <button type="button" className="primary" disabled={searchWaits || drafts.length === 0} onClick={() => void publish(true)}>
+                    {count(drafts.length, 'Approve')}
                   </button>
                 </>
               )}
@@ -150,17 +245,19 @@ export function BulkDialog({ rows, onRun, onClose, checking, receiving, searchWa
 }
 
 function Result({ stage, onClose }: { stage: Extract<Stage, { kind: 'done' }>; onClose: () => void }) {
-  const { report, value, total } = stage;
-  const done = `${plural(report.changed.length, 'article')} ${value ? 'approved' : 'withdrawn'}`;
+  const { report, change, total, processed } = stage;
+  const did = change.did(report.changed.length);
   return (
     <>
       <p role="status">
-        {report.stopped ? `Stopped: ${done} of ${formatCount(total)}.` : `${done[0]!.toUpperCase()}${done.slice(1)}.`}
+        {report.stopped ? `Stopped after ${formatCount(processed)} of ${formatCount(total)}: ${did}.` : `${did[0]!.toUpperCase()}${did.slice(1)}.`}
         {report.changed.length > 0 && ` ${undoKeys()} undoes it.`}
       </p>
       {report.failed.length > 0 && (
         <>
-          <p>{plural(report.failed.length, 'article')} could not be changed, and {report.failed.length === 1 ? 'is' : 'are'} left as {report.failed.length === 1 ? 'it was' : 'they were'}:</p>
+          <p>
+            {plural(report.failed.length, 'article')} could not be changed, and {report.failed.length === 1 ? 'is' : 'are'} left as {report.failed.length === 1 ? 'it was' : 'they were'}:
+          </p>
           {/* Focusable, so the list can be scrolled with the keyboard when it is long. */}
           <ul className="held-back" tabIndex={0} aria-label="Articles that could not be changed">
             {report.failed.map((f, i) => (

@@ -69,8 +69,8 @@ export function Toolbar({ state, counts, shown, searchWaits, sorting, topics, pr
         {state.bulk && (
           <span className="checking">
             {' '}
-            · {state.bulk.value ? 'approving' : 'withdrawing'} {formatCount(state.bulk.done)} of {formatCount(state.bulk.total)}{' '}
-            <progress max={Math.max(state.bulk.total, 1)} value={state.bulk.done} aria-label={state.bulk.value ? 'Approving' : 'Withdrawing'} />
+            · {state.bulk.doing} {formatCount(state.bulk.done)} of {formatCount(state.bulk.total)}{' '}
+            <progress max={Math.max(state.bulk.total, 1)} value={state.bulk.done} aria-label={`${state.bulk.doing[0]!.toUpperCase()}${state.bulk.doing.slice(1)}`} />
           </span>
         )}
         {state.checking && (
@@ -112,8 +112,8 @@ export function Toolbar({ state, counts, shown, searchWaits, sorting, topics, pr
             </option>
           ))}
         </select>
-        <button type="button" className="bulk-button" onClick={onBulk} aria-keyshortcuts="Shift+P" title="Approve or withdraw every article shown (Shift+P)">
-          Approve shown…
+        <button type="button" className="bulk-button" onClick={onBulk} aria-keyshortcuts="Shift+P" title="Approve, withdraw or change the topics of every article shown (Shift+P)">
+          Bulk actions…
         </button>
         <button type="button" className="export-button" onClick={onExport}>
           Export…

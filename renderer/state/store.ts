@@ -12,7 +12,16 @@ export type EditCommand =
   | { readonly kind: 'published'; readonly id: ArticleId; readonly before: boolean; readonly after: boolean }
   | { readonly kind: 'topics'; readonly id: ArticleId; readonly before: readonly string[]; readonly after: readonly string[] }
   /** Many articles approved (`after` true) or withdrawn at once: only those it changed, so an undo changes back only them. */
-  | { readonly kind: 'published-many'; readonly ids: readonly ArticleId[]; readonly after: boolean };
+  | { readonly kind: 'published-many'; readonly ids: readonly ArticleId[]; readonly after: boolean }
+  /** Many articles' topics changed at once (a topic added to or removed from every article shown): those it changed. */
+  | { readonly kind: 'topics-many'; readonly changes: readonly TopicsEdit[] };
+
+/** One article's topics before and after an edit. */
+export interface TopicsEdit {
+  readonly id: ArticleId;
+  readonly before: readonly string[];
+  readonly after: readonly string[];
+}
 
 /** Where the last save of an article stands. */
 export interface SaveState {
@@ -68,8 +77,8 @@ export interface DeskState {
   readonly exportOpen: boolean;
   /** The dialog that approves or withdraws every article shown. */
   readonly bulkOpen: boolean;
-  /** A change to many articles under way (from that dialog, or its undo or redo): how far it is. */
-  readonly bulk: { readonly value: boolean; readonly done: number; readonly total: number } | null;
+  /** A change to many articles under way (from that dialog, or its undo or redo): what it does ("approving"), how far it is. */
+  readonly bulk: { readonly doing: string; readonly done: number; readonly total: number } | null;
   /** While the list arrives page by page: how many the library holds. Null once all are in. */
   readonly receiving: Receiving | null;
   /** How far the list pass of a library being opened is. */

@@ -2,8 +2,9 @@
 import { useCallback, useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
 import type { ArticleId, ArticleSummary } from '../../shared/article.js';
 import { BULK_CHUNK, FIRST_PAGE, NEXT_PAGE, type Bridge, type BulkOutcome } from '../../shared/contract.js';
+import type { Result } from '../../shared/result.js';
 import { SharedValues } from './share-repeated.js';
-import { initialState, reduce, type DeskAction, type DeskState, type EditCommand, type FileEvent } from './store.js';
+import { initialState, reduce, type DeskAction, type DeskState, type EditCommand, type FileEvent, type TopicsEdit } from './store.js';
 import { rowOf } from './view.js';
 import { plural } from '../format.js';
 
@@ -18,6 +19,8 @@ export interface DeskActions {
    * way: `progress` hears how many are done, and `stopped` is asked between requests. One undo step.
    */
   readonly setPublishedMany: (ids: readonly ArticleId[], value: boolean, progress: (done: number) => void, stopped: () => boolean) => Promise<BulkReport>;
+  /** Changes many articles' topics, each from `before` to `after`, as `setPublishedMany` changes their approval. One undo step. */
+  readonly setTopicsMany: (changes: readonly TopicsEdit[], doing: string, progress: (done: number) => void, stopped: () => boolean) => Promise<BulkReport>;
   readonly undo: () => void;
   readonly redo: () => void;
   readonly reload: () => void;
@@ -25,10 +28,10 @@ export interface DeskActions {
   readonly dispatch: (action: DeskAction) => void;
 }
 
-/** What approving or withdrawing many articles did (see `DeskActions.setPublishedMany`). */
-export interface BulkReport {
+/** What a change to many articles did (see `DeskActions.setPublishedMany`). */
+export interface BulkReport<T = { readonly id: ArticleId }> {
   /** The articles it changed. */
-  readonly changed: readonly ArticleId[];
+  readonly changed: readonly T[];
   readonly failed: BulkOutcome['failed'];
   /** Stopped before the end: by the editor, or because another library was opened. */
   readonly stopped: boolean;
@@ -166,38 +169,46 @@ export function useDesk(bridge: Bridge, firstPage?: FirstPage): [DeskState, Desk
   }, [bridge, selected, state.selectedRevision]);
 
   /**
-   * Sets `published` on many articles, `BULK_CHUNK` per request; the list and the toolbar's progress
+   * Changes many articles, `BULK_CHUNK` per request (`send`); the list and the toolbar's progress
    * show how far it is once a second. Stops when `stopped()` says so, or once another library has
-   * been opened (main would refuse the rest).
+   * been opened (main would refuse the rest). Answers which of `items` were changed.
    */
   const runMany = useCallback(
-    async (ids: readonly ArticleId[], value: boolean, progress: (done: number) => void, stopped: () => boolean): Promise<BulkReport> => {
+    async <T extends { readonly id: ArticleId }>(
+      items: readonly T[],
+      send: (chunk: readonly T[], library: string) => Promise<Result<BulkOutcome>>,
+      doing: string,
+      progress: (done: number) => void,
+      stopped: () => boolean,
+    ): Promise<BulkReport<T>> => {
       const library = store.getState().library ?? '';
-      const changed: ArticleId[] = [];
+      const changed: T[] = [];
       const failed: BulkOutcome['failed'][number][] = [];
       // The list shows the saves once a second, not at every request (see `DeskStore.hold`).
       store.hold(true);
       let shown = performance.now();
       // Dispatched, it applies the saves waiting too.
-      const show = (done: number): void => dispatch({ type: 'bulk-progress', bulk: { value, done, total: ids.length } });
+      const show = (done: number): void => dispatch({ type: 'bulk-progress', bulk: { doing, done, total: items.length } });
       show(0);
       try {
-        for (let at = 0; at < ids.length; at += BULK_CHUNK) {
+        for (let at = 0; at < items.length; at += BULK_CHUNK) {
           if (stopped() || store.getState().library !== library) return { changed, failed, stopped: true };
-          const chunk = ids.slice(at, at + BULK_CHUNK);
-          const result = await bridge.setPublishedMany(chunk, value, library);
+          const chunk = items.slice(at, at + BULK_CHUNK);
+          const result = await send(chunk, library);
           if (store.getState().library !== library) return { changed, failed, stopped: true };
           if (result.ok) {
             // Main's events bring the same summaries; these make sure the list has them when the change ends.
             for (const summary of result.value.saved) store.fileEvent({ type: 'changed', summary });
-            changed.push(...result.value.saved.map((a) => a.id));
+            // A request's own hundred ids: a small set (see `applyFileEvents` on sets of ids).
+            const saved = new Set(result.value.saved.map((a) => a.id));
+            changed.push(...chunk.filter((item) => saved.has(item.id)));
             failed.push(...result.value.failed);
           } else {
-            failed.push(...chunk.map((id) => ({ id, message: result.error.message })));
+            failed.push(...chunk.map((item) => ({ id: item.id, message: result.error.message })));
           }
-          progress(Math.min(ids.length, at + BULK_CHUNK));
+          progress(Math.min(items.length, at + BULK_CHUNK));
           if (performance.now() - shown >= BULK_SHOWN_MS) {
-            show(Math.min(ids.length, at + BULK_CHUNK));
+            show(Math.min(items.length, at + BULK_CHUNK));
             shown = performance.now();
           }
         }
@@ -212,18 +223,36 @@ export function useDesk(bridge: Bridge, firstPage?: FirstPage): [DeskState, Desk
     [bridge, store, dispatch],
   );
 
-  /** Undoes or redoes many articles' approval at once, saying how it went. */
+  /** Undoes or redoes a change to many articles at once, saying how it went. */
   const replayMany = useCallback(
-    async (command: Extract<EditCommand, { kind: 'published-many' }>, via: 'undo' | 'redo'): Promise<void> => {
-      const value = via === 'undo' ? !command.after : command.after;
-      const done = await runMany(command.ids, value, () => undefined, () => false);
-      if (done.stopped) return; // another library was opened meanwhile
-      const what = `${plural(done.changed.length, 'article')} ${value ? 'approved' : 'withdrawn'}`;
+    async (command: Extract<EditCommand, { kind: 'published-many' | 'topics-many' }>, via: 'undo' | 'redo'): Promise<void> => {
+      const none = (): undefined => undefined;
+      const never = (): boolean => false;
+      let done: BulkReport<unknown>;
+      let what: string;
+      let already: string;
+      if (command.kind === 'published-many') {
+        const value = via === 'undo' ? !command.after : command.after;
+        const report = await runMany(command.ids.map((id) => ({ id })), (chunk, library) => bridge.setPublishedMany(chunk.map((c) => c.id), value, library), value ? 'approving' : 'withdrawing', none, never);
+        if (report.stopped) return; // another library was opened meanwhile
+        if (report.changed.length > 0) dispatch({ type: 'edit-recorded', command: { ...command, ids: report.changed.map((c) => c.id) }, via });
+        [done, what, already] = [report, `${plural(report.changed.length, 'article')} ${value ? 'approved' : 'withdrawn'}`, `each of those articles is already ${value ? 'approved' : 'withdrawn'}`];
+      } else {
+        const report = await runMany(
+          command.changes,
+          (chunk, library) => bridge.setTopicsMany(chunk.map((c) => (via === 'undo' ? { id: c.id, topics: c.before, from: c.after } : { id: c.id, topics: c.after, from: c.before })), library),
+          'changing topics',
+          none,
+          never,
+        );
+        if (report.stopped) return;
+        if (report.changed.length > 0) dispatch({ type: 'edit-recorded', command: { ...command, changes: report.changed }, via });
+        [done, what, already] = [report, `the topics of ${plural(report.changed.length, 'article')} ${via === 'undo' ? 'put back' : 'changed again'}`, `those articles' topics are already so`];
+      }
       const [Done, Doing] = via === 'undo' ? ['Undone', 'Undo'] : ['Redone', 'Redo'];
-      if (done.changed.length > 0) dispatch({ type: 'edit-recorded', command: { ...command, ids: done.changed }, via });
-      else dispatch({ type: 'edit-dropped', via });
+      if (done.changed.length === 0) dispatch({ type: 'edit-dropped', via });
       if (done.changed.length === 0 && done.failed.length === 0) {
-        dispatch({ type: 'notice', level: 'info', text: `Nothing to ${via}: each of those articles is already ${value ? 'approved' : 'withdrawn'}.` });
+        dispatch({ type: 'notice', level: 'info', text: `Nothing to ${via}: ${already}.` });
       } else if (done.failed.length === 0) dispatch({ type: 'notice', level: 'info', text: `${Done}: ${what}.` });
       else {
         const first = done.failed[0]!;
@@ -231,12 +260,12 @@ export function useDesk(bridge: Bridge, firstPage?: FirstPage): [DeskState, Desk
         dispatch({ type: 'notice', level: 'error', text: `${Doing}: ${what}; ${first.id}${others} could not be changed: ${first.message}` });
       }
     },
-    [runMany, dispatch],
+    [runMany, bridge, dispatch],
   );
 
   const run = useCallback(
     async (command: EditCommand, via: 'do' | 'undo' | 'redo'): Promise<void> => {
-      if (command.kind === 'published-many') {
+      if (command.kind === 'published-many' || command.kind === 'topics-many') {
         if (via !== 'do') await replayMany(command, via);
         return;
       }
@@ -276,10 +305,32 @@ export function useDesk(bridge: Bridge, firstPage?: FirstPage): [DeskState, Desk
       const { articles, library } = store.getState();
       return pressed && pressed.library === library ? findArticle(articles, pressed.id) : undefined;
     };
+    /** A change to many articles, after any edit still under way, recorded as one undo step. */
+    const doMany = <T extends { readonly id: ArticleId }>(
+      items: readonly T[],
+      send: (chunk: readonly T[], library: string) => ReturnType<Bridge['setPublishedMany']>,
+      doing: string,
+      progress: (done: number) => void,
+      stopped: () => boolean,
+      command: (changed: readonly T[]) => EditCommand,
+    ): Promise<BulkReport> =>
+      new Promise<BulkReport>((resolve, reject) => {
+        const library = store.getState().library;
+        enqueue(async () => {
+          if (store.getState().library !== library) return resolve({ changed: [], failed: [], stopped: true });
+          const done = await runMany(items, send, doing, progress, stopped).catch((e: unknown) => {
+            reject(e);
+            return null;
+          });
+          if (done === null) return;
+          if (done.changed.length > 0 && store.getState().library === library) dispatch({ type: 'edit-recorded', command: command(done.changed), via: 'do' });
+          resolve(done);
+        });
+      });
     const replay = async (stack: 'undo' | 'redo'): Promise<void> => {
       const command = store.getState()[stack].at(-1);
       if (command === undefined) return;
-      if (command.kind !== 'published-many') dispatch({ type: 'selected', id: command.id });
+      if (command.kind === 'published' || command.kind === 'topics') dispatch({ type: 'selected', id: command.id });
       await run(command, stack);
     };
     return {
@@ -301,21 +352,23 @@ export function useDesk(bridge: Bridge, firstPage?: FirstPage): [DeskState, Desk
         });
       },
       setPublishedMany: (ids, value, progress, stopped) =>
-        new Promise<BulkReport>((resolve, reject) => {
-          const library = store.getState().library;
-          enqueue(async () => {
-            if (store.getState().library !== library) return resolve({ changed: [], failed: [], stopped: true });
-            const done = await runMany(ids, value, progress, stopped).catch((e: unknown) => {
-              reject(e);
-              return null;
-            });
-            if (done === null) return;
-            if (done.changed.length > 0 && store.getState().library === library) {
-              dispatch({ type: 'edit-recorded', command: { kind: 'published-many', ids: done.changed, after: value }, via: 'do' });
-            }
-            resolve(done);
-          });
-        }),
+        doMany(
+          ids.map((id) => ({ id })),
+          (chunk, library) => bridge.setPublishedMany(chunk.map((c) => c.id), value, library),
+          value ? 'approving' : 'withdrawing',
+          progress,
+          stopped,
+          (changed) => ({ kind: 'published-many', ids: changed.map((c) => c.id), after: value }),
+        ),
+      setTopicsMany: (changes, doing, progress, stopped) =>
+        doMany(
+          changes,
+          (chunk, library) => bridge.setTopicsMany(chunk.map((c) => ({ id: c.id, topics: c.after, from: c.before })), library),
+          doing,
+          progress,
+          stopped,
+          (changed) => ({ kind: 'topics-many', changes: changed }),
+        ),
       undo: () => enqueue(() => replay('undo')),
       redo: () => enqueue(() => replay('redo')),
       reload,

@@ -216,7 +216,7 @@ describe.skipIf(!haveChromium)('the desk in Chromium', () => {
     const before = ids.map(file);
     await page.getByRole('grid', { name: 'Articles' }).focus();
     await page.keyboard.press('Shift+P');
-    const dialog = page.getByRole('dialog', { name: 'Approve or withdraw the articles shown' });
+    const dialog = page.getByRole('dialog', { name: 'Bulk actions on the articles shown' });
     await expect.poll(() => dialog.getByText('The list shows 4 articles: 1 not approved, 2 approved.').count()).toBe(1);
     expect(await dialog.getByText(/1 article with errors is left as it is/).count()).toBe(1);
     await page.screenshot({ path: join(SHOTS, 'desk-bulk-dialog.png') });
@@ -230,6 +230,24 @@ describe.skipIf(!haveChromium)('the desk in Chromium', () => {
     await page.keyboard.press('Control+z');
     await expect.poll(() => ids.map(file)).toEqual(before);
     await expect.poll(() => page.getByText(/^4 articles · 2 published/).count()).toBe(1);
+  });
+
+  test('a topic added to every article shown: one line per file, as each file spells its list; one undo puts back every byte', async () => {
+    const ids = [SEED_ID, 'world/cafe.md'];
+    const before = ids.map(file);
+    await page.getByRole('radio', { name: 'Published', exact: true }).click();
+    await page.getByRole('button', { name: 'Bulk actions…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Bulk actions on the articles shown' });
+    await dialog.getByRole('combobox', { name: 'Topic to add to every article shown' }).fill('Europe');
+    await page.screenshot({ path: join(SHOTS, 'desk-bulk-topic.png') });
+    await dialog.getByRole('button', { name: 'Add to 2 articles' }).click();
+    await expect.poll(() => dialog.getByText('“Europe” added to 2 articles. Ctrl+Z undoes it.').count()).toBe(1);
+    expect(diff(before[0]!, file(SEED_ID))).toEqual(['+  - Europe']);
+    expect(diff(before[1]!, file('world/cafe.md'))).toEqual(['-topics: [Food, Cities]', '+topics: [Food, Cities, Europe]']);
+    await dialog.getByRole('button', { name: 'Done' }).click();
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => ids.map(file)).toEqual(before);
+    await page.getByRole('radio', { name: 'All' }).click();
   });
 
   test('accessibility: axe-core finds no violation in the main views, light and dark', async () => {
@@ -259,9 +277,9 @@ describe.skipIf(!haveChromium)('the desk in Chromium', () => {
       await page.keyboard.press('Escape');
       await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
       expect(await page.evaluate(() => document.activeElement?.closest('[inert]') ?? null)).toBeNull();
-      await page.getByRole('button', { name: 'Approve shown…' }).click();
+      await page.getByRole('button', { name: 'Bulk actions…' }).click();
       await expect.poll(() => page.getByText(/^The list shows/).count()).toBe(1);
-      expect(await accessibilityViolations(page), `${colorScheme}: the dialog that approves the articles shown`).toEqual([]);
+      expect(await accessibilityViolations(page), `${colorScheme}: the bulk actions dialog`).toEqual([]);
       await page.keyboard.press('Escape');
       await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
     }

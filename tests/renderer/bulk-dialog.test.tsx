@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { BulkDialog, partition } from '../../renderer/components/BulkDialog.js';
+import { BulkDialog, partition, topicChanges } from '../../renderer/components/BulkDialog.js';
 import { summary } from '../helpers/fake-bridge.js';
 
 afterEach(cleanup);
@@ -15,24 +15,34 @@ const rows = [
 
 describe('the dialog that approves or withdraws the articles shown', () => {
   test('splits the rows: drafts, approved, and those an error holds (a warning holds none)', () => {
-    expect(partition(rows)).toEqual({ drafts: ['a.md', 'd.md'], approved: ['b.md'], blocked: 1 });
+    expect(partition(rows)).toEqual({ drafts: ['a.md', 'd.md'], approved: ['b.md'], editable: [rows[0], rows[1], rows[3]], blocked: 1 });
+  });
+
+  test('a topic added or removed: only articles it changes, each written as a proper list', () => {
+    const articles = [summary('a.md', { topics: ['AI'] }), summary('b.md', { topics: ['Food', 'Food', ''] }), summary('c.md', { topics: ['Food', 'AI'] })];
+    expect(topicChanges(articles, 'Food', true)).toEqual([{ id: 'a.md', before: ['AI'], after: ['AI', 'Food'] }]);
+    expect(topicChanges(articles, 'Food', false)).toEqual([
+      { id: 'b.md', before: ['Food', 'Food', ''], after: [] },
+      { id: 'c.md', before: ['Food', 'AI'], after: ['AI'] },
+    ]);
+    expect(topicChanges(articles, 'Cities', true).map((c) => c.after)).toEqual([['AI', 'Cities'], ['Food', 'Cities'], ['Food', 'AI', 'Cities']]);
   });
 
   test('while a search is still being prepared, the rows are not its answer: nothing is counted and nothing can start', () => {
     const onRun = vi.fn();
-    const { rerender } = render(<BulkDialog rows={rows} onRun={onRun} onClose={() => undefined} checking={null} receiving={null} searchWaits />);
+    const { rerender } = render(<BulkDialog rows={rows} onPublish={onRun} onTopics={vi.fn()} allTopics={[]} onClose={() => undefined} checking={null} receiving={null} searchWaits />);
     expect(screen.getByText(/Preparing the search/)).toBeTruthy();
     expect((screen.getByRole('button', { name: 'Approve' }) as HTMLButtonElement).disabled).toBe(true);
     expect((screen.getByRole('button', { name: 'Withdraw' }) as HTMLButtonElement).disabled).toBe(true);
     // The search's answer in: counted, and ready.
-    rerender(<BulkDialog rows={rows.slice(0, 2)} onRun={onRun} onClose={() => undefined} checking={null} receiving={null} searchWaits={false} />);
+    rerender(<BulkDialog rows={rows.slice(0, 2)} onPublish={onRun} onTopics={vi.fn()} allTopics={[]} onClose={() => undefined} checking={null} receiving={null} searchWaits={false} />);
     expect(screen.getByText('The list shows 2 articles: 1 not approved, 1 approved.')).toBeTruthy();
     expect((screen.getByRole('button', { name: 'Approve 1 article' }) as HTMLButtonElement).disabled).toBe(false);
     expect(onRun).not.toHaveBeenCalled();
   });
 
   test('says when the library is still loading or being checked', () => {
-    render(<BulkDialog rows={rows} onRun={vi.fn()} onClose={() => undefined} checking={{ done: 10, total: 40 }} receiving={{ done: 4, total: 2000 }} searchWaits={false} />);
+    render(<BulkDialog rows={rows} onPublish={vi.fn()} onTopics={vi.fn()} allTopics={[]} onClose={() => undefined} checking={{ done: 10, total: 40 }} receiving={{ done: 4, total: 2000 }} searchWaits={false} />);
     expect(screen.getByText('The library is still loading (4 of 2,000): only the articles in so far are counted.')).toBeTruthy();
     expect(screen.getByText(/Every file is still being checked \(10 of 40\)/)).toBeTruthy();
     expect(screen.getByText(/1 article with errors is left as it is/)).toBeTruthy();

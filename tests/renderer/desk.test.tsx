@@ -390,7 +390,7 @@ describe('approving or withdrawing every article shown', () => {
   test('Shift+P counts what the list shows; one press approves the drafts, and Ctrl+Z undoes them all as one step', async () => {
     const { user, calls } = await setup();
     await user.keyboard('{Shift>}P{/Shift}');
-    const dialog = screen.getByRole('dialog', { name: 'Approve or withdraw the articles shown' });
+    const dialog = screen.getByRole('dialog', { name: 'Bulk actions on the articles shown' });
     expect(within(dialog).getByText('The list shows 3 articles: 1 not approved, 1 approved.')).toBeTruthy();
     expect(within(dialog).getByText(/1 article with errors is left as it is/)).toBeTruthy();
     // The main action has the focus, and the desk behind cannot be reached.
@@ -415,13 +415,13 @@ describe('approving or withdrawing every article shown', () => {
   test('only the rows the filter shows; withdrawing them; Escape closes without a change', async () => {
     const { user, calls } = await setup();
     await user.type(screen.getByRole('searchbox', { name: 'Search articles' }), 'café');
-    await user.click(screen.getByRole('button', { name: 'Approve shown…' }));
+    await user.click(screen.getByRole('button', { name: 'Bulk actions…' }));
     let dialog = screen.getByRole('dialog');
     expect(within(dialog).getByText('The list shows 1 article: 0 not approved, 1 approved.')).toBeTruthy();
     expect((within(dialog).getByRole('button', { name: 'Approve 0 articles' }) as HTMLButtonElement).disabled).toBe(true);
     await user.keyboard('{Escape}');
     expect(screen.queryByRole('dialog')).toBeNull();
-    await user.click(screen.getByRole('button', { name: 'Approve shown…' }));
+    await user.click(screen.getByRole('button', { name: 'Bulk actions…' }));
     dialog = screen.getByRole('dialog');
     await user.click(within(dialog).getByRole('button', { name: 'Withdraw 1 article' }));
     expect(await within(dialog).findByText('1 article withdrawn. Ctrl+Z undoes it.')).toBeTruthy();
@@ -447,13 +447,13 @@ describe('approving or withdrawing every article shown', () => {
     const dialog = screen.getByRole('dialog');
     await user.click(within(dialog).getByRole('button', { name: 'Approve 250 articles' }));
     await waitFor(() => expect(gates).toHaveLength(1));
-    expect(within(dialog).getByText('Approving 0 of 250…')).toBeTruthy();
+    expect(within(dialog).getByText('Approving: 0 of 250…')).toBeTruthy();
     act(() => gates.shift()!());
-    await within(dialog).findByText('Approving 100 of 250…');
+    await within(dialog).findByText('Approving: 100 of 250…');
     await waitFor(() => expect(gates).toHaveLength(1));
     await user.click(within(dialog).getByRole('button', { name: 'Stop' }));
     act(() => gates.shift()!());
-    expect(await within(dialog).findByText('Stopped: 200 articles approved of 250. Ctrl+Z undoes it.')).toBeTruthy();
+    expect(await within(dialog).findByText('Stopped after 200 of 250: 200 articles approved. Ctrl+Z undoes it.')).toBeTruthy();
     const sent = fake.calls.filter((c) => c.name === 'setPublishedMany').map((c) => c.args[0] as string[]);
     expect(sent.map((ids) => ids.length)).toEqual([100, 100]);
     await user.click(within(dialog).getByRole('button', { name: 'Done' }));
@@ -483,9 +483,39 @@ describe('approving or withdrawing every article shown', () => {
     fireEvent.keyDown(window, { key: 'Escape' });
     expect(screen.queryByRole('dialog')).toBeNull();
     act(() => emit({ type: 'command', command: 'approve-shown' }));
-    expect(screen.getByRole('dialog', { name: 'Approve or withdraw the articles shown' })).toBeTruthy();
+    expect(screen.getByRole('dialog', { name: 'Bulk actions on the articles shown' })).toBeTruthy();
     act(() => emit({ type: 'command', command: 'export' }));
     expect(screen.getAllByRole('dialog')).toHaveLength(1);
+  });
+
+  test('a topic added to every article shown, and removed from them; one undo puts back every list', async () => {
+    const { user, calls } = await setup();
+    await user.keyboard('{Shift>}P{/Shift}');
+    const dialog = screen.getByRole('dialog');
+    await user.type(within(dialog).getByRole('combobox', { name: 'Topic to add to every article shown' }), 'Europe');
+    await user.click(within(dialog).getByRole('button', { name: 'Add to 2 articles' }));
+    expect(await within(dialog).findByText('“Europe” added to 2 articles. Ctrl+Z undoes it.')).toBeTruthy();
+    expect(calls.filter((c) => c.name === 'setTopicsMany').map((c) => c.args[0])).toEqual([
+      [
+        { id: 'a.md', topics: ['AI', 'Microsoft AI', 'Europe'], from: ['AI', 'Microsoft AI'] },
+        { id: 'b.md', topics: ['Food', 'Europe'], from: ['Food'] },
+      ],
+    ]);
+    await user.click(within(dialog).getByRole('button', { name: 'Done' }));
+    expect(within(screen.getByRole('grid', { name: 'Articles' })).getByRole('row', { name: /Café culture/ }).textContent).toContain('Food, Europe');
+    await user.keyboard('{Control>}z{/Control}');
+    await screen.findByText('Undone: the topics of 2 articles put back.');
+    expect(calls.filter((c) => c.name === 'setTopicsMany').at(-1)?.args[0]).toEqual([
+      { id: 'a.md', topics: ['AI', 'Microsoft AI'], from: ['AI', 'Microsoft AI', 'Europe'] },
+      { id: 'b.md', topics: ['Food'], from: ['Food', 'Europe'] },
+    ]);
+    // Removing: the topics the articles shown hold, with how many hold each.
+    await user.keyboard('{Shift>}P{/Shift}');
+    const again = screen.getByRole('dialog');
+    await user.selectOptions(within(again).getByRole('combobox', { name: 'Topic to remove from every article shown' }), 'AI (1)');
+    await user.click(within(again).getByRole('button', { name: 'Remove from 1 article' }));
+    expect(await within(again).findByText('“AI” removed from 1 article. Ctrl+Z undoes it.')).toBeTruthy();
+    expect(calls.filter((c) => c.name === 'setTopicsMany').at(-1)?.args[0]).toEqual([{ id: 'a.md', topics: ['Microsoft AI'], from: ['AI', 'Microsoft AI'] }]);
   });
 
   test('an article that could not be changed is named with the reason, and the rest are changed', async () => {

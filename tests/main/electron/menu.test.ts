@@ -20,8 +20,8 @@ describe('the application menu', () => {
     byLabel('Export…')?.click?.();
     expect(actions.exportApproved).toHaveBeenCalledOnce();
     // Shown, not registered: a menu accelerator would take the capital P from every text field.
-    expect(byLabel('Approve or Withdraw Shown…')).toMatchObject({ accelerator: 'Shift+P', registerAccelerator: false });
-    byLabel('Approve or Withdraw Shown…')?.click?.();
+    expect(byLabel('Bulk Actions on Shown Articles…')).toMatchObject({ accelerator: 'Shift+P', registerAccelerator: false });
+    byLabel('Bulk Actions on Shown Articles…')?.click?.();
     expect(actions.approveShown).toHaveBeenCalledOnce();
     expect(items.some((i) => i.role === 'quit' || i.role === 'appMenu')).toBe(true);
     byLabel('Open Library…')?.click?.();
