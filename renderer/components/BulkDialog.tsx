@@ -7,6 +7,7 @@ import { hasError, type ArticleId, type ArticleSummary } from '../../shared/arti
 import { formatCount, plural, undoKeys } from '../format.js';
 import type { TopicsEdit } from '../state/store.js';
 import type { BulkReport, DeskActions } from '../state/use-desk.js';
+import { useModal } from './use-modal.js';
 
 interface Props {
   /** The rows the list shows (its filter and search applied). */
@@ -34,6 +35,8 @@ type Stage =
   | { kind: 'setup' }
   | { kind: 'running'; change: Change; done: number; total: number }
   | { kind: 'done'; change: Change; total: number; processed: number; report: BulkReport };
+
+const FIRST_FOCUS = ['.modal-actions .primary:not(:disabled)', '.modal-actions button:not(:disabled)'];
 
 /** The most characters a topic may have (as main checks). */
 const TOPIC_MAX = 200;
@@ -83,7 +86,6 @@ export function BulkDialog({ rows, onPublish, onTopics, onClose, allTopics, chec
   const [removing, setRemoving] = useState('');
   const stop = useRef(false);
   const dialogRef = useRef<HTMLDivElement>(null);
-  const returnFocus = useRef<Element | null>(null);
   // Counted from the rows as they are until a change starts; the change then works on those.
   const setup = stage.kind === 'setup';
   const frozen = useRef<ReturnType<typeof partition> | null>(null);
@@ -95,22 +97,8 @@ export function BulkDialog({ rows, onPublish, onTopics, onClose, allTopics, chec
   const addTo = useMemo(() => (toAdd === '' ? 0 : editable.reduce((n, a) => n + (a.topics.includes(toAdd) ? 0 : 1), 0)), [editable, toAdd]);
   const removeFrom = held.find((h) => h.topic === removing)?.count ?? 0;
 
-  useEffect(() => {
-    returnFocus.current = document.activeElement;
-    const dialog = dialogRef.current;
-    // The main action, or where there is nothing to approve, the first that can be pressed.
-    (dialog?.querySelector<HTMLElement>('.modal-actions .primary:not(:disabled)') ?? dialog?.querySelector<HTMLElement>('.modal-actions button:not(:disabled)'))?.focus();
-    return () => (returnFocus.current as HTMLElement | null)?.focus?.();
-  }, []);
-
-  const running = stage.kind === 'running';
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent): void => {
-      if (e.key === 'Escape' && !running) onClose();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [running, onClose]);
+  // The main action, or where there is nothing to approve, the first that can be pressed.
+  useModal(dialogRef, FIRST_FOCUS, stage.kind === 'running', onClose);
 
   useEffect(() => {
     if (stage.kind === 'done') dialogRef.current?.querySelector<HTMLElement>('.modal-actions .primary')?.focus();

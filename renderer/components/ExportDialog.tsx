@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { EXPORT_FORMATS, type Bridge, type ExportFormat, type ExportOutcome, type ExportPreview } from '../../shared/contract.js';
 import type { ArticleQuery } from '../../shared/query.js';
 import { formatCount, plural } from '../format.js';
+import { useModal } from './use-modal.js';
 
 const FORMAT_LABELS: Readonly<Record<ExportFormat, string>> = {
   files: 'Files (copies + manifest)',
@@ -21,6 +22,8 @@ interface Props {
   readonly checking?: { readonly done: number; readonly total: number } | null;
 }
 
+const FIRST_FOCUS = ['input, button'];
+
 type Stage = { kind: 'setup' } | { kind: 'running'; done: number; total: number } | { kind: 'done'; outcome: ExportOutcome } | { kind: 'failed'; message: string };
 
 /** A modal dialog; Escape closes it unless an export is running. */
@@ -32,13 +35,7 @@ export function ExportDialog({ bridge, filter, onClose, checking = null }: Props
   const [previews, setPreviews] = useState<{ all?: ExportPreview; filter?: ExportPreview }>({});
   const [stage, setStage] = useState<Stage>({ kind: 'setup' });
   const dialogRef = useRef<HTMLDivElement>(null);
-  const returnFocus = useRef<Element | null>(null);
 
-  useEffect(() => {
-    returnFocus.current = document.activeElement;
-    dialogRef.current?.querySelector<HTMLElement>('input, button')?.focus();
-    return () => (returnFocus.current as HTMLElement | null)?.focus?.();
-  }, []);
 
   useEffect(() => {
     let live = true;
@@ -59,15 +56,8 @@ export function ExportDialog({ bridge, filter, onClose, checking = null }: Props
 
   const preview = scope === 'filter' ? previews.filter : previews.all;
   const running = stage.kind === 'running';
-
   // Escape closes from anywhere while the dialog is open, unless an export is running.
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent): void => {
-      if (e.key === 'Escape' && !running) onClose();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [running, onClose]);
+  useModal(dialogRef, FIRST_FOCUS, running, onClose);
 
   // When the export ends, the result's main button takes the focus.
   useEffect(() => {
