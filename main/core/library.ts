@@ -328,20 +328,9 @@ export class Library {
   async setPublishedMany(ids: unknown, value: unknown): Promise<Result<BulkOutcome>> {
     if (typeof value !== 'boolean') return fail('bad-request', 'published must be true or false');
     if (!Array.isArray(ids) || ids.length > MAX_BULK) return fail('bad-request', `ids must be a list of at most ${MAX_BULK} article ids`);
-    const saved: ArticleSummary[] = [];
-    const failed: { id: ArticleId; message: string }[] = [];
-    const unsynced = new Set<string>();
-    try {
-      for (const id of ids as unknown[]) {
-        if (typeof id === 'string' && this.summary(id)?.published === value) continue;
-        const result = await this.edit(id, { kind: 'set-published', value }, undefined, unsynced);
-        if (result.ok) saved.push(result.value);
-        else failed.push({ id: String(id).slice(0, 4096), message: result.error.message });
-      }
-    } finally {
-      syncFolders(unsynced);
-    }
-    return ok({ saved, failed });
+    return this.many(ids as unknown[], (id, unsynced) =>
+      typeof id === 'string' && this.summary(id)?.published === value ? null : { id, result: this.edit(id, { kind: 'set-published', value }, undefined, unsynced) },
+    );
   }
 
   /**
@@ -361,18 +350,34 @@ export class Library {
    */
   async setTopicsMany(changes: unknown): Promise<Result<BulkOutcome>> {
     if (!Array.isArray(changes) || changes.length > MAX_BULK) return fail('bad-request', `changes must be a list of at most ${MAX_BULK} topic changes`);
+    return this.many(changes as unknown[], (change, unsynced) => {
+      const { id, topics, from } = (typeof change === 'object' && change !== null ? change : {}) as { id?: unknown; topics?: unknown; from?: unknown };
+      // Already so: nothing written, and nothing for an undo to change back.
+      const now = typeof id === 'string' ? this.summary(id)?.topics : undefined;
+      if (now !== undefined && Array.isArray(topics) && sameList(topics as readonly string[], now)) return null;
+      if (from === undefined) return { id, result: Promise.resolve(fail('bad-request', 'each topic change must give the topics it was made from')) };
+      return { id, result: this.topicsEdit(id, topics, from, unsynced) };
+    });
+  }
+
+  /**
+   * Runs `edit` for each item in turn (null: nothing to do for it), the saves' folders synced once at
+   * the end: what changed, and each id that could not be, with the reason.
+   */
+  private async many(
+    items: readonly unknown[],
+    edit: (item: unknown, unsynced: Set<string>) => { id: unknown; result: Promise<Result<ArticleSummary>> } | null,
+  ): Promise<Result<BulkOutcome>> {
     const saved: ArticleSummary[] = [];
     const failed: { id: ArticleId; message: string }[] = [];
     const unsynced = new Set<string>();
     try {
-      for (const change of changes as unknown[]) {
-        const { id, topics, from } = (typeof change === 'object' && change !== null ? change : {}) as { id?: unknown; topics?: unknown; from?: unknown };
-        // Already so: nothing written, and nothing for an undo to change back.
-        const now = typeof id === 'string' ? this.summary(id)?.topics : undefined;
-        if (now !== undefined && Array.isArray(topics) && sameList(topics as readonly string[], now)) continue;
-        const result = from === undefined ? fail<ArticleSummary>('bad-request', 'each topic change must give the topics it was made from') : await this.topicsEdit(id, topics, from, unsynced);
+      for (const item of items) {
+        const made = edit(item, unsynced);
+        if (made === null) continue;
+        const result = await made.result;
         if (result.ok) saved.push(result.value);
-        else failed.push({ id: String(id).slice(0, 4096), message: result.error.message });
+        else failed.push({ id: String(made.id).slice(0, 4096), message: result.error.message });
       }
     } finally {
       syncFolders(unsynced);
