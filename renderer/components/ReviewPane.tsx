@@ -37,7 +37,7 @@ export function ReviewPane(props: Props) {
         <h1>Select an article to review it.</h1>
         <p className="hint">
           <kbd>↑</kbd> <kbd>↓</kbd> or <kbd>j</kbd> <kbd>k</kbd> move · <kbd>p</kbd> approves · <kbd>t</kbd> adds a topic · <kbd>/</kbd> searches ·{' '}
-          <kbd>Ctrl</kbd>+<kbd>Z</kbd> undoes
+          <kbd>Shift</kbd>+<kbd>P</kbd> acts on every article shown · <kbd>Ctrl</kbd>+<kbd>Z</kbd> undoes
         </p>
       </section>
     );

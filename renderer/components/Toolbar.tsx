@@ -25,7 +25,7 @@ interface Props {
   readonly onFilters: (filters: Partial<Filters>) => void;
   readonly onEscape: () => void;
   readonly onExport: () => void;
-  /** Opens the dialog that approves or withdraws every article shown. */
+  /** Opens the bulk actions dialog: approve, withdraw, add or remove a topic on every article shown. */
   readonly onBulk: () => void;
 }
 
@@ -112,12 +112,15 @@ export function Toolbar({ state, counts, shown, searchWaits, sorting, topics, pr
             </option>
           ))}
         </select>
-        <button type="button" className="bulk-button" onClick={onBulk} aria-keyshortcuts="Shift+P" title="Approve, withdraw or change the topics of every article shown (Shift+P)">
-          Bulk actions…
-        </button>
-        <button type="button" className="export-button" onClick={onExport}>
-          Export…
-        </button>
+        {/* Together, so that a narrow window wraps them as one. */}
+        <div className="toolbar-actions">
+          <button type="button" className="bulk-button" onClick={onBulk} aria-keyshortcuts="Shift+P" title="Approve, withdraw or change the topics of every article shown (Shift+P)">
+            Bulk actions…
+          </button>
+          <button type="button" className="export-button" onClick={onExport}>
+            Export…
+          </button>
+        </div>
       </div>
     </header>
   );
