@@ -103,6 +103,24 @@ describe('masthead publish, unpublish and topics', () => {
     expect(r.err).toMatch(/broken\.md: .*cannot be edited until its error is fixed/);
     expect(r.err).toMatch(/\.\.\/escape\.md: .*not the id of an article/);
     expect(readFileSync(join(dir, 'second.md'), 'utf8')).toContain('published: true\n');
+    expect(r.out).toBe('second.md: published\n');
+  });
+
+  test('more articles than one request holds: each is published and named, in order', async () => {
+    const dir = tempDirFor();
+    const ids = Array.from({ length: 1003 }, (_, i) => `a${String(i).padStart(4, '0')}.md`);
+    for (const id of ids) writeFileSync(join(dir, id), '---\ntitle: A\npublished: false\n---\n');
+    const r = await cli('publish', dir, ...ids, 'missing.md');
+    expect(r.code).toBe(1);
+    expect(r.out).toBe(ids.map((id) => `${id}: published\n`).join(''));
+    expect(r.err).toMatch(/^masthead: missing\.md: /);
+    expect(ids.every((id) => readFileSync(join(dir, id), 'utf8').includes('published: true'))).toBe(true);
+  }, 30_000);
+
+  test('an article named twice is published once, the second time said to be already so', async () => {
+    const dir = library();
+    const r = await cli('publish', dir, SEED_ID, 'second.md', SEED_ID);
+    expect(r).toMatchObject({ code: 0, out: `${SEED_ID}: published\nsecond.md: published\n${SEED_ID}: already published\n` });
   });
 
   test('topics on a file listing a topic twice and an empty one writes a proper list', async () => {
