@@ -144,9 +144,11 @@ export function App({ bridge, firstPage }: { readonly bridge: Bridge; readonly f
           move(rows.length - 1);
           break;
         case 'P':
-          // Shift+P: approve (or withdraw) every article shown, after a dialog that counts them.
           e.preventDefault();
-          actions.dispatch({ type: 'bulk-dialog', open: true });
+          // Shift+P: bulk actions on every article shown, after a dialog that counts them. With Caps
+          // Lock on, P alone is p.
+          if (e.shiftKey) actions.dispatch({ type: 'bulk-dialog', open: true });
+          else actions.togglePublished();
           break;
         case 'p':
         case ' ':

@@ -75,7 +75,7 @@ export interface DeskState {
   readonly notices: readonly Notice[];
   readonly showImages: boolean;
   readonly exportOpen: boolean;
-  /** The dialog that approves or withdraws every article shown. */
+  /** The bulk actions dialog: approve, withdraw, add or remove a topic on every article shown. */
   readonly bulkOpen: boolean;
   /** A change to many articles under way (from that dialog, or its undo or redo): what it does ("approving"), how far it is. */
   readonly bulk: { readonly doing: string; readonly done: number; readonly total: number } | null;

@@ -125,6 +125,17 @@ describe('the desk', () => {
     expect(calls.filter((c) => c.name === 'setPublished').map((c) => c.args)).toEqual([['a.md', true], ['a.md', false], ['a.md', true]]);
   });
 
+  test('with Caps Lock on, P approves as p does; Shift+P opens the bulk actions instead', async () => {
+    const { user, calls } = await setup();
+    await user.keyboard('j');
+    fireEvent.keyDown(window, { key: 'P' });
+    await waitFor(() => expect((screen.getByRole('switch', { name: 'Published' }) as HTMLInputElement).checked).toBe(true));
+    expect(calls.filter((c) => c.name === 'setPublished').map((c) => c.args)).toEqual([['a.md', true]]);
+    expect(screen.queryByRole('dialog')).toBeNull();
+    fireEvent.keyDown(window, { key: 'P', shiftKey: true });
+    expect(screen.getByRole('dialog', { name: 'Bulk actions on the articles shown' })).toBeTruthy();
+  });
+
   test('Page Down and Page Up move a screenful of rows, less one, and stop at the ends', async () => {
     const many = Array.from({ length: 40 }, (_, i) => summary(`p${String(i).padStart(2, '0')}.md`, { title: `Story ${i}`, publishedDateTime: new Date(Date.UTC(2024, 2, 1) - i * 86_400_000).toISOString() }));
     const user = userEvent.setup();
@@ -397,6 +408,7 @@ describe('approving or withdrawing every article shown', () => {
     expect(document.activeElement).toBe(within(dialog).getByRole('button', { name: 'Approve 1 article' }));
     expect(screen.getByRole('grid', { name: 'Articles' }).closest('[inert]')).not.toBeNull();
     await user.keyboard('p'); // the desk's keys wait while the dialog is open
+    fireEvent.keyDown(window, { key: 'P' }); // and Caps Lock's P too
     await user.click(within(dialog).getByRole('button', { name: 'Approve 1 article' }));
     expect(await within(dialog).findByText('1 article approved. Ctrl+Z undoes it.')).toBeTruthy();
     expect(calls.filter((c) => c.name === 'setPublishedMany' || c.name === 'setPublished').map((c) => c.args)).toEqual([[['a.md'], true]]);
