@@ -172,6 +172,11 @@ export function BulkDialog({ rows, onPublish, onTopics, onClose, allTopics, chec
                   aria-label="Topic to add to every article shown"
                   value={adding}
                   onChange={(e) => setAdding(e.target.value)}
+                  onKeyDown={(e) => {
+                    if (e.key !== 'Enter' || addTo === 0) return;
+                    e.preventDefault();
+                    void changeTopic(toAdd, true);
+                  }}
                 />
                 <datalist id="bulk-topic-suggestions">
                   {allTopics.map((t) => (

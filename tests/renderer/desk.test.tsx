@@ -505,7 +505,8 @@ describe('approving or withdrawing every article shown', () => {
     await user.keyboard('{Shift>}P{/Shift}');
     const dialog = screen.getByRole('dialog');
     await user.type(within(dialog).getByRole('combobox', { name: 'Topic to add to every article shown' }), 'Europe');
-    await user.click(within(dialog).getByRole('button', { name: 'Add to 2 articles' }));
+    expect(within(dialog).getByRole('button', { name: 'Add to 2 articles' })).toBeTruthy();
+    await user.keyboard('{Enter}'); // as the button
     expect(await within(dialog).findByText('“Europe” added to 2 articles. Ctrl+Z undoes it.')).toBeTruthy();
     expect(calls.filter((c) => c.name === 'setTopicsMany').map((c) => c.args[0])).toEqual([
       [
