@@ -191,9 +191,10 @@ export function useDesk(bridge: Bridge, firstPage?: FirstPage): [DeskState, Desk
       const show = (done: number): void => dispatch({ type: 'bulk-progress', bulk: { doing, done, total: items.length } });
       show(0);
       try {
-        for (let at = 0; at < items.length; at += BULK_CHUNK) {
+        for (let at = 0; at < items.length; ) {
           if (stopped() || store.getState().library !== library) return { changed, failed, stopped: true };
-          const chunk = items.slice(at, at + BULK_CHUNK);
+          const chunk = nextChunk(items, at);
+          at += chunk.length;
           const result = await send(chunk, library);
           if (store.getState().library !== library) return { changed, failed, stopped: true };
           if (result.ok) {
@@ -206,9 +207,9 @@ export function useDesk(bridge: Bridge, firstPage?: FirstPage): [DeskState, Desk
           } else {
             failed.push(...chunk.map((item) => ({ id: item.id, message: result.error.message })));
           }
-          progress(Math.min(items.length, at + BULK_CHUNK));
+          progress(at);
           if (performance.now() - shown >= BULK_SHOWN_MS) {
-            show(Math.min(items.length, at + BULK_CHUNK));
+            show(at);
             shown = performance.now();
           }
         }
@@ -393,6 +394,24 @@ export function useDesk(bridge: Bridge, firstPage?: FirstPage): [DeskState, Desk
   };
 
   return [state, actions];
+}
+
+/** What one request of a change to many articles may carry, in characters of JSON: well under what main accepts (1 MB). */
+export const BULK_REQUEST_CHARS = 256 * 1024;
+
+/**
+ * The items from `at` that go in one request: `BULK_CHUNK` of them, fewer where they are large (an
+ * article with hundreds of topics), and always at least one.
+ */
+export function nextChunk<T>(items: readonly T[], at: number): readonly T[] {
+  let end = at;
+  let chars = 0;
+  while (end < items.length && end - at < BULK_CHUNK) {
+    chars += JSON.stringify(items[end]).length + 1;
+    if (chars > BULK_REQUEST_CHARS && end > at) break;
+    end++;
+  }
+  return items.slice(at, end);
 }
 
 /** Resolves after the browser has had a chance to paint (at once where there is no requestAnimationFrame). */

@@ -2,7 +2,8 @@
 import { describe, expect, test, vi } from 'vitest';
 import type { ArticleSummary } from '../../shared/article.js';
 import { initialState, reduce, type DeskState, type FileEvent } from '../../renderer/state/store.js';
-import { createDeskStore, FILE_EVENTS_MS } from '../../renderer/state/use-desk.js';
+import { BULK_REQUEST_CHARS, createDeskStore, FILE_EVENTS_MS, nextChunk } from '../../renderer/state/use-desk.js';
+import { BULK_CHUNK } from '../../shared/contract.js';
 import { seededRandom } from '../helpers/seeded.js';
 
 const article = (i: number, title = `Story ${i}`): ArticleSummary => ({
@@ -212,5 +213,21 @@ describe('a burst of file events', () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+
+  test('a change to many articles is sent a hundred at a time, fewer where they are large, never none', () => {
+    const small = Array.from({ length: 250 }, (_, i) => ({ id: `a${i}.md` }));
+    expect([0, 100, 200].map((at) => nextChunk(small, at).length)).toEqual([BULK_CHUNK, BULK_CHUNK, 50]);
+    const big = (i: number) => ({ id: `b${i}.md`, before: [], after: Array.from({ length: 400 }, (_, k) => `topic ${k} ${'x'.repeat(180)}`) });
+    const large = Array.from({ length: 30 }, (_, i) => big(i));
+    const chunks: number[] = [];
+    for (let at = 0; at < large.length; at += chunks.at(-1)!) chunks.push(nextChunk(large, at).length);
+    expect(chunks.reduce((a, b) => a + b, 0)).toBe(30);
+    expect(Math.max(...chunks)).toBeLessThan(BULK_CHUNK);
+    expect(chunks.every((n, i) => JSON.stringify(large.slice(chunks.slice(0, i).reduce((a, b) => a + b, 0)).slice(0, n)).length <= BULK_REQUEST_CHARS)).toBe(true);
+    // One item larger than a request's share still goes, alone.
+    const huge = [{ id: 'h.md', after: ['y'.repeat(BULK_REQUEST_CHARS)] }, { id: 'i.md' }];
+    expect(nextChunk(huge, 0)).toEqual([huge[0]]);
+    expect(nextChunk(huge, 1)).toEqual([huge[1]]);
   });
 });
