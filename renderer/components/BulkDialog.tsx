@@ -3,7 +3,7 @@
  * to them or removes one. Counts first, then progress with Stop, then the result.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { hasError, type ArticleId, type ArticleSummary } from '../../shared/article.js';
+import { hasError, type ArticleSummary } from '../../shared/article.js';
 import { formatCount, plural, undoKeys } from '../format.js';
 import type { TopicsEdit } from '../state/store.js';
 import type { BulkReport, DeskActions } from '../state/use-desk.js';
@@ -41,21 +41,39 @@ const FIRST_FOCUS = ['.modal-actions .primary:not(:disabled)', '.modal-actions b
 /** The most characters a topic may have (as main checks). */
 const TOPIC_MAX = 200;
 
-/** The rows split by what a change can do with them: drafts to approve, approved to withdraw, and those an error holds. */
-export function partition(rows: readonly ArticleSummary[]): { drafts: ArticleId[]; approved: ArticleId[]; editable: ArticleSummary[]; blocked: number } {
-  const drafts: ArticleId[] = [];
-  const approved: ArticleId[] = [];
-  const editable: ArticleSummary[] = [];
-  let blocked = 0;
-  for (const row of rows) {
-    if (hasError(row.problems)) {
+/** What a change can do with the rows: how many drafts to approve, approved to withdraw, and held by an error; the topics the others hold. */
+export interface Tally {
+  readonly drafts: number;
+  readonly approved: number;
+  readonly blocked: number;
+  /** The topics the rows that can be changed hold, most held first, with how many hold each. */
+  readonly topics: readonly { readonly topic: string; readonly count: number }[];
+}
+
+/** Counts the rows in one pass, keeping no list of them: at 100,000 articles the dialog opens at once. */
+export function tally(rows: readonly ArticleSummary[]): Tally {
+  let [drafts, approved, blocked] = [0, 0, 0];
+  const counts = new Map<string, number>();
+  for (const { problems, published, topics } of rows) {
+    if (hasError(problems)) {
       blocked++;
       continue;
     }
-    editable.push(row);
-    (row.published ? approved : drafts).push(row.id);
+    if (published) approved++;
+    else drafts++;
+    // Each topic once per article (a file may repeat one), with no set made per article.
+    for (let i = 0; i < topics.length; i++) {
+      const t = topics[i]!;
+      if (t.trim() !== '' && topics.indexOf(t) === i) counts.set(t, (counts.get(t) ?? 0) + 1);
+    }
   }
-  return { drafts, approved, editable, blocked };
+  const held = [...counts].map(([topic, count]) => ({ topic, count })).sort((x, y) => y.count - x.count || x.topic.localeCompare(y.topic));
+  return { drafts, approved, blocked, topics: held };
+}
+
+/** The rows a change can reach: those no error holds. */
+function editable(rows: readonly ArticleSummary[]): ArticleSummary[] {
+  return rows.filter((row) => !hasError(row.problems));
 }
 
 /**
@@ -72,13 +90,6 @@ export function topicChanges(articles: readonly ArticleSummary[], topic: string,
   return changes;
 }
 
-/** The topics the articles hold, most used first, with how many hold each. */
-function topicsHeld(articles: readonly ArticleSummary[]): { topic: string; count: number }[] {
-  const counts = new Map<string, number>();
-  for (const a of articles) for (const t of new Set(a.topics)) if (t.trim() !== '') counts.set(t, (counts.get(t) ?? 0) + 1);
-  return [...counts].map(([topic, count]) => ({ topic, count })).sort((x, y) => y.count - x.count || x.topic.localeCompare(y.topic));
-}
-
 /** A modal dialog; Escape closes it unless a change is running (Stop ends it after the articles under way). */
 export function BulkDialog({ rows, onPublish, onTopics, onClose, allTopics, checking, receiving, searchWaits }: Props) {
   const [stage, setStage] = useState<Stage>({ kind: 'setup' });
@@ -88,13 +99,13 @@ export function BulkDialog({ rows, onPublish, onTopics, onClose, allTopics, chec
   const dialogRef = useRef<HTMLDivElement>(null);
   // Counted from the rows as they are until a change starts; the change then works on those.
   const setup = stage.kind === 'setup';
-  const frozen = useRef<ReturnType<typeof partition> | null>(null);
-  const counted = useMemo(() => (setup ? partition(rows) : frozen.current!), [setup, rows]);
+  const frozen = useRef<Tally | null>(null);
+  const counted = useMemo(() => (setup ? tally(rows) : frozen.current!), [setup, rows]);
   frozen.current = counted;
-  const { drafts, approved, editable, blocked } = counted;
-  const held = useMemo(() => topicsHeld(editable), [editable]);
+  const { drafts, approved, blocked, topics: held } = counted;
   const toAdd = adding.trim();
-  const addTo = useMemo(() => (toAdd === '' ? 0 : editable.reduce((n, a) => n + (a.topics.includes(toAdd) ? 0 : 1), 0)), [editable, toAdd]);
+  // Those that hold the topic already are not changed.
+  const addTo = drafts + approved - (held.find((h) => h.topic === toAdd)?.count ?? 0);
   const removeFrom = held.find((h) => h.topic === removing)?.count ?? 0;
 
   // The main action, or where there is nothing to approve, the first that can be pressed.
@@ -119,12 +130,13 @@ export function BulkDialog({ rows, onPublish, onTopics, onClose, allTopics, chec
     setStage({ kind: 'done', change, total, processed, report });
   };
   const publish = (value: boolean): Promise<void> => {
-    const ids = value ? drafts : approved;
+    // The rows as counted: the list does not change under the dialog while it is being set up.
+    const ids = editable(rows).flatMap((row) => (row.published === value ? [] : [row.id]));
     const change = value ? { doing: 'Approving', did: (n: number) => `${plural(n, 'article')} approved` } : { doing: 'Withdrawing', did: (n: number) => `${plural(n, 'article')} withdrawn` };
     return start(change, ids.length, (progress, stopped) => onPublish(ids, value, progress, stopped));
   };
   const changeTopic = (topic: string, add: boolean): Promise<void> => {
-    const changes = topicChanges(editable, topic, add);
+    const changes = topicChanges(editable(rows), topic, add);
     const quoted = `“${topic}”`;
     const change = add ? { doing: `Adding ${quoted}`, did: (n: number) => `${quoted} added to ${plural(n, 'article')}` } : { doing: `Removing ${quoted}`, did: (n: number) => `${quoted} removed from ${plural(n, 'article')}` };
     return start(change, changes.length, (progress, stopped) => onTopics(changes, `${add ? 'adding' : 'removing'} ${quoted}`, progress, stopped));
@@ -144,7 +156,7 @@ export function BulkDialog({ rows, onPublish, onTopics, onClose, allTopics, chec
                 ? 'Preparing the search: the articles it shows are counted once it is ready…'
                 : rows.length === 0 && setup
                   ? 'The list shows no article: change the filters first.'
-                  : `The list shows ${plural(drafts.length + approved.length + blocked, 'article')}: ${formatCount(drafts.length)} not approved, ${formatCount(approved.length)} approved.`}
+                  : `The list shows ${plural(drafts + approved + blocked, 'article')}: ${formatCount(drafts)} not approved, ${formatCount(approved)} approved.`}
             </p>
             {receiving && setup && (
               <p className="muted">
@@ -173,7 +185,7 @@ export function BulkDialog({ rows, onPublish, onTopics, onClose, allTopics, chec
                   value={adding}
                   onChange={(e) => setAdding(e.target.value)}
                   onKeyDown={(e) => {
-                    if (e.key !== 'Enter' || addTo === 0) return;
+                    if (e.key !== 'Enter' || toAdd === '' || addTo === 0) return;
                     e.preventDefault();
                     void changeTopic(toAdd, true);
                   }}
@@ -183,7 +195,7 @@ export function BulkDialog({ rows, onPublish, onTopics, onClose, allTopics, chec
                     <option key={t} value={t} />
                   ))}
                 </datalist>
-                <button type="button" disabled={addTo === 0} onClick={() => void changeTopic(toAdd, true)}>
+                <button type="button" disabled={toAdd === '' || addTo === 0} onClick={() => void changeTopic(toAdd, true)}>
                   {toAdd === '' ? 'Add' : count(addTo, 'Add to')}
                 </button>
               </div>
@@ -221,11 +233,11 @@ export function BulkDialog({ rows, onPublish, onTopics, onClose, allTopics, chec
                   <button type="button" onClick={onClose}>
                     Cancel
                   </button>
-                  <button type="button" disabled={searchWaits || approved.length === 0} onClick={() => void publish(false)}>
-                    {count(approved.length, 'Withdraw')}
+                  <button type="button" disabled={searchWaits || approved === 0} onClick={() => void publish(false)}>
+                    {count(approved, 'Withdraw')}
                   </button>
-                  <button type="button" className="primary" disabled={searchWaits || drafts.length === 0} onClick={() => void publish(true)}>
-                    {count(drafts.length, 'Approve')}
+                  <button type="button" className="primary" disabled={searchWaits || drafts === 0} onClick={() => void publish(true)}>
+                    {count(drafts, 'Approve')}
                   </button>
                 </>
               )}

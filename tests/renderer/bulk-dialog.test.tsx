@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { BulkDialog, partition, topicChanges } from '../../renderer/components/BulkDialog.js';
+import { BulkDialog, tally, topicChanges } from '../../renderer/components/BulkDialog.js';
 import { summary } from '../helpers/fake-bridge.js';
 
 afterEach(cleanup);
@@ -14,8 +14,9 @@ const rows = [
 ];
 
 describe('the dialog that approves or withdraws the articles shown', () => {
-  test('splits the rows: drafts, approved, and those an error holds (a warning holds none)', () => {
-    expect(partition(rows)).toEqual({ drafts: ['a.md', 'd.md'], approved: ['b.md'], editable: [rows[0], rows[1], rows[3]], blocked: 1 });
+  test('counts the rows: drafts, approved, and those an error holds (a warning holds none), and the topics of the others', () => {
+    const topical = [...rows, summary('e.md', { topics: ['AI', 'AI', ' '] }), summary('f.md', { topics: ['AI', 'Food'], problems: rows[2]!.problems })];
+    expect(tally(topical)).toEqual({ drafts: 3, approved: 1, blocked: 2, topics: [{ topic: 'AI', count: 1 }] });
   });
 
   test('a topic added or removed: only articles it changes, each written as a proper list', () => {
@@ -39,6 +40,13 @@ describe('the dialog that approves or withdraws the articles shown', () => {
     expect(screen.getByText('The list shows 2 articles: 1 not approved, 1 approved.')).toBeTruthy();
     expect((screen.getByRole('button', { name: 'Approve 1 article' }) as HTMLButtonElement).disabled).toBe(false);
     expect(onRun).not.toHaveBeenCalled();
+  });
+
+  test('lists the topics the articles shown hold, most held first, each counted once per article', () => {
+    const shown = [summary('a.md', { topics: ['Food', 'Food', ''] }), summary('b.md', { topics: ['Food', 'AI'] }), summary('c.md', { topics: ['Zoo'], problems: [{ level: 'error', code: 'yaml-syntax', message: 'bad' }] })];
+    render(<BulkDialog rows={shown} onPublish={vi.fn()} onTopics={vi.fn()} allTopics={[]} onClose={() => undefined} checking={null} receiving={null} searchWaits={false} />);
+    const options = screen.getAllByRole('option').map((o) => o.textContent);
+    expect(options).toEqual(['A topic to remove…', 'Food (2)', 'AI (1)']);
   });
 
   test('says when the library is still loading or being checked', () => {
