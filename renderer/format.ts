@@ -34,7 +34,9 @@ export function plural(n: number, word: string): string {
   return `${formatCount(n)} ${word}${n === 1 ? '' : 's'}`;
 }
 
-/** How the editor presses undo here: ⌘Z on a Mac, Ctrl+Z elsewhere. */
-export function undoKeys(): string {
-  return typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.userAgent) ? '⌘Z' : 'Ctrl+Z';
+/** How the editor presses undo (or redo) here: ⌘Z on a Mac, Ctrl+Z elsewhere. */
+export function undoKeys(which: 'undo' | 'redo' = 'undo'): string {
+  const mac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.userAgent);
+  if (which === 'redo') return mac ? '⇧⌘Z' : 'Ctrl+Shift+Z';
+  return mac ? '⌘Z' : 'Ctrl+Z';
 }

@@ -202,6 +202,7 @@ export function App({ bridge, firstPage }: { readonly bridge: Bridge; readonly f
           onEscape={() => listRef.current?.focus()}
           onExport={() => dispatch({ type: 'export-dialog', open: true })}
           onBulk={() => dispatch({ type: 'bulk-dialog', open: true })}
+          onStopBulk={actions.stopReplay}
         />
         <main className="panes">
           <ArticleList

@@ -27,10 +27,12 @@ interface Props {
   readonly onExport: () => void;
   /** Opens the bulk actions dialog: approve, withdraw, add or remove a topic on every article shown. */
   readonly onBulk: () => void;
+  /** Stops an undo or redo of many articles (a change from the dialog has its own Stop there). */
+  readonly onStopBulk: () => void;
 }
 
 /** Search and filters; every control is labelled for screen readers. */
-export function Toolbar({ state, counts, shown, searchWaits, sorting, topics, providers, searchRef, onFilters, onEscape, onExport, onBulk }: Props) {
+export function Toolbar({ state, counts, shown, searchWaits, sorting, topics, providers, searchRef, onFilters, onEscape, onExport, onBulk, onStopBulk }: Props) {
   const { filters } = state;
   const problems = counts.withErrors + counts.withWarnings;
   return (
@@ -71,6 +73,11 @@ export function Toolbar({ state, counts, shown, searchWaits, sorting, topics, pr
             {' '}
             · {state.bulk.doing} {formatCount(state.bulk.done)} of {formatCount(state.bulk.total)}{' '}
             <progress max={Math.max(state.bulk.total, 1)} value={state.bulk.done} aria-label={`${state.bulk.doing[0]!.toUpperCase()}${state.bulk.doing.slice(1)}`} />
+            {!state.bulkOpen && (
+              <button type="button" className="stop-button" onClick={onStopBulk}>
+                Stop
+              </button>
+            )}
           </span>
         )}
         {state.checking && (

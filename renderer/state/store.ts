@@ -107,6 +107,11 @@ export type DeskAction =
   | { readonly type: 'edit-recorded'; readonly command: EditCommand; readonly via: 'do' | 'undo' | 'redo' }
   /** The last undo (or redo) can no longer apply (its file changed or went): taken off its list. */
   | { readonly type: 'edit-dropped'; readonly via: 'undo' | 'redo' }
+  /**
+   * An undo (or redo) of many articles stopped part way: what it did (`done`, if anything) goes to the
+   * other list, and the `rest` stays on top of its own, for the next Ctrl+Z to go on with.
+   */
+  | { readonly type: 'edit-split'; readonly via: 'undo' | 'redo'; readonly done: EditCommand | null; readonly rest: EditCommand }
   | { readonly type: 'notice'; readonly level: Notice['level']; readonly text: string }
   | { readonly type: 'notice-dismissed'; readonly key: number }
   | { readonly type: 'images-shown' }
@@ -195,6 +200,12 @@ export function reduce(state: DeskState, action: DeskAction): DeskState {
     }
     case 'edit-dropped':
       return action.via === 'undo' ? { ...state, undo: state.undo.slice(0, -1) } : { ...state, redo: state.redo.slice(0, -1) };
+    case 'edit-split': {
+      const { via, done, rest } = action;
+      const other = via === 'undo' ? state.redo : state.undo;
+      const [own, moved] = [[...state[via].slice(0, -1), rest], done === null ? other : [...other, done]];
+      return via === 'undo' ? { ...state, undo: own, redo: moved } : { ...state, redo: own, undo: moved };
+    }
     case 'notice':
       return { ...state, notices: [...state.notices, { key: ++noticeKey, level: action.level, text: action.text }].slice(-4) };
     case 'notice-dismissed':

@@ -6,7 +6,7 @@ import type { Result } from '../../shared/result.js';
 import { SharedValues } from './share-repeated.js';
 import { initialState, reduce, type DeskAction, type DeskState, type EditCommand, type FileEvent, type TopicsEdit } from './store.js';
 import { rowOf } from './view.js';
-import { plural } from '../format.js';
+import { plural, undoKeys } from '../format.js';
 
 /** What the views can do. */
 export interface DeskActions {
@@ -23,6 +23,8 @@ export interface DeskActions {
   readonly setTopicsMany: (changes: readonly TopicsEdit[], doing: string, progress: (done: number) => void, stopped: () => boolean) => Promise<BulkReport>;
   readonly undo: () => void;
   readonly redo: () => void;
+  /** Stops an undo or redo of many articles after the request under way: the rest stays to undo (or redo). */
+  readonly stopReplay: () => void;
   readonly reload: () => void;
   readonly openExternal: (url: string) => void;
   readonly dispatch: (action: DeskAction) => void;
@@ -35,6 +37,8 @@ export interface BulkReport<T = { readonly id: ArticleId }> {
   readonly failed: BulkOutcome['failed'];
   /** Stopped before the end: by the editor, or because another library was opened. */
   readonly stopped: boolean;
+  /** How many of the items were sent (all of them unless stopped). */
+  readonly sent: number;
 }
 
 /** How long file events wait for the rest of their burst before the desk shows them. */
@@ -192,11 +196,11 @@ export function useDesk(bridge: Bridge, firstPage?: FirstPage): [DeskState, Desk
       show(0);
       try {
         for (let at = 0; at < items.length; ) {
-          if (stopped() || store.getState().library !== library) return { changed, failed, stopped: true };
+          if (stopped() || store.getState().library !== library) return { changed, failed, stopped: true, sent: at };
           const chunk = nextChunk(items, at);
           at += chunk.length;
           const result = await send(chunk, library);
-          if (store.getState().library !== library) return { changed, failed, stopped: true };
+          if (store.getState().library !== library) return { changed, failed, stopped: true, sent: at };
           if (result.ok) {
             // Main's events bring the same summaries; these make sure the list has them when the change ends.
             for (const summary of result.value.saved) store.fileEvent({ type: 'changed', summary });
@@ -213,7 +217,7 @@ export function useDesk(bridge: Bridge, firstPage?: FirstPage): [DeskState, Desk
             shown = performance.now();
           }
         }
-        return { changed, failed, stopped: false };
+        return { changed, failed, stopped: false, sent: items.length };
       } finally {
         store.hold(false);
         // Another library opened meanwhile has started afresh: no progress of this one's goes into it.
@@ -224,34 +228,53 @@ export function useDesk(bridge: Bridge, firstPage?: FirstPage): [DeskState, Desk
     [bridge, store, dispatch],
   );
 
-  /** Undoes or redoes a change to many articles at once, saying how it went. */
+  /** Set by `stopReplay`: the undo or redo of many articles under way stops after its request. */
+  const replayStop = useRef(false);
+
+  /**
+   * Undoes or redoes a change to many articles at once, saying how it went. Stopped by the editor,
+   * what it did moves to the other list and the rest stays, for the next press to go on with.
+   */
   const replayMany = useCallback(
     async (command: Extract<EditCommand, { kind: 'published-many' | 'topics-many' }>, via: 'undo' | 'redo'): Promise<void> => {
+      replayStop.current = false;
+      const library = store.getState().library;
       const none = (): undefined => undefined;
-      const never = (): boolean => false;
+      const stopped = (): boolean => replayStop.current;
+      let items: readonly { readonly id: ArticleId }[];
       let done: BulkReport<unknown>;
       let what: string;
       let already: string;
+      /** The command for some of its items: what was done, or what is left. */
+      let part: (some: readonly unknown[]) => EditCommand;
       if (command.kind === 'published-many') {
         const value = via === 'undo' ? !command.after : command.after;
-        const report = await runMany(command.ids.map((id) => ({ id })), (chunk, library) => bridge.setPublishedMany(chunk.map((c) => c.id), value, library), value ? 'approving' : 'withdrawing', none, never);
-        if (report.stopped) return; // another library was opened meanwhile
-        if (report.changed.length > 0) dispatch({ type: 'edit-recorded', command: { ...command, ids: report.changed.map((c) => c.id) }, via });
-        [done, what, already] = [report, `${plural(report.changed.length, 'article')} ${value ? 'approved' : 'withdrawn'}`, `each of those articles is already ${value ? 'approved' : 'withdrawn'}`];
+        items = command.ids.map((id) => ({ id }));
+        done = await runMany(items, (chunk, key) => bridge.setPublishedMany(chunk.map((c) => c.id), value, key), value ? 'approving' : 'withdrawing', none, stopped);
+        part = (some) => ({ ...command, ids: (some as typeof items).map((c) => c.id) });
+        [what, already] = [`${plural(done.changed.length, 'article')} ${value ? 'approved' : 'withdrawn'}`, `each of those articles is already ${value ? 'approved' : 'withdrawn'}`];
       } else {
-        const report = await runMany(
+        items = command.changes;
+        done = await runMany(
           command.changes,
-          (chunk, library) => bridge.setTopicsMany(chunk.map((c) => (via === 'undo' ? { id: c.id, topics: c.before, from: c.after } : { id: c.id, topics: c.after, from: c.before })), library),
+          (chunk, key) => bridge.setTopicsMany(chunk.map((c) => (via === 'undo' ? { id: c.id, topics: c.before, from: c.after } : { id: c.id, topics: c.after, from: c.before })), key),
           'changing topics',
           none,
-          never,
+          stopped,
         );
-        if (report.stopped) return;
-        if (report.changed.length > 0) dispatch({ type: 'edit-recorded', command: { ...command, changes: report.changed }, via });
-        [done, what, already] = [report, `the topics of ${plural(report.changed.length, 'article')} ${via === 'undo' ? 'put back' : 'changed again'}`, `those articles' topics are already so`];
+        part = (some) => ({ ...command, changes: some as typeof command.changes });
+        [what, already] = [`the topics of ${plural(done.changed.length, 'article')} ${via === 'undo' ? 'put back' : 'changed again'}`, `those articles' topics are already so`];
       }
+      if (store.getState().library !== library) return; // another library was opened meanwhile
       const [Done, Doing] = via === 'undo' ? ['Undone', 'Undo'] : ['Redone', 'Redo'];
-      if (done.changed.length === 0) dispatch({ type: 'edit-dropped', via });
+      if (done.stopped) {
+        dispatch({ type: 'edit-split', via, done: done.changed.length > 0 ? part(done.changed) : null, rest: part(items.slice(done.sent)) });
+        const left = items.length - done.sent;
+        dispatch({ type: 'notice', level: 'info', text: `${Doing} stopped: ${what}; ${plural(left, 'article')} left to ${via}, which ${undoKeys(via)} goes on with.` });
+        return;
+      }
+      if (done.changed.length > 0) dispatch({ type: 'edit-recorded', command: part(done.changed), via });
+      else dispatch({ type: 'edit-dropped', via });
       if (done.changed.length === 0 && done.failed.length === 0) {
         dispatch({ type: 'notice', level: 'info', text: `Nothing to ${via}: ${already}.` });
       } else if (done.failed.length === 0) dispatch({ type: 'notice', level: 'info', text: `${Done}: ${what}.` });
@@ -261,7 +284,7 @@ export function useDesk(bridge: Bridge, firstPage?: FirstPage): [DeskState, Desk
         dispatch({ type: 'notice', level: 'error', text: `${Doing}: ${what}; ${first.id}${others} could not be changed: ${first.message}` });
       }
     },
-    [runMany, bridge, dispatch],
+    [runMany, bridge, store, dispatch],
   );
 
   const run = useCallback(
@@ -318,7 +341,7 @@ export function useDesk(bridge: Bridge, firstPage?: FirstPage): [DeskState, Desk
       new Promise<BulkReport>((resolve, reject) => {
         const library = store.getState().library;
         enqueue(async () => {
-          if (store.getState().library !== library) return resolve({ changed: [], failed: [], stopped: true });
+          if (store.getState().library !== library) return resolve({ changed: [], failed: [], stopped: true, sent: 0 });
           const done = await runMany(items, send, doing, progress, stopped).catch((e: unknown) => {
             reject(e);
             return null;
@@ -370,6 +393,9 @@ export function useDesk(bridge: Bridge, firstPage?: FirstPage): [DeskState, Desk
           stopped,
           (changed) => ({ kind: 'topics-many', changes: changed }),
         ),
+      stopReplay: () => {
+        replayStop.current = true;
+      },
       undo: () => enqueue(() => replay('undo')),
       redo: () => enqueue(() => replay('redo')),
       reload,

@@ -486,6 +486,49 @@ describe('approving or withdrawing every article shown', () => {
     expect(undone).toEqual(sent.flat());
   });
 
+  test('an undo of many articles can be stopped from the toolbar: what it did can be redone, and the next undo goes on with the rest', async () => {
+    const many = Array.from({ length: 250 }, (_, i) => summary(`d${String(i).padStart(3, '0')}.md`, { title: `Draft ${i}` }));
+    const fake = fakeBridge(many, 100);
+    let gated = false;
+    const gates: (() => void)[] = [];
+    const bridge: Bridge = {
+      ...fake.bridge,
+      setPublishedMany: async (...args) => {
+        if (gated) await new Promise<void>((resolve) => gates.push(resolve));
+        return fake.bridge.setPublishedMany(...args);
+      },
+    };
+    const user = userEvent.setup();
+    render(<App bridge={bridge} />);
+    await waitFor(() => expect(screen.getByRole('grid', { name: 'Articles' }).getAttribute('aria-busy')).toBe('false'));
+    await user.keyboard('{Shift>}P{/Shift}');
+    await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Approve 250 articles' }));
+    await user.click(await screen.findByRole('button', { name: 'Done' }));
+    expect(published()).toBe('250');
+    gated = true;
+    await user.keyboard('{Control>}z{/Control}');
+    await waitFor(() => expect(gates).toHaveLength(1));
+    act(() => gates.shift()!());
+    await waitFor(() => expect(gates).toHaveLength(1));
+    await user.click(screen.getByRole('button', { name: 'Stop' }));
+    act(() => gates.shift()!());
+    await screen.findByText('Undo stopped: 200 articles withdrawn; 50 articles left to undo, which Ctrl+Z goes on with.');
+    expect(published()).toBe('50');
+    expect(screen.queryByRole('button', { name: 'Stop' })).toBeNull();
+    gated = false;
+    await user.keyboard('{Control>}z{/Control}');
+    await screen.findByText('Undone: 50 articles withdrawn.');
+    expect(published()).toBe('0');
+    // The redo list holds both parts: the last one undone first.
+    await user.keyboard('{Control>}{Shift>}z{/Shift}{/Control}');
+    await screen.findByText('Redone: 50 articles approved.');
+    await user.keyboard('{Control>}{Shift>}z{/Shift}{/Control}');
+    await screen.findByText('Redone: 200 articles approved.');
+    expect(published()).toBe('250');
+    const sent = fake.calls.filter((c) => c.name === 'setPublishedMany').map((c) => [(c.args[0] as string[]).length, c.args[1]]);
+    expect(sent).toEqual([[100, true], [100, true], [50, true], [100, false], [100, false], [50, false], [50, true], [100, true], [100, true]]);
+  });
+
   test('the menu opens the dialog too, never over the export dialog, and the export menu waits while it is open', async () => {
     const { emit } = await setup();
     act(() => emit({ type: 'command', command: 'export' }));

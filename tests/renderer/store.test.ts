@@ -230,4 +230,20 @@ describe('a burst of file events', () => {
     expect(nextChunk(huge, 0)).toEqual([huge[0]]);
     expect(nextChunk(huge, 1)).toEqual([huge[1]]);
   });
+
+  test('an undo of many articles stopped part way: what it did moves to redo, the rest stays on top of undo', () => {
+    const command = (ids: string[]) => ({ kind: 'published-many' as const, ids, after: true });
+    let state = reduce(initialState, { type: 'edit-recorded', command: { kind: 'published', id: 'x.md', before: false, after: true }, via: 'do' });
+    state = reduce(state, { type: 'edit-recorded', command: command(['a.md', 'b.md', 'c.md']), via: 'do' });
+    state = reduce(state, { type: 'edit-split', via: 'undo', done: command(['a.md']), rest: command(['b.md', 'c.md']) });
+    expect(state.undo).toEqual([{ kind: 'published', id: 'x.md', before: false, after: true }, command(['b.md', 'c.md'])]);
+    expect(state.redo).toEqual([command(['a.md'])]);
+    // Stopped before any was changed: nothing moves.
+    state = reduce(state, { type: 'edit-split', via: 'undo', done: null, rest: command(['b.md', 'c.md']) });
+    expect(state.redo).toEqual([command(['a.md'])]);
+    // And a redo stopped likewise.
+    state = reduce(state, { type: 'edit-split', via: 'redo', done: command([]), rest: command(['a.md']) });
+    expect(state.undo.at(-1)).toEqual(command([]));
+    expect(state.redo).toEqual([command(['a.md'])]);
+  });
 });
