@@ -202,7 +202,10 @@ export function App({ bridge, firstPage }: { readonly bridge: Bridge; readonly f
           onEscape={() => listRef.current?.focus()}
           onExport={() => dispatch({ type: 'export-dialog', open: true })}
           onBulk={() => dispatch({ type: 'bulk-dialog', open: true })}
-          onStopBulk={actions.stopReplay}
+          onStopBulk={() => {
+            actions.stopReplay();
+            listRef.current?.focus(); // the button goes once the undo has stopped: the keys go back to the list
+          }}
         />
         <main className="panes">
           <ArticleList

@@ -513,6 +513,7 @@ describe('approving or withdrawing every article shown', () => {
     await user.click(screen.getByRole('button', { name: 'Stop' }));
     act(() => gates.shift()!());
     await screen.findByText('Undo stopped: 200 articles withdrawn; 50 articles left to undo, which Ctrl+Z goes on with.');
+    expect(document.activeElement).toBe(screen.getByRole('grid', { name: 'Articles' }));
     expect(published()).toBe('50');
     expect(screen.queryByRole('button', { name: 'Stop' })).toBeNull();
     gated = false;
