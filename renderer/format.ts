@@ -34,9 +34,14 @@ export function plural(n: number, word: string): string {
   return `${formatCount(n)} ${word}${n === 1 ? '' : 's'}`;
 }
 
+/** True on Apple's systems, whose shortcuts use ⌘ where others use Ctrl. */
+export function isMac(): boolean {
+  return typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.userAgent);
+}
+
 /** How the editor presses undo (or redo) here: ⌘Z on a Mac, Ctrl+Z elsewhere. */
 export function undoKeys(which: 'undo' | 'redo' = 'undo'): string {
-  const mac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.userAgent);
+  const mac = isMac();
   if (which === 'redo') return mac ? '⇧⌘Z' : 'Ctrl+Shift+Z';
   return mac ? '⌘Z' : 'Ctrl+Z';
 }

@@ -127,6 +127,9 @@ export const REQUEST_NAMES = [
 /** A request name. */
 export type RequestName = keyof Requests;
 
+/** What the app menu asks of the desk: undo or redo, or one of its dialogs (export, bulk actions, keyboard shortcuts). */
+export type MenuCommand = 'undo' | 'redo' | 'export' | 'approve-shown' | 'shortcuts';
+
 /** Events main pushes when the library changes under the desk. */
 export type LibraryEventMessage =
   | { readonly type: 'added' | 'changed'; readonly summary: ArticleSummary }
@@ -134,7 +137,7 @@ export type LibraryEventMessage =
   /** A library opened: the desk lists it again. Another folder than before (another `library`) starts the desk afresh. */
   | { readonly type: 'reloaded'; readonly name: string; readonly library: LibraryKey }
   /** A menu command for the desk (the app menu owns Ctrl/Cmd+Z in Electron). */
-  | { readonly type: 'command'; readonly command: 'undo' | 'redo' | 'export' | 'approve-shown' }
+  | { readonly type: 'command'; readonly command: MenuCommand }
   /** Progress of opening a library: its list pass. */
   | { readonly type: 'open-progress'; readonly done: number; readonly total: number }
   /** Progress of the full check that follows a fast open; problems are final when done equals total. */

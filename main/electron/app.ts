@@ -76,6 +76,7 @@ async function start(): Promise<void> {
       openLibrary: () => void openLibrary(),
       exportApproved: () => send({ type: 'command', command: 'export' }),
       approveShown: () => send({ type: 'command', command: 'approve-shown' }),
+      showShortcuts: () => send({ type: 'command', command: 'shortcuts' }),
       undo: () => send({ type: 'command', command: 'undo' }),
       redo: () => send({ type: 'command', command: 'redo' }),
       reload: () => void (session.root && session.open(session.root)),

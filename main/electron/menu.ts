@@ -7,12 +7,14 @@ export interface MenuActions {
   readonly exportApproved: () => void;
   /** Opens the desk's dialog that approves or withdraws every article shown. */
   readonly approveShown: () => void;
+  /** Opens the desk's list of keyboard shortcuts. */
+  readonly showShortcuts: () => void;
   readonly undo: () => void;
   readonly redo: () => void;
   readonly reload: () => void;
 }
 
-/** File (Open Library…, Export…, Reload, Quit), Edit (Undo, Redo, clipboard), View and Window menus. */
+/** File (Open Library…, Export…, Reload, Quit), Edit (Undo, Redo, bulk actions, clipboard), View, Window and Help menus. */
 export function menuTemplate(actions: MenuActions, platform: NodeJS.Platform): MenuItemConstructorOptions[] {
   const mac = platform === 'darwin';
   return [
@@ -47,5 +49,7 @@ export function menuTemplate(actions: MenuActions, platform: NodeJS.Platform): M
     },
     { label: '&View', submenu: [{ role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }, { type: 'separator' }, { role: 'togglefullscreen' }] },
     { role: 'windowMenu' },
+    // As Shift+P above: `?` is the desk's own key, shown here only.
+    { role: 'help', submenu: [{ label: 'Keyboard Shortcuts', accelerator: '?', registerAccelerator: false, click: actions.showShortcuts }] },
   ];
 }

@@ -11,6 +11,7 @@ import { rowComparator, rowOf } from '../state/view.js';
 import { ArticleList, ROW_HEIGHT } from './ArticleList.js';
 import { BulkDialog } from './BulkDialog.js';
 import { ExportDialog } from './ExportDialog.js';
+import { KeysDialog } from './KeysDialog.js';
 import { Notices } from './Notices.js';
 import { ReviewPane } from './ReviewPane.js';
 import { Toolbar } from './Toolbar.js';
@@ -83,7 +84,7 @@ export function App({ bridge, firstPage }: { readonly bridge: Bridge; readonly f
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
       const { rows, state, actions } = keys.current;
-      if (state.exportOpen || state.bulkOpen) return; // the dialog has the keyboard
+      if (state.dialog !== null) return; // the dialog has the keyboard
       const target = e.target as HTMLElement | null;
       const typing = target !== null && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT' || target.isContentEditable);
       const mod = e.ctrlKey || e.metaKey;
@@ -147,7 +148,7 @@ export function App({ bridge, firstPage }: { readonly bridge: Bridge; readonly f
           e.preventDefault();
           // Shift+P: bulk actions on every article shown, after a dialog that counts them. With Caps
           // Lock on, P alone is p.
-          if (e.shiftKey) actions.dispatch({ type: 'bulk-dialog', open: true });
+          if (e.shiftKey) actions.dispatch({ type: 'dialog-opened', dialog: 'bulk' });
           else actions.togglePublished();
           break;
         case 'p':
@@ -167,6 +168,10 @@ export function App({ bridge, firstPage }: { readonly bridge: Bridge; readonly f
           searchRef.current?.focus();
           searchRef.current?.select();
           break;
+        case '?':
+          e.preventDefault();
+          actions.dispatch({ type: 'dialog-opened', dialog: 'keys' });
+          break;
       }
     };
     window.addEventListener('keydown', onKey);
@@ -176,6 +181,8 @@ export function App({ bridge, firstPage }: { readonly bridge: Bridge; readonly f
   const selected = findArticle(state.articles, state.selectedId) ?? null;
   const { dispatch } = actions;
   const dismiss = useCallback((key: number) => dispatch({ type: 'notice-dismissed', key }), [dispatch]);
+  const closeDialog = useCallback(() => dispatch({ type: 'dialog-closed' }), [dispatch]);
+  const dialogOpen = state.dialog !== null;
   const { filters } = state;
   const filter = useMemo(
     () =>
@@ -188,7 +195,7 @@ export function App({ bridge, firstPage }: { readonly bridge: Bridge; readonly f
   return (
     <div className="desk">
       {/* While a dialog is open, the desk behind it cannot be reached, by Tab or by the pointer. */}
-      <div className="desk-behind" inert={state.exportOpen || state.bulkOpen}>
+      <div className="desk-behind" inert={dialogOpen}>
         <Toolbar
           state={state}
           counts={counts}
@@ -200,8 +207,9 @@ export function App({ bridge, firstPage }: { readonly bridge: Bridge; readonly f
           searchRef={searchRef}
           onFilters={(filters) => actions.dispatch({ type: 'filters-changed', filters })}
           onEscape={() => listRef.current?.focus()}
-          onExport={() => dispatch({ type: 'export-dialog', open: true })}
-          onBulk={() => dispatch({ type: 'bulk-dialog', open: true })}
+          onExport={() => dispatch({ type: 'dialog-opened', dialog: 'export' })}
+          onBulk={() => dispatch({ type: 'dialog-opened', dialog: 'bulk' })}
+          onKeys={() => dispatch({ type: 'dialog-opened', dialog: 'keys' })}
           onStopBulk={() => {
             actions.stopReplay();
             listRef.current?.focus(); // the button goes once the undo has stopped: the keys go back to the list
@@ -239,8 +247,8 @@ export function App({ bridge, firstPage }: { readonly bridge: Bridge; readonly f
           />
         </main>
       </div>
-      <Notices notices={state.notices} onDismiss={dismiss} inert={state.exportOpen || state.bulkOpen} />
-      {state.bulkOpen && (
+      <Notices notices={state.notices} onDismiss={dismiss} inert={dialogOpen} />
+      {state.dialog === 'bulk' && (
         <BulkDialog
           rows={rows}
           onPublish={actions.setPublishedMany}
@@ -249,10 +257,11 @@ export function App({ bridge, firstPage }: { readonly bridge: Bridge; readonly f
           checking={state.checking}
           receiving={state.receiving && { done: state.articles.length, total: state.receiving.total }}
           searchWaits={searchWaits}
-          onClose={() => dispatch({ type: 'bulk-dialog', open: false })}
+          onClose={closeDialog}
         />
       )}
-      {state.exportOpen && <ExportDialog bridge={bridge} filter={filter} checking={state.checking} onClose={() => dispatch({ type: 'export-dialog', open: false })} />}
+      {state.dialog === 'export' && <ExportDialog bridge={bridge} filter={filter} checking={state.checking} onClose={closeDialog} />}
+      {state.dialog === 'keys' && <KeysDialog onClose={closeDialog} />}
     </div>
   );
 }

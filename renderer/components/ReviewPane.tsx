@@ -3,7 +3,7 @@ import { useEffect, useRef, type RefObject } from 'react';
 import type { Article, ArticleDetail, ArticleImage, ArticleSummary, Problem, RelatedArticle } from '../../shared/article.js';
 import { problemPlace } from '../../shared/article.js';
 import { isSafeExternalUrl } from '../../shared/contract.js';
-import { formatDate, hostOf } from '../format.js';
+import { formatDate, hostOf, isMac } from '../format.js';
 import type { SaveState } from '../state/store.js';
 import { DataTree } from './DataTree.js';
 import { TopicEditor } from './TopicEditor.js';
@@ -37,7 +37,7 @@ export function ReviewPane(props: Props) {
         <h1>Select an article to review it.</h1>
         <p className="hint">
           <kbd>↑</kbd> <kbd>↓</kbd> or <kbd>j</kbd> <kbd>k</kbd> move · <kbd>p</kbd> approves · <kbd>t</kbd> adds a topic · <kbd>/</kbd> searches ·{' '}
-          <kbd>Shift</kbd>+<kbd>P</kbd> acts on every article shown · <kbd>Ctrl</kbd>+<kbd>Z</kbd> undoes
+          <kbd>Shift</kbd>+<kbd>P</kbd> acts on every article shown · <kbd>{isMac() ? '⌘' : 'Ctrl'}</kbd>+<kbd>Z</kbd> undoes · <kbd>?</kbd> lists every key
         </p>
       </section>
     );

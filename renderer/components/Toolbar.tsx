@@ -27,12 +27,14 @@ interface Props {
   readonly onExport: () => void;
   /** Opens the bulk actions dialog: approve, withdraw, add or remove a topic on every article shown. */
   readonly onBulk: () => void;
+  /** Opens the list of keyboard shortcuts. */
+  readonly onKeys: () => void;
   /** Stops an undo or redo of many articles (a change from the dialog has its own Stop there). */
   readonly onStopBulk: () => void;
 }
 
 /** Search and filters; every control is labelled for screen readers. */
-export function Toolbar({ state, counts, shown, searchWaits, sorting, topics, providers, searchRef, onFilters, onEscape, onExport, onBulk, onStopBulk }: Props) {
+export function Toolbar({ state, counts, shown, searchWaits, sorting, topics, providers, searchRef, onFilters, onEscape, onExport, onBulk, onKeys, onStopBulk }: Props) {
   const { filters } = state;
   const problems = counts.withErrors + counts.withWarnings;
   return (
@@ -73,7 +75,7 @@ export function Toolbar({ state, counts, shown, searchWaits, sorting, topics, pr
             {' '}
             · {state.bulk.doing} {formatCount(state.bulk.done)} of {formatCount(state.bulk.total)}{' '}
             <progress max={Math.max(state.bulk.total, 1)} value={state.bulk.done} aria-label={`${state.bulk.doing[0]!.toUpperCase()}${state.bulk.doing.slice(1)}`} />
-            {!state.bulkOpen && (
+            {state.dialog !== 'bulk' && (
               <button type="button" className="stop-button" onClick={onStopBulk}>
                 Stop
               </button>
@@ -126,6 +128,9 @@ export function Toolbar({ state, counts, shown, searchWaits, sorting, topics, pr
           </button>
           <button type="button" className="export-button" onClick={onExport}>
             Export…
+          </button>
+          <button type="button" className="keys-button" onClick={onKeys} aria-keyshortcuts="?" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">
+            ?
           </button>
         </div>
       </div>

@@ -74,10 +74,9 @@ export interface DeskState {
   readonly redo: readonly EditCommand[];
   readonly notices: readonly Notice[];
   readonly showImages: boolean;
-  readonly exportOpen: boolean;
-  /** The bulk actions dialog: approve, withdraw, add or remove a topic on every article shown. */
-  readonly bulkOpen: boolean;
-  /** A change to many articles under way (from that dialog, or its undo or redo): what it does ("approving"), how far it is. */
+  /** The modal dialog open over the desk, if any (see `DialogKind`). */
+  readonly dialog: DialogKind | null;
+  /** A change to many articles under way (from the bulk actions dialog, or its undo or redo): what it does ("approving"), how far it is. */
   readonly bulk: { readonly doing: string; readonly done: number; readonly total: number } | null;
   /** While the list arrives page by page: how many the library holds. Null once all are in. */
   readonly receiving: Receiving | null;
@@ -86,6 +85,12 @@ export interface DeskState {
   /** The background full check after a fast open, while it runs. */
   readonly checking: { readonly done: number; readonly total: number } | null;
 }
+
+/**
+ * The desk's modal dialogs, one at a time: the export, the bulk actions (approve, withdraw, add or
+ * remove a topic on every article shown) and the list of keyboard shortcuts.
+ */
+export type DialogKind = 'export' | 'bulk' | 'keys';
 
 /** A file added, changed or removed, as the library tells it (another program's change, or a save's). */
 export type FileEvent = Extract<LibraryEventMessage, { readonly type: 'added' | 'changed' | 'removed' }>;
@@ -115,8 +120,9 @@ export type DeskAction =
   | { readonly type: 'notice'; readonly level: Notice['level']; readonly text: string }
   | { readonly type: 'notice-dismissed'; readonly key: number }
   | { readonly type: 'images-shown' }
-  | { readonly type: 'export-dialog'; readonly open: boolean }
-  | { readonly type: 'bulk-dialog'; readonly open: boolean }
+  /** Opens a dialog; ignored while one is open (it has the keyboard). */
+  | { readonly type: 'dialog-opened'; readonly dialog: DialogKind }
+  | { readonly type: 'dialog-closed' }
   | { readonly type: 'bulk-progress'; readonly bulk: DeskState['bulk'] };
 
 /** The state before anything is loaded. */
@@ -136,8 +142,7 @@ export const initialState: DeskState = {
   redo: [],
   notices: [],
   showImages: false,
-  exportOpen: false,
-  bulkOpen: false,
+  dialog: null,
   bulk: null,
   checking: null,
   opening: null,
@@ -212,10 +217,10 @@ export function reduce(state: DeskState, action: DeskAction): DeskState {
       return { ...state, notices: state.notices.filter((n) => n.key !== action.key) };
     case 'images-shown':
       return { ...state, showImages: true };
-    case 'export-dialog':
-      return { ...state, exportOpen: action.open };
-    case 'bulk-dialog':
-      return { ...state, bulkOpen: action.open };
+    case 'dialog-opened':
+      return state.dialog === null ? { ...state, dialog: action.dialog } : state;
+    case 'dialog-closed':
+      return state.dialog === null ? state : { ...state, dialog: null };
     case 'bulk-progress':
       return { ...state, bulk: action.bulk };
     default:

@@ -1,10 +1,10 @@
 /** Ties the store to the bridge: loading, live events, and edits with undo and redo. */
 import { useCallback, useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
 import type { ArticleId, ArticleSummary } from '../../shared/article.js';
-import { BULK_CHUNK, FIRST_PAGE, NEXT_PAGE, type Bridge, type BulkOutcome } from '../../shared/contract.js';
+import { BULK_CHUNK, FIRST_PAGE, NEXT_PAGE, type Bridge, type BulkOutcome, type MenuCommand } from '../../shared/contract.js';
 import type { Result } from '../../shared/result.js';
 import { SharedValues } from './share-repeated.js';
-import { initialState, reduce, type DeskAction, type DeskState, type EditCommand, type FileEvent, type TopicsEdit } from './store.js';
+import { initialState, reduce, type DeskAction, type DeskState, type DialogKind, type EditCommand, type FileEvent, type TopicsEdit } from './store.js';
 import { rowOf } from './view.js';
 import { plural, undoKeys } from '../format.js';
 
@@ -142,7 +142,7 @@ export function useDesk(bridge: Bridge, firstPage?: FirstPage): [DeskState, Desk
   }, [bridge, dispatch, shared]);
 
   // Menu commands (Electron's Edit › Undo) reach the desk as events; in a text field they edit the text.
-  const commandRef = useRef<(command: 'undo' | 'redo' | 'export' | 'approve-shown') => void>(() => undefined);
+  const commandRef = useRef<(command: MenuCommand) => void>(() => undefined);
   useEffect(() => {
     reload();
     return bridge.onEvent((event) => {
@@ -409,18 +409,24 @@ export function useDesk(bridge: Bridge, firstPage?: FirstPage): [DeskState, Desk
   }, [bridge, run, runMany, reload, store, dispatch, enqueue]);
 
   commandRef.current = (command) => {
-    const { bulkOpen, exportOpen } = store.getState();
-    if (bulkOpen) return; // approving the articles shown: the dialog has the keyboard
-    if (command === 'export') return dispatch({ type: 'export-dialog', open: true });
-    if (command === 'approve-shown') return exportOpen ? undefined : dispatch({ type: 'bulk-dialog', open: true });
-    const focused = document.activeElement;
-    if (focused instanceof HTMLInputElement || focused instanceof HTMLTextAreaElement) document.execCommand(command);
-    else if (command === 'undo') actions.undo();
-    else actions.redo();
+    if (command === 'undo' || command === 'redo') {
+      const focused = document.activeElement;
+      if (focused instanceof HTMLInputElement || focused instanceof HTMLTextAreaElement) document.execCommand(command);
+      // Behind a dialog the articles stay as the dialog shows them.
+      else if (store.getState().dialog !== null) return;
+      else if (command === 'undo') actions.undo();
+      else actions.redo();
+      return;
+    }
+    // Ignored while a dialog is open: it has the keyboard.
+    dispatch({ type: 'dialog-opened', dialog: MENU_DIALOGS[command] });
   };
 
   return [state, actions];
 }
+
+/** The dialog each menu command opens. */
+const MENU_DIALOGS: Readonly<Record<Exclude<MenuCommand, 'undo' | 'redo'>, DialogKind>> = { export: 'export', 'approve-shown': 'bulk', shortcuts: 'keys' };
 
 /** What one request of a change to many articles may carry, in characters of JSON: well under what main accepts (1 MB). */
 export const BULK_REQUEST_CHARS = 256 * 1024;

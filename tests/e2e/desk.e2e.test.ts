@@ -250,7 +250,7 @@ describe.skipIf(!haveChromium)('the desk in Chromium', () => {
     await page.getByRole('radio', { name: 'All' }).click();
   });
 
-  test('accessibility: axe-core finds no violation in the main views, light and dark', async () => {
+  test('accessibility: axe-core finds no violation in the main views and dialogs, light and dark', async () => {
     for (const colorScheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme });
       await page.getByRole('radio', { name: 'All' }).click();
@@ -280,6 +280,13 @@ describe.skipIf(!haveChromium)('the desk in Chromium', () => {
       await page.getByRole('button', { name: 'Bulk actions…' }).click();
       await expect.poll(() => page.getByText(/^The list shows/).count()).toBe(1);
       expect(await accessibilityViolations(page), `${colorScheme}: the bulk actions dialog`).toEqual([]);
+      await page.keyboard.press('Escape');
+      await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+      await page.getByRole('grid', { name: 'Articles' }).focus();
+      await page.keyboard.press('?');
+      await expect.poll(() => page.getByRole('dialog', { name: 'Keyboard shortcuts' }).count()).toBe(1);
+      expect(await accessibilityViolations(page), `${colorScheme}: the keyboard shortcuts`).toEqual([]);
+      await page.screenshot({ path: join(SHOTS, `desk-keys-${colorScheme}.png`) });
       await page.keyboard.press('Escape');
       await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
     }

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test, vi } from 'vitest';
 import { App } from '../../renderer/components/App.js';
 import { fakeBridge, summary } from '../helpers/fake-bridge.js';
 import { SLICED_FROM } from '../../renderer/state/use-list-view.js';
@@ -535,13 +535,13 @@ describe('approving or withdrawing every article shown', () => {
     act(() => emit({ type: 'command', command: 'export' }));
     expect(screen.getByRole('dialog', { name: 'Export approved articles' })).toBeTruthy();
     act(() => emit({ type: 'command', command: 'approve-shown' }));
-    expect(screen.getAllByRole('dialog')).toHaveLength(1);
+    expect(screen.getAllByRole('dialog')).toEqual([screen.getByRole('dialog', { name: 'Export approved articles' })]);
     fireEvent.keyDown(window, { key: 'Escape' });
     expect(screen.queryByRole('dialog')).toBeNull();
     act(() => emit({ type: 'command', command: 'approve-shown' }));
     expect(screen.getByRole('dialog', { name: 'Bulk actions on the articles shown' })).toBeTruthy();
     act(() => emit({ type: 'command', command: 'export' }));
-    expect(screen.getAllByRole('dialog')).toHaveLength(1);
+    expect(screen.getAllByRole('dialog')).toEqual([screen.getByRole('dialog', { name: 'Bulk actions on the articles shown' })]);
   });
 
   test('a topic added to every article shown, and removed from them; one undo puts back every list', async () => {
@@ -588,6 +588,71 @@ describe('approving or withdrawing every article shown', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Done' }));
     await user.keyboard('{Control>}z{/Control}'); // nothing was changed: nothing to undo
     expect(published()).toBe('1');
+  });
+});
+
+describe('the list of keyboard shortcuts', () => {
+  test('? opens it over the desk; it names the keys, Escape closes it, and the keys go back to the list', async () => {
+    const { user, calls } = await setup();
+    await user.keyboard('j');
+    const list = screen.getByRole('grid', { name: 'Articles' });
+    list.focus();
+    await user.keyboard('?');
+    const dialog = screen.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    for (const group of ['The list', 'The selected article', 'Everywhere']) expect(within(dialog).getByRole('table', { name: group })).toBeTruthy();
+    const row = (does: RegExp) => within(dialog).getByRole('row', { name: does });
+    expect(row(/Next article/).textContent).toBe('↓ or jNext article');
+    expect(row(/Approve it/).textContent).toBe('p or SpaceApprove it, or withdraw its approval');
+    expect(row(/^Shift\+P /).textContent).toMatch(/^Shift\+PBulk actions/);
+    expect(row(/^Ctrl\+Z /).textContent).toBe('Ctrl+ZUndo the last approval or topic change');
+    expect(document.activeElement).toBe(within(dialog).getByRole('button', { name: 'Close' }));
+    expect(list.closest('[inert]')).not.toBeNull();
+    await user.keyboard('p'); // the desk's keys wait while it is open
+    expect(calls.some((c) => c.name === 'setPublished')).toBe(false);
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(document.activeElement).toBe(list);
+    await user.keyboard('p');
+    expect(calls.filter((c) => c.name === 'setPublished').map((c) => c.args)).toEqual([['a.md', true]]);
+  });
+
+  test('the toolbar button and the Help menu open it; a ? typed in the search is text', async () => {
+    const { user, emit } = await setup();
+    await user.click(screen.getByRole('button', { name: 'Keyboard shortcuts' }));
+    await user.click(within(screen.getByRole('dialog', { name: 'Keyboard shortcuts' })).getByRole('button', { name: 'Close' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    act(() => emit({ type: 'command', command: 'shortcuts' }));
+    expect(screen.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeTruthy();
+    // One dialog at a time: the other menu commands wait while it is open.
+    act(() => emit({ type: 'command', command: 'export' }));
+    act(() => emit({ type: 'command', command: 'approve-shown' }));
+    expect(screen.getAllByRole('dialog')).toEqual([screen.getByRole('dialog', { name: 'Keyboard shortcuts' })]);
+    await user.keyboard('{Escape}');
+    const search = screen.getByRole('searchbox', { name: 'Search articles' }) as HTMLInputElement;
+    await user.type(search, 'why?');
+    expect(search.value).toBe('why?');
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
+  test('behind a dialog the menu’s Undo changes no article; in the dialog’s text field it edits the text', async () => {
+    const { user, emit, calls } = await setup();
+    await user.keyboard('jp');
+    await waitFor(() => expect(calls.filter((c) => c.name === 'setPublished')).toHaveLength(1));
+    await user.keyboard('{Shift>}P{/Shift}');
+    const field = within(screen.getByRole('dialog')).getByRole('combobox', { name: 'Topic to add to every article shown' });
+    // jsdom has no execCommand: this one records what the browser would be asked.
+    const execCommand = vi.fn(() => true);
+    Object.defineProperty(document, 'execCommand', { configurable: true, value: execCommand });
+    act(() => emit({ type: 'command', command: 'undo' })); // the focus on a button of the dialog
+    expect(execCommand).not.toHaveBeenCalled();
+    field.focus();
+    act(() => emit({ type: 'command', command: 'undo' }));
+    expect(execCommand).toHaveBeenCalledWith('undo');
+    Reflect.deleteProperty(document, 'execCommand');
+    await user.keyboard('{Escape}');
+    expect(calls.filter((c) => c.name === 'setPublished').map((c) => c.args)).toEqual([['a.md', true]]);
+    act(() => emit({ type: 'command', command: 'undo' }));
+    await waitFor(() => expect(calls.filter((c) => c.name === 'setPublished').map((c) => c.args)).toEqual([['a.md', true], ['a.md', false]]));
   });
 });
 

@@ -63,7 +63,7 @@ describe('a library opened', () => {
   worked = reduce(worked, { type: 'sort-changed', key: 'title' });
   worked = reduce(worked, { type: 'edit-recorded', command: { kind: 'published', id: 'a002.md', before: false, after: true }, via: 'do' });
   worked = reduce(worked, { type: 'images-shown' });
-  worked = reduce(worked, { type: 'export-dialog', open: true });
+  worked = reduce(worked, { type: 'dialog-opened', dialog: 'export' });
   worked = reduce(worked, { type: 'notice', level: 'info', text: 'Saved' });
 
   test('the same folder again (Reload Library) keeps the editor’s work on it', () => {

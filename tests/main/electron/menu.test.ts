@@ -9,7 +9,7 @@ function flatten(items: Item[]): Item[] {
 
 describe('the application menu', () => {
   test.each(['linux', 'darwin', 'win32'] as const)('has the usual items and shortcuts on %s', (platform) => {
-    const actions: MenuActions = { openLibrary: vi.fn(), exportApproved: vi.fn(), approveShown: vi.fn(), undo: vi.fn(), redo: vi.fn(), reload: vi.fn() };
+    const actions: MenuActions = { openLibrary: vi.fn(), exportApproved: vi.fn(), approveShown: vi.fn(), showShortcuts: vi.fn(), undo: vi.fn(), redo: vi.fn(), reload: vi.fn() };
     const items = flatten(menuTemplate(actions, platform) as Item[]);
     const byLabel = (label: string): Item | undefined => items.find((i) => i.label === label);
     expect(byLabel('Open Library…')?.accelerator).toBe('CmdOrCtrl+O');
@@ -23,6 +23,11 @@ describe('the application menu', () => {
     expect(byLabel('Bulk Actions on Shown Articles…')).toMatchObject({ accelerator: 'Shift+P', registerAccelerator: false });
     byLabel('Bulk Actions on Shown Articles…')?.click?.();
     expect(actions.approveShown).toHaveBeenCalledOnce();
+    // The same for the desk's ?, in the Help menu.
+    expect(byLabel('Keyboard Shortcuts')).toMatchObject({ accelerator: '?', registerAccelerator: false });
+    expect(items.find((i) => i.role === 'help')?.submenu).toContain(byLabel('Keyboard Shortcuts'));
+    byLabel('Keyboard Shortcuts')?.click?.();
+    expect(actions.showShortcuts).toHaveBeenCalledOnce();
     expect(items.some((i) => i.role === 'quit' || i.role === 'appMenu')).toBe(true);
     byLabel('Open Library…')?.click?.();
     byLabel('Undo')?.click?.();

@@ -1,0 +1,92 @@
+/** The list of the desk's keyboard shortcuts, opened with `?` (or Help › Keyboard Shortcuts). */
+import { useRef } from 'react';
+import { isMac } from '../format.js';
+import { useModal } from './use-modal.js';
+
+/** One shortcut: its keys (each a key or a chord such as `Shift+P`, any of which works) and what it does. */
+interface Shortcut {
+  readonly keys: readonly string[];
+  readonly does: string;
+}
+
+/** The desk's shortcuts by where they act, as App.tsx, TopicEditor.tsx and Toolbar.tsx handle them. */
+export function shortcutGroups(mac: boolean): readonly { readonly title: string; readonly shortcuts: readonly Shortcut[] }[] {
+  const mod = mac ? '⌘' : 'Ctrl';
+  return [
+    {
+      title: 'The list',
+      shortcuts: [
+        { keys: ['↓', 'j'], does: 'Next article' },
+        { keys: ['↑', 'k'], does: 'Previous article' },
+        { keys: ['Page Down', 'Page Up'], does: 'A screenful down or up' },
+        { keys: ['Home', 'End'], does: 'First or last article' },
+        { keys: ['/'], does: 'Search titles and excerpts (Enter goes back to the list, Esc clears the search)' },
+      ],
+    },
+    {
+      title: 'The selected article',
+      shortcuts: [
+        { keys: ['p', 'Space'], does: 'Approve it, or withdraw its approval' },
+        { keys: ['t'], does: 'Add a topic (↓ ↑ pick a suggestion, Enter adds it, Backspace in the empty field removes the last topic, Esc leaves)' },
+      ],
+    },
+    {
+      title: 'Everywhere',
+      shortcuts: [
+        { keys: ['Shift+P'], does: 'Bulk actions on every article shown: approve, withdraw, add or remove a topic' },
+        { keys: [`${mod}+Z`], does: 'Undo the last approval or topic change' },
+        { keys: mac ? [`Shift+${mod}+Z`] : [`${mod}+Shift+Z`, `${mod}+Y`], does: 'Redo' },
+        { keys: ['?'], does: 'This list of keys' },
+        { keys: ['Esc'], does: 'Close a dialog' },
+      ],
+    },
+  ];
+}
+
+const FIRST_FOCUS = ['.modal-actions button'];
+
+/** A modal dialog; Escape or Close closes it. */
+export function KeysDialog({ onClose }: { readonly onClose: () => void }) {
+  const dialogRef = useRef<HTMLDivElement>(null);
+  useModal(dialogRef, FIRST_FOCUS, false, onClose);
+  return (
+    <div className="modal-backdrop">
+      <div ref={dialogRef} className="modal keys-dialog" role="dialog" aria-modal="true" aria-labelledby="keys-title">
+        <h2 id="keys-title">Keyboard shortcuts</h2>
+        <p className="muted">They work anywhere on the desk except while typing in a field.</p>
+        {shortcutGroups(isMac()).map((group) => (
+          <table key={group.title} className="keys-table">
+            <caption>{group.title}</caption>
+            <tbody>
+              {group.shortcuts.map((s) => (
+                <tr key={s.does}>
+                  <th scope="row">
+                    {s.keys.map((chord, i) => (
+                      <span key={chord}>
+                        {i > 0 && <span className="keys-or"> or </span>}
+                        <span className="keys-chord">
+                          {chord.split('+').map((key, k) => (
+                            <span key={k}>
+                              {k > 0 && '+'}
+                              <kbd>{key}</kbd>
+                            </span>
+                          ))}
+                        </span>
+                      </span>
+                    ))}
+                  </th>
+                  <td>{s.does}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ))}
+        <div className="modal-actions">
+          <button type="button" className="primary" onClick={onClose}>
+            Close
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}
