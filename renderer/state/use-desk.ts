@@ -4,7 +4,8 @@ import type { ArticleId, ArticleSummary } from '../../shared/article.js';
 import { BULK_CHUNK, FIRST_PAGE, NEXT_PAGE, type Bridge, type BulkOutcome, type MenuCommand } from '../../shared/contract.js';
 import type { Result } from '../../shared/result.js';
 import { SharedValues } from './share-repeated.js';
-import { initialState, reduce, type DeskAction, type DeskState, type DialogKind, type EditCommand, type FileEvent, type TopicsEdit } from './store.js';
+import type { DeskAction, DeskState, DialogKind, EditCommand, TopicsEdit } from './store.js';
+import { BULK_SHOWN_MS, createDeskStore } from './desk-store.js';
 import { rowOf } from './view.js';
 import { plural, undoKeys } from '../format.js';
 
@@ -39,67 +40,6 @@ export interface BulkReport<T = { readonly id: ArticleId }> {
   readonly stopped: boolean;
   /** How many of the items were sent (all of them unless stopped). */
   readonly sent: number;
-}
-
-/** How long file events wait for the rest of their burst before the desk shows them. */
-export const FILE_EVENTS_MS = 16;
-
-/** How often the list shows the progress of a change to many articles (see `DeskStore.hold`). */
-export const BULK_SHOWN_MS = 1000;
-
-/**
- * A small store around the reducer, so queued edits always read the latest state. File events are
- * gathered for a frame and applied together (see `applyFileEvents`); any other action applies
- * those waiting first, so everything still happens in the order it came.
- */
-export function createDeskStore() {
-  let state = initialState;
-  const listeners = new Set<() => void>();
-  let waiting: FileEvent[] = [];
-  let timer: ReturnType<typeof setTimeout> | null = null;
-  let held = false;
-  const notify = (): void => listeners.forEach((l) => l());
-  /** Applies the file events waiting; true when there were any. */
-  const applyWaiting = (): boolean => {
-    if (timer !== null) clearTimeout(timer);
-    timer = null;
-    if (waiting.length === 0) return false;
-    const events = waiting;
-    waiting = [];
-    state = reduce(state, { type: 'file-events', events });
-    return true;
-  };
-  return {
-    getState: () => state,
-    dispatch: (action: DeskAction): void => {
-      applyWaiting();
-      state = reduce(state, action);
-      notify();
-    },
-    fileEvent: (event: FileEvent): void => {
-      waiting.push(event);
-      if (held) return;
-      timer ??= setTimeout(() => {
-        if (applyWaiting()) notify();
-      }, FILE_EVENTS_MS);
-    },
-    /**
-     * While a change to many articles runs, file events (its saves, as main reports them) wait for
-     * `flush` instead of a frame: at 100,000 articles each carrying of events through the list
-     * costs the desk about 0.1 s, and main saves a hundred articles in about as long.
-     */
-    hold: (on: boolean): void => {
-      held = on;
-    },
-    /** Applies the file events waiting, if any. */
-    flush: (): void => {
-      if (applyWaiting()) notify();
-    },
-    subscribe: (listener: () => void) => {
-      listeners.add(listener);
-      return () => void listeners.delete(listener);
-    },
-  };
 }
 
 /** The list's first page, asked for before the desk first rendered. */

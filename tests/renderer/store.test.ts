@@ -2,7 +2,8 @@
 import { describe, expect, test, vi } from 'vitest';
 import type { ArticleSummary } from '../../shared/article.js';
 import { initialState, reduce, type DeskState, type FileEvent } from '../../renderer/state/store.js';
-import { BULK_REQUEST_CHARS, createDeskStore, FILE_EVENTS_MS, nextChunk } from '../../renderer/state/use-desk.js';
+import { createDeskStore, FILE_EVENTS_MS } from '../../renderer/state/desk-store.js';
+import { BULK_REQUEST_CHARS, nextChunk } from '../../renderer/state/use-desk.js';
 import { BULK_CHUNK } from '../../shared/contract.js';
 import { seededRandom } from '../helpers/seeded.js';
 
