@@ -23,17 +23,27 @@ export function besideLibrary(root: () => string | undefined): ChooseDestination
   };
 }
 
-/** Checks a query sent by the renderer: an object of optional strings, status among the filters. */
+/** Checks a query sent by the renderer: an object of optional strings, status among the filters, a date range of times. */
 export function checkQuery(query: unknown): Result<ArticleQuery | undefined> {
   if (query === null || query === undefined) return ok(undefined);
   if (typeof query !== 'object' || Array.isArray(query)) return fail('bad-request', 'the filter must be an object');
-  const { status, topic, provider, search, ...rest } = query as Record<string, unknown>;
+  const { status, topic, provider, search, publishedFrom, publishedBefore, ...rest } = query as Record<string, unknown>;
   if (Object.keys(rest).length > 0) return fail('bad-request', `unknown filter fields: ${Object.keys(rest).join(', ')}`);
   for (const [name, value] of Object.entries({ topic, provider, search })) {
     if (value !== undefined && (typeof value !== 'string' || value.length > 1000)) return fail('bad-request', `the ${name} filter must be text`);
   }
+  for (const [name, value] of Object.entries({ publishedFrom, publishedBefore })) {
+    if (value !== undefined && !Number.isFinite(value)) return fail('bad-request', `${name} must be a time in milliseconds`);
+  }
   if (status !== undefined && !(STATUS_FILTERS as readonly unknown[]).includes(status)) return fail('bad-request', 'unknown status filter');
-  return ok({ status: status as StatusFilter | undefined, topic: topic as string | undefined, provider: provider as string | undefined, search: search as string | undefined });
+  return ok({
+    status: status as StatusFilter | undefined,
+    topic: topic as string | undefined,
+    provider: provider as string | undefined,
+    search: search as string | undefined,
+    publishedFrom: publishedFrom as number | undefined,
+    publishedBefore: publishedBefore as number | undefined,
+  });
 }
 
 /** Export state for one desk. */

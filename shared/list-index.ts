@@ -1,6 +1,6 @@
 /**
  * A columnar index over the list in display order, so a filter of 100,000 articles fits in a frame:
- * approval and problems in typed arrays, topics and providers as lists of row numbers, all folded
+ * approval, problems and publication times in typed arrays, topics and providers as lists of row numbers, all folded
  * titles and excerpts in a few large strings searched with native `indexOf`, plus the rows of every
  * word (a run of letters and digits) in that text, so a word half the library contains is found
  * without visiting each hit. It is built a slice at a time (the desk does it in idle time). After
@@ -11,7 +11,7 @@
  * (tests/shared/list-index.test.ts checks that), only faster.
  */
 import type { ArticleSummary } from './article.js';
-import { compileQuery, foldText, foldTexts, type ArticleQuery } from './query.js';
+import { compileQuery, foldText, foldTexts, hasDateRange, inDateRange, publishedTime, type ArticleQuery } from './query.js';
 import { scratchInt32, scratchUint8 } from './scratch.js';
 
 /** Between two articles' texts; folding never produces it, so no search word can span two articles. */
@@ -41,6 +41,8 @@ export function maxAddedTexts(rows: number): number {
 export class ListIndex {
   private readonly published: Uint8Array;
   private readonly problems: Uint8Array;
+  /** Each row's publication time (see `publishedTime`), for a filter by date. */
+  private readonly times: Float64Array;
   /**
    * Each topic's and provider's slots (see `starts`), in no order: a slot no longer listed
    * (`slotRows` -1) stays until the next build, and is skipped. Lists are shared with the index
@@ -77,6 +79,7 @@ export class ListIndex {
     const n = articles.length;
     this.published = new Uint8Array(n);
     this.problems = new Uint8Array(n);
+    this.times = new Float64Array(n);
   }
 
   /** True once every row is indexed. */
@@ -96,6 +99,7 @@ export class ListIndex {
       const a = this.articles[i]!;
       this.published[i] = a.published ? 1 : 0;
       this.problems[i] = a.problems.length > 0 ? 1 : 0;
+      this.times[i] = publishedTime(a);
       this.addNames(a, i);
       const folded = texts[i - this.built]!;
       for (const [word] of folded.matchAll(WORD)) {
@@ -131,6 +135,7 @@ export class ListIndex {
       const [before, after] = [this.articles[row]!, articles[row]!];
       this.published[row] = after.published ? 1 : 0;
       this.problems[row] = after.problems.length > 0 ? 1 : 0;
+      this.times[row] = publishedTime(after);
       this.moveNames(before, after, slots[k]!);
     });
     this.articles = articles;
@@ -192,7 +197,7 @@ export class ListIndex {
       added,
       foldedTexts(added.map((row) => articles[row]!)),
     );
-    // Approvals and problems are copied a run of rows at a time (the rows between two changes keep
+    // Approvals, problems and times are copied a run of rows at a time (the rows between two changes keep
     // their order), then set for the changed rows.
     for (let row = 0; row < n; ) {
       const old = oldRows[row]!;
@@ -201,6 +206,7 @@ export class ListIndex {
       if (old !== -1) {
         next.published.set(this.published.subarray(old, old + end - row), row);
         next.problems.set(this.problems.subarray(old, old + end - row), row);
+        next.times.set(this.times.subarray(old, old + end - row), row);
       }
       row = end;
     }
@@ -209,6 +215,7 @@ export class ListIndex {
       const after = articles[row]!;
       next.published[row] = after.published ? 1 : 0;
       next.problems[row] = after.problems.length > 0 ? 1 : 0;
+      next.times[row] = publishedTime(after);
       if (k < added.length) next.addNames(after, addedSlots[k]!);
       else next.moveNames(this.articles[oldRows[row]!]!, after, editedSlots[k - added.length]!);
     }
@@ -305,7 +312,7 @@ export class ListIndex {
 
   /**
    * The articles matching the query, in the list's order. A search finishes the build first (its
-   * words need every text folded); a filter by status, topic or provider alone does not: the rows
+   * words need every text folded); a filter by status, topic, provider or date alone does not: the rows
    * not yet indexed are tested one by one, as `compileQuery` tests them. (Filtering to unpublished
    * articles right after opening 100,000 otherwise waited for the rest of the build: up to 3 s.)
    */
@@ -332,6 +339,9 @@ export class ListIndex {
         const ok = status === 'published' ? this.published[i] === 1 : status === 'unpublished' ? this.published[i] === 0 : this.problems[i] === 1;
         if (!ok) keep[i] = 0;
       }
+    }
+    if (hasDateRange(query)) {
+      for (let i = 0; i < this.built; i++) if (keep[i] === 1 && !inDateRange(this.times[i]!, query)) keep[i] = 0;
     }
     if (this.built < n) {
       const test = compileQuery({ ...query, search: undefined });

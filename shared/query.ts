@@ -17,6 +17,53 @@ export interface ArticleQuery {
   readonly provider?: string;
   /** Words that must all appear in the title or excerpt, case- and accent-insensitively. */
   readonly search?: string;
+  /** Published at or after this instant (ms since 1970); an article with no date, or one that does not parse, is left out. */
+  readonly publishedFrom?: number;
+  /** Published before this instant (ms since 1970); likewise. */
+  readonly publishedBefore?: number;
+}
+
+/** When an article says it was published, in ms since 1970; NaN when it has no date or the date does not parse. */
+export function publishedTime(a: ArticleSummary): number {
+  return a.publishedDateTime === undefined ? Number.NaN : Date.parse(a.publishedDateTime);
+}
+
+/** Whether a publication time (see `publishedTime`) lies in the query's range; any time does when it sets none. */
+export function inDateRange(time: number, query: ArticleQuery): boolean {
+  const { publishedFrom: from, publishedBefore: before } = query;
+  if (from === undefined && before === undefined) return true;
+  return !Number.isNaN(time) && (from === undefined || time >= from) && (before === undefined || time < before);
+}
+
+/** A day as `<input type="date">` and the command line spell it. */
+const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/**
+ * The range of the days `from` to `to` (YYYY-MM-DD, both included), '' for no bound: from the start
+ * of the first to the start of the day after the last, in local time, the editor's day. Null when
+ * either is not a day of the calendar.
+ */
+export function dayRange(from: string, to: string): Pick<ArticleQuery, 'publishedFrom' | 'publishedBefore'> | null {
+  const start = from === '' ? undefined : dayStart(from, 0);
+  const end = to === '' ? undefined : dayStart(to, 1);
+  if (start === null || end === null) return null;
+  return { publishedFrom: start, publishedBefore: end };
+}
+
+/** The local start of `day` (YYYY-MM-DD), or of the day `after` days later; null for no such day (2024-02-30). */
+function dayStart(day: string, after: number): number | null {
+  const match = DAY.exec(day);
+  if (match === null) return null;
+  const [year, month, date] = [Number(match[1]), Number(match[2]) - 1, Number(match[3])];
+  const start = new Date(year, month, date);
+  // A date past its month's end rolls over into the next; years before 100 are read as 19xx.
+  if (start.getFullYear() !== year || start.getMonth() !== month || start.getDate() !== date) return null;
+  return new Date(year, month, date + after).getTime();
+}
+
+/** True when the query narrows the articles by their date. */
+export function hasDateRange(query: ArticleQuery): boolean {
+  return query.publishedFrom !== undefined || query.publishedBefore !== undefined;
 }
 
 /** Lower-cases and strips accents, so "Café" finds "cafe". */
@@ -62,12 +109,14 @@ export function compileQuery(query: ArticleQuery): (a: ArticleSummary) => boolea
   const topic = query.topic ? foldText(query.topic) : undefined;
   const provider = query.provider ? foldText(query.provider) : undefined;
   const words = query.search ? foldText(query.search).split(/\s+/).filter(Boolean) : [];
+  const dated = hasDateRange(query);
   return (a) => {
     if (status === 'published' && !a.published) return false;
     if (status === 'unpublished' && a.published) return false;
     if (status === 'problems' && a.problems.length === 0) return false;
     if (topic !== undefined && !foldedTopicsOf(a).includes(topic)) return false;
     if (provider !== undefined && foldText(a.providerName ?? '') !== provider) return false;
+    if (dated && !inDateRange(publishedTime(a), query)) return false;
     if (words.length > 0) {
       const haystack = foldedTextOf(a);
       if (!words.every((w) => haystack.includes(w))) return false;

@@ -1,4 +1,5 @@
 /** `masthead export`: the approved set as files, JSON, JSON Lines, CSV or RSS. */
+import type { ArticleQuery } from '../../shared/query.js';
 import { exportApproved } from '../core/export.js';
 import { EXPORT_FORMATS, type ExportFormat } from '../core/export-formats.js';
 import { Library } from '../core/library.js';
@@ -9,8 +10,8 @@ export interface ExportArgs {
   readonly dir: string;
   readonly out: string;
   readonly format?: string;
-  readonly topic?: string;
-  readonly search?: string;
+  /** Narrows the export to the approved part of this filter (its status is not used). */
+  readonly query?: ArticleQuery;
   readonly force?: boolean;
   readonly now?: string;
   readonly csvBom?: boolean;
@@ -47,7 +48,7 @@ export async function runExport(args: ExportArgs, io: CliIo): Promise<number> {
   const result = await exportApproved(opened.value, {
     format,
     out: args.out,
-    query: { topic: args.topic, search: args.search },
+    query: args.query,
     now,
     force: args.force,
     csvBom: args.csvBom,

@@ -2,7 +2,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { hasError, problemPlace, type ArticleSummary } from '../../shared/article.js';
 import { MAX_BULK } from '../../shared/contract.js';
-import { compileQuery, countArticles, STATUS_FILTERS, type StatusFilter } from '../../shared/query.js';
+import { compileQuery, countArticles, dayRange, STATUS_FILTERS, type ArticleQuery, type StatusFilter } from '../../shared/query.js';
 import type { Result } from '../../shared/result.js';
 import { Library } from '../core/library.js';
 import { seedsFolder } from '../package-root.js';
@@ -14,21 +14,22 @@ const HELP = `Usage: masthead <command> [options]
 
 Commands:
   check [DIR] [--json]                    every article's problems; exit 1 if any file has an error
-  list [DIR] [--json] [--status S] [--topic T] [--search TEXT]
+  list [DIR] [--json] [--status S] [--topic T] [--provider P] [--search TEXT] [--from DAY] [--to DAY]
                                           the articles, filtered (S: published, unpublished, problems)
   publish DIR ID...                       approve articles (published: true)
   unpublish DIR ID...                     withdraw approval (published: false)
   topics DIR ID [--add T]... [--remove T]...
                                           change an article's topics
-  export DIR --out PATH [--format files|json|jsonl|csv|rss] [--topic T] [--search TEXT]
-         [--force] [--now DATE] [--csv-bom] [--channel-title T] [--channel-link URL]
+  export DIR --out PATH [--format files|json|jsonl|csv|rss] [--topic T] [--provider P] [--search TEXT]
+         [--from DAY] [--to DAY] [--force] [--now DATE] [--csv-bom] [--channel-title T] [--channel-link URL]
                                           export the approved articles (a folder for files, a file otherwise)
   serve [DIR] [--port N]                  serve the desk at a printed http://127.0.0.1 address (N=0: any free port)
   start [DIR]                             open the desk in Electron, or serve it when Electron is not installed
   help                                    this text
 
 DIR defaults to the bundled seeds/ library where it is optional. An ID is the
-article's path relative to DIR, with / separators.
+article's path relative to DIR, with / separators. --from and --to take days
+(YYYY-MM-DD, local time, both included) and keep the articles published in them.
 Exit codes: 0 success, 1 some articles could not be changed or have errors, 2 bad usage or unreadable library.
 `;
 
@@ -65,8 +66,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
     const { values, positionals } = parse(args, {
       out: { type: 'string' },
       format: { type: 'string' },
-      topic: { type: 'string' },
-      search: { type: 'string' },
+      ...FILTER_OPTIONS,
       force: { type: 'boolean' },
       now: { type: 'string' },
       'csv-bom': { type: 'boolean' },
@@ -80,8 +80,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
         dir,
         out: values.out,
         format: values.format,
-        topic: values.topic,
-        search: values.search,
+        query: filterQuery(values),
         force: values.force,
         now: values.now,
         csvBom: values['csv-bom'],
@@ -142,8 +141,7 @@ async function list(args: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = parse(args, {
     json: { type: 'boolean' },
     status: { type: 'string' },
-    topic: { type: 'string' },
-    search: { type: 'string' },
+    ...FILTER_OPTIONS,
   });
   if (positionals.length > 1) throw new UsageError('list takes at most one folder');
   const status = values.status ?? 'all';
@@ -153,7 +151,7 @@ async function list(args: readonly string[], io: CliIo): Promise<number> {
   const library = await openLibrary(positionals[0], io);
   if (library === null) return EXIT.usage;
   const all = library.list();
-  const matches = all.filter(compileQuery({ status: status as StatusFilter, topic: values.topic, search: values.search }));
+  const matches = all.filter(compileQuery({ status: status as StatusFilter, ...filterQuery(values) }));
   if (values.json) {
     io.out(`${JSON.stringify(matches, null, 2)}\n`);
   } else {
@@ -161,6 +159,25 @@ async function list(args: readonly string[], io: CliIo): Promise<number> {
     io.out(`${matches.length} of ${all.length} articles\n`);
   }
   return EXIT.ok;
+}
+
+/** The options `list` and `export` share: the desk's filters but the status. */
+const FILTER_OPTIONS = {
+  topic: { type: 'string' },
+  provider: { type: 'string' },
+  search: { type: 'string' },
+  from: { type: 'string' },
+  to: { type: 'string' },
+} as const satisfies Options;
+
+/** The query of those options; --from and --to are days, both included (see `dayRange`). */
+function filterQuery(values: { topic?: string; provider?: string; search?: string; from?: string; to?: string }): ArticleQuery {
+  const range = dayRange(values.from ?? '', values.to ?? '');
+  if (range === null) throw new UsageError('--from and --to take days such as 2024-03-31');
+  if (range.publishedFrom !== undefined && range.publishedBefore !== undefined && range.publishedFrom >= range.publishedBefore) {
+    throw new UsageError('--from is a day after --to');
+  }
+  return { topic: values.topic, provider: values.provider, search: values.search, ...range };
 }
 
 function listLine(a: ArticleSummary): string {

@@ -72,6 +72,12 @@ describe('masthead list', () => {
     { args: ['--topic', 'ai'], ids: ['000_8a8d1d44de5d8be9.txt'] },
     { args: ['--search', 'cafe'], ids: ['second.md'] },
     { args: ['--search', 'microsoft facial'], ids: ['000_8a8d1d44de5d8be9.txt'] },
+    { args: ['--provider', 'it business EDGE'], ids: ['000_8a8d1d44de5d8be9.txt'] },
+    // The seed was published on 5 July 2022 (UTC); the other two have no date, so no range holds them.
+    { args: ['--from', '2022-07-01'], ids: ['000_8a8d1d44de5d8be9.txt'] },
+    { args: ['--from', '2022-07-01', '--to', '2022-07-31', '--status', 'unpublished'], ids: ['000_8a8d1d44de5d8be9.txt'] },
+    { args: ['--to', '2022-06-30'], ids: [] },
+    { args: ['--from', '2022-08-01'], ids: [] },
   ])('$args', async ({ args, ids }) => {
     const r = await cli('list', library(), '--json', ...args);
     expect(r.code).toBe(0);
@@ -143,6 +149,10 @@ describe('masthead publish, unpublish and topics', () => {
     { args: ['topics', 'dir'], why: /needs a folder and one article id/ },
     { args: ['list', '--status', 'maybe'], why: /--status must be one of/ },
     { args: ['list', '--bogus'], why: /Unknown option/ },
+    { args: ['list', '--from', '2024-02-30'], why: /--from and --to take days such as 2024-03-31/ },
+    { args: ['list', '--to', 'yesterday'], why: /--from and --to take days/ },
+    { args: ['list', '--from', '2024-03-02', '--to', '2024-03-01'], why: /--from is a day after --to/ },
+    { args: ['export', 'dir', '--out', 'x', '--from', '1 May'], why: /--from and --to take days/ },
     { args: ['frobnicate'], why: /unknown command/ },
     { args: ['serve', 'one', 'two'], why: /serve takes at most one folder/ },
     { args: ['start', 'one', 'two'], why: /start takes at most one folder/ },

@@ -53,6 +53,8 @@ describe('the filter the desk sends', () => {
     expect(checkQuery({ status: 'published', topic: 'Politics', provider: 'Le Monde', search: 'vote' })).toEqual(
       ok({ status: 'published', topic: 'Politics', provider: 'Le Monde', search: 'vote' }),
     );
+    const range = { publishedFrom: Date.UTC(2024, 0, 2), publishedBefore: Date.UTC(2024, 0, 3) };
+    expect(checkQuery(range)).toEqual(ok(range));
   });
 
   test('anything else is refused, saying what is wrong', () => {
@@ -68,6 +70,9 @@ describe('the filter the desk sends', () => {
     expect(refused({ search: 'x'.repeat(1001) })).toBe('bad-request: the search filter must be text');
     expect(refused({ provider: { $ne: '' } })).toBe('bad-request: the provider filter must be text');
     expect(refused({ status: 'everything' })).toBe('bad-request: unknown status filter');
+    expect(refused({ publishedFrom: '2024-01-01' })).toBe('bad-request: publishedFrom must be a time in milliseconds');
+    expect(refused({ publishedBefore: Number.POSITIVE_INFINITY })).toBe('bad-request: publishedBefore must be a time in milliseconds');
+    expect(refused({ publishedBefore: null })).toBe('bad-request: publishedBefore must be a time in milliseconds');
   });
 });
 
@@ -76,6 +81,8 @@ describe('an export from the desk', () => {
     const preview = await desk.preview(null);
     expect(preview).toMatchObject({ ok: true, value: { count: 2, withWarnings: 0, heldBack: [{ id: 'd.md' }] } });
     expect(await desk.preview({ topic: 'Politics' })).toMatchObject({ ok: true, value: { count: 1 } });
+    // The approved articles of 2 January 2024 (UTC): one; the held-back file has no date.
+    expect(await desk.preview({ publishedFrom: Date.UTC(2024, 0, 2), publishedBefore: Date.UTC(2024, 0, 3) })).toMatchObject({ ok: true, value: { count: 1, heldBack: [] } });
     expect(await desk.preview({ topic: 7 })).toMatchObject({ ok: false, error: { kind: 'bad-request' } });
   });
 

@@ -319,6 +319,12 @@ describe('masthead export', () => {
     expect(readFileSync(join(work.dir, 'feed.xml'), 'utf8')).toContain('<lastBuildDate>Wed, 01 May 2024 12:00:00 GMT</lastBuildDate>');
   });
 
+  test('the filters narrow it: a provider, and the days of a date range (wide enough for any time zone)', async () => {
+    const r = await cli('export', lib, '--out', join(work.dir, 'july.jsonl'), '--format', 'jsonl', '--from', '2022-07-05', '--to', '2022-07-07', '--provider', 'le monde', '--now', NOW.toISOString());
+    expect(r).toMatchObject({ code: 0, out: expect.stringContaining('Exported 1 approved article as jsonl') });
+    expect(readFileSync(join(work.dir, 'july.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l).id)).toEqual(['world/quotes.md']);
+  });
+
   test('a destination inside the library, or the library itself even with --force, exits 2 and writes nothing', async () => {
     const before = tree(lib);
     const inside = await cli('export', lib, '--out', join(lib, 'exports'));

@@ -19,8 +19,24 @@ function library(n: number): ArticleSummary[] {
     published: rand(3) === 0,
     topics: Array.from(new Set(Array.from({ length: rand(3) }, () => topics[rand(topics.length)]!))),
     problems: rand(10) === 0 ? [{ level: 'warning' as const, code: 'bad-date' as const, message: 'bad date' }] : [],
+    // A date in 2024 in one of the spellings files use; some none, some that do not parse.
+    publishedDateTime: dateOf(rand),
   }));
 }
+
+/** A publication date for a test article: a time in 2024, spelt one of three ways, or none, or one that does not parse. */
+function dateOf(rand: (n: number) => number): string | undefined {
+  const kind = rand(8);
+  if (kind === 0) return undefined;
+  if (kind === 1) return 'last Tuesday';
+  const time = new Date(Date.UTC(2024, 0, 1) + rand(366) * DAY + rand(DAY));
+  if (kind === 2) return time.toISOString().slice(0, 10);
+  return kind === 3 ? time.toISOString().replace('Z', '+00:00') : time.toISOString();
+}
+
+const DAY = 86_400_000;
+const MARCH = Date.UTC(2024, 2, 1);
+const JUNE = Date.UTC(2024, 5, 1);
 
 // More rows than one text chunk (1,024), built a few rows at a time, as the desk builds it.
 const articles = library(2500);
@@ -61,6 +77,13 @@ const queries: ArticleQuery[] = [
   { search: 'lpha' },
   { status: 'published', topic: 'AI', search: 'rate', provider: 'forbes' },
   { status: 'problems', search: 'energy' },
+  // Dates: from, before, both, with the other filters, and a range no article is in.
+  { publishedFrom: JUNE },
+  { publishedBefore: MARCH },
+  { publishedFrom: MARCH, publishedBefore: JUNE },
+  { publishedFrom: MARCH, publishedBefore: JUNE, status: 'unpublished', topic: 'ai' },
+  { publishedFrom: MARCH, search: 'cafe' },
+  { publishedFrom: JUNE, publishedBefore: JUNE },
 ];
 
 describe('ListIndex', () => {
@@ -99,7 +122,9 @@ describe('ListIndex', () => {
     patched.buildSome(1500); // partly built: rows past 1,500 are indexed from the new list later
     const rows = [3, 700, 1499, 1500, 2400];
     const next = articles.map((a, i) =>
-      rows.includes(i) ? { ...a, published: !a.published, topics: i % 2 === 0 ? ['Food', 'Brand New'] : [], providerName: i === 700 ? 'Wired' : a.providerName, problems: [] } : a,
+      rows.includes(i)
+        ? { ...a, published: !a.published, topics: i % 2 === 0 ? ['Food', 'Brand New'] : [], providerName: i === 700 ? 'Wired' : a.providerName, problems: [], publishedDateTime: i % 2 === 0 ? '2024-12-31T23:00:00Z' : undefined }
+        : a,
     );
     expect(patched.patch(next, rows)).toBe(true);
     for (const query of [...queries, { topic: 'brand new' }, { provider: 'wired' }]) {
@@ -138,10 +163,10 @@ describe('ListIndex', () => {
         const at = rand(next.length);
         const a = next[at]!;
         // Retitled (a word no other text has), approved, given a new topic or provider.
-        next[at] = rand(2) === 0 ? { ...a, title: `Zebra crossing ${generation} ${a.title}` } : { ...a, published: !a.published, topics: ['Brand New'], providerName: 'New Wire' };
+        next[at] = rand(2) === 0 ? { ...a, title: `Zebra crossing ${generation} ${a.title}` } : { ...a, published: !a.published, topics: ['Brand New'], providerName: 'New Wire', publishedDateTime: dateOf(rand) };
       }
       for (let k = 0; k < 150; k++) {
-        next.splice(rand(next.length + 1), 0, { id: `n${added++}.md`, title: k % 3 === 0 ? 'zebra café' : 'Fresh market', excerpt: '', published: k % 2 === 0, topics: k % 5 === 0 ? ['AI', 'Brand New'] : [], problems: [] });
+        next.splice(rand(next.length + 1), 0, { id: `n${added++}.md`, title: k % 3 === 0 ? 'zebra café' : 'Fresh market', excerpt: '', published: k % 2 === 0, topics: k % 5 === 0 ? ['AI', 'Brand New'] : [], problems: [], publishedDateTime: dateOf(rand) });
       }
       if (generation % 4 === 3) next.reverse(); // a new sort, with everything else
       const updated = current.update(next, oldRowsOf(list, next));
