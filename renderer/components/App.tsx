@@ -7,7 +7,7 @@ import { findArticle, useDesk, type FirstPage } from '../state/use-desk.js';
 import { inSlices } from '../state/in-slices.js';
 import { SlicedSort } from '../state/sliced-sort.js';
 import { useListView, type SortedInSlices } from '../state/use-list-view.js';
-import { rowComparator, rowOf } from '../state/view.js';
+import { queryOf, rowComparator, rowOf } from '../state/view.js';
 import { ArticleList, ROW_HEIGHT } from './ArticleList.js';
 import { BulkDialog } from './BulkDialog.js';
 import { ExportDialog } from './ExportDialog.js';
@@ -46,8 +46,8 @@ export function App({ bridge, firstPage }: { readonly bridge: Bridge; readonly f
       () => setSliced({ articles, sort, order: job!.order }),
     );
   }, [sorting, state.sort, sliced]);
-  const { status, topic, provider, search } = state.filters;
-  const filtering = status !== 'all' || topic !== '' || provider !== '' || search.trim() !== '';
+  const query = useMemo(() => queryOf(state.filters), [state.filters]);
+  const { search } = state.filters;
   // A search needs every text folded. Typed before the index is built (the first seconds after a
   // large library opens), it waits for the build, which then runs in short tasks rather than idle
   // time, the rows shown until then staying as they were: building it all at once for the search
@@ -64,11 +64,11 @@ export function App({ bridge, firstPage }: { readonly bridge: Bridge; readonly f
   // `sorted` changes when an edit is patched into the same index: the rows are filtered again then too.
   const rows = useMemo(
     () =>
-      !filtering ? sorted
+      query === null ? sorted
       : searchWaits ? shownRows.current
-      : index.filter({ status, topic: topic || undefined, provider: provider || undefined, search: search || undefined }),
+      : index.filter(query),
     // `builtIndex` is a dependency so that the rows are filtered once the build a search waits for is done.
-    [filtering, searchWaits, index, sorted, status, topic, provider, search, builtIndex],
+    [query, searchWaits, index, sorted, builtIndex],
   );
   shownRows.current = rows;
 
@@ -183,14 +183,6 @@ export function App({ bridge, firstPage }: { readonly bridge: Bridge; readonly f
   const dismiss = useCallback((key: number) => dispatch({ type: 'notice-dismissed', key }), [dispatch]);
   const closeDialog = useCallback(() => dispatch({ type: 'dialog-closed' }), [dispatch]);
   const dialogOpen = state.dialog !== null;
-  const { filters } = state;
-  const filter = useMemo(
-    () =>
-      filters.status === 'all' && !filters.topic && !filters.provider && !filters.search
-        ? null
-        : { status: filters.status, topic: filters.topic || undefined, provider: filters.provider || undefined, search: filters.search || undefined },
-    [filters],
-  );
 
   return (
     <div className="desk">
@@ -260,7 +252,7 @@ export function App({ bridge, firstPage }: { readonly bridge: Bridge; readonly f
           onClose={closeDialog}
         />
       )}
-      {state.dialog === 'export' && <ExportDialog bridge={bridge} filter={filter} checking={state.checking} onClose={closeDialog} />}
+      {state.dialog === 'export' && <ExportDialog bridge={bridge} filter={query} checking={state.checking} onClose={closeDialog} />}
       {state.dialog === 'keys' && <KeysDialog onClose={closeDialog} />}
     </div>
   );

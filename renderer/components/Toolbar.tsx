@@ -121,6 +121,21 @@ export function Toolbar({ state, counts, shown, searchWaits, sorting, topics, pr
             </option>
           ))}
         </select>
+        {/* A day or none in each: a date field holds a whole day, or nothing. */}
+        <div className="date-range">
+          <label>
+            Date from{' '}
+            <input type="date" value={filters.from} max={filters.to || undefined} onChange={(e) => onFilters({ from: e.target.value })} />
+          </label>
+          <label>
+            to <input type="date" aria-label="Date to" value={filters.to} min={filters.from || undefined} onChange={(e) => onFilters({ to: e.target.value })} />
+          </label>
+          {(filters.from !== '' || filters.to !== '') && (
+            <button type="button" className="quiet clear-dates" aria-label="Any date" title="Any date" onClick={() => onFilters({ from: '', to: '' })}>
+              ×
+            </button>
+          )}
+        </div>
         {/* Together, so that a narrow window wraps them as one. */}
         <div className="toolbar-actions">
           <button type="button" className="bulk-button" onClick={onBulk} aria-keyshortcuts="Shift+P" title="Approve, withdraw or change the topics of every article shown (Shift+P)">

@@ -43,6 +43,9 @@ export interface Filters {
   readonly topic: string;
   readonly provider: string;
   readonly search: string;
+  /** The first and last day of publication shown (YYYY-MM-DD, both included), '' for no bound. */
+  readonly from: string;
+  readonly to: string;
 }
 
 /** The list still arriving in pages: how many articles in all, and which ones events brought first. */
@@ -132,7 +135,7 @@ export const initialState: DeskState = {
   loading: true,
   loadError: null,
   articles: [],
-  filters: { status: 'all', topic: '', provider: '', search: '' },
+  filters: { status: 'all', topic: '', provider: '', search: '', from: '', to: '' },
   sort: { key: 'date', direction: 'desc' },
   selectedId: null,
   detail: null,

@@ -1,12 +1,26 @@
 /** What the list shows, derived from the state: filtered, sorted, and the topic and provider choices. */
 import type { ArticleSummary } from '../../shared/article.js';
-import type { SortKey } from './store.js';
+import { dayRange, hasDateRange, publishedTime, type ArticleQuery } from '../../shared/query.js';
+import type { Filters, SortKey } from './store.js';
 
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
 
 /** A date's time, 0 when it has none or it does not parse. */
 function timeOf(a: ArticleSummary): number {
-  return Date.parse(a.publishedDateTime ?? '') || 0;
+  return publishedTime(a) || 0;
+}
+
+/** The query the filters make (the days of the date range in local time), or null when they narrow nothing. */
+export function queryOf(filters: Filters): ArticleQuery | null {
+  const query: ArticleQuery = {
+    status: filters.status,
+    topic: filters.topic || undefined,
+    provider: filters.provider || undefined,
+    search: filters.search.trim() || undefined,
+    // A date input holds a whole day or nothing; anything else narrows nothing.
+    ...dayRange(filters.from, filters.to),
+  };
+  return query.status === 'all' && !query.topic && !query.provider && !query.search && !hasDateRange(query) ? null : query;
 }
 
 function compare(key: SortKey, a: ArticleSummary, b: ArticleSummary): number {

@@ -156,6 +156,34 @@ describe('the desk', () => {
     expect(selectedTitle()).toBe('Story 0');
   });
 
+  test('a date range keeps the articles of its days, for the list, the bulk actions and the export; × or Show every article clears it', async () => {
+    // Three days apart at noon (UTC), so each lies in the same local day wherever the test runs, give or take one.
+    const stories = Array.from({ length: 8 }, (_, i) => summary(`s${i}.md`, { title: `Story ${i}`, published: i % 2 === 1, publishedDateTime: new Date(Date.UTC(2024, 2, 1, 12) - 3 * i * 86_400_000).toISOString() }));
+    const fake = fakeBridge([...stories, summary('undated.md', { title: 'Undated' })]);
+    const user = userEvent.setup();
+    render(<App bridge={fake.bridge} />);
+    await waitFor(() => expect(screen.getByText(/9 articles/)).toBeTruthy());
+    fireEvent.change(screen.getByLabelText('Date from'), { target: { value: '2024-02-20' } });
+    fireEvent.change(screen.getByLabelText('Date to'), { target: { value: '2024-02-25' } });
+    expect(rowTitles()).toEqual(['Story 2', 'Story 3']); // 24 and 21 February; the undated one is in no range
+    expect(screen.getByText(/· 2 shown/)).toBeTruthy();
+    await user.keyboard('{Shift>}P{/Shift}');
+    expect(within(screen.getByRole('dialog')).getByText('The list shows 2 articles: 1 not approved, 1 approved.')).toBeTruthy();
+    await user.keyboard('{Escape}');
+    await user.click(screen.getByRole('button', { name: 'Export…' }));
+    const range = { publishedFrom: new Date(2024, 1, 20).getTime(), publishedBefore: new Date(2024, 1, 26).getTime() };
+    await waitFor(() => expect(fake.calls.filter((c) => c.name === 'previewExport').map((c) => c.args[0])).toContainEqual(expect.objectContaining(range)));
+    await user.keyboard('{Escape}');
+    await user.click(screen.getByRole('button', { name: 'Any date' }));
+    expect(rowTitles()).toHaveLength(9);
+    expect((screen.getByLabelText('Date from') as HTMLInputElement).value).toBe('');
+    fireEvent.change(screen.getByLabelText('Date from'), { target: { value: '2030-01-01' } });
+    expect(rowTitles()).toEqual([]);
+    await user.click(screen.getByRole('button', { name: 'Show every article' }));
+    expect(rowTitles()).toHaveLength(9);
+    expect(screen.queryByRole('button', { name: 'Any date' })).toBeNull();
+  });
+
   test('approving down the drafts: the approved article leaves the rows, and j goes on to the one that followed it, k to the one before', async () => {
     const drafts = Array.from({ length: 6 }, (_, i) => summary(`d${i + 1}.md`, { title: `Draft ${i + 1}`, publishedDateTime: `2024-01-0${9 - i}T00:00:00Z` }));
     const fake = fakeBridge(drafts);
