@@ -14,7 +14,7 @@ import { exportApproved } from '../main/core/export.js';
 import { Library } from '../main/core/library.js';
 import { BULK_CHUNK } from '../shared/contract.js';
 import { ListIndex } from '../shared/list-index.js';
-import type { ArticleQuery } from '../shared/query.js';
+import { publishedTime, type ArticleQuery } from '../shared/query.js';
 import { generateLibrary } from './generate.js';
 import { measureUi } from './ui.js';
 
@@ -187,6 +187,7 @@ async function measureMasthead(count: number, dir: string, figures: Figure[], fl
   const topics = new Map<string, number>();
   for (const a of all) for (const t of a.topics) topics.set(t, (topics.get(t) ?? 0) + 1);
   const byUse = [...topics].sort((a, b) => b[1] - a[1]).map(([t]) => t);
+  const newest = all.reduce((latest, a) => (publishedTime(a) > latest ? publishedTime(a) : latest), 0);
   const queries: ArticleQuery[] = [
     { status: 'published' },
     { status: 'unpublished' },
@@ -196,6 +197,8 @@ async function measureMasthead(count: number, dir: string, figures: Figure[], fl
     { search: 'climate' },
     { search: 'market policy' },
     { search: 'zzzz-no-match' },
+    // The week before the newest article, as an editor narrows the list to recent days.
+    { publishedFrom: newest - 7 * 86_400_000, publishedBefore: newest + 1 },
     { status: 'published', topic: byUse[1], search: 'energy' },
   ];
   // As the desk: the list kept sorted, a columnar index built once per list order (folding the
