@@ -1,4 +1,5 @@
 /** Formatting for the desk: numbers, dates in the editor's local time, and long opaque values. */
+import type { Filters } from './state/store.js';
 
 const numbers = new Intl.NumberFormat();
 const dates = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
@@ -44,4 +45,31 @@ export function undoKeys(which: 'undo' | 'redo' = 'undo'): string {
   const mac = isMac();
   if (which === 'redo') return mac ? '⇧⌘Z' : 'Ctrl+Shift+Z';
   return mac ? '⌘Z' : 'Ctrl+Z';
+}
+
+const STATUS_WORDS: Readonly<Record<Filters['status'], string>> = { all: '', published: 'approved', unpublished: 'not approved', problems: 'with problems' };
+
+/** A day of a date field (YYYY-MM-DD) in the editor's words: "Dec 1, 2024". */
+function dayWords(day: string): string {
+  const [year, month, date] = day.split('-').map(Number);
+  return shortDates.format(new Date(year!, month! - 1, date));
+}
+
+/** The filters in words, for a dialog to say what the current filter is: "topic AI · Dec 1, 2024 to Dec 15, 2024". */
+export function filterWords(filters: Filters): string {
+  const range =
+    filters.from !== '' && filters.to !== '' ? `${dayWords(filters.from)} to ${dayWords(filters.to)}`
+    : filters.from !== '' ? `from ${dayWords(filters.from)}`
+    : filters.to !== '' ? `up to ${dayWords(filters.to)}`
+    : '';
+  const search = filters.search.trim();
+  return [
+    STATUS_WORDS[filters.status],
+    filters.topic && `topic ${filters.topic}`,
+    filters.provider && `provider ${filters.provider}`,
+    search && `“${search}”`,
+    range,
+  ]
+    .filter((part) => part !== '')
+    .join(' · ');
 }

@@ -2,6 +2,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ArticleId, ArticleSummary } from '../../shared/article.js';
 import type { Bridge } from '../../shared/contract.js';
+import { filterWords } from '../format.js';
 import { initialState } from '../state/store.js';
 import { findArticle, useDesk, type FirstPage } from '../state/use-desk.js';
 import { inSlices } from '../state/in-slices.js';
@@ -252,7 +253,7 @@ export function App({ bridge, firstPage }: { readonly bridge: Bridge; readonly f
           onClose={closeDialog}
         />
       )}
-      {state.dialog === 'export' && <ExportDialog bridge={bridge} filter={query} checking={state.checking} onClose={closeDialog} />}
+      {state.dialog === 'export' && <ExportDialog bridge={bridge} filter={query} filterWords={filterWords(state.filters)} checking={state.checking} onClose={closeDialog} />}
       {state.dialog === 'keys' && <KeysDialog onClose={closeDialog} />}
     </div>
   );

@@ -17,6 +17,8 @@ interface Props {
   readonly bridge: Bridge;
   /** The list's current filter, or null when nothing narrows it. */
   readonly filter: ArticleQuery | null;
+  /** That filter in words ("topic AI · Dec 1, 2024 to Dec 15, 2024"). */
+  readonly filterWords?: string;
   readonly onClose: () => void;
   /** The background full check, while it runs: what is approved and error-free is final only once it is done. */
   readonly checking?: { readonly done: number; readonly total: number } | null;
@@ -27,7 +29,7 @@ const FIRST_FOCUS = ['input, button'];
 type Stage = { kind: 'setup' } | { kind: 'running'; done: number; total: number } | { kind: 'done'; outcome: ExportOutcome } | { kind: 'failed'; message: string };
 
 /** A modal dialog; Escape closes it unless an export is running. */
-export function ExportDialog({ bridge, filter, onClose, checking = null }: Props) {
+export function ExportDialog({ bridge, filter, filterWords = '', onClose, checking = null }: Props) {
   const [format, setFormat] = useState<ExportFormat>('files');
   const [scope, setScope] = useState<'all' | 'filter'>('all');
   const [csvBom, setCsvBom] = useState(false);
@@ -121,7 +123,8 @@ export function ExportDialog({ bridge, filter, onClose, checking = null }: Props
               </label>
               <label className="radio">
                 <input type="radio" name="scope" disabled={filter === null} checked={scope === 'filter'} onChange={() => setScope('filter')} />
-                The approved part of the current filter{previews.filter && ` (${formatCount(previews.filter.count)})`}
+                The approved part of the current filter{filter !== null && filterWords !== '' && `: ${filterWords}`}
+                {previews.filter && ` (${formatCount(previews.filter.count)})`}
               </label>
             </fieldset>
             {preview ? (

@@ -171,6 +171,8 @@ describe('the desk', () => {
     expect(within(screen.getByRole('dialog')).getByText('The list shows 2 articles: 1 not approved, 1 approved.')).toBeTruthy();
     await user.keyboard('{Escape}');
     await user.click(screen.getByRole('button', { name: 'Export…' }));
+    const day = (date: number): string => new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' }).format(new Date(2024, 1, date));
+    expect(within(screen.getByRole('dialog')).getByRole('radio', { name: new RegExp(`current filter: ${day(20)} to ${day(25)}`) })).toBeTruthy();
     const range = { publishedFrom: new Date(2024, 1, 20).getTime(), publishedBefore: new Date(2024, 1, 26).getTime() };
     await waitFor(() => expect(fake.calls.filter((c) => c.name === 'previewExport').map((c) => c.args[0])).toContainEqual(expect.objectContaining(range)));
     await user.keyboard('{Escape}');
@@ -711,7 +713,7 @@ describe('the export dialog', () => {
     await user.selectOptions(screen.getByRole('combobox', { name: 'Topic' }), 'Food');
     await user.click(screen.getByRole('button', { name: 'Export…' }));
     const dialog = screen.getByRole('dialog');
-    await user.click(within(dialog).getByRole('radio', { name: /current filter/ }));
+    await user.click(within(dialog).getByRole('radio', { name: /^The approved part of the current filter: topic Food/ }));
     await user.click(within(dialog).getByRole('button', { name: 'Choose destination…' }));
     await user.click(within(dialog).getByRole('button', { name: /^Export 1 article/ }));
     await within(dialog).findByText(/Exported/);
