@@ -1,5 +1,5 @@
 /** The top bar: library name, search, filters and the live counts. */
-import type { RefObject } from 'react';
+import type { KeyboardEvent, RefObject } from 'react';
 import type { LibraryCounts, StatusFilter } from '../../shared/query.js';
 import { formatCount, plural } from '../format.js';
 import type { DeskState, Filters } from '../state/store.js';
@@ -37,6 +37,12 @@ interface Props {
 export function Toolbar({ state, counts, shown, searchWaits, sorting, topics, providers, searchRef, onFilters, onEscape, onExport, onBulk, onKeys, onStopBulk }: Props) {
   const { filters } = state;
   const problems = counts.withErrors + counts.withWarnings;
+  /** Escape or Enter in a date field takes the keys back to the list, as Enter in the search does. */
+  const backToList = (e: KeyboardEvent<HTMLInputElement>): void => {
+    if (e.key !== 'Escape' && e.key !== 'Enter') return;
+    e.preventDefault();
+    onEscape();
+  };
   return (
     <header className="toolbar">
       <div className="brand">
@@ -125,10 +131,10 @@ export function Toolbar({ state, counts, shown, searchWaits, sorting, topics, pr
         <div className="date-range">
           <label>
             Date from{' '}
-            <input type="date" value={filters.from} max={filters.to || undefined} onChange={(e) => onFilters({ from: e.target.value })} />
+            <input type="date" value={filters.from} max={filters.to || undefined} onChange={(e) => onFilters({ from: e.target.value })} onKeyDown={backToList} />
           </label>
           <label>
-            to <input type="date" aria-label="Date to" value={filters.to} min={filters.from || undefined} onChange={(e) => onFilters({ to: e.target.value })} />
+            to <input type="date" aria-label="Date to" value={filters.to} min={filters.from || undefined} onChange={(e) => onFilters({ to: e.target.value })} onKeyDown={backToList} />
           </label>
           {(filters.from !== '' || filters.to !== '') && (
             <button type="button" className="quiet clear-dates" aria-label="Any date" title="Any date" onClick={() => onFilters({ from: '', to: '' })}>

@@ -167,6 +167,12 @@ describe('the desk', () => {
     fireEvent.change(screen.getByLabelText('Date to'), { target: { value: '2024-02-25' } });
     expect(rowTitles()).toEqual(['Story 2', 'Story 3']); // 24 and 21 February; the undated one is in no range
     expect(screen.getByText(/· 2 shown/)).toBeTruthy();
+    // Escape (or Enter) in a date field gives the keys back to the list, the range kept.
+    screen.getByLabelText('Date to').focus();
+    await user.keyboard('{Escape}');
+    expect(document.activeElement).toBe(screen.getByRole('grid', { name: 'Articles' }));
+    await user.keyboard('j');
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Story 2');
     await user.keyboard('{Shift>}P{/Shift}');
     expect(within(screen.getByRole('dialog')).getByText('The list shows 2 articles: 1 not approved, 1 approved.')).toBeTruthy();
     await user.keyboard('{Escape}');
