@@ -1,6 +1,6 @@
 /**
  * The dialog that changes every article the list shows: approves or withdraws them, or adds a topic
- * to them or removes one. Counts first, then progress with Stop, then the result.
+ * to them, removes one or renames one. Counts first, then progress with Stop, then the result.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { hasError, type ArticleSummary } from '../../shared/article.js';
@@ -90,11 +90,27 @@ export function topicChanges(articles: readonly ArticleSummary[], topic: string,
   return changes;
 }
 
+/**
+ * Each article holding `from` with it renamed `to` in its place, as the topic chips write a list
+ * (proper, without empty or repeated topics: where the article holds `to` already, `from` just goes).
+ * Articles that do not hold `from` are left out.
+ */
+export function renameChanges(articles: readonly ArticleSummary[], from: string, to: string): TopicsEdit[] {
+  const changes: TopicsEdit[] = [];
+  for (const a of articles) {
+    if (!a.topics.includes(from)) continue;
+    const after = [...new Set(a.topics.filter((t) => t.trim() !== '').map((t) => (t === from ? to : t)))];
+    changes.push({ id: a.id, before: a.topics, after });
+  }
+  return changes;
+}
+
 /** A modal dialog; Escape closes it unless a change is running (Stop ends it after the articles under way). */
 export function BulkDialog({ rows, onPublish, onTopics, onClose, allTopics, checking, receiving, searchWaits }: Props) {
   const [stage, setStage] = useState<Stage>({ kind: 'setup' });
   const [adding, setAdding] = useState('');
   const [removing, setRemoving] = useState('');
+  const [renaming, setRenaming] = useState('');
   const stop = useRef(false);
   const dialogRef = useRef<HTMLDivElement>(null);
   // Counted from the rows as they are until a change starts; the change then works on those.
@@ -107,6 +123,9 @@ export function BulkDialog({ rows, onPublish, onTopics, onClose, allTopics, chec
   // Those that hold the topic already are not changed.
   const addTo = drafts + approved - (held.find((h) => h.topic === toAdd)?.count ?? 0);
   const removeFrom = held.find((h) => h.topic === removing)?.count ?? 0;
+  const newName = renaming.trim();
+  // The topic chosen to remove is the one renamed; a new name that is the same changes nothing.
+  const renameIn = newName === '' || newName === removing ? 0 : removeFrom;
 
   // The main action, or where there is nothing to approve, the first that can be pressed.
   useModal(dialogRef, FIRST_FOCUS, stage.kind === 'running', onClose);
@@ -140,6 +159,13 @@ export function BulkDialog({ rows, onPublish, onTopics, onClose, allTopics, chec
     const quoted = `“${topic}”`;
     const change = add ? { doing: `Adding ${quoted}`, did: (n: number) => `${quoted} added to ${plural(n, 'article')}` } : { doing: `Removing ${quoted}`, did: (n: number) => `${quoted} removed from ${plural(n, 'article')}` };
     return start(change, changes.length, (progress, stopped) => onTopics(changes, `${add ? 'adding' : 'removing'} ${quoted}`, progress, stopped));
+  };
+
+  const renameTopic = (from: string, to: string): Promise<void> => {
+    const changes = renameChanges(editable(rows), from, to);
+    const [was, now] = [`“${from}”`, `“${to}”`];
+    const change = { doing: `Renaming ${was} to ${now}`, did: (n: number) => `${was} renamed to ${now} in ${plural(n, 'article')}` };
+    return start(change, changes.length, (progress, stopped) => onTopics(changes, `renaming ${was} to ${now}`, progress, stopped));
   };
 
   const count = (n: number, what: string): string => (searchWaits ? what : `${what} ${plural(n, 'article')}`);
@@ -200,8 +226,8 @@ export function BulkDialog({ rows, onPublish, onTopics, onClose, allTopics, chec
                 </button>
               </div>
               <div className="bulk-topic">
-                <select aria-label="Topic to remove from every article shown" value={removing} onChange={(e) => setRemoving(e.target.value)}>
-                  <option value="">A topic to remove…</option>
+                <select aria-label="Topic to remove or rename in every article shown" value={removing} onChange={(e) => setRemoving(e.target.value)}>
+                  <option value="">A topic to remove or rename…</option>
                   {held.map((h) => (
                     <option key={h.topic} value={h.topic}>
                       {h.topic} ({formatCount(h.count)})
@@ -210,6 +236,25 @@ export function BulkDialog({ rows, onPublish, onTopics, onClose, allTopics, chec
                 </select>
                 <button type="button" disabled={removeFrom === 0} onClick={() => void changeTopic(removing, false)}>
                   {removing === '' ? 'Remove' : count(removeFrom, 'Remove from')}
+                </button>
+              </div>
+              <div className="bulk-topic">
+                <input
+                  type="text"
+                  list="bulk-topic-suggestions"
+                  maxLength={TOPIC_MAX}
+                  placeholder="…or its new name"
+                  aria-label="New name for that topic"
+                  value={renaming}
+                  onChange={(e) => setRenaming(e.target.value)}
+                  onKeyDown={(e) => {
+                    if (e.key !== 'Enter' || renameIn === 0) return;
+                    e.preventDefault();
+                    void renameTopic(removing, newName);
+                  }}
+                />
+                <button type="button" disabled={renameIn === 0} onClick={() => void renameTopic(removing, newName)}>
+                  {renameIn === 0 ? 'Rename' : count(renameIn, 'Rename in')}
                 </button>
               </div>
             </fieldset>

@@ -33,7 +33,7 @@ export function shortcutGroups(mac: boolean): readonly { readonly title: string;
     {
       title: 'Everywhere',
       shortcuts: [
-        { keys: ['Shift+P'], does: 'Bulk actions on every article shown: approve, withdraw, add or remove a topic' },
+        { keys: ['Shift+P'], does: 'Bulk actions on every article shown: approve, withdraw, add, remove or rename a topic' },
         { keys: [`${mod}+Z`], does: 'Undo the last approval or topic change' },
         { keys: mac ? [`Shift+${mod}+Z`] : [`${mod}+Shift+Z`, `${mod}+Y`], does: 'Redo' },
         { keys: ['?'], does: 'This list of keys' },

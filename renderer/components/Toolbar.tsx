@@ -25,7 +25,7 @@ interface Props {
   readonly onFilters: (filters: Partial<Filters>) => void;
   readonly onEscape: () => void;
   readonly onExport: () => void;
-  /** Opens the bulk actions dialog: approve, withdraw, add or remove a topic on every article shown. */
+  /** Opens the bulk actions dialog: approve, withdraw, add, remove or rename a topic on every article shown. */
   readonly onBulk: () => void;
   /** Opens the list of keyboard shortcuts. */
   readonly onKeys: () => void;

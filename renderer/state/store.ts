@@ -90,8 +90,8 @@ export interface DeskState {
 }
 
 /**
- * The desk's modal dialogs, one at a time: the export, the bulk actions (approve, withdraw, add or
- * remove a topic on every article shown) and the list of keyboard shortcuts.
+ * The desk's modal dialogs, one at a time: the export, the bulk actions (approve, withdraw, add,
+ * remove or rename a topic on every article shown) and the list of keyboard shortcuts.
  */
 export type DialogKind = 'export' | 'bulk' | 'keys';
 

@@ -259,6 +259,24 @@ describe.skipIf(!haveChromium)('the desk in Chromium', () => {
     await page.getByRole('radio', { name: 'All' }).click();
   });
 
+  test('a topic renamed in every article shown: its line replaced in the files holding it, nothing else; one undo puts back every byte', async () => {
+    const ids = [SEED_ID, 'world/cafe.md'];
+    const before = ids.map(file);
+    await page.getByRole('radio', { name: 'Published', exact: true }).click();
+    await page.getByRole('button', { name: 'Bulk actions…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Bulk actions on the articles shown' });
+    await dialog.getByRole('combobox', { name: 'Topic to remove or rename in every article shown' }).selectOption({ label: 'AI (1)' });
+    await dialog.getByRole('combobox', { name: 'New name for that topic' }).fill('Artificial intelligence');
+    await dialog.getByRole('button', { name: 'Rename in 1 article' }).click();
+    await expect.poll(() => dialog.getByText('“AI” renamed to “Artificial intelligence” in 1 article. Ctrl+Z undoes it.').count()).toBe(1);
+    expect(diff(before[0]!, file(SEED_ID))).toEqual(['-  - AI', '+  - Artificial intelligence']);
+    expect(file('world/cafe.md')).toBe(before[1]);
+    await dialog.getByRole('button', { name: 'Done' }).click();
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => ids.map(file)).toEqual(before);
+    await page.getByRole('radio', { name: 'All' }).click();
+  });
+
   test('accessibility: axe-core finds no violation in the main views and dialogs, light and dark', async () => {
     for (const colorScheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme });

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { BulkDialog, tally, topicChanges } from '../../renderer/components/BulkDialog.js';
+import { BulkDialog, renameChanges, tally, topicChanges } from '../../renderer/components/BulkDialog.js';
 import { summary } from '../helpers/fake-bridge.js';
 
 afterEach(cleanup);
@@ -29,6 +29,16 @@ describe('the dialog that approves or withdraws the articles shown', () => {
     expect(topicChanges(articles, 'Cities', true).map((c) => c.after)).toEqual([['AI', 'Cities'], ['Food', 'Cities'], ['Food', 'AI', 'Cities']]);
   });
 
+  test('a topic renamed: in its place, once, as a proper list; only the articles holding it', () => {
+    const articles = [summary('a.md', { topics: ['AI', 'Food'] }), summary('b.md', { topics: ['Food', 'ai'] }), summary('c.md', { topics: ['Cities', 'AI', 'Artificial intelligence', ''] })];
+    expect(renameChanges(articles, 'AI', 'Artificial intelligence')).toEqual([
+      { id: 'a.md', before: ['AI', 'Food'], after: ['Artificial intelligence', 'Food'] },
+      // Holding the new name already: the old one goes, the list keeps one of each.
+      { id: 'c.md', before: ['Cities', 'AI', 'Artificial intelligence', ''], after: ['Cities', 'Artificial intelligence'] },
+    ]);
+    expect(renameChanges(articles, 'ai', 'AI')).toEqual([{ id: 'b.md', before: ['Food', 'ai'], after: ['Food', 'AI'] }]);
+  });
+
   test('while a search is still being prepared, the rows are not its answer: nothing is counted and nothing can start', () => {
     const onRun = vi.fn();
     const { rerender } = render(<BulkDialog rows={rows} onPublish={onRun} onTopics={vi.fn()} allTopics={[]} onClose={() => undefined} checking={null} receiving={null} searchWaits />);
@@ -46,7 +56,7 @@ describe('the dialog that approves or withdraws the articles shown', () => {
     const shown = [summary('a.md', { topics: ['Food', 'Food', ''] }), summary('b.md', { topics: ['Food', 'AI'] }), summary('c.md', { topics: ['Zoo'], problems: [{ level: 'error', code: 'yaml-syntax', message: 'bad' }] })];
     render(<BulkDialog rows={shown} onPublish={vi.fn()} onTopics={vi.fn()} allTopics={[]} onClose={() => undefined} checking={null} receiving={null} searchWaits={false} />);
     const options = screen.getAllByRole('option').map((o) => o.textContent);
-    expect(options).toEqual(['A topic to remove…', 'Food (2)', 'AI (1)']);
+    expect(options).toEqual(['A topic to remove or rename…', 'Food (2)', 'AI (1)']);
   });
 
   test('says when the library is still loading or being checked', () => {

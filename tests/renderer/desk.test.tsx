@@ -605,10 +605,29 @@ describe('approving or withdrawing every article shown', () => {
     // Removing: the topics the articles shown hold, with how many hold each.
     await user.keyboard('{Shift>}P{/Shift}');
     const again = screen.getByRole('dialog');
-    await user.selectOptions(within(again).getByRole('combobox', { name: 'Topic to remove from every article shown' }), 'AI (1)');
+    await user.selectOptions(within(again).getByRole('combobox', { name: 'Topic to remove or rename in every article shown' }), 'AI (1)');
     await user.click(within(again).getByRole('button', { name: 'Remove from 1 article' }));
     expect(await within(again).findByText('“AI” removed from 1 article. Ctrl+Z undoes it.')).toBeTruthy();
     expect(calls.filter((c) => c.name === 'setTopicsMany').at(-1)?.args[0]).toEqual([{ id: 'a.md', topics: ['Microsoft AI'], from: ['AI', 'Microsoft AI'] }]);
+  });
+
+  test('a topic renamed in every article shown, in its place; one undo gives each article its list back', async () => {
+    const { user, calls } = await setup();
+    await user.keyboard('{Shift>}P{/Shift}');
+    const dialog = screen.getByRole('dialog');
+    const newName = within(dialog).getByRole('combobox', { name: 'New name for that topic' });
+    await user.type(newName, 'Artificial intelligence');
+    expect((within(dialog).getByRole('button', { name: 'Rename' }) as HTMLButtonElement).disabled).toBe(true); // no topic chosen yet
+    await user.selectOptions(within(dialog).getByRole('combobox', { name: 'Topic to remove or rename in every article shown' }), 'AI (1)');
+    expect(within(dialog).getByRole('button', { name: 'Rename in 1 article' })).toBeTruthy();
+    await user.click(newName);
+    await user.keyboard('{Enter}'); // as the button
+    expect(await within(dialog).findByText('“AI” renamed to “Artificial intelligence” in 1 article. Ctrl+Z undoes it.')).toBeTruthy();
+    expect(calls.filter((c) => c.name === 'setTopicsMany').map((c) => c.args[0])).toEqual([[{ id: 'a.md', topics: ['Artificial intelligence', 'Microsoft AI'], from: ['AI', 'Microsoft AI'] }]]);
+    await user.click(within(dialog).getByRole('button', { name: 'Done' }));
+    await user.keyboard('{Control>}z{/Control}');
+    await screen.findByText('Undone: the topics of 1 article put back.');
+    expect(calls.filter((c) => c.name === 'setTopicsMany').at(-1)?.args[0]).toEqual([{ id: 'a.md', topics: ['AI', 'Microsoft AI'], from: ['Artificial intelligence', 'Microsoft AI'] }]);
   });
 
   test('an article that could not be changed is named with the reason, and the rest are changed', async () => {
