@@ -3,9 +3,9 @@
  * to them, removes one or renames one. Counts first, then progress with Stop, then the result.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { hasError, type ArticleSummary } from '../../shared/article.js';
+import type { ArticleSummary } from '../../shared/article.js';
 import { formatCount, plural, undoKeys } from '../format.js';
-import type { TopicsEdit } from '../state/store.js';
+import { editable, renameChanges, tally, topicChanges, type Tally } from '../state/bulk-changes.js';
 import type { BulkReport, DeskActions } from '../state/use-desk.js';
 import { useModal } from './use-modal.js';
 
@@ -40,70 +40,6 @@ const FIRST_FOCUS = ['.modal-actions .primary:not(:disabled)', '.modal-actions b
 
 /** The most characters a topic may have (as main checks). */
 const TOPIC_MAX = 200;
-
-/** What a change can do with the rows: how many drafts to approve, approved to withdraw, and held by an error; the topics the others hold. */
-export interface Tally {
-  readonly drafts: number;
-  readonly approved: number;
-  readonly blocked: number;
-  /** The topics the rows that can be changed hold, most held first, with how many hold each. */
-  readonly topics: readonly { readonly topic: string; readonly count: number }[];
-}
-
-/** Counts the rows in one pass, keeping no list of them: at 100,000 articles the dialog opens at once. */
-export function tally(rows: readonly ArticleSummary[]): Tally {
-  let [drafts, approved, blocked] = [0, 0, 0];
-  const counts = new Map<string, number>();
-  for (const { problems, published, topics } of rows) {
-    if (hasError(problems)) {
-      blocked++;
-      continue;
-    }
-    if (published) approved++;
-    else drafts++;
-    // Each topic once per article (a file may repeat one), with no set made per article.
-    for (let i = 0; i < topics.length; i++) {
-      const t = topics[i]!;
-      if (t.trim() !== '' && topics.indexOf(t) === i) counts.set(t, (counts.get(t) ?? 0) + 1);
-    }
-  }
-  const held = [...counts].map(([topic, count]) => ({ topic, count })).sort((x, y) => y.count - x.count || x.topic.localeCompare(y.topic));
-  return { drafts, approved, blocked, topics: held };
-}
-
-/** The rows a change can reach: those no error holds. */
-function editable(rows: readonly ArticleSummary[]): ArticleSummary[] {
-  return rows.filter((row) => !hasError(row.problems));
-}
-
-/**
- * Each article's topics with `topic` added (`add`) or removed, as the topic chips write them: a
- * proper list, without empty or repeated topics. Articles it would not change are left out.
- */
-export function topicChanges(articles: readonly ArticleSummary[], topic: string, add: boolean): TopicsEdit[] {
-  const changes: TopicsEdit[] = [];
-  for (const a of articles) {
-    if (a.topics.includes(topic) !== !add) continue;
-    const proper = [...new Set(a.topics.filter((t) => t.trim() !== ''))];
-    changes.push({ id: a.id, before: a.topics, after: add ? [...proper, topic] : proper.filter((t) => t !== topic) });
-  }
-  return changes;
-}
-
-/**
- * Each article holding `from` with it renamed `to` in its place, as the topic chips write a list
- * (proper, without empty or repeated topics: where the article holds `to` already, `from` just goes).
- * Articles that do not hold `from` are left out.
- */
-export function renameChanges(articles: readonly ArticleSummary[], from: string, to: string): TopicsEdit[] {
-  const changes: TopicsEdit[] = [];
-  for (const a of articles) {
-    if (!a.topics.includes(from)) continue;
-    const after = [...new Set(a.topics.filter((t) => t.trim() !== '').map((t) => (t === from ? to : t)))];
-    changes.push({ id: a.id, before: a.topics, after });
-  }
-  return changes;
-}
 
 /** A modal dialog; Escape closes it unless a change is running (Stop ends it after the articles under way). */
 export function BulkDialog({ rows, onPublish, onTopics, onClose, allTopics, checking, receiving, searchWaits }: Props) {
@@ -201,30 +137,19 @@ export function BulkDialog({ rows, onPublish, onTopics, onClose, allTopics, chec
             )}
             <fieldset className="bulk-topics" disabled={!setup || searchWaits}>
               <legend>Topics</legend>
-              <div className="bulk-topic">
-                <input
-                  type="text"
-                  list="bulk-topic-suggestions"
-                  maxLength={TOPIC_MAX}
-                  placeholder="A topic to add"
-                  aria-label="Topic to add to every article shown"
-                  value={adding}
-                  onChange={(e) => setAdding(e.target.value)}
-                  onKeyDown={(e) => {
-                    if (e.key !== 'Enter' || toAdd === '' || addTo === 0) return;
-                    e.preventDefault();
-                    void changeTopic(toAdd, true);
-                  }}
-                />
-                <datalist id="bulk-topic-suggestions">
-                  {allTopics.map((t) => (
-                    <option key={t} value={t} />
-                  ))}
-                </datalist>
-                <button type="button" disabled={toAdd === '' || addTo === 0} onClick={() => void changeTopic(toAdd, true)}>
-                  {toAdd === '' ? 'Add' : count(addTo, 'Add to')}
-                </button>
-              </div>
+              <TopicField
+                label="Topic to add to every article shown"
+                placeholder="A topic to add"
+                value={adding}
+                onChange={setAdding}
+                action={toAdd === '' ? 'Add' : count(addTo, 'Add to')}
+                onAct={toAdd === '' || addTo === 0 ? null : () => void changeTopic(toAdd, true)}
+              />
+              <datalist id={SUGGESTIONS}>
+                {allTopics.map((t) => (
+                  <option key={t} value={t} />
+                ))}
+              </datalist>
               <div className="bulk-topic">
                 <select aria-label="Topic to remove or rename in every article shown" value={removing} onChange={(e) => setRemoving(e.target.value)}>
                   <option value="">A topic to remove or rename…</option>
@@ -238,25 +163,14 @@ export function BulkDialog({ rows, onPublish, onTopics, onClose, allTopics, chec
                   {removing === '' ? 'Remove' : count(removeFrom, 'Remove from')}
                 </button>
               </div>
-              <div className="bulk-topic">
-                <input
-                  type="text"
-                  list="bulk-topic-suggestions"
-                  maxLength={TOPIC_MAX}
-                  placeholder="…or its new name"
-                  aria-label="New name for that topic"
-                  value={renaming}
-                  onChange={(e) => setRenaming(e.target.value)}
-                  onKeyDown={(e) => {
-                    if (e.key !== 'Enter' || renameIn === 0) return;
-                    e.preventDefault();
-                    void renameTopic(removing, newName);
-                  }}
-                />
-                <button type="button" disabled={renameIn === 0} onClick={() => void renameTopic(removing, newName)}>
-                  {renameIn === 0 ? 'Rename' : count(renameIn, 'Rename in')}
-                </button>
-              </div>
+              <TopicField
+                label="New name for that topic"
+                placeholder="…or its new name"
+                value={renaming}
+                onChange={setRenaming}
+                action={renameIn === 0 ? 'Rename' : count(renameIn, 'Rename in')}
+                onAct={renameIn === 0 ? null : () => void renameTopic(removing, newName)}
+              />
             </fieldset>
             <p className="muted">Each article is saved as a small change to its file. {undoKeys()} undoes the whole change.</p>
             {stage.kind === 'running' && (
@@ -290,6 +204,45 @@ export function BulkDialog({ rows, onPublish, onTopics, onClose, allTopics, chec
           </>
         )}
       </div>
+    </div>
+  );
+}
+
+/** The list of the library's topics, suggested in the dialog's topic fields. */
+const SUGGESTIONS = 'bulk-topic-suggestions';
+
+interface TopicFieldProps {
+  readonly label: string;
+  readonly placeholder: string;
+  readonly value: string;
+  readonly onChange: (value: string) => void;
+  /** The button's text. */
+  readonly action: string;
+  /** What the button does; null while it cannot be pressed. */
+  readonly onAct: (() => void) | null;
+}
+
+/** A topic typed in, the library's topics suggested, and the button that acts on it: Enter in the field presses it. */
+function TopicField({ label, placeholder, value, onChange, action, onAct }: TopicFieldProps) {
+  return (
+    <div className="bulk-topic">
+      <input
+        type="text"
+        list={SUGGESTIONS}
+        maxLength={TOPIC_MAX}
+        placeholder={placeholder}
+        aria-label={label}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key !== 'Enter' || onAct === null) return;
+          e.preventDefault();
+          onAct();
+        }}
+      />
+      <button type="button" disabled={onAct === null} onClick={() => onAct?.()}>
+        {action}
+      </button>
     </div>
   );
 }

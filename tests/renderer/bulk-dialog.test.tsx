@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { BulkDialog, renameChanges, tally, topicChanges } from '../../renderer/components/BulkDialog.js';
+import { BulkDialog } from '../../renderer/components/BulkDialog.js';
+import { renameChanges, tally, topicChanges } from '../../renderer/state/bulk-changes.js';
 import { summary } from '../helpers/fake-bridge.js';
 
 afterEach(cleanup);
