@@ -37,6 +37,19 @@ interface Props {
 export function Toolbar({ state, counts, shown, searchWaits, sorting, topics, providers, searchRef, onFilters, onEscape, onExport, onBulk, onKeys, onStopBulk }: Props) {
   const { filters } = state;
   const problems = counts.withErrors + counts.withWarnings;
+  /** The arrow keys, Home and End in the status group: the next, previous, first or last status, chosen and focused. */
+  const moveStatus = (e: KeyboardEvent<HTMLDivElement>): void => {
+    const at = STATUSES.findIndex((s) => s.value === filters.status);
+    const step: Partial<Record<string, number>> = { ArrowRight: at + 1, ArrowDown: at + 1, ArrowLeft: at - 1, ArrowUp: at - 1, Home: 0, End: STATUSES.length - 1 };
+    const to = step[e.key];
+    if (to === undefined) return;
+    e.preventDefault();
+    e.stopPropagation(); // not the list's arrow keys too
+    const next = STATUSES[(to + STATUSES.length) % STATUSES.length]!;
+    onFilters({ status: next.value });
+    const buttons = e.currentTarget.querySelectorAll<HTMLElement>('[role="radio"]');
+    buttons[STATUSES.indexOf(next)]?.focus();
+  };
   /** Escape or Enter in a date field takes the keys back to the list, as Enter in the search does. */
   const backToList = (e: KeyboardEvent<HTMLInputElement>): void => {
     if (e.key !== 'Escape' && e.key !== 'Enter') return;
@@ -97,13 +110,15 @@ export function Toolbar({ state, counts, shown, searchWaits, sorting, topics, pr
         )}
       </p>
       <div className="filters">
-        <div className="segmented" role="radiogroup" aria-label="Status">
+        {/* A radio group as ARIA describes one: one Tab stop, the arrow keys move the choice (and the focus with it). */}
+        <div className="segmented" role="radiogroup" aria-label="Status" onKeyDown={moveStatus}>
           {STATUSES.map((s) => (
             <button
               key={s.value}
               type="button"
               role="radio"
               aria-checked={filters.status === s.value}
+              tabIndex={filters.status === s.value ? 0 : -1}
               className={filters.status === s.value ? 'on' : ''}
               onClick={() => onFilters({ status: s.value })}
             >

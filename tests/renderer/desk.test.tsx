@@ -68,6 +68,23 @@ describe('the desk', () => {
     expect(rowTitles()).toEqual(['Broken file']);
   });
 
+  test('the status filters are one radio group: one Tab stop, the arrow keys move the choice and leave the list alone', async () => {
+    const { user } = await setup();
+    const radio = (name: string) => screen.getByRole('radio', { name });
+    expect(['All', 'Unpublished', 'Published', 'Has problems'].map((n) => radio(n).tabIndex)).toEqual([0, -1, -1, -1]);
+    radio('All').focus();
+    await user.keyboard('{ArrowDown}'); // as ArrowRight
+    expect(radio('Unpublished').getAttribute('aria-checked')).toBe('true');
+    expect(document.activeElement).toBe(radio('Unpublished'));
+    expect(rowTitles()).toEqual(['Microsoft drops emotion recognition', 'Broken file']);
+    expect(screen.queryByRole('row', { selected: true })).toBeNull(); // the list's own arrow keys did not run
+    await user.keyboard('{ArrowLeft}{ArrowLeft}');
+    expect(radio('Has problems').getAttribute('aria-checked')).toBe('true'); // round from the first to the last
+    await user.keyboard('{Home}');
+    expect(document.activeElement).toBe(radio('All'));
+    expect(radio('All').tabIndex).toBe(0);
+  });
+
   test('sorting by a column header', async () => {
     const { user } = await setup();
     await user.click(screen.getByRole('button', { name: /^Title/ }));
