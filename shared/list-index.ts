@@ -198,12 +198,19 @@ export class ListIndex {
       foldedTexts(added.map((row) => articles[row]!)),
     );
     // Approvals, problems and times are copied a run of rows at a time (the rows between two changes keep
-    // their order), then set for the changed rows.
+    // their order), then set for the changed rows. A short run (a new order turns every run into one
+    // row) is copied row by row: a view of each array per row cost more than the copy.
     for (let row = 0; row < n; ) {
       const old = oldRows[row]!;
       let end = row + 1;
       if (old !== -1) while (end < n && oldRows[end] === old + (end - row)) end++;
-      if (old !== -1) {
+      if (old !== -1 && end - row < 64) {
+        for (let r = row, o = old; r < end; r++, o++) {
+          next.published[r] = this.published[o]!;
+          next.problems[r] = this.problems[o]!;
+          next.times[r] = this.times[o]!;
+        }
+      } else if (old !== -1) {
         next.published.set(this.published.subarray(old, old + end - row), row);
         next.problems.set(this.problems.subarray(old, old + end - row), row);
         next.times.set(this.times.subarray(old, old + end - row), row);
