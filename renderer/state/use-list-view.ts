@@ -11,7 +11,7 @@ import { ListIndex } from '../../shared/list-index.js';
 import { countArticles, recount, type LibraryCounts } from '../../shared/query.js';
 import { scratchInt32, scratchUint8 } from '../../shared/scratch.js';
 import type { SortKey } from './store.js';
-import { addUses, comparator, countUses, flippedOrder, rankCounts, sameSortKey, sortOrder } from './view.js';
+import { addUses, comparatorTo, countUses, flippedOrder, rankCounts, sameSortKey, sortOrder } from './view.js';
 
 /** How the list is sorted. */
 export interface ListSort {
@@ -151,19 +151,18 @@ function sortedBy(
  * The view after the articles changed: edited (same id in the same place of `articles`), added (at
  * the end, as the store adds them) or removed. An edited article whose sort key is unchanged keeps
  * its row; one whose key moved (a toggle while sorted by Published), and each added one, is placed by
- * binary search, which gives exactly the order a full sort gives (ties break by id). The index is
- * patched or updated, not built again. Null (sort and index from scratch) when more than half the
- * list changed, or more than a sixteenth of it was added at once, where that is no quicker.
+ * search (see `place`), which gives exactly the order a full sort gives (ties break by id). The
+ * index is patched or updated, not built again. Null (sort and index from scratch) when more than
+ * half the list changed, where that is no quicker, or the list was empty. Pages of the list as it
+ * arrives are merged so: at 100,000 (Node) 20-25 ms for 2,500 more, where sorting the whole list
+ * took 100-570 ms.
  */
 export function patchView(previous: ListView, articles: readonly ArticleSummary[]): ListView | null {
+  // Nothing to carry from an empty list (the desk's first): its texts are folded in idle time, not now.
+  if (previous.articles.length === 0) return null;
   const limit = Math.max(256, previous.articles.length >> 1);
   const match = matchArticles(previous.articles, articles, limit);
   if (match === null) return null;
-  // A page of the list as it first comes in (25,000 articles): one sort of the whole list, its keys
-  // read once, is quicker than placing each (a binary search parsing two dates per comparison).
-  let added = 0;
-  while (added < articles.length && match[articles.length - 1 - added] === -1) added++;
-  if (added > articles.length >> 4) return null;
   let positions = previous.positions;
   /** Each edited article by its row, put in the rows' new list as it is made. */
   const edited = new Map<number, ArticleSummary>();
@@ -235,7 +234,7 @@ export function patchView(previous: ListView, articles: readonly ArticleSummary[
       index = previous.index.update(sorted, textRows(previous.sorted, sorted, same, edited.keys()));
     }
   } else {
-    const order = place(previous.sorted, edited, out, placed.map((i) => articles[i]!), comparator(previous.sort));
+    const order = place(previous.sorted, edited, out, placed.map((i) => articles[i]!), previous.sort);
     next = order.sorted;
     const oldPositions = positions;
     positions = new Int32Array(articles.length);
@@ -315,16 +314,16 @@ function textRows(before: readonly ArticleSummary[], after: readonly ArticleSumm
 
 /**
  * `sorted` with the articles `edited` by row put in their rows, the rows `out` taken out and the
- * articles `placed` put in where `compare` places them, the rest in their order. Also each new
- * row's old row (-1 for a placed article), each old row's new row (-1 for one taken out), and each
- * placed article's row; the first two are work arrays (see scratch.ts), valid until the next call.
+ * articles `placed` put in where `sort` places them, the rest in their order. Also each new row's
+ * old row (-1 for a placed article), each old row's new row (-1 for one taken out), and each placed
+ * article's row; the first two are work arrays (see scratch.ts), valid until the next call.
  */
 function place(
   before: readonly ArticleSummary[],
   edited: ReadonlyMap<number, ArticleSummary>,
   out: readonly number[],
   placed: readonly ArticleSummary[],
-  compare: (a: ArticleSummary, b: ArticleSummary) => number,
+  sort: ListSort,
 ): { sorted: ArticleSummary[]; oldRows: Int32Array; newRows: Int32Array; placedRows: Int32Array } {
   const n = before.length;
   const sorted = (row: number): ArticleSummary => edited.get(row) ?? before[row]!;
@@ -332,26 +331,40 @@ function place(
   for (const row of out) taken[row] = 1;
   const keptRows = KEPT_ROWS.take(n - out.length, 0);
   for (let row = 0, k = 0; row < n; row++) if (taken[row] === 0) keptRows[k++] = row;
-  // Each placed article's place among the kept ones (binary search), in order.
-  const at = placed
-    .map((a, p) => {
-      let [lo, hi] = [0, keptRows.length];
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (compare(sorted(keptRows[mid]!), a) < 0) lo = mid + 1;
-        else hi = mid;
+  // The placed articles are sorted among themselves (their keys read once), then each is searched
+  // for from where the one before it went, by steps that double, then halve: a page of 2,500 placed
+  // among 100,000 compares about 12 times per article instead of 17.
+  const byOrder = sortOrder(placed, sort);
+  /** Where each placed article goes among the kept rows, in the order of `byOrder`. */
+  const at = new Int32Array(placed.length);
+  for (let q = 0, from = 0; q < byOrder.length; q++) {
+    const below = comparatorTo(sort, placed[byOrder[q]!]!);
+    let lo = from;
+    let hi = keptRows.length;
+    for (let step = 1; ; step *= 2) {
+      const probe = lo + step - 1;
+      if (probe >= hi) break;
+      if (below(sorted(keptRows[probe]!)) < 0) lo = probe + 1;
+      else {
+        hi = probe;
+        break;
       }
-      return { p, at: lo };
-    })
-    .sort((x, y) => x.at - y.at || compare(placed[x.p]!, placed[y.p]!));
+    }
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (below(sorted(keptRows[mid]!)) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    at[q] = from = lo;
+  }
   const size = keptRows.length + placed.length;
   const next = new Array<ArticleSummary>(size);
   const oldRows = OLD_ROWS.take(size, 0);
   const newRows = NEW_ROWS.take(n, -1);
   const placedRows = new Int32Array(placed.length);
   for (let k = 0, q = 0, row = 0; row < size; row++) {
-    if (q < at.length && at[q]!.at === k) {
-      const { p } = at[q++]!;
+    if (q < at.length && at[q] === k) {
+      const p = byOrder[q++]!;
       next[row] = placed[p]!;
       oldRows[row] = -1;
       placedRows[p] = row;

@@ -119,6 +119,19 @@ export function comparator(sort: { key: SortKey; direction: 'asc' | 'desc' }): (
 }
 
 /**
+ * How `comparator` compares each article with `a`, whose sort key is read once: placing an article
+ * by binary search parses its date once, not at every step.
+ */
+export function comparatorTo(sort: { key: SortKey; direction: 'asc' | 'desc' }, a: ArticleSummary): (b: ArticleSummary) => number {
+  const sign = sort.direction === 'asc' ? 1 : -1;
+  if (sort.key === 'date') {
+    const time = timeOf(a);
+    return (b) => sign * (timeOf(b) - time) || byId(b, a);
+  }
+  return (b) => sign * compare(sort.key, b, a) || byId(b, a);
+}
+
+/**
  * The row of the article `id` in `rows` (-1: none), looked for outward from `near`, where it was
  * last: a change or a key press leaves it there or a row away, where a search from the top compared
  * up to 100,000 ids, in code that runs too seldom to be compiled.

@@ -168,6 +168,30 @@ describe('the list view', () => {
 
   const sorts = [byDate, { key: 'published', direction: 'desc' } as const, { key: 'title', direction: 'asc' } as const, { key: 'provider', direction: 'desc' } as const, { key: 'quality', direction: 'asc' } as const, { key: 'heat', direction: 'desc' } as const];
 
+  test('pages as the list arrives (hundreds at once, ties on every key) are merged where a full sort puts them, by every key', () => {
+    const rand = seededRandom(5);
+    // Ids in page order, as main sends them; keys spread over the whole order, many of them equal.
+    const all = Array.from({ length: 1400 }, (_, i) =>
+      article(rand(40), {
+        id: `p${String(i).padStart(5, '0')}.md`,
+        quality: rand(3) === 0 ? undefined : rand(20),
+        heat: rand(10),
+        publishedDateTime: rand(9) === 0 ? 'not a date' : `2024-0${1 + rand(9)}-1${rand(10)}T0${rand(10)}:00:00Z`,
+      }),
+    );
+    for (const sort of sorts) {
+      let list = all.slice(0, 200);
+      let view = fullView(list, sort);
+      for (const size of [100, 150, 200, 300, 450]) {
+        list = [...list, ...all.slice(list.length, list.length + size)];
+        const next = patchView(view, list);
+        expect(next).not.toBeNull(); // merged, not sorted again
+        view = next!;
+        expectFresh(view, list);
+      }
+    }
+  });
+
   test('a new sort renumbers a complete index instead of building it again', () => {
     let view = fullView(articles, byDate);
     while (!view.index.buildSome(100));
