@@ -51,7 +51,10 @@ export interface Filters {
 /** The list still arriving in pages: how many articles in all, and which ones events brought first. */
 export interface Receiving {
   readonly total: number;
-  /** Articles an event added before their page came; that page must not list them twice. */
+  /**
+   * Articles an event added, changed or removed before their page came: the page's version, read
+   * before the event, is dropped (it would list one twice, or one that is gone).
+   */
   readonly byEvent: readonly ArticleId[];
 }
 
@@ -239,7 +242,8 @@ function applyEvent(state: DeskState, event: LibraryEventMessage): DeskState {
     case 'removed': {
       const articles = state.articles.filter((a) => a.id !== event.id);
       const gone = state.selectedId === event.id;
-      return { ...state, articles, selectedId: gone ? null : state.selectedId, detail: gone ? null : state.detail };
+      const receiving = unlisted(state.receiving, articles.length === state.articles.length ? [event.id] : []);
+      return { ...state, articles, selectedId: gone ? null : state.selectedId, detail: gone ? null : state.detail, receiving };
     }
     case 'reloaded':
       if (state.library === null || event.library === state.library) return { ...state, libraryName: event.name, library: event.library };
@@ -282,7 +286,10 @@ function applyFileEvents(state: DeskState, events: readonly FileEvent[]): DeskSt
     const at = place.get(id)!;
     if (event.type === 'removed') {
       if (selectedId === id) [selectedId, detail] = [null, null];
-      if (at === -1) continue;
+      if (at === -1) {
+        receiving = unlisted(receiving, [id]); // its page, if still to come, lists it no more
+        continue;
+      }
       removed.push(at);
       place.set(id, -1);
       continue;
@@ -311,6 +318,11 @@ function applyFileEvents(state: DeskState, events: readonly FileEvent[]): DeskSt
   }
   if (articles === null && selectedRevision === state.selectedRevision) return state;
   return { ...state, articles: articles ?? state.articles, selectedId, detail, selectedRevision, receiving };
+}
+
+/** `receiving` with `ids` (removed, not in the list) among those whose pages are not to list them. */
+function unlisted(receiving: Receiving | null, ids: readonly ArticleId[]): Receiving | null {
+  return receiving === null || ids.length === 0 ? receiving : { ...receiving, byEvent: [...receiving.byEvent, ...ids] };
 }
 
 /** Where `id` is, or would go, in the sorted `ids`. */

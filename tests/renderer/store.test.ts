@@ -49,6 +49,15 @@ describe('the list arriving in pages', () => {
     ]);
   });
 
+  test('an article removed before its page came is not listed when the page comes', () => {
+    let state = reduce(loaded, { type: 'library-event', event: { type: 'removed', id: 'a005.md' } });
+    state = reduce(state, { type: 'file-events', events: [{ type: 'removed', id: 'a007.md' }, { type: 'removed', id: 'a001.md' }] });
+    // One already listed goes at once; the two still to come are kept out of their pages.
+    expect(state.articles.map((a) => a.id)).toEqual(['a000.md', 'a002.md']);
+    state = reduce(state, { type: 'appended', articles: page(3, 9), total: 9, done: true });
+    expect(state.articles.map((a) => a.id)).toEqual(['a000.md', 'a002.md', 'a003.md', 'a004.md', 'a006.md', 'a008.md']);
+  });
+
   test('once every page is in, an added article is simply added', () => {
     const done = reduce(loaded, { type: 'appended', articles: page(3, 9), total: 9, done: true });
     const state = reduce(done, { type: 'library-event', event: { type: 'added', summary: article(20) } });
