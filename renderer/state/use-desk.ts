@@ -3,6 +3,7 @@ import { useCallback, useEffect, useMemo, useRef, useSyncExternalStore } from 'r
 import type { ArticleId, ArticleSummary } from '../../shared/article.js';
 import { BULK_CHUNK, FIRST_PAGE, NEXT_PAGE, type Bridge, type BulkOutcome, type MenuCommand } from '../../shared/contract.js';
 import type { Result } from '../../shared/result.js';
+import { receivePages } from './pages.js';
 import { SharedValues } from './share-repeated.js';
 import type { DeskAction, DeskState, DialogKind, EditCommand, TopicsEdit } from './store.js';
 import { BULK_SHOWN_MS, createDeskStore } from './desk-store.js';
@@ -56,7 +57,7 @@ export function useDesk(bridge: Bridge, firstPage?: FirstPage): [DeskState, Desk
     queue.current = queue.current.then(task, task);
   }, []);
 
-  // The first page shows at once; the rest follow page by page. A newer reload stops an older one.
+  // The first page shows at once; the rest follow page by page (see pages.ts). A newer reload stops an older one.
   const generation = useRef(0);
   const early = useRef(firstPage);
   const shared = useMemo(() => new SharedValues(), []);
@@ -65,20 +66,13 @@ export function useDesk(bridge: Bridge, firstPage?: FirstPage): [DeskState, Desk
     dispatch({ type: 'load-started' });
     const asked = early.current ?? bridge.listArticles(null, FIRST_PAGE);
     early.current = undefined;
-    void (async () => {
-      let result = await asked;
-      if (mine !== generation.current) return;
-      if (!result.ok) return dispatch({ type: 'load-failed', message: result.error.message });
-      dispatch({ type: 'loaded', name: result.value.name, library: result.value.library, articles: shared.share(result.value.articles), total: result.value.total, done: result.value.done });
-      while (result.ok && !result.value.done && result.value.articles.length > 0) {
-        // The rows just added are painted before the next page is fetched and merged.
-        await nextPaint();
-        result = await bridge.listArticles(result.value.articles.at(-1)!.id, NEXT_PAGE);
-        if (mine !== generation.current) return;
-        if (!result.ok) return dispatch({ type: 'notice', level: 'error', text: result.error.message });
-        dispatch({ type: 'appended', articles: shared.share(result.value.articles), total: result.value.total, done: result.value.done });
-      }
-    })();
+    void receivePages(asked, {
+      ask: (after) => bridge.listArticles(after, NEXT_PAGE),
+      loaded: (page, done) => dispatch({ type: 'loaded', name: page.name, library: page.library, articles: shared.share(page.articles), total: page.total, done }),
+      appended: (articles, total, done) => dispatch({ type: 'appended', articles: shared.share(articles), total, done }),
+      failed: (message, first) => dispatch(first ? { type: 'load-failed', message } : { type: 'notice', level: 'error', text: message }),
+      current: () => mine === generation.current,
+    });
   }, [bridge, dispatch, shared]);
 
   // Menu commands (Electron's Edit › Undo) reach the desk as events; in a text field they edit the text.
@@ -384,12 +378,6 @@ export function nextChunk<T>(items: readonly T[], at: number): readonly T[] {
     end++;
   }
   return items.slice(at, end);
-}
-
-/** Resolves after the browser has had a chance to paint (at once where there is no requestAnimationFrame). */
-function nextPaint(): Promise<void> {
-  if (typeof requestAnimationFrame !== 'function') return Promise.resolve();
-  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 }
 
 /** Where the last article asked for was found in the store's list: the next search starts there. */
