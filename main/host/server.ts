@@ -143,9 +143,17 @@ function readBody(req: IncomingMessage): Promise<string | null> {
 
 function send(res: ServerResponse, status: number, body: unknown): void {
   if (res.headersSent) return;
-  const json = JSON.stringify(body);
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
-  res.end(json);
+  const json = asciiJson(JSON.stringify(body));
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', 'Content-Length': json.length });
+  res.end(json, 'latin1');
+}
+
+const NOT_ASCII = /[\u0080-\uffff]/g;
+
+/** `json` with every character outside ASCII written as its \\u escape: the same value, read by the browser's ASCII fast path. */
+export function asciiJson(json: string): string {
+  if (Buffer.byteLength(json) === json.length) return json; // ASCII already: one native pass, no search
+  return json.replace(NOT_ASCII, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** Host must be this server by IP or as localhost: a rebinding attacker's name never matches. */

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createHostHandlers } from '../../../main/host/host-handlers.js';
-import { startBrowserHost, type BrowserHost } from '../../../main/host/server.js';
+import { asciiJson, startBrowserHost, type BrowserHost } from '../../../main/host/server.js';
 import { Session } from '../../../main/session.js';
 import { tempDir } from '../../helpers/corpora.js';
 
@@ -75,6 +75,19 @@ describe('the browser host', () => {
     expect(JSON.parse((await api('listArticles', [])).body)).toMatchObject({ ok: false, error: { kind: 'bad-request' } });
     expect(JSON.parse((await api('listArticles', [42, 100])).body)).toMatchObject({ ok: false, error: { kind: 'bad-request' } });
     expect(JSON.parse((await api('listArticles', [null, 10 ** 9])).body)).toMatchObject({ ok: false, error: { kind: 'bad-request' } });
+  });
+
+  test('answers in ASCII, every other character as its escape: the same value, which the browser reads on its fast path', async () => {
+    const value = { title: 'Café – 東京 😀\u200b', lone: '\ud800', plain: 'a "quoted" \\ line\n' };
+    const json = asciiJson(JSON.stringify(value));
+    expect(json).toMatch(/^[\x20-\x7e]*$/);
+    expect(json).toContain('Caf\\u00e9 \\u2013 \\u6771\\u4eac \\ud83d\\ude00\\u200b');
+    expect(JSON.parse(json)).toEqual(value);
+    const ascii = JSON.stringify({ plain: 'nothing to escape' });
+    expect(asciiJson(ascii)).toBe(ascii);
+    const res = await api('listArticles', [null, 100]);
+    expect(res.headers['content-length']).toBe(String(Buffer.byteLength(res.body)));
+    expect(res.body).toMatch(/^[\x20-\x7e]*$/);
   });
 
   test.each<{ name: string; headers: Record<string, string>; status: number }>([
