@@ -349,6 +349,7 @@ async function child(count: number): Promise<Figure[]> {
   if (ui) {
     const task = (ms: number): string => (ms === 0 ? 'none over 50 ms' : `${Math.round(ms)} ms`);
     const { sort, flipped, added, retitled, removed } = ui.changes;
+    process.stderr.write(`desk at ${count.toLocaleString('en')}: the whole list in ${(ui.arriving.listMs / 1000).toFixed(1)} s after the first rows, longest task meanwhile ${task(ui.arriving.longestTaskMs)}\n`);
     process.stderr.write(
       `desk at ${count.toLocaleString('en')} filtered to unpublished, longest task after: a new sort ${task(sort)}, the same column again ${task(flipped)}, a file added ${task(added)}, a title changed on disk ${task(retitled)}, a file removed ${task(removed)}\n`,
     );
