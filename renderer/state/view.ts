@@ -112,15 +112,10 @@ export function sortArticles(articles: readonly ArticleSummary[], sort: { key: S
   return Array.from(sortOrder(articles, sort), (i) => articles[i]!);
 }
 
-/** The order `sortArticles` sorts by, for placing one article into an already sorted list. */
-export function comparator(sort: { key: SortKey; direction: 'asc' | 'desc' }): (a: ArticleSummary, b: ArticleSummary) => number {
-  const sign = sort.direction === 'asc' ? 1 : -1;
-  return (a, b) => sign * compare(sort.key, a, b) || byId(a, b);
-}
-
 /**
- * How `comparator` compares each article with `a`, whose sort key is read once: placing an article
- * by binary search parses its date once, not at every step.
+ * How the order `sortArticles` sorts by compares each article with `a` (below 0: it comes before
+ * `a`), for placing `a` into an already sorted list; `a`'s sort key is read once, so a search
+ * parses its date once, not at every step.
  */
 export function comparatorTo(sort: { key: SortKey; direction: 'asc' | 'desc' }, a: ArticleSummary): (b: ArticleSummary) => number {
   const sign = sort.direction === 'asc' ? 1 : -1;
