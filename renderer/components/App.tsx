@@ -7,7 +7,7 @@ import { initialState } from '../state/store.js';
 import { findArticle, useDesk, type FirstPage } from '../state/use-desk.js';
 import { inSlices } from '../state/in-slices.js';
 import { SlicedSort } from '../state/sliced-sort.js';
-import { useListView, type SortedInSlices } from '../state/use-list-view.js';
+import { findTies, SLICED_FROM, useListView, type SortedInSlices } from '../state/use-list-view.js';
 import { queryOf, rowComparator, rowOf } from '../state/view.js';
 import { ArticleList, ROW_HEIGHT } from './ArticleList.js';
 import { BulkDialog } from './BulkDialog.js';
@@ -64,6 +64,12 @@ export function App({ bridge, firstPage }: { readonly bridge: Bridge; readonly f
     () => (index.complete || (arriving && !searchWaits) ? undefined : inSlices(() => index.buildSome(250), searchWaits ? 'soon' : 'idle', () => setBuiltIndex(index))),
     [index, searchWaits, arriving],
   );
+  // A large list's ties are found in idle time too, so that the same column clicked again turns the
+  // order round without comparing rows (see `findTies`).
+  useEffect(() => {
+    const step = arriving || view.sorted.length < SLICED_FROM ? null : findTies(view);
+    return step === null ? undefined : inSlices(step, 'idle', () => undefined);
+  }, [view, arriving]);
   const shownRows = useRef<readonly ArticleSummary[]>(sorted);
   // `sorted` changes when an edit is patched into the same index: the rows are filtered again then too.
   const rows = useMemo(

@@ -5,8 +5,8 @@ import { ListIndex } from '../../shared/list-index.js';
 import { compileQuery } from '../../shared/query.js';
 import { seededRandom } from '../helpers/seeded.js';
 import { SlicedSort } from '../../renderer/state/sliced-sort.js';
-import { fullView, nextView, patchView, resortView, SLICED_FROM } from '../../renderer/state/use-list-view.js';
-import { rowComparator, rowOf, sortArticles } from '../../renderer/state/view.js';
+import { findTies, fullView, nextView, patchView, resortView, SLICED_FROM, tiesOf } from '../../renderer/state/use-list-view.js';
+import { flippedOrder, markTies, rowComparator, rowOf, sortArticles } from '../../renderer/state/view.js';
 
 const article = (i: number, extra: Partial<ArticleSummary> = {}): ArticleSummary => ({
   id: `a${String(i).padStart(3, '0')}.md`,
@@ -217,15 +217,45 @@ describe('the list view', () => {
         heat: i % 2,
       }),
     );
+    /** The ties of a view's rows, found afresh. */
+    const freshTies = (view: ReturnType<typeof fullView>): Uint8Array => {
+      const ties = new Uint8Array(view.sorted.length);
+      markTies(view.sorted, view.sort.key, ties, 0, ties.length);
+      return ties;
+    };
     for (const key of ['title', 'provider', 'date', 'quality', 'heat', 'published'] as const) {
-      let view = fullView(list, { key, direction: 'asc' });
-      while (!view.index.buildSome(100));
-      for (const direction of ['desc', 'asc', 'desc'] as const) {
-        view = resortView(view, { key, direction });
-        expect(view.index.complete).toBe(true);
-        expectFresh(view, list);
+      for (const found of [false, true]) {
+        // The first flip compares rows, or takes the ties found in idle time; each after it takes the ties the flip before gave.
+        let view = fullView(list, { key, direction: 'asc' });
+        while (!view.index.buildSome(100));
+        const step = findTies(view)!;
+        if (found) while (!step());
+        expect(tiesOf(view)).toEqual(found ? freshTies(view) : undefined);
+        for (const direction of ['desc', 'asc', 'desc'] as const) {
+          view = resortView(view, { key, direction });
+          expect(view.index.complete).toBe(true);
+          expectFresh(view, list);
+          expect(tiesOf(view)).toEqual(freshTies(view));
+          expect(findTies(view)).toBeNull();
+        }
       }
     }
+  });
+
+  test('a flip takes the ties it is given without comparing rows; an edit that keeps every row keeps them, one that moves a row does not', () => {
+    const list = Array.from({ length: 12 }, (_, i) => article(i, { title: i < 6 ? 'Same' : `Story ${i}` }));
+    const byTitle = { key: 'title', direction: 'asc' } as const;
+    const order = Int32Array.from(sortArticles(list, byTitle), (a) => list.indexOf(a));
+    // Told that nothing ties, the flip only reverses: the six equal titles stay in reverse id order.
+    expect(Array.from(flippedOrder(list, order, 'title', new Uint8Array(12)).order.slice(-6))).toEqual([5, 4, 3, 2, 1, 0]);
+    expect(Array.from(flippedOrder(list, order, 'title').order.slice(-6))).toEqual([0, 1, 2, 3, 4, 5]);
+    const view = resortView(resortView(fullView(list, byTitle), { key: 'title', direction: 'desc' }), byTitle);
+    const ties = tiesOf(view)!;
+    expect(Array.from(ties)).toEqual([1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0]);
+    const toggled = patchView(view, replace(list, 3, { published: true }))!;
+    expect(tiesOf(toggled)).toBe(ties);
+    const retitled = patchView(view, replace(list, 3, { title: 'Zebra' }))!;
+    expect(tiesOf(retitled)).toBeUndefined();
   });
 
   test('a large list waits for a new order from a sort in slices, and takes it while it still holds; a flip is at once', () => {
