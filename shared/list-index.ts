@@ -39,10 +39,15 @@ export function maxAddedTexts(rows: number): number {
 
 /** The index; build it once per library, query it per keystroke. */
 export class ListIndex {
-  private readonly published: Uint8Array;
-  private readonly problems: Uint8Array;
-  /** Each row's publication time (see `publishedTime`), for a filter by date. */
-  private readonly times: Float64Array;
+  /**
+   * Each row's approval and problems, and its publication time (see `publishedTime`) for a filter
+   * by date: made when the build starts. While a large list arrives the desk makes an index for
+   * each page it merges and builds none of them; their arrays (1.2 MB at 100,000) were garbage
+   * that brought full collections of the page's heap closer.
+   */
+  private published = new Uint8Array(0);
+  private problems = new Uint8Array(0);
+  private times = new Float64Array(0);
   /**
    * Each topic's and provider's slots (see `starts`), in no order: a slot no longer listed
    * (`slotRows` -1) stays until the next build, and is skipped. Lists are shared with the index
@@ -75,8 +80,12 @@ export class ListIndex {
   /** Topics and providers folded: a few hundred distinct names, each folded once. */
   private readonly foldedNames = new Map<string, string>();
 
-  constructor(private articles: readonly ArticleSummary[]) {
-    const n = articles.length;
+  constructor(private articles: readonly ArticleSummary[]) {}
+
+  /** Makes the per-row arrays, once. */
+  private allocate(): void {
+    const n = this.articles.length;
+    if (this.times.length === n) return;
     this.published = new Uint8Array(n);
     this.problems = new Uint8Array(n);
     this.times = new Float64Array(n);
@@ -91,6 +100,7 @@ export class ListIndex {
   buildSome(count: number): boolean {
     const n = this.articles.length;
     const end = Math.min(n, this.built + count);
+    this.allocate();
     if (this.starts === NO_STARTS) this.starts = new Int32Array(n + 1);
     // The slice's texts are folded together and not kept per article: 100,000 cached strings (and
     // the weak map holding them) made every full collection of the desk's heap longer than a frame.
@@ -178,6 +188,7 @@ export class ListIndex {
     }
     if (this.slots - this.sealedSlots + added.length > maxAddedTexts(n)) return null;
     const next = new ListIndex(articles);
+    next.allocate();
     for (const [name, folded] of this.foldedNames) next.foldedNames.set(name, folded);
     // The texts, the word table and the name lists stay as they are, in their slots; only each
     // slot's row changes, and the new rows' texts and names are laid down in new slots.
@@ -341,7 +352,8 @@ export class ListIndex {
     }
     const status = query.status ?? 'all';
     if (status !== 'all') {
-      for (let i = 0; i < n; i++) {
+      // The rows not yet indexed are tested below.
+      for (let i = 0; i < this.built; i++) {
         if (keep[i] === 0) continue;
         const ok = status === 'published' ? this.published[i] === 1 : status === 'unpublished' ? this.published[i] === 0 : this.problems[i] === 1;
         if (!ok) keep[i] = 0;
