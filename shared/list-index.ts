@@ -91,6 +91,16 @@ export class ListIndex {
     this.times = new Float64Array(n);
   }
 
+  /** True once a build has begun (the desk builds an index only when idle, or for a search). */
+  get started(): boolean {
+    return this.built > 0;
+  }
+
+  /** How many texts were laid down after the word table: each search scans them. */
+  get unsealed(): number {
+    return this.slots - this.sealedSlots;
+  }
+
   /** True once every row is indexed. */
   get complete(): boolean {
     return this.built === this.articles.length;
@@ -161,9 +171,10 @@ export class ListIndex {
    * scan. At 100,000 (Node, a row moved): 2-3 ms once compiled, 10-20 ms before, against a 0.9 s
    * build (3.4 s of idle time in the desk, and as long a freeze when a filter was on). Null,
    * changing nothing, unless this index is complete, `oldRows` names each of its rows at most once
-   * and keeps what it promises, and the new texts stay within `maxAddedTexts`.
+   * and keeps what it promises, and the texts laid down after the word table stay within `maxAdded`
+   * (more while a list arrives: the desk makes a new index once it is in, see `unsealed`).
    */
-  update(articles: readonly ArticleSummary[], oldRows: Int32Array): ListIndex | null {
+  update(articles: readonly ArticleSummary[], oldRows: Int32Array, maxAdded = maxAddedTexts(articles.length)): ListIndex | null {
     const n = articles.length;
     if (!this.complete || oldRows.length !== n) return null;
     const newRows = NEW_ROWS.take(this.articles.length, -1);
@@ -186,7 +197,7 @@ export class ListIndex {
       if (before.id !== after.id || before.title !== after.title || before.excerpt !== after.excerpt) return null;
       edited.push(row);
     }
-    if (this.slots - this.sealedSlots + added.length > maxAddedTexts(n)) return null;
+    if (this.unsealed + added.length > maxAdded) return null;
     const next = new ListIndex(articles);
     next.allocate();
     for (const [name, folded] of this.foldedNames) next.foldedNames.set(name, folded);

@@ -32,11 +32,17 @@ export interface PageReader {
   readonly now?: () => number;
   /** Resolves after the next paint (see `nextPaint`). */
   readonly paint?: () => Promise<void>;
+  /**
+   * True while the desk takes no page in: a search waits for the index of the list as it is (see
+   * App.tsx). Each page merged made that index anew, and the search waited for the whole list.
+   * Meanwhile the next page is read, and no other asked for.
+   */
+  readonly held?: () => boolean;
 }
 
 /** Reads the list from `first` (the answer for the first page) to its last page. */
 export async function receivePages(first: Promise<Result<LibraryListing>>, reader: PageReader): Promise<void> {
-  const { ask, current, now = () => performance.now(), paint = nextPaint } = reader;
+  const { ask, current, now = () => performance.now(), paint = nextPaint, held = () => false } = reader;
   const after = (page: LibraryListing): Promise<Result<LibraryListing>> | null =>
     page.done || page.articles.length === 0 ? null : ask(page.articles.at(-1)!.id);
   let result = await first;
@@ -59,7 +65,8 @@ export async function receivePages(first: Promise<Result<LibraryListing>>, reade
     waiting = waiting.concat(result.value.articles);
     if (next !== null && now() - merged < MERGE_EVERY_MS) continue;
     // Merged in a task of its own, after a paint: not in the one that read the page.
-    await paint();
+    do await paint();
+    while (held() && current());
     if (!current()) return;
     reader.appended(waiting, total, next === null);
     waiting = [];

@@ -47,7 +47,11 @@ export interface BulkReport<T = { readonly id: ArticleId }> {
 export type FirstPage = ReturnType<Bridge['listArticles']>;
 
 /** The desk's state and actions over one bridge; `firstPage` answers the first load if given. */
-export function useDesk(bridge: Bridge, firstPage?: FirstPage): [DeskState, DeskActions] {
+/**
+ * The desk's state and actions over `bridge`. `held` tells the list's loading to take no page in
+ * for now (see `PageReader.held`).
+ */
+export function useDesk(bridge: Bridge, firstPage?: FirstPage, held?: () => boolean): [DeskState, DeskActions] {
   const store = useMemo(createDeskStore, []);
   const state = useSyncExternalStore(store.subscribe, store.getState);
   const { dispatch } = store;
@@ -61,6 +65,8 @@ export function useDesk(bridge: Bridge, firstPage?: FirstPage): [DeskState, Desk
   const generation = useRef(0);
   const early = useRef(firstPage);
   const shared = useMemo(() => new SharedValues(), []);
+  const heldRef = useRef(held);
+  heldRef.current = held;
   const reload = useCallback(() => {
     const mine = ++generation.current;
     dispatch({ type: 'load-started' });
@@ -72,6 +78,7 @@ export function useDesk(bridge: Bridge, firstPage?: FirstPage): [DeskState, Desk
       appended: (articles, total, done) => dispatch({ type: 'appended', articles: shared.share(articles), total, done }),
       failed: (message, first) => dispatch(first ? { type: 'load-failed', message } : { type: 'notice', level: 'error', text: message }),
       current: () => mine === generation.current,
+      held: () => heldRef.current?.() ?? false,
     });
   }, [bridge, dispatch, shared]);
 

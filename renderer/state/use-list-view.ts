@@ -7,7 +7,7 @@
  */
 import { useRef } from 'react';
 import type { ArticleSummary } from '../../shared/article.js';
-import { ListIndex } from '../../shared/list-index.js';
+import { ListIndex, maxAddedTexts } from '../../shared/list-index.js';
 import { countArticles, recount, type LibraryCounts } from '../../shared/query.js';
 import { scratchInt32, scratchUint8 } from '../../shared/scratch.js';
 import type { SortKey } from './store.js';
@@ -39,6 +39,20 @@ export interface ListView {
    * walked in its pause).
    */
   readonly positions: Int32Array;
+  /**
+   * An earlier view whose index is being built, to be carried into this one once it is complete
+   * (see `carryIndex`); null when this view's own index is the one to build. Each change that
+   * cannot update an incomplete index gives a new one: while a large list arrives, a page every
+   * 120 ms, a search typed meanwhile waited for the whole list and a build after it (7.8 s at
+   * 100,000). The build now goes on over the view it began with, and is carried into the newest.
+   * Also a fresh index of this same view, for one holding many texts past its word table (see `resealed`).
+   */
+  readonly base: ListView | null;
+}
+
+/** The index the desk builds for `view`: an earlier view's, carried into this one when complete, or its own. */
+export function indexToBuild(view: ListView): ListIndex {
+  return view.base?.index ?? view.index;
 }
 
 /**
@@ -101,20 +115,99 @@ export interface SortedInSlices {
 /**
  * The view of `articles` under `sort`, carried over from the previous one: patched, re-sorted, or
  * both. From `SLICED_FROM` articles, a new sort waits for `sliced`, the order a sort in slices
- * made: until then the view keeps its sort (`view.sort !== sort`: the desk is sorting).
+ * made: until then the view keeps its sort (`view.sort !== sort`: the desk is sorting). While the
+ * list is `arriving`, an index is updated with however many articles come (see `nextView`).
  */
-export function useListView(articles: readonly ArticleSummary[], sort: ListSort, sliced: SortedInSlices | null = null): ListView {
+export function useListView(articles: readonly ArticleSummary[], sort: ListSort, sliced: SortedInSlices | null = null, arriving = false): ListView {
   const last = useRef<ListView | null>(null);
+  // The last page is merged as the pages before it were: an index that took them in is not dropped
+  // for the build a search would then wait for, but built afresh beside it (`resealed`).
+  const wasArriving = useRef(arriving);
   const previous = last.current;
-  if (previous !== null && previous.articles === articles && previous.sort === sort) return previous;
-  const next = previous === null ? fullView(articles, sort) : nextView(previous, articles, sort, sliced);
-  last.current = next;
-  return next;
+  const next = previous === null ? fullView(articles, sort) : nextView(previous, articles, sort, sliced, arriving || wasArriving.current);
+  wasArriving.current = arriving;
+  last.current = arriving ? next : resealed(next);
+  return last.current;
 }
 
-/** The view of `articles` under `sort`, from `previous`: its index updated where it can be, else built again (see `useListView`). */
-export function nextView(previous: ListView, articles: readonly ArticleSummary[], sort: ListSort, sliced: SortedInSlices | null = null): ListView {
-  const patched = previous.articles === articles ? previous : patchView(previous, articles);
+/**
+ * How many texts an index may hold past its word table. While the list arrives, any number: a
+ * search typed then has an index only because the desk built one for it, and a new one for each
+ * quarter more of the list cost as much again each time. Once the list is in, the desk builds one
+ * afresh (see `resealed`).
+ */
+function addedLimit(rows: number, arriving: boolean): number {
+  return arriving ? Infinity : maxAddedTexts(rows);
+}
+
+/** `view`, with its base's index carried into it once the base's build is done (see `ListView.base`). */
+export function withBuiltBase(view: ListView, maxAdded = maxAddedTexts(view.sorted.length)): ListView {
+  const { base } = view;
+  if (base === null || !base.index.complete) return view;
+  return carryIndex(base, view, maxAdded) ?? { ...view, base: null };
+}
+
+/**
+ * `view`, given a fresh index to build as its base when its own holds more texts past its word
+ * table than a search should scan (taken in while the list arrived): the index it has answers
+ * until the fresh one is built and carried in.
+ */
+export function resealed(view: ListView): ListView {
+  const { index, sorted } = view;
+  if (view.base !== null || !index.complete || index.unsealed <= maxAddedTexts(sorted.length)) return view;
+  return { ...view, base: { ...view, index: new ListIndex(sorted), base: null } };
+}
+
+/**
+ * `to` with the complete index of `from`, an earlier view of the same list, carried into it: each
+ * row's article found in `from` (as `patchView` finds them), and the index updated from there rather
+ * than built (see `ListIndex.update`). Null where that cannot be done: `from`'s index is not complete,
+ * or more than `maxAddedTexts` articles are new or retitled since.
+ */
+export function carryIndex(from: ListView, to: ListView, maxAdded = maxAddedTexts(to.articles.length)): ListView | null {
+  if (!from.index.complete) return null;
+  const n = to.articles.length;
+  const match = matchArticles(from.articles, to.articles, maxAdded);
+  if (match === null) return null;
+  const oldRows = new Int32Array(n).fill(-1);
+  for (let i = 0; i < n; i++) {
+    const old = match[i]!;
+    if (old === -1) continue;
+    const [was, is] = [from.articles[old]!, to.articles[i]!];
+    // A retitled article's text is laid down again, in a new slot.
+    if (was === is || (was.title === is.title && was.excerpt === is.excerpt)) oldRows[to.positions[i]!] = from.positions[old]!;
+  }
+  const index = from.index.update(to.sorted, oldRows, maxAdded);
+  return index === null ? null : { ...to, index, base: null };
+}
+
+/**
+ * The base `next`, made from `previous`, builds toward (see `ListView.base`): `previous`'s base, or
+ * `previous` itself when its build had begun and this change made a new index in its place.
+ * Dropped when more articles came since than its index could take in.
+ */
+function baseFor(previous: ListView, next: ListView, maxAdded: number): ListView | null {
+  if (next.index === previous.index) return previous.base;
+  const begun = previous.index.started && !previous.index.complete && !next.index.complete;
+  const base = previous.base ?? (begun ? previous : null);
+  return base !== null && next.articles.length - base.articles.length <= maxAdded ? base : null;
+}
+
+/**
+ * The view of `articles` under `sort`, from `previous`: its index updated where it can be, else built
+ * again (see `useListView`), and its base's index carried in once built. While the list is
+ * `arriving` (its last page included), an index takes in any number of articles (see `addedLimit`).
+ */
+export function nextView(previous: ListView, articles: readonly ArticleSummary[], sort: ListSort, sliced: SortedInSlices | null = null, arriving = false): ListView {
+  const maxAdded = addedLimit(articles.length, arriving);
+  const changed = changedView(previous, articles, sort, sliced, maxAdded);
+  const base = baseFor(previous, changed, maxAdded);
+  return withBuiltBase(changed.base === base ? changed : { ...changed, base }, maxAdded);
+}
+
+/** `nextView` without its base. */
+function changedView(previous: ListView, articles: readonly ArticleSummary[], sort: ListSort, sliced: SortedInSlices | null, maxAdded: number): ListView {
+  const patched = previous.articles === articles ? previous : patchView(previous, articles, maxAdded);
   if (patched === null) return fullView(articles, sort);
   if (patched.sort === sort) return patched;
   if (sliced !== null && sliced.sort === sort && sortsAlike(sliced.articles, articles, sort.key)) return resortView(patched, sort, sliced.order);
@@ -147,7 +240,7 @@ export function fullView(articles: readonly ArticleSummary[], sort: ListSort): L
   const topicUses = countUses(articles.map(topicsOf));
   const providerUses = countUses(articles.map(providerOf));
   const counts = countArticles(articles);
-  return { articles, sort, sorted, index: new ListIndex(sorted), topics: rankCounts(topicUses), providers: rankCounts(providerUses), topicUses, providerUses, counts, positions };
+  return { articles, sort, sorted, index: new ListIndex(sorted), topics: rankCounts(topicUses), providers: rankCounts(providerUses), topicUses, providerUses, counts, positions, base: null };
 }
 
 /**
@@ -193,10 +286,12 @@ function sortedBy(
  * arrives are merged so: at 100,000 (Node) 20-25 ms for 2,500 more, where sorting the whole list
  * took 100-570 ms.
  */
-export function patchView(previous: ListView, articles: readonly ArticleSummary[]): ListView | null {
+export function patchView(previous: ListView, articles: readonly ArticleSummary[], maxAdded?: number): ListView | null {
   // Nothing to carry from an empty list (the desk's first): its texts are folded in idle time, not now.
   if (previous.articles.length === 0) return null;
-  const limit = Math.max(256, previous.articles.length >> 1);
+  // While the list arrives (no limit on the texts added), a page is merged however large: an index
+  // built for a search takes it in rather than being made again.
+  const limit = maxAdded === Infinity ? Infinity : Math.max(256, previous.articles.length >> 1);
   const match = matchArticles(previous.articles, articles, limit);
   if (match === null) return null;
   let positions = previous.positions;
@@ -270,7 +365,7 @@ export function patchView(previous: ListView, articles: readonly ArticleSummary[
     else if (previous.index.complete) {
       const same = OLD_ROWS.take(sorted.length, 0);
       for (let row = 0; row < same.length; row++) same[row] = row;
-      index = previous.index.update(sorted, textRows(previous.sorted, sorted, same, edited.keys()));
+      index = previous.index.update(sorted, textRows(previous.sorted, sorted, same, edited.keys()), maxAdded);
     }
   } else {
     const order = place(previous.sorted, edited, out, placed.map((i) => articles[i]!), previous.sort);
@@ -288,7 +383,7 @@ export function patchView(previous: ListView, articles: readonly ArticleSummary[
         order.oldRows[order.placedRows[k]!] = from;
         changed.push(order.placedRows[k]!);
       });
-      index = previous.index.update(next, textRows(previous.sorted, next, order.oldRows, changed));
+      index = previous.index.update(next, textRows(previous.sorted, next, order.oldRows, changed), maxAdded);
     }
   }
   return {
@@ -302,6 +397,7 @@ export function patchView(previous: ListView, articles: readonly ArticleSummary[
     providerUses: providerUses ?? previous.providerUses,
     counts,
     positions,
+    base: previous.base,
   };
 }
 

@@ -5,7 +5,8 @@ import { afterEach, describe, expect, test, vi } from 'vitest';
 import { App } from '../../renderer/components/App.js';
 import { fakeBridge, summary } from '../helpers/fake-bridge.js';
 import { SLICED_FROM } from '../../renderer/state/use-list-view.js';
-import type { Bridge } from '../../shared/contract.js';
+import { MERGE_EVERY_MS } from '../../renderer/state/pages.js';
+import { FIRST_PAGE, NEXT_PAGE, type Bridge } from '../../shared/contract.js';
 import { ok } from '../../shared/result.js';
 
 afterEach(cleanup);
@@ -796,6 +797,41 @@ describe('the export dialog', () => {
     await user.click(within(dialog).getByRole('radio', { name: /Every approved article/ }));
     expect((within(dialog).getByRole('button', { name: /^Export 1 article/ }) as HTMLButtonElement).disabled).toBe(false);
     expect(calls.filter((c) => c.name === 'runExport')).toEqual([]);
+  });
+
+  test('a search typed while the list arrives holds the pages back until it answers, then takes each page in', async () => {
+    // A first page larger than the desk asks for, so that its index is built in several tasks.
+    const first = 4 * FIRST_PAGE;
+    const n = first + 3 * NEXT_PAGE;
+    // Long excerpts, so that the index's build takes longer than the page's merge after a paint.
+    const excerpt = 'A long excerpt about the markets and the weather. '.repeat(40);
+    const many = Array.from({ length: n }, (_, i) => summary(`m${String(i).padStart(5, '0')}.md`, { title: i % 50 === 0 ? `Zebra sighting ${i}` : `Story ${i}`, excerpt }));
+    let release = (): void => undefined;
+    const secondPage = new Promise<void>((resolve) => (release = resolve));
+    /** The counts line when each page was asked for. */
+    const asked: string[] = [];
+    const bridge: Bridge = {
+      ...fakeBridge(many).bridge,
+      listArticles: async (after, count) => {
+        const from = after === null ? 0 : many.findIndex((a) => a.id === after) + 1;
+        if (after !== null) asked.push(screen.queryByText(/articles ·/)?.textContent ?? '');
+        if (from === first) await secondPage;
+        const size = after === null ? first : count;
+        return ok({ name: 'Arriving', library: 'arriving', total: n, articles: many.slice(from, from + size), done: from + size >= n });
+      },
+    };
+    render(<App bridge={bridge} />);
+    await screen.findByRole('row', { name: /Zebra sighting 0/ });
+    // Pages read within MERGE_EVERY_MS of the last merge are read on, and merged together after.
+    await new Promise((resolve) => setTimeout(resolve, MERGE_EVERY_MS + 20));
+    fireEvent.change(screen.getByRole('searchbox', { name: 'Search articles' }), { target: { value: 'zebra' } });
+    release();
+    // The list is in, and the search answers for all of it.
+    await waitFor(() => expect(screen.getByText(new RegExp(`${n.toLocaleString('en')} articles`)).textContent).toContain(`${n / 50} shown`), { timeout: 10_000 });
+    // Each page after the second was asked for once the one before it was merged (one is read ahead),
+    // so the page two after the held one only once the search had answered.
+    expect(asked).toHaveLength(3);
+    expect(asked[2]).toMatch(/^10,500 articles.* 210 shown/);
   });
 
   test('a first page asked for before the desk rendered answers the first load', async () => {

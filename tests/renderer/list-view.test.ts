@@ -5,7 +5,8 @@ import { ListIndex } from '../../shared/list-index.js';
 import { compileQuery } from '../../shared/query.js';
 import { seededRandom } from '../helpers/seeded.js';
 import { SlicedSort } from '../../renderer/state/sliced-sort.js';
-import { findTies, fullView, nextView, patchView, resortView, SLICED_FROM, tiesOf } from '../../renderer/state/use-list-view.js';
+import { carryIndex, findTies, fullView, indexToBuild, nextView, patchView, resealed, resortView, SLICED_FROM, tiesOf, withBuiltBase } from '../../renderer/state/use-list-view.js';
+import { maxAddedTexts } from '../../shared/list-index.js';
 import { flippedOrder, markTies, rowComparator, rowOf, sortArticles } from '../../renderer/state/view.js';
 
 const article = (i: number, extra: Partial<ArticleSummary> = {}): ArticleSummary => ({
@@ -190,6 +191,104 @@ describe('the list view', () => {
         expectFresh(view, list);
       }
     }
+  });
+
+  test('a build begun goes on over its own list while pages come, and is carried into the newest, retitled and re-sorted articles included', () => {
+    const rand = seededRandom(8);
+    const all = Array.from({ length: 1600 }, (_, i) =>
+      article(rand(60), { id: `q${String(i).padStart(5, '0')}.md`, heat: rand(10), title: rand(5) === 0 ? 'Zebra crossing' : `Story ${rand(90)} about ${rand(2) === 0 ? 'climate' : 'markets'}` }),
+    );
+    for (const sort of sorts) {
+      let list = all.slice(0, 300);
+      let view = fullView(list, sort);
+      // Not begun (the desk builds no index while the list arrives, unless a search waits): no base.
+      list = all.slice(0, 400);
+      view = nextView(view, list, sort);
+      expect(view.base).toBeNull();
+      // Begun: each page makes a new index, and the build goes on over the view it began with.
+      const began = view;
+      began.index.buildSome(50);
+      for (const size of [200, 250, 300]) {
+        list = [...list, ...all.slice(list.length, list.length + size)];
+        view = nextView(view, list, sort);
+        expect(view.base).toBe(began);
+        expect(indexToBuild(view)).toBe(began.index);
+        expect(view.index.started).toBe(false);
+        indexToBuild(view).buildSome(50);
+      }
+      // An article retitled and another approved since the build began; then a new sort, the other way.
+      list = replace(replace(list, 5, { title: 'Zebra at the zoo' }), 320, { published: !list[320]!.published });
+      view = nextView(view, list, sort);
+      const other = { key: sort.key, direction: sort.direction === 'asc' ? 'desc' : 'asc' } as const;
+      view = nextView(view, list, other);
+      expect(view.base).toBe(began);
+      expect(withBuiltBase(view)).toBe(view); // not carried before the build is done
+      while (!indexToBuild(view).buildSome(100));
+      const carried = withBuiltBase(view);
+      expect(carried.base).toBeNull();
+      expect(carried.index.complete).toBe(true);
+      expect(carried.sorted).toBe(view.sorted);
+      expectFresh(carried, list);
+      // From there each page updates the carried index.
+      list = [...list, ...all.slice(list.length, list.length + 250)];
+      const after = nextView(carried, list, other);
+      expect(after.index.complete).toBe(true);
+      expectFresh(after, list);
+    }
+  });
+
+  test('a base too far behind is dropped, and one that cannot be carried leaves the view its own index to build', () => {
+    const many = Array.from({ length: 1001 + maxAddedTexts(0) }, (_, i) => article(i, { id: `m${String(i).padStart(6, '0')}.md` }));
+    const began = fullView(many.slice(0, 1000), byDate);
+    began.index.buildSome(10);
+    const near = nextView(began, many.slice(0, 2000), byDate);
+    expect(near.base).toBe(began);
+    const far = nextView(near, many, byDate);
+    expect(far.base).toBeNull();
+    expect(indexToBuild(far)).toBe(far.index);
+    // Carried from an unfinished build: nothing to carry.
+    expect(carryIndex(began, near)).toBeNull();
+    // A base whose list the view no longer holds (most of it gone): the view builds its own.
+    while (!began.index.buildSome(500));
+    const gone = fullView(many.slice(1000), byDate);
+    const stranded = withBuiltBase({ ...gone, base: began });
+    expect(stranded.base).toBeNull();
+    expect(stranded.index).toBe(gone.index);
+  });
+
+  test('while the list arrives an index takes in every page; once it is in, a fresh one is built beside it and carried in', () => {
+    const extra = maxAddedTexts(0) + 1000;
+    const many = Array.from({ length: 1000 + extra }, (_, i) => article(i, { id: `r${String(i).padStart(6, '0')}.md`, title: i % 97 === 0 ? `Zebra ${i}` : `Story ${i} about climate` }));
+    const first = fullView(many.slice(0, 1000), byDate);
+    while (!first.index.buildSome(500));
+    // Not arriving, that many more texts past the word table are refused: the index is made anew.
+    expect(nextView(first, many, byDate).index.complete).toBe(false);
+    // Arriving, each page is taken in (pages of up to half the list: more is sorted afresh).
+    let view = first;
+    for (let end = 1500; view.articles.length < many.length; end += end >> 1) {
+      view = nextView(view, many.slice(0, end), byDate, null, true);
+      expect(view.index.complete).toBe(true);
+    }
+    expect(view.index.unsealed).toBe(extra);
+    expectFresh(view, many);
+    // Once in: a fresh index to build, the one that took the pages in answering meanwhile.
+    const answering = view.index;
+    view = resealed(view);
+    expect(view.index).toBe(answering);
+    expect(view.base?.sorted).toBe(view.sorted);
+    expect(indexToBuild(view).started).toBe(false);
+    expect(resealed(view)).toBe(view);
+    indexToBuild(view).buildSome(1000);
+    // An edit meanwhile keeps the build going; once built, it is carried in.
+    const list = replace(many, 3, { published: !many[3]!.published });
+    view = nextView(view, list, byDate);
+    expect(view.base).not.toBeNull();
+    while (!indexToBuild(view).buildSome(1000));
+    view = nextView(view, list, byDate);
+    expect(view.base).toBeNull();
+    expect(view.index.unsealed).toBe(0);
+    expectFresh(view, list);
+    expect(resealed(view)).toBe(view);
   });
 
   test('a new sort renumbers a complete index instead of building it again', () => {

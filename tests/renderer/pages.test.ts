@@ -14,7 +14,7 @@ const pageAfter = (after: string | null): LibraryListing => {
 };
 
 /** A reader over `all` whose clock moves `step` ms at each request; logs what happens, in order. */
-function reader(step: number, options: { failAt?: string; stopAfter?: number } = {}) {
+function reader(step: number, options: { failAt?: string; stopAfter?: number; held?: () => boolean } = {}) {
   const log: string[] = [];
   let clock = 0;
   let merges = 0;
@@ -35,6 +35,7 @@ function reader(step: number, options: { failAt?: string; stopAfter?: number } =
       current: () => options.stopAfter === undefined || merges < options.stopAfter,
       now: () => clock,
       paint: async () => void log.push('paint'),
+      held: options.held,
     },
   };
 }
@@ -55,6 +56,19 @@ describe('receivePages', () => {
     const merges = log.filter((l) => l.startsWith('merged'));
     expect(merges).toEqual(['merged 002,003,004,005,006,007', 'merged 008,009,010,011,012,013', 'merged 014,015,016,017,018,019 done']);
     for (const [k, line] of log.entries()) if (line.startsWith('merged')) expect(log[k - 1]).toBe('paint');
+  });
+
+  test('while held, no page is merged and no other asked for than the one in flight; the last page waits too', async () => {
+    // Held for three paints before the first merge, and again before the last (the ninth).
+    const merges = (): number => log.filter((l) => l.startsWith('merged')).length;
+    const paintsSince = (): number => log.length - 1 - log.findLastIndex((l) => !l.startsWith('paint'));
+    const { log, reader: r } = reader(MERGE_EVERY_MS, { held: () => (merges() === 0 || merges() === 8) && paintsSince() < 4 });
+    await receivePages(Promise.resolve(ok(pageAfter(null))), r);
+    // The page after the one held is asked for, and no other until the merge.
+    expect(log.slice(0, 8)).toEqual(['ask after a001.md', 'loaded 2', 'ask after a003.md', 'paint', 'paint', 'paint', 'paint', 'merged 002,003']);
+    expect(log.slice(-6)).toEqual(['merged 016,017', 'paint', 'paint', 'paint', 'paint', 'merged 018,019 done']);
+    const merged = log.filter((l) => l.startsWith('merged')).flatMap((l) => l.slice(7).replace(' done', '').split(','));
+    expect(merged).toEqual(all.slice(2).map((a) => a.id.slice(1, 4)));
   });
 
   test('a list of one page is done at once; a first page that fails lists nothing', async () => {
