@@ -8,7 +8,7 @@ import { findArticle, useDesk, type FirstPage } from '../state/use-desk.js';
 import { inSlices } from '../state/in-slices.js';
 import { SlicedSort } from '../state/sliced-sort.js';
 import { findTies, indexToBuild, SLICED_FROM, useListView, type SortedInSlices } from '../state/use-list-view.js';
-import { queryOf, rowComparator, rowOf } from '../state/view.js';
+import { queryOf, rowOf, rowSorting } from '../state/view.js';
 import { ArticleList, ROW_HEIGHT } from './ArticleList.js';
 import { BulkDialog } from './BulkDialog.js';
 import { ExportDialog } from './ExportDialog.js';
@@ -45,9 +45,15 @@ export function App({ bridge, firstPage }: { readonly bridge: Bridge; readonly f
     // Made in the first slice, not with the click: by date, 100,000 dates are parsed first.
     let job: SlicedSort | null = null;
     return inSlices(
-      () => (job ??= new SlicedSort(articles.length, rowComparator(articles, sort))).step(),
+      () => {
+        if (job === null) {
+          const { compare, tie } = rowSorting(articles, sort);
+          job = new SlicedSort(articles.length, compare, tie);
+        }
+        return job.step();
+      },
       'soon',
-      () => setSliced({ articles, sort, order: job!.order }),
+      () => setSliced({ articles, sort, order: job!.order, ties: job!.ties }),
     );
   }, [sorting, state.sort, sliced]);
   const query = useMemo(() => queryOf(state.filters), [state.filters]);

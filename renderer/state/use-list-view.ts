@@ -105,11 +105,12 @@ export function findTies(view: ListView): (() => boolean) | null {
   };
 }
 
-/** An order made by a sort in slices: `order` sorts `articles` under `sort`. */
+/** An order made by a sort in slices: `order` sorts `articles` under `sort`; `ties`, where known, marks which of its rows tie with the next. */
 export interface SortedInSlices {
   readonly articles: readonly ArticleSummary[];
   readonly sort: ListSort;
   readonly order: Int32Array;
+  readonly ties?: Uint8Array;
 }
 
 /**
@@ -210,7 +211,7 @@ function changedView(previous: ListView, articles: readonly ArticleSummary[], so
   const patched = previous.articles === articles ? previous : patchView(previous, articles, maxAdded);
   if (patched === null) return fullView(articles, sort);
   if (patched.sort === sort) return patched;
-  if (sliced !== null && sliced.sort === sort && sortsAlike(sliced.articles, articles, sort.key)) return resortView(patched, sort, sliced.order);
+  if (sliced !== null && sliced.sort === sort && sortsAlike(sliced.articles, articles, sort.key)) return resortView(patched, sort, sliced.order, sliced.ties);
   if (articles.length >= SLICED_FROM && !flips(patched.sort, sort)) return patched;
   return resortView(patched, sort);
 }
@@ -245,15 +246,16 @@ export function fullView(articles: readonly ArticleSummary[], sort: ListSort): L
 
 /**
  * The same articles in another order: sorted again (or only turned round, for the same key in the
- * other direction; or in `known` order, made by a sort in slices), and the index renumbered rather
+ * other direction; or in `known` order, made by a sort in slices, with the ties it marked), and the index renumbered rather
  * than built again when it is complete (a filter on would otherwise wait for the whole build: 3 s
  * at 100,000).
  */
-export function resortView(previous: ListView, sort: ListSort, known?: Int32Array): ListView {
+export function resortView(previous: ListView, sort: ListSort, known?: Int32Array, knownTiesOfOrder?: Uint8Array): ListView {
   const { articles } = previous;
   const flipped = known === undefined && flips(previous.sort, sort) ? flippedOrder(articles, orderOf(previous.positions), sort.key, tiesOf(previous)) : undefined;
   const { order, sorted, positions } = sortedBy(articles, sort, known ?? flipped?.order);
-  if (flipped !== undefined) knownTies.set(sorted, flipped.ties);
+  const ties = flipped?.ties ?? (known === undefined ? undefined : knownTiesOfOrder);
+  if (ties !== undefined) knownTies.set(sorted, ties);
   const index = previous.index.complete ? previous.index.update(sorted, order.map((i) => previous.positions[i]!)) : null;
   return { ...previous, sort, sorted, index: index ?? new ListIndex(sorted), positions };
 }

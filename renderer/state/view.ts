@@ -59,13 +59,30 @@ export function sortOrder(articles: readonly ArticleSummary[], sort: { key: Sort
 
 /** How `sortOrder` compares two articles, by their places in `articles`: a total order, ties broken by id. */
 export function rowComparator(articles: readonly ArticleSummary[], sort: { key: SortKey; direction: 'asc' | 'desc' }): (i: number, j: number) => number {
+  return rowSorting(articles, sort).compare;
+}
+
+/**
+ * `rowComparator`, and whether two articles tie under the sort's key (see `markTies`), from the
+ * same keys read once: a sort in slices marks the ties of the order it made as its last steps.
+ */
+export function rowSorting(
+  articles: readonly ArticleSummary[],
+  sort: { key: SortKey; direction: 'asc' | 'desc' },
+): { compare: (i: number, j: number) => number; tie: (i: number, j: number) => boolean } {
+  const byKey = rowKeyComparator(articles, sort);
+  return { compare: (i, j) => byKey(i, j) || byId(articles[i]!, articles[j]!), tie: (i, j) => !byKey(i, j) };
+}
+
+/** How the sort's key alone compares two articles, by their places in `articles` (0 or NaN: they tie, as `sameSortKey` says). */
+function rowKeyComparator(articles: readonly ArticleSummary[], sort: { key: SortKey; direction: 'asc' | 'desc' }): (i: number, j: number) => number {
   const sign = sort.direction === 'asc' ? 1 : -1;
   if (sort.key === 'date') {
     // Each date parsed once, into an array that lives for this sort only. (A WeakMap from summary to
     // time kept 100,000 entries that every full collection of the desk's heap had to walk: 3 ms of
     // a 21-24 ms pause while scrolling.)
     const times = Float64Array.from(articles, timeOf);
-    return (i, j) => sign * (times[i]! - times[j]!) || byId(articles[i]!, articles[j]!);
+    return (i, j) => sign * (times[i]! - times[j]!);
   }
   if (sort.key === 'provider') {
     // A few hundred names: each ranked once with the collator (names it calls equal share a rank),
@@ -80,10 +97,10 @@ export function rowComparator(articles: readonly ArticleSummary[], sort: { key: 
       ranks.set(name, rank);
     });
     const rankOf = Int32Array.from(names, (name) => ranks.get(name)!);
-    return (i, j) => sign * (rankOf[i]! - rankOf[j]!) || byId(articles[i]!, articles[j]!);
+    return (i, j) => sign * (rankOf[i]! - rankOf[j]!);
   }
   const { key } = sort;
-  return (i, j) => sign * compare(key, articles[i]!, articles[j]!) || byId(articles[i]!, articles[j]!);
+  return (i, j) => sign * compare(key, articles[i]!, articles[j]!);
 }
 
 /**

@@ -7,7 +7,7 @@ import { seededRandom } from '../helpers/seeded.js';
 import { SlicedSort } from '../../renderer/state/sliced-sort.js';
 import { carryIndex, findTies, fullView, indexToBuild, nextView, patchView, resealed, resortView, SLICED_FROM, tiesOf, withBuiltBase } from '../../renderer/state/use-list-view.js';
 import { maxAddedTexts } from '../../shared/list-index.js';
-import { flippedOrder, markTies, rowComparator, rowOf, sortArticles } from '../../renderer/state/view.js';
+import { flippedOrder, markTies, rowOf, rowSorting, sortArticles } from '../../renderer/state/view.js';
 
 const article = (i: number, extra: Partial<ArticleSummary> = {}): ArticleSummary => ({
   id: `a${String(i).padStart(3, '0')}.md`,
@@ -364,9 +364,10 @@ describe('the list view', () => {
     const byTitle = { key: 'title', direction: 'asc' } as const;
     // Asked for a new sort, the view keeps its own until the order comes.
     expect(nextView(view, big, byTitle)).toBe(view);
-    const job = new SlicedSort(big.length, rowComparator(big, byTitle));
+    const { compare, tie } = rowSorting(big, byTitle);
+    const job = new SlicedSort(big.length, compare, tie);
     while (!job.step());
-    const sliced = { articles: big, sort: byTitle, order: job.order };
+    const sliced = { articles: big, sort: byTitle, order: job.order, ties: job.ties };
     // Made from the list as it was, toggled since: the order still holds, as the titles did not change.
     const toggled = replace(big, 5, { published: !big[5]!.published });
     const waiting = nextView(view, toggled, byTitle);
@@ -375,6 +376,12 @@ describe('the list view', () => {
     expect(sortedView.sort).toBe(byTitle);
     expect(sortedView.index.complete).toBe(true);
     expectFresh(sortedView, toggled);
+    // With the ties the sort marked: the same column again turns it round without comparing rows.
+    const marked = new Uint8Array(big.length);
+    markTies(sortedView.sorted, 'title', marked, 0, big.length);
+    expect(Array.from(tiesOf(sortedView)!)).toEqual(Array.from(marked));
+    const turned = nextView(sortedView, toggled, { key: 'title', direction: 'desc' });
+    expectFresh(turned, toggled);
     // A title changed meanwhile: the order no longer holds, and the view waits for another.
     expect(nextView(view, replace(big, 5, { title: 'Aardvark' }), byTitle, sliced).sort).toBe(byDate);
     // Nor is an order taken for a sort asked for since (the same key and direction, asked again).

@@ -41,6 +41,34 @@ describe('a sort in slices', () => {
     expect(steps).toBeLessThan(98 + 7 * 60);
   });
 
+  test('given a tie, its last steps mark the rows that tie with the next, as many a step as a merge', () => {
+    const rand = seededRandom(9);
+    for (const n of [0, 1, 2, 1025, 9000]) {
+      const keys = Array.from({ length: n }, () => rand(n >> 4 || 1));
+      const compare = (a: number, b: number): number => keys[a]! - keys[b]! || a - b;
+      let ties = 0;
+      const job = new SlicedSort(n, compare, (a, b) => (ties++, keys[a] === keys[b]));
+      const untied = new SlicedSort(n, compare);
+      let [steps, plain] = [0, 0];
+      while (!untied.step()) plain++;
+      let longest = 0;
+      for (let done = job.done; !done; steps++) {
+        ties = 0;
+        done = job.step();
+        longest = Math.max(longest, ties);
+      }
+      expect(Array.from(job.order)).toEqual(Array.from(untied.order));
+      const order = job.order;
+      expect(Array.from(job.ties!)).toEqual(Array.from(order, (i, row) => (row + 1 < n && keys[i] === keys[order[row + 1]!] ? 1 : 0)));
+      expect(longest).toBeLessThanOrEqual(4096);
+      if (n > 0) expect(steps).toBe(plain + 1 + Math.ceil(n / 4096));
+    }
+    const plain = new SlicedSort(3, (a, b) => a - b);
+    expect(() => plain.ties).toThrow(/not done/);
+    while (!plain.step());
+    expect(plain.ties).toBeUndefined();
+  });
+
   test('the order is not given before the sort is done', () => {
     const job = new SlicedSort(5000, (a, b) => b - a);
     job.step();
