@@ -46,10 +46,9 @@ export interface BulkReport<T = { readonly id: ArticleId }> {
 /** The list's first page, asked for before the desk first rendered. */
 export type FirstPage = ReturnType<Bridge['listArticles']>;
 
-/** The desk's state and actions over one bridge; `firstPage` answers the first load if given. */
 /**
- * The desk's state and actions over `bridge`. `held` tells the list's loading to take no page in
- * for now (see `PageReader.held`).
+ * The desk's state and actions over one bridge; `firstPage` answers the first load if given, and
+ * `held` tells the list's loading to take no page in for now (see `PageReader.held`).
  */
 export function useDesk(bridge: Bridge, firstPage?: FirstPage, held?: () => boolean): [DeskState, DeskActions] {
   const store = useMemo(createDeskStore, []);
