@@ -107,9 +107,14 @@ describe.skipIf(!haveChromium)('the desk in Chromium', () => {
   });
 
   test('search, date range and status filter', async () => {
+    const searchBox = (): Promise<unknown> => page.getByRole('searchbox', { name: 'Search articles' }).boundingBox();
+    const before = await searchBox();
     await page.keyboard.press('/');
     await page.keyboard.type('cafe');
     await expect.poll(() => page.getByRole('grid', { name: 'Articles' }).getByRole('row').count()).toBe(2);
+    // The counts grew ("· 1 shown"): the box being typed in keeps its place and size.
+    await expect.poll(() => page.getByText(/· 1 shown/).count()).toBe(1);
+    expect(await searchBox()).toEqual(before);
     await page.getByRole('searchbox', { name: 'Search articles' }).fill('');
     // Chromium's own date fields: the days of July 2022 hold the two dated articles, not the broken file.
     const rows = page.getByRole('grid', { name: 'Articles' }).getByRole('row');
