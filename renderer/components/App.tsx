@@ -5,7 +5,9 @@ import type { Bridge } from '../../shared/contract.js';
 import { filterWords } from '../format.js';
 import { initialState } from '../state/store.js';
 import { findArticle, useDesk, type FirstPage } from '../state/use-desk.js';
+import { activeWithin } from '../state/activity.js';
 import { inSlices } from '../state/in-slices.js';
+import { PAGES_WAIT_FOR_PAUSE_MS } from '../state/pages.js';
 import { SlicedSort } from '../state/sliced-sort.js';
 import { findTies, indexToBuild, SLICED_FROM, useListView, type SortedInSlices } from '../state/use-list-view.js';
 import { queryOf, rowOf, rowSorting } from '../state/view.js';
@@ -19,9 +21,9 @@ import { Toolbar } from './Toolbar.js';
 
 /** The whole desk over one bridge. */
 export function App({ bridge, firstPage }: { readonly bridge: Bridge; readonly firstPage?: FirstPage }) {
-  /** A search waits for the index of the list as it is: no page is taken in meanwhile (set below). */
-  const holdPages = useRef(false);
-  const [state, actions] = useDesk(bridge, firstPage, () => holdPages.current);
+  /** Whether the list takes no page in for now (set below). */
+  const holdPages = useRef((): boolean => false);
+  const [state, actions] = useDesk(bridge, firstPage, () => holdPages.current());
   const searchRef = useRef<HTMLInputElement>(null);
   const topicInputRef = useRef<HTMLInputElement>(null);
   const listRef = useRef<HTMLDivElement>(null);
@@ -71,7 +73,9 @@ export function App({ bridge, firstPage }: { readonly bridge: Bridge; readonly f
   // typed then holds the pages back until the index is built (a search typed 1.5 s into opening
   // 100,000 waited 7.1-8.6 s, for the whole list); the index then takes in each page after it, and
   // is built afresh once the list is in. A build once begun goes on across changes (see `ListView.base`).
-  holdPages.current = arriving && searchWaits;
+  // The pages wait too while the editor types or scrolls: a merge holds the desk for 50-200 ms at
+  // 100,000, felt between two keys or two frames of a scroll. They are taken in at the next pause.
+  holdPages.current = () => arriving && (searchWaits || activeWithin(PAGES_WAIT_FOR_PAUSE_MS));
   const building = indexToBuild(view);
   useEffect(
     () => (building.complete || (arriving && !searchWaits) ? undefined : inSlices(() => building.buildSome(250), searchWaits ? 'soon' : 'idle', () => setBuiltIndex(building))),

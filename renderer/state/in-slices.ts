@@ -1,15 +1,12 @@
 /** Work done a slice at a time, in idle time or soon, so that the desk never waits for it. */
+import { scrolledWithin } from './activity.js';
 
-/** When the page last scrolled: idle work waits until scrolling has been quiet this long. */
-let lastScroll = -Infinity;
+/** Idle work waits until scrolling has been quiet this long. */
 const SCROLL_QUIET_MS = 300;
 /** The longest idle work waits for an idle period before it runs its slice anyway. */
 const IDLE_TIMEOUT_MS = 100;
 /** The same once a wait has timed out: the browser is declaring no idle periods, though it may have nothing to do. */
 const STARVED_TIMEOUT_MS = 16;
-if (typeof window !== 'undefined') {
-  window.addEventListener('scroll', () => (lastScroll = performance.now()), { capture: true, passive: true });
-}
 
 /**
  * Runs `work` (a slice of 250 rows, a step of a sort) until it answers true, then `done`. At `idle` pace, during idle
@@ -25,7 +22,7 @@ export function inSlices(work: () => boolean, pace: 'idle' | 'soon', done: () =>
   let starved = false;
   const step = (deadline?: IdleDeadline): void => {
     // While the editor scrolls, idle work waits: what it builds would be collected mid-scroll.
-    if (idle && performance.now() - lastScroll < SCROLL_QUIET_MS) {
+    if (idle && scrolledWithin(SCROLL_QUIET_MS)) {
       starved = false;
       schedule();
       return;

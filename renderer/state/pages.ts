@@ -17,6 +17,12 @@ import type { Result } from '../../shared/result.js';
  */
 export const MERGE_EVERY_MS = 120;
 
+/**
+ * While the list arrives, the desk takes no page in until the editor has pressed no key and not
+ * scrolled for this long (see App.tsx): a merge held the desk 50-200 ms at 100,000.
+ */
+export const PAGES_WAIT_FOR_PAUSE_MS = 500;
+
 /** Where `receivePages` asks for pages and sends what it read. */
 export interface PageReader {
   /** Asks for the page after the article `after`. */
@@ -33,9 +39,9 @@ export interface PageReader {
   /** Resolves after the next paint (see `nextPaint`). */
   readonly paint?: () => Promise<void>;
   /**
-   * True while the desk takes no page in: a search waits for the index of the list as it is (see
-   * App.tsx). Each page merged made that index anew, and the search waited for the whole list.
-   * Meanwhile the next page is read, and no other asked for.
+   * True while the desk takes no page in: a search waits for the index of the list as it is (each
+   * page merged made that index anew, and the search waited for the whole list), or the editor is
+   * typing or scrolling (see App.tsx). Meanwhile the next page is read, and no other asked for.
    */
   readonly held?: () => boolean;
 }

@@ -798,7 +798,9 @@ describe('the export dialog', () => {
     expect((within(dialog).getByRole('button', { name: /^Export 1 article/ }) as HTMLButtonElement).disabled).toBe(false);
     expect(calls.filter((c) => c.name === 'runExport')).toEqual([]);
   });
+});
 
+describe('the list arriving page by page', () => {
   test('a search typed while the list arrives holds the pages back until it answers, then takes each page in', async () => {
     // A first page larger than the desk asks for, so that its index is built in several tasks.
     const first = 4 * FIRST_PAGE;
@@ -832,6 +834,45 @@ describe('the export dialog', () => {
     // so the page two after the held one only once the search had answered.
     expect(asked).toHaveLength(3);
     expect(asked[2]).toMatch(/^10,500 articles.* 210 shown/);
+  });
+
+  test('while the editor types or scrolls, the list takes no page in; it does at the next pause', async () => {
+    const n = FIRST_PAGE + 8 * NEXT_PAGE;
+    const many = Array.from({ length: n }, (_, i) => summary(`p${String(i).padStart(5, '0')}.md`, { title: `Story ${i}` }));
+    let asked = 0;
+    const bridge: Bridge = {
+      ...fakeBridge(many).bridge,
+      listArticles: async (after, count) => {
+        const from = after === null ? 0 : many.findIndex((a) => a.id === after) + 1;
+        if (after !== null) {
+          asked++;
+          await new Promise((resolve) => setTimeout(resolve, 40)); // each page takes main a while
+        }
+        const size = after === null ? FIRST_PAGE : count;
+        return ok({ name: 'Arriving', library: 'arriving', total: n, articles: many.slice(from, from + size), done: from + size >= n });
+      },
+    };
+    render(<App bridge={bridge} />);
+    await screen.findByRole('row', { name: /Story 0/ });
+    const listed = (): number => Number(/^([\d,]+) articles/.exec(screen.getByText(/articles ·/).textContent ?? '')![1]!.replaceAll(',', ''));
+    const pause = (ms: number): Promise<void> => act(() => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+    const body = document.querySelector('.grid-body')!;
+    // Keys, then scrolls, 150 ms apart for 1.8 s: a merge under way at the first may end, no other starts.
+    const seen: number[] = [];
+    for (let k = 0; k < 12; k++) {
+      if (k < 5) fireEvent.keyDown(document.body, { key: 'Shift' });
+      else fireEvent.scroll(body);
+      await pause(150);
+      seen.push(listed());
+    }
+    expect(seen.at(-1)).toBeLessThan(n);
+    expect(new Set(seen.slice(2)).size).toBe(1);
+    // The page in flight is read on, and no other asked for.
+    const askedWhileActive = asked;
+    await pause(150);
+    expect(asked).toBe(askedWhileActive);
+    // At the pause, the rest comes in.
+    await waitFor(() => expect(listed()).toBe(n), { timeout: 5000 });
   });
 
   test('a first page asked for before the desk rendered answers the first load', async () => {
