@@ -5,7 +5,7 @@ import type { Bridge } from '../../shared/contract.js';
 import { filterWords } from '../format.js';
 import { initialState } from '../state/store.js';
 import { findArticle, useDesk, type FirstPage } from '../state/use-desk.js';
-import { activeWithin } from '../state/activity.js';
+import { editorActiveWithin } from '../state/activity.js';
 import { inSlices } from '../state/in-slices.js';
 import { PAGES_WAIT_FOR_PAUSE_MS } from '../state/pages.js';
 import { SlicedSort } from '../state/sliced-sort.js';
@@ -75,7 +75,7 @@ export function App({ bridge, firstPage }: { readonly bridge: Bridge; readonly f
   // is built afresh once the list is in. A build once begun goes on across changes (see `ListView.base`).
   // The pages wait too while the editor types or scrolls: a merge holds the desk for 50-200 ms at
   // 100,000, felt between two keys or two frames of a scroll. They are taken in at the next pause.
-  holdPages.current = () => arriving && (searchWaits || activeWithin(PAGES_WAIT_FOR_PAUSE_MS));
+  holdPages.current = () => arriving && (searchWaits || editorActiveWithin(PAGES_WAIT_FOR_PAUSE_MS));
   const building = indexToBuild(view);
   useEffect(
     () => (building.complete || (arriving && !searchWaits) ? undefined : inSlices(() => building.buildSome(250), searchWaits ? 'soon' : 'idle', () => setBuiltIndex(building))),

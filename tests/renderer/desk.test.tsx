@@ -5,7 +5,7 @@ import { afterEach, describe, expect, test, vi } from 'vitest';
 import { App } from '../../renderer/components/App.js';
 import { fakeBridge, summary } from '../helpers/fake-bridge.js';
 import { SLICED_FROM } from '../../renderer/state/use-list-view.js';
-import { MERGE_EVERY_MS } from '../../renderer/state/pages.js';
+import { MERGE_EVERY_MS, PAGES_WAIT_FOR_PAUSE_MS } from '../../renderer/state/pages.js';
 import { FIRST_PAGE, NEXT_PAGE, type Bridge } from '../../shared/contract.js';
 import { ok } from '../../shared/result.js';
 
@@ -836,7 +836,7 @@ describe('the list arriving page by page', () => {
     expect(asked[2]).toMatch(/^10,500 articles.* 210 shown/);
   });
 
-  test('while the editor types or scrolls, the list takes no page in; it does at the next pause', async () => {
+  test('while the editor types, scrolls or drags the scrollbar, the list takes no page in; it does at the next pause', async () => {
     const n = FIRST_PAGE + 8 * NEXT_PAGE;
     const many = Array.from({ length: n }, (_, i) => summary(`p${String(i).padStart(5, '0')}.md`, { title: `Story ${i}` }));
     let asked = 0;
@@ -857,11 +857,16 @@ describe('the list arriving page by page', () => {
     const listed = (): number => Number(/^([\d,]+) articles/.exec(screen.getByText(/articles ·/).textContent ?? '')![1]!.replaceAll(',', ''));
     const pause = (ms: number): Promise<void> => act(() => new Promise<void>((resolve) => setTimeout(resolve, ms)));
     const body = document.querySelector('.grid-body')!;
-    // Keys, then scrolls, 150 ms apart for 1.8 s: a merge under way at the first may end, no other starts.
+    // Keys, then the wheel, then a scrollbar dragged (a pointer held while the list scrolls), 150 ms
+    // apart for 2.4 s: a merge under way at the first may end, no other starts.
     const seen: number[] = [];
-    for (let k = 0; k < 12; k++) {
+    for (let k = 0; k < 16; k++) {
       if (k < 5) fireEvent.keyDown(document.body, { key: 'Shift' });
-      else fireEvent.scroll(body);
+      else if (k < 10) fireEvent.wheel(body, { deltaY: 100 });
+      else {
+        if (k === 10) fireEvent.pointerDown(body);
+        fireEvent.scroll(body);
+      }
       await pause(150);
       seen.push(listed());
     }
@@ -871,7 +876,14 @@ describe('the list arriving page by page', () => {
     const askedWhileActive = asked;
     await pause(150);
     expect(asked).toBe(askedWhileActive);
-    // At the pause, the rest comes in.
+    fireEvent.pointerUp(body);
+    // The desk's own scrolls (the selected row kept in view) are not the editor's: the pages come in
+    // half a second after the pointer was let go, while they go on.
+    for (let k = 0; k < Math.ceil((2 * PAGES_WAIT_FOR_PAUSE_MS) / 150); k++) {
+      fireEvent.scroll(body);
+      await pause(150);
+    }
+    expect(listed()).toBeGreaterThan(seen.at(-1)!);
     await waitFor(() => expect(listed()).toBe(n), { timeout: 5000 });
   });
 
