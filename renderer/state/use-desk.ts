@@ -5,9 +5,8 @@ import { BULK_CHUNK, FIRST_PAGE, NEXT_PAGE, type Bridge, type BulkOutcome, type 
 import type { Result } from '../../shared/result.js';
 import { receivePages } from './pages.js';
 import { SharedValues } from './share-repeated.js';
-import type { DeskAction, DeskState, DialogKind, EditCommand, TopicsEdit } from './store.js';
+import { placeOf, type DeskAction, type DeskState, type DialogKind, type EditCommand, type TopicsEdit } from './store.js';
 import { BULK_SHOWN_MS, createDeskStore } from './desk-store.js';
-import { rowOf } from './view.js';
 import { plural, undoKeys } from '../format.js';
 
 /** What the views can do. */
@@ -386,16 +385,8 @@ export function nextChunk<T>(items: readonly T[], at: number): readonly T[] {
   return items.slice(at, end);
 }
 
-/** Where the last article asked for was found in the store's list: the next search starts there. */
-let lastFound = 0;
-
-/**
- * The article `id` in the store's list, looked for from where the last one was found (see `rowOf`):
- * the desk asks for the selected article on every render and edit, and it stays in its place.
- */
+/** The article `id` in the store's list (see `placeOf`). */
 export function findArticle(articles: readonly ArticleSummary[], id: ArticleId | null): ArticleSummary | undefined {
-  const at = rowOf(articles, id, lastFound);
-  if (at === -1) return undefined;
-  lastFound = at;
-  return articles[at];
+  const at = placeOf(articles, id);
+  return at === -1 ? undefined : articles[at];
 }

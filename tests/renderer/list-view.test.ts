@@ -7,6 +7,7 @@ import { seededRandom } from '../helpers/seeded.js';
 import { SlicedSort } from '../../renderer/state/sliced-sort.js';
 import { carryIndex, findTies, fullView, indexToBuild, nextView, patchView, resealed, resortView, SLICED_FROM, tiesOf, withBuiltBase } from '../../renderer/state/use-list-view.js';
 import { maxAddedTexts } from '../../shared/list-index.js';
+import { initialState, reduce, replacedPlaces } from '../../renderer/state/store.js';
 import { flippedOrder, markTies, rowOf, rowSorting, sortArticles } from '../../renderer/state/view.js';
 
 const article = (i: number, extra: Partial<ArticleSummary> = {}): ArticleSummary => ({
@@ -438,6 +439,34 @@ describe('the list view', () => {
       if (view.index !== before.index) expectFresh(before, list);
       list = next;
       expectFresh(view, list);
+    }
+  });
+
+  test("edits the store made in their places (a save's answer, a file changed elsewhere) are taken in from those places, as a walk of the lists would", () => {
+    const rand = seededRandom(23);
+    for (const sort of sorts) {
+      let state = reduce(initialState, { type: 'loaded', name: 'lib', library: 'key', articles, total: articles.length, done: true });
+      let view = fullView(state.articles, sort);
+      while (!view.index.buildSome(100));
+      for (let step = 0; step < 12; step++) {
+        const was = state.articles[rand(state.articles.length)]!;
+        // A toggle (which moves the row when sorted by approval), or a retitle and new topic from elsewhere.
+        const summary = step % 3 === 2 ? { ...was, title: `Zebra ${step}`, topics: [`New ${step}`], quality: rand(50) } : { ...was, published: !was.published };
+        const next = step % 3 === 2
+          ? reduce(state, { type: 'library-event', event: { type: 'changed', summary } })
+          : reduce(state, { type: 'save-finished', save: { id: was.id, state: 'saved' }, summary });
+        const place = state.articles.indexOf(was);
+        expect(replacedPlaces(next.articles, state.articles)).toEqual([place]);
+        // The same list, not made by the store: its places are not known, and the lists are walked.
+        const copy = next.articles.slice();
+        expect(replacedPlaces(copy, state.articles)).toBeUndefined();
+        const walked = patchView(view, copy)!;
+        view = patchView(view, next.articles)!;
+        state = next;
+        expectFresh(view, state.articles);
+        expect(view.sorted).toEqual(walked.sorted);
+        expect(Array.from(view.positions)).toEqual(Array.from(walked.positions));
+      }
     }
   });
 

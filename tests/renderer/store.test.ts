@@ -1,7 +1,7 @@
 /** The desk's store while the list arrives in pages and events arrive between them. */
 import { describe, expect, test, vi } from 'vitest';
 import type { ArticleSummary } from '../../shared/article.js';
-import { initialState, reduce, type DeskState, type FileEvent } from '../../renderer/state/store.js';
+import { initialState, placeOf, reduce, replacedPlaces, type DeskState, type FileEvent } from '../../renderer/state/store.js';
 import { createDeskStore, FILE_EVENTS_MS } from '../../renderer/state/desk-store.js';
 import { BULK_REQUEST_CHARS, nextChunk } from '../../renderer/state/use-desk.js';
 import { BULK_CHUNK } from '../../shared/contract.js';
@@ -137,6 +137,32 @@ describe('the same summary again', () => {
       expect(again.articles).not.toBe(changed.articles);
       expect(again.articles[2]).toBe(approved);
     }
+  });
+});
+
+describe('an article found by its id', () => {
+  test('in the list in id order, as its pages come, or among articles added after them, from any last place; -1 when absent', () => {
+    // The last two were added after the pages: the last out of id order.
+    const list = [...page(0, 500), article(900), { ...article(1000), id: 'a0005.md' }];
+    for (const id of ['a000.md', 'a250.md', 'a499.md', 'a900.md', 'a0005.md', 'a250.md', 'a0005.md', 'a000.md']) {
+      const at = placeOf(list, id);
+      expect(list[at]!.id).toBe(id);
+    }
+    expect(placeOf(list, 'a500.md')).toBe(-1);
+    expect(placeOf(list, null)).toBe(-1);
+    expect(placeOf([], 'a000.md')).toBe(-1);
+  });
+
+  test("a save's answer replaces the article in its place, and the list says which place changed from which list", () => {
+    const loaded = reduce(initialState, { type: 'loaded', name: 'lib', library: 'lib-key', articles: page(0, 300), total: 300, done: true });
+    const saved = reduce(loaded, { type: 'save-finished', save: { id: 'a123.md', state: 'saved' }, summary: { ...article(123), published: true } });
+    expect(saved.articles[123]!.published).toBe(true);
+    expect(replacedPlaces(saved.articles, loaded.articles)).toEqual([123]);
+    // Only from the list it was made from, and only the last such list.
+    expect(replacedPlaces(saved.articles, saved.articles)).toBeUndefined();
+    const again = reduce(saved, { type: 'library-event', event: { type: 'changed', summary: { ...article(7), title: 'Retitled' } } });
+    expect(replacedPlaces(again.articles, saved.articles)).toEqual([7]);
+    expect(replacedPlaces(saved.articles, loaded.articles)).toBeUndefined();
   });
 });
 
