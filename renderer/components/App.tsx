@@ -209,6 +209,7 @@ export function App({ bridge, firstPage }: { readonly bridge: Bridge; readonly f
   const { dispatch } = actions;
   const dismiss = useCallback((key: number) => dispatch({ type: 'notice-dismissed', key }), [dispatch]);
   const closeDialog = useCallback(() => dispatch({ type: 'dialog-closed' }), [dispatch]);
+  const showImages = useCallback(() => dispatch({ type: 'images-shown' }), [dispatch]);
   const dialogOpen = state.dialog !== null;
 
   return (
@@ -262,7 +263,7 @@ export function App({ bridge, firstPage }: { readonly bridge: Bridge; readonly f
             onTogglePublished={actions.togglePublished}
             onSetTopics={actions.setTopics}
             onOpenExternal={actions.openExternal}
-            onShowImages={() => actions.dispatch({ type: 'images-shown' })}
+            onShowImages={showImages}
           />
         </main>
       </div>

@@ -1,5 +1,5 @@
 /** The review pane: everything one article says, its problems, and the approve and topic controls. */
-import { useEffect, useRef, type RefObject } from 'react';
+import { memo, useEffect, useRef, type RefObject } from 'react';
 import type { Article, ArticleDetail, ArticleImage, ArticleSummary, Problem, RelatedArticle } from '../../shared/article.js';
 import { problemPlace } from '../../shared/article.js';
 import { isSafeExternalUrl } from '../../shared/contract.js';
@@ -81,7 +81,7 @@ export function ReviewPane(props: Props) {
         <TopicEditor topics={summary.topics} allTopics={props.allTopics} inputRef={props.topicInputRef} onChange={props.onSetTopics} />
       )}
 
-      {article && <ArticleBody article={article} {...props} />}
+      {article && <ArticleBody article={article} showImages={props.showImages} onOpenExternal={props.onOpenExternal} onShowImages={props.onShowImages} />}
       {detail && detail.summary.id === summary.id && (
         <details className="source" open={broken}>
           <summary>Source file</summary>
@@ -144,7 +144,11 @@ function SourceView({ source, problems }: { readonly source: string; readonly pr
   );
 }
 
-function ArticleBody({ article, showImages, onOpenExternal, onShowImages }: Props & { readonly article: Article }) {
+/**
+ * The article's own fields, images and related articles: drawn again only when they change, not at
+ * each approval or save state (an article can list 180 related ones).
+ */
+const ArticleBody = memo(function ArticleBody({ article, showImages, onOpenExternal, onShowImages }: Pick<Props, 'showImages' | 'onOpenExternal' | 'onShowImages'> & { readonly article: Article }) {
   return (
     <>
       {article.excerpt && <p className="excerpt">{article.excerpt}</p>}
@@ -204,7 +208,7 @@ function ArticleBody({ article, showImages, onOpenExternal, onShowImages }: Prop
       )}
     </>
   );
-}
+});
 
 function LinkButton({ label, url, onOpen }: { label: string; url: string | undefined; onOpen: (url: string) => void }) {
   if (!url) return null;

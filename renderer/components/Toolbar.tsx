@@ -1,5 +1,5 @@
 /** The top bar: library name, search, filters and the live counts. */
-import type { KeyboardEvent, RefObject } from 'react';
+import { useMemo, type KeyboardEvent, type RefObject } from 'react';
 import type { LibraryCounts, StatusFilter } from '../../shared/query.js';
 import { formatCount, plural } from '../format.js';
 import type { DeskState, Filters } from '../state/store.js';
@@ -36,6 +36,9 @@ interface Props {
 /** Search and filters; every control is labelled for screen readers. */
 export function Toolbar({ state, counts, shown, searchWaits, sorting, topics, providers, searchRef, onFilters, onEscape, onExport, onBulk, onKeys, onStopBulk }: Props) {
   const { filters } = state;
+  // A few hundred topics: made again when they change, not at every approval.
+  const topicOptions = useMemo(() => options(topics), [topics]);
+  const providerOptions = useMemo(() => options(providers), [providers]);
   const problems = counts.withErrors + counts.withWarnings;
   /** The arrow keys, Home and End in the status group: the next, previous, first or last status, chosen and focused. */
   const moveStatus = (e: KeyboardEvent<HTMLDivElement>): void => {
@@ -128,19 +131,11 @@ export function Toolbar({ state, counts, shown, searchWaits, sorting, topics, pr
         </div>
         <select aria-label="Topic" value={filters.topic} onChange={(e) => onFilters({ topic: e.target.value })}>
           <option value="">All topics</option>
-          {topics.map((t) => (
-            <option key={t} value={t}>
-              {t}
-            </option>
-          ))}
+          {topicOptions}
         </select>
         <select aria-label="Provider" value={filters.provider} onChange={(e) => onFilters({ provider: e.target.value })}>
           <option value="">All providers</option>
-          {providers.map((p) => (
-            <option key={p} value={p}>
-              {p}
-            </option>
-          ))}
+          {providerOptions}
         </select>
         {/* A day or none in each: a date field holds a whole day, or nothing. */}
         <div className="date-range">
@@ -172,4 +167,13 @@ export function Toolbar({ state, counts, shown, searchWaits, sorting, topics, pr
       </div>
     </header>
   );
+}
+
+/** An option for each of `names`. */
+function options(names: readonly string[]) {
+  return names.map((name) => (
+    <option key={name} value={name}>
+      {name}
+    </option>
+  ));
 }
