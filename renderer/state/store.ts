@@ -241,9 +241,11 @@ function applyEvent(state: DeskState, event: LibraryEventMessage): DeskState {
     case 'changed':
       return replaceSummary(state, event.summary, 'file');
     case 'removed': {
-      const articles = state.articles.filter((a) => a.id !== event.id);
+      const at = placeOf(state.articles, event.id);
+      const articles = at === -1 ? state.articles : state.articles.toSpliced(at, 1);
+      if (at !== -1) lastChange = { articles, from: state.articles, change: { kind: 'removed', at } };
       const gone = state.selectedId === event.id;
-      const receiving = unlisted(state.receiving, articles.length === state.articles.length ? [event.id] : []);
+      const receiving = unlisted(state.receiving, at === -1 ? [event.id] : []);
       return { ...state, articles, selectedId: gone ? null : state.selectedId, detail: gone ? null : state.detail, receiving };
     }
     case 'reloaded':
@@ -343,7 +345,9 @@ function replaceSummary(state: DeskState, summary: ArticleSummary, from: 'save' 
   if (index === -1) {
     // New to the list: while pages still arrive, its own page may list it again.
     const receiving = state.receiving && { ...state.receiving, byEvent: [...state.receiving.byEvent, summary.id] };
-    return { ...state, articles: [...state.articles, summary], receiving };
+    const articles = [...state.articles, summary];
+    lastChange = { articles, from: state.articles, change: { kind: 'added', count: 1 } };
+    return { ...state, articles, receiving };
   }
   // The same summary again (a save's answer, then the library's event for the file it wrote): the
   // same list, so the desk does not carry a change through 100,000 rows for nothing. A file changed
@@ -353,22 +357,31 @@ function replaceSummary(state: DeskState, summary: ArticleSummary, from: 'save' 
   }
   const articles = state.articles.slice();
   articles[index] = summary;
-  lastReplaced = { articles, from: state.articles, at: [index] };
+  lastChange = { articles, from: state.articles, change: { kind: 'replaced', at: [index] } };
   const detail = state.detail?.summary.id === summary.id ? { ...state.detail, summary } : state.detail;
   return { ...state, articles, detail };
 }
 
 /**
- * The list the store made last by replacing an article in its place (an edit's answer, a file
- * changed elsewhere), with the list before and the place: the list's view takes such a change in
- * without walking the two lists (see `patchView`). Only the last: a map from each list to the one
- * before would hold every list since the first.
+ * How the store made a list from the one before, where it is one of these: articles replaced in
+ * their places (an edit's answer, a file changed elsewhere), articles added at the end, or one
+ * taken out.
  */
-let lastReplaced: { readonly articles: readonly ArticleSummary[]; readonly from: readonly ArticleSummary[]; readonly at: readonly number[] } | null = null;
+export type ListChange =
+  | { readonly kind: 'replaced'; readonly at: readonly number[] }
+  | { readonly kind: 'added'; readonly count: number }
+  | { readonly kind: 'removed'; readonly at: number };
 
-/** The places where `articles` differs from `from`, when the store made it so by replacing articles; undefined when not known. */
-export function replacedPlaces(articles: readonly ArticleSummary[], from: readonly ArticleSummary[]): readonly number[] | undefined {
-  return lastReplaced !== null && lastReplaced.articles === articles && lastReplaced.from === from ? lastReplaced.at : undefined;
+/**
+ * The list the store made last by one article's change, with the list before and the change: the
+ * list's view takes such a change in without walking the two lists (see `patchView`). Only the
+ * last: a map from each list to the one before would hold every list since the first.
+ */
+let lastChange: { readonly articles: readonly ArticleSummary[]; readonly from: readonly ArticleSummary[]; readonly change: ListChange } | null = null;
+
+/** How `articles` was made from `from`, when the store made it so by one article's change; undefined when not known. */
+export function changeFrom(articles: readonly ArticleSummary[], from: readonly ArticleSummary[]): ListChange | undefined {
+  return lastChange !== null && lastChange.articles === articles && lastChange.from === from ? lastChange.change : undefined;
 }
 
 /** Where the last article looked for by id was found in the store's list: the next search starts there. */

@@ -10,7 +10,7 @@ import type { ArticleSummary } from '../../shared/article.js';
 import { ListIndex, maxAddedTexts } from '../../shared/list-index.js';
 import { countArticles, recount, type LibraryCounts } from '../../shared/query.js';
 import { scratchInt32, scratchUint8 } from '../../shared/scratch.js';
-import { replacedPlaces, type SortKey } from './store.js';
+import { changeFrom, type SortKey } from './store.js';
 import { addUses, comparatorTo, countUses, flippedOrder, markTies, rankCounts, sameSortKey, sortOrder } from './view.js';
 
 /** How the list is sorted. */
@@ -83,8 +83,11 @@ export function tiesOf(view: ListView): Uint8Array | undefined {
   return knownTies.get(view.sorted);
 }
 
-/** Rows compared in one step of `findTies`: about 4 ms of titles. */
-const TIES_PER_STEP = 4096;
+/**
+ * Rows compared in one step of `findTies`: about 1 ms of titles once compiled. The first steps after
+ * a change run in V8's first tiers: 4,096 rows took 12-37 ms there, longer than an idle period.
+ */
+const TIES_PER_STEP = 1024;
 
 /**
  * Finds which of `view`'s rows tie, a step at a time (the desk runs it in idle time), then keeps
@@ -294,12 +297,12 @@ export function patchView(previous: ListView, articles: readonly ArticleSummary[
   // While the list arrives (no limit on the texts added), a page is merged however large: an index
   // built for a search takes it in rather than being made again.
   const limit = maxAdded === Infinity ? Infinity : Math.max(256, previous.articles.length >> 1);
-  // Articles the store replaced in their places (an edit's answer, a file changed elsewhere): the
-  // places are known, so the two lists are not walked. At 100,000 the walks took 10-25 ms of each
-  // edit in the desk, in code run too seldom to stay compiled.
-  const replaced = replacedPlaces(articles, previous.articles);
-  const match = replaced === undefined ? matchArticles(previous.articles, articles, limit) : null;
-  if (replaced === undefined && match === null) return null;
+  // An article the store replaced in its place, added or removed (an edit's answer, a file changed,
+  // added or removed elsewhere): where is known, so the two lists are not walked. At 100,000 the
+  // walks took 10-25 ms of each change in the desk, in code run too seldom to stay compiled.
+  const known = changeFrom(articles, previous.articles);
+  const match = known === undefined ? matchArticles(previous.articles, articles, limit) : null;
+  if (known === undefined && match === null) return null;
   let positions = previous.positions;
   /** Each edited article by its row, put in the rows' new list as it is made. */
   const edited = new Map<number, ArticleSummary>();
@@ -349,11 +352,15 @@ export function patchView(previous: ListView, articles: readonly ArticleSummary[
       placedFrom.push(row);
     }
   };
-  if (match === null) for (const i of replaced!) visit(i, i);
-  else {
+  if (known?.kind === 'replaced') for (const i of known.at) visit(i, i);
+  else if (known?.kind === 'added') for (let i = previous.articles.length; i < articles.length; i++) visit(i, -1);
+  else if (known?.kind === 'removed') {
+    out.push(positions[known.at]!);
+    count(previous.articles[known.at]!, null);
+  } else {
     const kept = KEPT.take(previous.articles.length, 0);
     for (let i = 0; i < articles.length; i++) {
-      const old = match[i]!;
+      const old = match![i]!;
       if (old !== -1) kept[old] = 1;
       visit(i, old);
     }
@@ -385,9 +392,15 @@ export function patchView(previous: ListView, articles: readonly ArticleSummary[
     next = order.sorted;
     const oldPositions = positions;
     positions = new Int32Array(articles.length);
-    for (let i = 0; i < articles.length; i++) {
-      const old = match === null ? i : match[i]!;
-      if (old !== -1) positions[i] = order.newRows[oldPositions[old]!]!;
+    const { newRows } = order;
+    if (match !== null) {
+      for (let i = 0; i < articles.length; i++) if (match[i] !== -1) positions[i] = newRows[oldPositions[match[i]!]!]!;
+    } else {
+      // Each kept article at its place in the previous list, shifted by one past an article taken out.
+      const kept = Math.min(articles.length, previous.articles.length);
+      const removedAt = known!.kind === 'removed' ? known!.at : kept;
+      for (let i = 0; i < removedAt; i++) positions[i] = newRows[oldPositions[i]!]!;
+      for (let i = removedAt; i < kept; i++) positions[i] = newRows[oldPositions[i + 1]!]!;
     }
     placed.forEach((i, k) => (positions[i] = order.placedRows[k]!));
     if (previous.index.complete) {

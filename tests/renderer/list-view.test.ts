@@ -7,7 +7,7 @@ import { seededRandom } from '../helpers/seeded.js';
 import { SlicedSort } from '../../renderer/state/sliced-sort.js';
 import { carryIndex, findTies, fullView, indexToBuild, nextView, patchView, resealed, resortView, SLICED_FROM, tiesOf, withBuiltBase } from '../../renderer/state/use-list-view.js';
 import { maxAddedTexts } from '../../shared/list-index.js';
-import { initialState, reduce, replacedPlaces } from '../../renderer/state/store.js';
+import { changeFrom, initialState, reduce, type ListChange } from '../../renderer/state/store.js';
 import { flippedOrder, markTies, rowOf, rowSorting, sortArticles } from '../../renderer/state/view.js';
 
 const article = (i: number, extra: Partial<ArticleSummary> = {}): ArticleSummary => ({
@@ -442,24 +442,38 @@ describe('the list view', () => {
     }
   });
 
-  test("edits the store made in their places (a save's answer, a file changed elsewhere) are taken in from those places, as a walk of the lists would", () => {
+  test("one article's change as the store makes it (a save's answer, a file changed, added or removed elsewhere) is taken in from its known place, as a walk of the lists would", () => {
     const rand = seededRandom(23);
     for (const sort of sorts) {
       let state = reduce(initialState, { type: 'loaded', name: 'lib', library: 'key', articles, total: articles.length, done: true });
       let view = fullView(state.articles, sort);
       while (!view.index.buildSome(100));
-      for (let step = 0; step < 12; step++) {
-        const was = state.articles[rand(state.articles.length)]!;
-        // A toggle (which moves the row when sorted by approval), or a retitle and new topic from elsewhere.
-        const summary = step % 3 === 2 ? { ...was, title: `Zebra ${step}`, topics: [`New ${step}`], quality: rand(50) } : { ...was, published: !was.published };
-        const next = step % 3 === 2
-          ? reduce(state, { type: 'library-event', event: { type: 'changed', summary } })
-          : reduce(state, { type: 'save-finished', save: { id: was.id, state: 'saved' }, summary });
-        const place = state.articles.indexOf(was);
-        expect(replacedPlaces(next.articles, state.articles)).toEqual([place]);
-        // The same list, not made by the store: its places are not known, and the lists are walked.
+      for (let step = 0; step < 16; step++) {
+        const place = rand(state.articles.length);
+        const was = state.articles[place]!;
+        let next: typeof state;
+        let expected: ListChange;
+        switch (step % 4) {
+          case 0: // a toggle: moves the row when sorted by approval
+            next = reduce(state, { type: 'save-finished', save: { id: was.id, state: 'saved' }, summary: { ...was, published: !was.published } });
+            expected = { kind: 'replaced', at: [place] };
+            break;
+          case 1: // retitled elsewhere, with a new topic
+            next = reduce(state, { type: 'library-event', event: { type: 'changed', summary: { ...was, title: `Zebra ${step}`, topics: [`New ${step}`], quality: rand(50) } } });
+            expected = { kind: 'replaced', at: [place] };
+            break;
+          case 2: // a file added elsewhere, tied on some keys with others
+            next = reduce(state, { type: 'library-event', event: { type: 'added', summary: article(rand(300), { id: `b${step}.md`, topics: [`Added ${step}`] }) } });
+            expected = { kind: 'added', count: 1 };
+            break;
+          default: // a file removed elsewhere
+            next = reduce(state, { type: 'library-event', event: { type: 'removed', id: was.id } });
+            expected = { kind: 'removed', at: place };
+        }
+        expect(changeFrom(next.articles, state.articles)).toEqual(expected);
+        // The same list, not made by the store: how is not known, and the lists are walked.
         const copy = next.articles.slice();
-        expect(replacedPlaces(copy, state.articles)).toBeUndefined();
+        expect(changeFrom(copy, state.articles)).toBeUndefined();
         const walked = patchView(view, copy)!;
         view = patchView(view, next.articles)!;
         state = next;

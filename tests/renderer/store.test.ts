@@ -1,7 +1,7 @@
 /** The desk's store while the list arrives in pages and events arrive between them. */
 import { describe, expect, test, vi } from 'vitest';
 import type { ArticleSummary } from '../../shared/article.js';
-import { initialState, placeOf, reduce, replacedPlaces, type DeskState, type FileEvent } from '../../renderer/state/store.js';
+import { initialState, changeFrom, placeOf, reduce, type DeskState, type FileEvent } from '../../renderer/state/store.js';
 import { createDeskStore, FILE_EVENTS_MS } from '../../renderer/state/desk-store.js';
 import { BULK_REQUEST_CHARS, nextChunk } from '../../renderer/state/use-desk.js';
 import { BULK_CHUNK } from '../../shared/contract.js';
@@ -153,16 +153,26 @@ describe('an article found by its id', () => {
     expect(placeOf([], 'a000.md')).toBe(-1);
   });
 
-  test("a save's answer replaces the article in its place, and the list says which place changed from which list", () => {
+  test("one article's change says how the list was made from which list: replaced in its place, added at the end, taken out", () => {
     const loaded = reduce(initialState, { type: 'loaded', name: 'lib', library: 'lib-key', articles: page(0, 300), total: 300, done: true });
     const saved = reduce(loaded, { type: 'save-finished', save: { id: 'a123.md', state: 'saved' }, summary: { ...article(123), published: true } });
     expect(saved.articles[123]!.published).toBe(true);
-    expect(replacedPlaces(saved.articles, loaded.articles)).toEqual([123]);
+    expect(changeFrom(saved.articles, loaded.articles)).toEqual({ kind: 'replaced', at: [123] });
     // Only from the list it was made from, and only the last such list.
-    expect(replacedPlaces(saved.articles, saved.articles)).toBeUndefined();
-    const again = reduce(saved, { type: 'library-event', event: { type: 'changed', summary: { ...article(7), title: 'Retitled' } } });
-    expect(replacedPlaces(again.articles, saved.articles)).toEqual([7]);
-    expect(replacedPlaces(saved.articles, loaded.articles)).toBeUndefined();
+    expect(changeFrom(saved.articles, saved.articles)).toBeUndefined();
+    const retitled = reduce(saved, { type: 'library-event', event: { type: 'changed', summary: { ...article(7), title: 'Retitled' } } });
+    expect(changeFrom(retitled.articles, saved.articles)).toEqual({ kind: 'replaced', at: [7] });
+    expect(changeFrom(saved.articles, loaded.articles)).toBeUndefined();
+    const added = reduce(retitled, { type: 'library-event', event: { type: 'added', summary: article(500) } });
+    expect(added.articles.at(-1)!.id).toBe('a500.md');
+    expect(changeFrom(added.articles, retitled.articles)).toEqual({ kind: 'added', count: 1 });
+    const removed = reduce(added, { type: 'library-event', event: { type: 'removed', id: 'a042.md' } });
+    expect(removed.articles.map((a) => a.id)).toEqual(added.articles.filter((a) => a.id !== 'a042.md').map((a) => a.id));
+    expect(changeFrom(removed.articles, added.articles)).toEqual({ kind: 'removed', at: 42 });
+    // One not in the list: the same list, no change recorded.
+    const none = reduce(removed, { type: 'library-event', event: { type: 'removed', id: 'a042.md' } });
+    expect(none.articles).toBe(removed.articles);
+    expect(changeFrom(none.articles, removed.articles)).toBeUndefined();
   });
 });
 
