@@ -1,10 +1,10 @@
 /** The article list: a virtualized grid, smooth at 100,000 rows, sortable by column. */
-import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, type RefObject } from 'react';
 import { hasError, type ArticleId, type ArticleSummary } from '../../shared/article.js';
 import { formatCount, formatDate } from '../format.js';
 import type { SortKey } from '../state/store.js';
 import { rowOf } from '../state/view.js';
+import { useRowWindow } from './use-row-window.js';
 
 /** Each row's height in pixels (the rows are virtualized at a fixed height). */
 export const ROW_HEIGHT = 44;
@@ -42,13 +42,8 @@ const rowDomId = (index: number): string => `article-row-${index}`;
 /** The grid of articles. Only the rows in view exist in the DOM. */
 export function ArticleList({ rows, loading, sorting, opening, loadError, libraryEmpty, onClearFilters, selectedId, sort, listRef, onSelect, onSort }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({
-    count: rows.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 2, // each row drawn is laid out again on every frame of a fast scroll
-    initialRect: { width: 1000, height: 800 },
-  });
+  // Two rows more each side: each row drawn is laid out again on every frame of a fast scroll.
+  const { start, end, totalHeight, scrollToRow } = useRowWindow(scrollRef, rows.length, ROW_HEIGHT, 2);
   // Not on every render: scrolling re-renders the list. Looked for where it was last (see `rowOf`).
   const lastSelected = useRef(0);
   const selectedIndex = useMemo(() => {
@@ -97,8 +92,8 @@ export function ArticleList({ rows, loading, sorting, opening, loadError, librar
   );
 
   useEffect(() => {
-    if (selectedIndex !== -1) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
-  }, [selectedIndex, virtualizer]);
+    if (selectedIndex !== -1) scrollToRow(selectedIndex);
+  }, [selectedIndex, scrollToRow]);
 
   return (
     <section className="list-pane" aria-label="Article list">
@@ -126,24 +121,25 @@ export function ArticleList({ rows, loading, sorting, opening, loadError, librar
             </p>
           )}
           {/* One click handler for every row (none made per row per frame): the row's place in the list. */}
-          <div role="rowgroup" style={{ height: virtualizer.getTotalSize(), position: 'relative' }} onClick={(e) => selectAt(e.target)}>
+          <div role="rowgroup" style={{ height: totalHeight, position: 'relative' }} onClick={(e) => selectAt(e.target)}>
             {/* Rows are keyed by their place among the drawn rows, not by article: scrolling then
                 refills the same elements instead of making new ones, and a jump down a 100,000-row
                 list no longer builds 30 rows of new elements per frame (their collection held frames
                 past 50 ms). The rows stay in list order, so the document's order is the list's. */}
-            {virtualizer.getVirtualItems().map((item, slot) => {
-              const a = rows[item.index]!;
+            {Array.from({ length: end - start }, (_, slot) => {
+              const index = start + slot;
+              const a = rows[index]!;
               const selected = a.id === selectedId;
               const broken = hasError(a.problems);
               return (
                 <div
                   key={slot}
-                  id={rowDomId(item.index)}
+                  id={rowDomId(index)}
                   role="row"
-                  aria-rowindex={item.index + 2}
+                  aria-rowindex={index + 2}
                   aria-selected={selected}
                   className={`grid-row${selected ? ' selected' : ''}${broken ? ' broken' : ''}`}
-                  style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
+                  style={{ transform: `translateY(${index * ROW_HEIGHT}px)`, height: ROW_HEIGHT }}
                 >
                   <div role="gridcell" className="cell col-title" title={a.id}>
                     {a.problems.length > 0 && (
