@@ -442,18 +442,18 @@ describe('the list view', () => {
     }
   });
 
-  test("one article's change as the store makes it (a save's answer, a file changed, added or removed elsewhere) is taken in from its known place, as a walk of the lists would", () => {
+  test("one change as the store makes it (a save's answer, a file changed, added or removed elsewhere, a page of the list) is taken in from its known place, as a walk of the lists would", () => {
     const rand = seededRandom(23);
     for (const sort of sorts) {
       let state = reduce(initialState, { type: 'loaded', name: 'lib', library: 'key', articles, total: articles.length, done: true });
       let view = fullView(state.articles, sort);
       while (!view.index.buildSome(100));
-      for (let step = 0; step < 16; step++) {
+      for (let step = 0; step < 20; step++) {
         const place = rand(state.articles.length);
         const was = state.articles[place]!;
         let next: typeof state;
         let expected: ListChange;
-        switch (step % 4) {
+        switch (step % 5) {
           case 0: // a toggle: moves the row when sorted by approval
             next = reduce(state, { type: 'save-finished', save: { id: was.id, state: 'saved' }, summary: { ...was, published: !was.published } });
             expected = { kind: 'replaced', at: [place] };
@@ -466,9 +466,13 @@ describe('the list view', () => {
             next = reduce(state, { type: 'library-event', event: { type: 'added', summary: article(rand(300), { id: `b${step}.md`, topics: [`Added ${step}`] }) } });
             expected = { kind: 'added', count: 1 };
             break;
-          default: // a file removed elsewhere
+          case 3: // a file removed elsewhere
             next = reduce(state, { type: 'library-event', event: { type: 'removed', id: was.id } });
             expected = { kind: 'removed', at: place };
+            break;
+          default: // a page of the list, tied on some keys with others
+            next = reduce(state, { type: 'appended', articles: [0, 1, 2].map((k) => article(rand(300), { id: `c${step}-${k}.md`, topics: [`Page ${step}`] })), total: articles.length, done: false });
+            expected = { kind: 'added', count: 3 };
         }
         expect(changeFrom(next.articles, state.articles)).toEqual(expected);
         // The same list, not made by the store: how is not known, and the lists are walked.

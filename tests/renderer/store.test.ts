@@ -1,7 +1,7 @@
 /** The desk's store while the list arrives in pages and events arrive between them. */
 import { describe, expect, test, vi } from 'vitest';
 import type { ArticleSummary } from '../../shared/article.js';
-import { initialState, changeFrom, placeOf, reduce, type DeskState, type FileEvent } from '../../renderer/state/store.js';
+import { initialState, changeFrom, orderedPrefix, placeOf, reduce, type DeskState, type FileEvent } from '../../renderer/state/store.js';
 import { createDeskStore, FILE_EVENTS_MS } from '../../renderer/state/desk-store.js';
 import { BULK_REQUEST_CHARS, nextChunk } from '../../renderer/state/use-desk.js';
 import { BULK_CHUNK } from '../../shared/contract.js';
@@ -173,6 +173,54 @@ describe('an article found by its id', () => {
     const none = reduce(removed, { type: 'library-event', event: { type: 'removed', id: 'a042.md' } });
     expect(none.articles).toBe(removed.articles);
     expect(changeFrom(none.articles, removed.articles)).toBeUndefined();
+  });
+
+  test('a page of the list says it was added at the end, without the articles an event brought first', () => {
+    const loaded = reduce(initialState, { type: 'loaded', name: 'lib', library: 'lib-key', articles: page(0, 100), total: 300, done: false });
+    const second = reduce(loaded, { type: 'appended', articles: page(100, 200), total: 300, done: false });
+    expect(changeFrom(second.articles, loaded.articles)).toEqual({ kind: 'added', count: 100 });
+    const brought = reduce(second, { type: 'library-event', event: { type: 'added', summary: article(250, 'By event') } });
+    const last = reduce(brought, { type: 'appended', articles: page(200, 300), total: 300, done: true });
+    expect(changeFrom(last.articles, brought.articles)).toEqual({ kind: 'added', count: 99 });
+    expect(last.articles.filter((a) => a.id === 'a250.md').map((a) => a.title)).toEqual(['By event']);
+  });
+
+  test("how much of the list is in id order is carried through the store's changes as a pass over it finds it, and every article is found there", () => {
+    const rand = seededRandom(41);
+    /** The first `n` articles in id order, found by a pass over a list no change made. */
+    const scanned = (articles: readonly ArticleSummary[]): number => orderedPrefix(articles.slice());
+    for (let round = 0; round < 40; round++) {
+      let next = 40;
+      const total = 200;
+      let state = reduce(initialState, { type: 'loaded', name: 'lib', library: 'lib-key', articles: page(0, next), total, done: false });
+      for (let step = 0; step < 30; step++) {
+        const kind = rand(5);
+        const listed = state.articles;
+        if (kind === 0 && next < total) {
+          const to = Math.min(total, next + 1 + rand(30));
+          state = reduce(state, { type: 'appended', articles: page(next, to), total, done: to === total });
+          next = to;
+        } else if (kind === 1) {
+          // A file added elsewhere: one a page is still to bring, or past every page.
+          state = reduce(state, { type: 'library-event', event: { type: 'added', summary: article(rand(2) === 0 ? next + rand(total - next + 1) : total + rand(100), `Added ${step}`) } });
+        } else if (kind === 2 && listed.length > 0) {
+          state = reduce(state, { type: 'library-event', event: { type: 'removed', id: listed[rand(listed.length)]!.id } });
+        } else if (listed.length > 0) {
+          state = reduce(state, { type: 'library-event', event: { type: 'changed', summary: { ...listed[rand(listed.length)]!, title: `Changed ${step}` } } });
+        }
+        expect(orderedPrefix(state.articles)).toBe(scanned(state.articles));
+        // From a last place anywhere: each listed article where it is, none other.
+        for (const k of [rand(state.articles.length), rand(state.articles.length), state.articles.length - 1]) {
+          const id = state.articles[k]?.id ?? null;
+          expect(placeOf(state.articles, id)).toBe(id === null ? -1 : k);
+        }
+        const listedIds = new Set(state.articles.map((a) => a.id));
+        for (const i of [rand(total + 100), rand(total + 100), rand(total + 100)]) {
+          const { id } = article(i);
+          expect(placeOf(state.articles, id)).toBe(listedIds.has(id) ? state.articles.findIndex((a) => a.id === id) : -1);
+        }
+      }
+    }
   });
 });
 
