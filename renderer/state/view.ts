@@ -5,8 +5,8 @@ import type { Filters, SortKey } from './store.js';
 
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
 
-/** A date's time, 0 when it has none or it does not parse. */
-function timeOf(a: ArticleSummary): number {
+/** A date's time, 0 when it has none or it does not parse: what the date sort compares. */
+export function timeOf(a: ArticleSummary): number {
   return publishedTime(a) || 0;
 }
 
@@ -157,6 +157,16 @@ export function comparatorTo(sort: { key: SortKey; direction: 'asc' | 'desc' }, 
     return (b) => sign * (timeOf(b) - time) || byId(b, a);
   }
   return (b) => sign * compare(sort.key, b, a) || byId(b, a);
+}
+
+/**
+ * `comparatorTo` for the date sort, given the time (`timeOf`) of the article compared with `a`,
+ * where it is known: a page of 2,500 placed among 100,000 rows parsed 30,000 dates.
+ */
+export function timeComparatorTo(direction: 'asc' | 'desc', a: ArticleSummary): (time: number, b: ArticleSummary) => number {
+  const sign = direction === 'asc' ? 1 : -1;
+  const time = timeOf(a);
+  return (bTime, b) => sign * (bTime - time) || byId(b, a);
 }
 
 /**

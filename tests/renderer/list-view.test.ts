@@ -5,10 +5,10 @@ import { ListIndex } from '../../shared/list-index.js';
 import { compileQuery } from '../../shared/query.js';
 import { seededRandom } from '../helpers/seeded.js';
 import { SlicedSort } from '../../renderer/state/sliced-sort.js';
-import { carryIndex, findTies, fullView, indexToBuild, nextView, patchView, resealed, resortView, SLICED_FROM, tiesOf, withBuiltBase } from '../../renderer/state/use-list-view.js';
+import { carryIndex, findTies, fullView, indexToBuild, nextView, patchView, resealed, resortView, SLICED_FROM, tiesOf, timesOf, withBuiltBase } from '../../renderer/state/use-list-view.js';
 import { maxAddedTexts } from '../../shared/list-index.js';
 import { changeFrom, initialState, reduce, type ListChange } from '../../renderer/state/store.js';
-import { flippedOrder, markTies, rowOf, rowSorting, sortArticles } from '../../renderer/state/view.js';
+import { flippedOrder, markTies, rowOf, rowSorting, sortArticles, timeOf } from '../../renderer/state/view.js';
 
 const article = (i: number, extra: Partial<ArticleSummary> = {}): ArticleSummary => ({
   id: `a${String(i).padStart(3, '0')}.md`,
@@ -508,6 +508,38 @@ describe('the list view', () => {
       const expected = [...list].sort((a, b) => sign * collator.compare(a.providerName ?? '', b.providerName ?? '') || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
       expect(sortArticles(list, { key: 'provider', direction }).map((a) => a.id)).toEqual(expected.map((a) => a.id));
     }
+  });
+
+  test("sorted by date, a view knows its rows' dates from its first page on, through pages, edits, additions, removals and a flip", () => {
+    const rand = seededRandom(31);
+    const dated = (i: number): ArticleSummary => article(i, { publishedDateTime: i % 11 === 0 ? undefined : i % 13 === 0 ? 'not a date' : `2024-0${1 + (i % 9)}-1${i % 10}T0${i % 10}:00:00Z` });
+    let list: ArticleSummary[] = Array.from({ length: 60 }, (_, i) => dated(i));
+    let view = fullView(list, byDate);
+    let added = 60;
+    for (let step = 0; step < 40; step++) {
+      const kind = step % 5;
+      if (kind === 0) {
+        list = [...list, ...Array.from({ length: 1 + rand(40) }, () => dated(added++))];
+      } else if (kind === 1) {
+        const at = rand(list.length);
+        list = list.map((a, k) => (k === at ? { ...a, title: `Retitled ${step}` } : a)); // same date: stays in its row
+      } else if (kind === 2) {
+        const at = rand(list.length);
+        list = list.map((a, k) => (k === at ? { ...a, publishedDateTime: `2023-12-0${1 + rand(9)}` } : a)); // moves
+      } else if (kind === 3) {
+        const at = rand(list.length);
+        list = list.filter((_, k) => k !== at);
+      }
+      const sort = kind === 4 ? { key: 'date', direction: view.sort.direction === 'desc' ? 'asc' : 'desc' } as const : view.sort;
+      view = nextView(view, list, sort);
+      expect(view.sorted.map((a) => a.id)).toEqual(sortArticles(list, sort).map((a) => a.id));
+      expect(timesOf(view)).toEqual(Float64Array.from(view.sorted, timeOf));
+    }
+    // Sorted by another key, no dates are kept; by date again, read afresh.
+    view = nextView(view, list, { key: 'title', direction: 'asc' });
+    expect(timesOf(view)).toBeUndefined();
+    view = nextView(view, list, byDate);
+    expect(timesOf(view)).toEqual(Float64Array.from(view.sorted, timeOf));
   });
 
   test('by date: newest or oldest first, undated and unparseable as the oldest, ties in file-name order', () => {
