@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createHostHandlers } from '../../../main/host/host-handlers.js';
 import { asciiJson, startBrowserHost, type BrowserHost } from '../../../main/host/server.js';
+import { seededRandom } from '../../helpers/seeded.js';
 import { Session } from '../../../main/session.js';
 import { tempDir } from '../../helpers/corpora.js';
 
@@ -85,6 +86,16 @@ describe('the browser host', () => {
     expect(JSON.parse(json)).toEqual(value);
     const ascii = JSON.stringify({ plain: 'nothing to escape' });
     expect(asciiJson(ascii)).toBe(ascii);
+    // Random texts of every width (ASCII, Latin-1, the rest of the first plane, pairs past it, lone
+    // surrogates): printable ASCII, and the same value read back.
+    const rand = seededRandom(11);
+    const units = [0x41, 0x7f, 0x80, 0xe9, 0x7ff, 0x800, 0x2013, 0x200b, 0xfeff, 0xffff, 0xd83d, 0xde00, 0xdbff, 0xdfff];
+    for (let round = 0; round < 300; round++) {
+      const text = String.fromCharCode(...Array.from({ length: rand(40) }, () => (rand(3) === 0 ? units[rand(units.length)]! : 0x20 + rand(0x5f))));
+      const random = asciiJson(JSON.stringify({ text, list: [text, round] }));
+      expect(random).toMatch(/^[\x20-\x7e]*$/);
+      expect(JSON.parse(random)).toEqual({ text, list: [text, round] });
+    }
     const res = await api('listArticles', [null, 100]);
     expect(res.headers['content-length']).toBe(String(Buffer.byteLength(res.body)));
     expect(res.body).toMatch(/^[\x20-\x7e]*$/);
