@@ -118,10 +118,12 @@ function naive(dir: string): number {
 
 /**
  * The per-size measurements of Masthead itself, in this process. `naiveBefore` is the naive loop run
- * just before; it runs once more right after the cold open is checked, and the mean of the two is
- * the naive figure (returned) and cold-checked's baseline, so a drift of the machine's speed in the
- * minute between them moves both alike. (With the loop before only, cold-checked read 0.58x in a run whose floor passes took
- * 1.7 s before the loop and 2.4 s beside the opens, and 0.36-0.46x in the three runs around it.)
+ * just before; it runs once more after each of the first two cold opens is checked, and the median
+ * of the three is the naive figure (returned) and cold-checked's baseline: the loops and the checked
+ * opens alternate, so a drift of the machine's speed over the minutes between them moves both alike.
+ * (With one loop before only, cold-checked read 0.58x in a run whose floor passes took 1.7 s before
+ * the loop and 2.4 s beside the opens, and 0.36-0.46x in the three runs around it. With one checked
+ * open between two loops, it read 0.40-0.52x over 33 runs.)
  */
 async function measureMasthead(count: number, dir: string, figures: Figure[], floors: number[], naiveBefore: number): Promise<number> {
   const add = (name: string, value: number, unit: Figure['unit'], baseline: string | null, baselineValue: number | null): void => {
@@ -130,33 +132,35 @@ async function measureMasthead(count: number, dir: string, figures: Figure[], fl
   // The app's data folder, empty: the cold open has no persistent index and writes one when checked.
   const cacheFolder = join(CACHE, `index-${count}`);
   rmSync(cacheFolder, { recursive: true, force: true });
-  // Cold-list is the median of three cold opens: two opens closed once listed (which stops their
-  // check), then the one whose check is timed and whose index is kept. Each open follows a pass of
-  // the floor, and cold-list and warm are each compared with the median of the passes taken beside
-  // their own runs: this machine's speed drifts by tens of percent over minutes.
+  // Cold-list and cold-checked are each the median of three cold opens: two run to the end of their
+  // check and closed, then the one whose index is kept. Each open follows a pass of the floor, and
+  // cold-list and warm are each compared with the median of the passes taken beside their own runs:
+  // this machine's speed drifts by tens of percent over minutes.
   const listed: number[] = [];
+  const checked: number[] = [];
   const listFloors: number[] = [];
-  for (let run = 0; run < 2; run++) {
+  const naives = [naiveBefore];
+  let library: Library | null = null;
+  for (let run = 0; run < 3; run++) {
     listFloors.push(floorPass(dir));
     const begun = performance.now();
-    const once = await Library.open(dir);
+    const opened = await Library.open(dir, run === 2 ? { cacheFolder } : {});
     listed.push(ms(begun));
-    if (!once.ok) throw new Error(once.error.message);
-    await once.value.close();
-    await once.value.checked;
+    if (!opened.ok) throw new Error(opened.error.message);
+    await opened.value.checked;
+    checked.push(ms(begun));
+    if (run < 2) {
+      await opened.value.close();
+      naives.push(naive(dir));
+    } else library = opened.value;
   }
-  listFloors.push(floorPass(dir));
-  let start = performance.now();
-  const opened = await Library.open(dir, { cacheFolder });
-  listed.push(ms(start));
-  add('cold-list', median(listed), 'ms', 'read-floor', median(listFloors));
-  if (!opened.ok) throw new Error(opened.error.message);
-  const library = opened.value;
-  await library.checked;
-  const checkedMs = ms(start);
+  if (library === null) throw new Error('no library was opened');
   await library.flush();
-  const naiveMs = (naiveBefore + naive(dir)) / 2;
-  add('cold-checked', checkedMs, 'ms', 'naive', naiveMs);
+  let start: number;
+  add('cold-list', median(listed), 'ms', 'read-floor', median(listFloors));
+  const naiveMs = median(naives);
+  add('cold-checked', median(checked), 'ms', 'naive', naiveMs);
+  process.stderr.write(`cold opens at ${count.toLocaleString('en')}: listed in ${listed.map((t) => Math.round(t)).join(', ')} ms, checked in ${checked.map((t) => Math.round(t)).join(', ')} ms; naive loops ${naives.map((t) => Math.round(t)).join(', ')} ms\n`);
   // Reopening the same library with the index the first open kept: the list is ready when open
   // resolves; `warm-verified` adds comparing every file's stamp with the index (the list then
   // matches the disk). Each in a fresh process, as the app reopens a library when it starts: in
@@ -341,7 +345,7 @@ async function child(count: number): Promise<Figure[]> {
     const naiveFloor = median(floors);
     const naiveMs = await measureMasthead(count, dir, figures, floors, naive(dir));
     // The floor figure: the median of every pass (three before the naive loop, one before each open).
-    // The naive figure (the mean of its two loops) is shown against the three passes before the first.
+    // The naive figure (the median of its three loops) is shown against the three passes before the first.
     const floor = median(floors);
     figures.unshift(
       { name: 'read-floor', articles: count, value: round(floor), unit: 'ms', baseline: null, baselineValue: null, ratio: null },
