@@ -325,7 +325,9 @@ function applyFileEvents(state: DeskState, events: readonly FileEvent[]): DeskSt
     for (const at of removed) gone[at] = 1;
     articles = list.filter((_, i) => gone[i] === 0);
   }
-  if (articles === null && selectedRevision === state.selectedRevision) return state;
+  // A burst that changed no article may still have removed one whose page is to come, or the selected one.
+  const same = articles === null && selectedRevision === state.selectedRevision && receiving === state.receiving && selectedId === state.selectedId;
+  if (same) return state;
   return { ...state, articles: articles ?? state.articles, selectedId, detail, selectedRevision, receiving };
 }
 
