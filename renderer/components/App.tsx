@@ -11,11 +11,12 @@ import { PAGES_WAIT_FOR_PAUSE_MS } from '../state/pages.js';
 import { SlicedSort } from '../state/sliced-sort.js';
 import { findTies, indexToBuild, SLICED_FROM, useListView, type SortedInSlices } from '../state/use-list-view.js';
 import { queryOf, rowOf, rowSorting } from '../state/view.js';
-import { ArticleList, ROW_HEIGHT } from './ArticleList.js';
+import { ArticleList, LIST_PANE_ID, ROW_HEIGHT } from './ArticleList.js';
 import { BulkDialog } from './BulkDialog.js';
 import { ExportDialog } from './ExportDialog.js';
 import { KeysDialog } from './KeysDialog.js';
 import { Notices } from './Notices.js';
+import { PaneSplitter } from './PaneSplitter.js';
 import { ReviewPane } from './ReviewPane.js';
 import { Toolbar } from './Toolbar.js';
 
@@ -253,6 +254,7 @@ export function App({ bridge, firstPage }: { readonly bridge: Bridge; readonly f
             onSelect={actions.select}
             onSort={(key) => actions.dispatch({ type: 'sort-changed', key })}
           />
+          <PaneSplitter listId={LIST_PANE_ID} />
           <ReviewPane
             summary={selected}
             detail={state.detail}

@@ -39,6 +39,9 @@ interface Props {
 /** A DOM id for a row, for aria-activedescendant. */
 const rowDomId = (index: number): string => `article-row-${index}`;
 
+/** The list pane's element id: the line beside it (PaneSplitter) names what it resizes. */
+export const LIST_PANE_ID = 'article-list';
+
 /** The grid of articles. Only the rows in view exist in the DOM. */
 export function ArticleList({ rows, loading, sorting, opening, loadError, libraryEmpty, onClearFilters, selectedId, sort, listRef, onSelect, onSort }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -96,7 +99,7 @@ export function ArticleList({ rows, loading, sorting, opening, loadError, librar
   }, [selectedIndex, scrollToRow]);
 
   return (
-    <section className="list-pane" aria-label="Article list">
+    <section id={LIST_PANE_ID} className="list-pane" aria-label="Article list">
       <div
         ref={listRef}
         role="grid"

@@ -31,6 +31,14 @@ export function shortcutGroups(mac: boolean): readonly { readonly title: string;
       ],
     },
     {
+      title: 'The line between the panes (Tab to it, or drag it)',
+      shortcuts: [
+        { keys: ['←', '→'], does: 'Narrow or widen the list (with Shift, in larger steps)' },
+        { keys: ['Home', 'End'], does: 'The list at its narrowest or widest' },
+        { keys: ['Enter'], does: 'Back to the first width (as does a double click); the width is remembered' },
+      ],
+    },
+    {
       title: 'Everywhere',
       shortcuts: [
         { keys: ['Shift+P'], does: 'Bulk actions on every article shown: approve, withdraw, add, remove or rename a topic' },

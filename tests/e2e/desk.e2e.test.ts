@@ -410,4 +410,53 @@ describe.skipIf(!haveChromium)('the desk in Chromium', () => {
       many.cleanup();
     }
   });
+
+  test('the line between the panes: dragged or moved by keys, the list’s columns follow; the width is remembered', async () => {
+    const line = page.getByRole('separator', { name: 'Width of the list' });
+    /** The list's and the review pane's widths, and each header's left edge and width, with the first row's cells'. */
+    const layout = (): Promise<{ list: number; review: number; head: number[][]; row: number[][]; rowRight: number }> =>
+      page.evaluate(() => {
+        const box = (cells: NodeListOf<Element>): number[][] => Array.from(cells, (c) => [Math.round(c.getBoundingClientRect().left), Math.round(c.getBoundingClientRect().width)]);
+        return {
+          list: Math.round(document.querySelector('.list-pane')!.getBoundingClientRect().width),
+          review: Math.round(document.querySelector('.review-pane')!.getBoundingClientRect().width),
+          head: box(document.querySelectorAll('.grid-head [role="columnheader"]')),
+          row: box(document.querySelectorAll('.grid-body [role="row"]:first-child [role="gridcell"]')),
+          rowRight: Math.round(document.querySelector('.grid-body [role="row"]')!.getBoundingClientRect().right),
+        };
+      });
+    const before = await layout();
+    expect(before.list + 7 + before.review).toBe(1440);
+    expect(await line.getAttribute('aria-valuenow')).toBe('59');
+    const box = (await line.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + 200);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2 + 200, box.y + 200, { steps: 8 });
+    await page.mouse.up();
+    const dragged = await layout();
+    expect(Math.abs(dragged.list - (before.list + 200))).toBeLessThanOrEqual(1);
+    expect(dragged.list + 7 + dragged.review).toBe(1440);
+    expect(dragged.head[0]![1]).toBeGreaterThan(before.head[0]![1]! + 100); // the title takes most of it
+    expect(dragged.row).toEqual(dragged.head);
+    expect(await line.getAttribute('aria-valuenow')).toBe('73');
+    await page.screenshot({ path: join(SHOTS, 'desk-list-widened.png') });
+    await page.reload();
+    await expect.poll(() => page.getByRole('grid', { name: 'Articles' }).getAttribute('aria-busy')).toBe('false');
+    expect((await layout()).list).toBe(dragged.list);
+    // At its narrowest, in the narrowest window, the list still shows every column it keeps, Published whole.
+    await line.focus();
+    await page.keyboard.press('Home');
+    await page.setViewportSize({ width: 960, height: 700 });
+    await expect.poll(async () => (await layout()).list).toBe(520);
+    const narrow = await layout();
+    expect(narrow.review).toBe(960 - 7 - 520);
+    expect(narrow.row).toEqual(narrow.head);
+    expect(narrow.row[6]![0]! + narrow.row[6]![1]!).toBeLessThanOrEqual(narrow.rowRight);
+    await page.keyboard.press('End'); // as wide as the review pane's narrowest allows
+    await expect.poll(async () => (await layout()).review).toBe(360);
+    await page.keyboard.press('Enter');
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await expect.poll(async () => (await layout()).list).toBe(before.list);
+    expect(await page.evaluate(() => localStorage.getItem('masthead.listShare'))).toBe('0.59');
+  });
 });

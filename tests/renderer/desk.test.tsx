@@ -668,6 +668,66 @@ describe('approving or withdrawing every article shown', () => {
   });
 });
 
+describe('the line between the list and the review pane', () => {
+  afterEach(() => window.localStorage.clear());
+  const line = () => screen.getByRole('separator', { name: 'Width of the list' });
+
+  // jsdom does not take the panes' columns (it parses no min() in them): the browser test checks the layout.
+  test('its keys move it, not the list; the width is remembered for the next start', async () => {
+    const { user } = await setup();
+    await user.keyboard('jj');
+    const selected = () => screen.getByRole('row', { selected: true }).textContent;
+    const before = selected();
+    expect(before).toMatch(/Café culture/);
+    expect(line().getAttribute('aria-valuenow')).toBe('59');
+    expect(line().getAttribute('aria-controls')).toBe(screen.getByRole('region', { name: 'Article list' }).id);
+    line().focus();
+    await user.keyboard('{ArrowRight}');
+    expect(line().getAttribute('aria-valuenow')).toBe('61');
+    await user.keyboard('{Shift>}{ArrowRight}{/Shift}');
+    expect(line().getAttribute('aria-valuenow')).toBe('71');
+    await user.keyboard('{Home}'); // on the desk, Home selects the first article
+    expect(line().getAttribute('aria-valuenow')).toBe('30');
+    expect(line().getAttribute('aria-valuetext')).toBe('The list takes 30% of the width');
+    expect(selected()).toBe(before);
+    await user.keyboard('{End}');
+    expect(line().getAttribute('aria-valuenow')).toBe('80');
+    expect(selected()).toBe(before);
+    await user.keyboard('{ArrowLeft}');
+    expect(window.localStorage.getItem('masthead.listShare')).toBe('0.78');
+    cleanup();
+    await setup();
+    expect(line().getAttribute('aria-valuenow')).toBe('78');
+    line().focus();
+    await user.keyboard('{Enter}');
+    expect(line().getAttribute('aria-valuenow')).toBe('59');
+    expect(window.localStorage.getItem('masthead.listShare')).toBe('0.59');
+  });
+
+  test('a drag moves it to the pointer; the width is remembered when the drag ends', async () => {
+    await setup();
+    const panes = screen.getByRole('main');
+    panes.getBoundingClientRect = () => ({ left: 0, top: 0, width: 1007, height: 800, right: 1007, bottom: 800, x: 0, y: 0, toJSON: () => ({}) });
+    // jsdom has no pointer capture
+    line().setPointerCapture = () => {};
+    line().releasePointerCapture = () => {};
+    fireEvent.pointerDown(line(), { button: 0, pointerId: 1, clientX: 600 });
+    fireEvent.pointerMove(line(), { pointerId: 1, clientX: 703.5 });
+    expect(line().getAttribute('aria-valuenow')).toBe('70');
+    expect(window.localStorage.getItem('masthead.listShare')).toBeNull(); // not at every move
+    fireEvent.pointerMove(line(), { pointerId: 1, clientX: 5 });
+    expect(line().getAttribute('aria-valuenow')).toBe('30'); // no narrower than the line allows
+    fireEvent.pointerMove(line(), { pointerId: 1, clientX: 453.5 });
+    fireEvent.pointerUp(line(), { pointerId: 1, clientX: 453.5 });
+    expect(line().getAttribute('aria-valuenow')).toBe('45');
+    expect(window.localStorage.getItem('masthead.listShare')).toBe('0.45');
+    fireEvent.pointerMove(line(), { pointerId: 1, clientX: 803.5 }); // the button is up: no drag
+    expect(line().getAttribute('aria-valuenow')).toBe('45');
+    fireEvent.doubleClick(line());
+    expect(line().getAttribute('aria-valuenow')).toBe('59');
+  });
+});
+
 describe('the list of keyboard shortcuts', () => {
   test('? opens it over the desk; it names the keys, Escape closes it, and the keys go back to the list', async () => {
     const { user, calls } = await setup();
@@ -676,7 +736,7 @@ describe('the list of keyboard shortcuts', () => {
     list.focus();
     await user.keyboard('?');
     const dialog = screen.getByRole('dialog', { name: 'Keyboard shortcuts' });
-    for (const group of ['The list', 'The selected article', 'Everywhere']) expect(within(dialog).getByRole('table', { name: group })).toBeTruthy();
+    for (const group of ['The list', 'The selected article', /^The line between the panes/, 'Everywhere']) expect(within(dialog).getByRole('table', { name: group })).toBeTruthy();
     const row = (does: RegExp) => within(dialog).getByRole('row', { name: does });
     expect(row(/Next article/).textContent).toBe('↓ or jNext article');
     expect(row(/Approve it/).textContent).toBe('p or SpaceApprove it, or withdraw its approval');
