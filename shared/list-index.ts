@@ -178,25 +178,9 @@ export class ListIndex {
     const n = articles.length;
     if (!this.complete || oldRows.length !== n) return null;
     const newRows = NEW_ROWS.take(this.articles.length, -1);
-    /** The new rows whose texts and names are laid down in new slots: new to this index, or retitled. */
-    const added: number[] = [];
-    /** The new rows whose article was edited (another object, the same text), in their old slot. */
-    const edited: number[] = [];
-    for (let row = 0; row < n; row++) {
-      const old = oldRows[row]!;
-      if (old === -1) {
-        added.push(row);
-        continue;
-      }
-      const before = this.articles[old];
-      const after = articles[row]!;
-      if (before === undefined || newRows[old] !== -1) return null;
-      newRows[old] = row;
-      if (before === after) continue;
-      // Only the edited articles are new objects; the property reads are kept to them.
-      if (before.id !== after.id || before.title !== after.title || before.excerpt !== after.excerpt) return null;
-      edited.push(row);
-    }
+    const rows = newRowsOf(this.articles, articles, oldRows, newRows);
+    if (rows === null) return null;
+    const { added, edited } = rows;
     if (this.unsealed + added.length > maxAdded) return null;
     const next = new ListIndex(articles);
     next.allocate();
@@ -211,34 +195,12 @@ export class ListIndex {
     next.byTopic.share(this.byTopic);
     next.byProvider.share(this.byProvider);
     next.slotRows = new Int32Array(this.slots + added.length); // this index stays as it was: a render may still hold it
-    for (let slot = 0; slot < this.slots; slot++) {
-      const old = this.slotRows === null ? slot : this.slotRows[slot]!;
-      next.slotRows[slot] = old === -1 ? -1 : newRows[old]!;
-    }
+    renumberSlots(this.slotRows, this.slots, newRows, next.slotRows);
     const addedSlots = next.appendTexts(
       added,
       foldedTexts(added.map((row) => articles[row]!)),
     );
-    // Approvals, problems and times are copied a run of rows at a time (the rows between two changes keep
-    // their order), then set for the changed rows. A short run (a new order turns every run into one
-    // row) is copied row by row: a view of each array per row cost more than the copy.
-    for (let row = 0; row < n; ) {
-      const old = oldRows[row]!;
-      let end = row + 1;
-      if (old !== -1) while (end < n && oldRows[end] === old + (end - row)) end++;
-      if (old !== -1 && end - row < 64) {
-        for (let r = row, o = old; r < end; r++, o++) {
-          next.published[r] = this.published[o]!;
-          next.problems[r] = this.problems[o]!;
-          next.times[r] = this.times[o]!;
-        }
-      } else if (old !== -1) {
-        next.published.set(this.published.subarray(old, old + end - row), row);
-        next.problems.set(this.problems.subarray(old, old + end - row), row);
-        next.times.set(this.times.subarray(old, old + end - row), row);
-      }
-      row = end;
-    }
+    copyRows(oldRows, { published: this.published, problems: this.problems, times: this.times }, { published: next.published, problems: next.problems, times: next.times });
     const editedSlots = this.slotsOf(edited.map((row) => oldRows[row]!));
     for (const [k, row] of [...added, ...edited].entries()) {
       const after = articles[row]!;
@@ -546,4 +508,91 @@ class NameSlots {
     this.owned?.add(mine);
     return mine;
   }
+}
+
+/*
+ * The passes of `update` over every row, each a function of its own: `update` runs once per change,
+ * too seldom for V8 to compile it, and a loop in a large function waits longer to be compiled where
+ * it stands (on-stack replacement) than one in a small function.
+ */
+
+/**
+ * Fills `newRows` (each old row's new row, -1 where none) from `oldRows`, and answers the new rows
+ * new to the index (`added`: -1 in `oldRows`, added or retitled) and those edited in place (another
+ * object with the same id and text). Null where `oldRows` names a row twice or one the index does
+ * not have, or an edit changed an id or a text.
+ */
+function newRowsOf(
+  before: readonly ArticleSummary[],
+  after: readonly ArticleSummary[],
+  oldRows: Int32Array,
+  newRows: Int32Array,
+): { added: number[]; edited: number[] } | null {
+  const added: number[] = [];
+  const edited: number[] = [];
+  for (let row = 0; row < after.length; row++) {
+    const old = oldRows[row]!;
+    if (old === -1) {
+      added.push(row);
+      continue;
+    }
+    const was = before[old];
+    const is = after[row]!;
+    if (was === undefined || newRows[old] !== -1) return null;
+    newRows[old] = row;
+    if (was === is) continue;
+    // Only the edited articles are new objects; the property reads are kept to them.
+    if (was.id !== is.id || was.title !== is.title || was.excerpt !== is.excerpt) return null;
+    edited.push(row);
+  }
+  return { added, edited };
+}
+
+/** Each of the first `slots` slots' new row in `into`: its old row (`slotRows`, or the slot itself where null) through `newRows`. */
+function renumberSlots(slotRows: Int32Array | null, slots: number, newRows: Int32Array, into: Int32Array): void {
+  for (let slot = 0; slot < slots; slot++) {
+    const old = slotRows === null ? slot : slotRows[slot]!;
+    into[slot] = old === -1 ? -1 : newRows[old]!;
+  }
+}
+
+/** The per-row arrays a row's approval, problems and time are kept in. */
+interface RowArrays {
+  readonly published: Uint8Array;
+  readonly problems: Uint8Array;
+  readonly times: Float64Array;
+}
+
+/**
+ * Copies each row's approval, problems and time from `from` (at `oldRows[row]`) to `to`, a run of
+ * rows at a time (the rows between two changes keep their order); rows new to the index (-1) are
+ * left for the caller. A short run (a new order turns every run into one row) is copied row by row:
+ * a view of each array per row cost more than the copy.
+ */
+function copyRows(oldRows: Int32Array, from: RowArrays, to: RowArrays): void {
+  const n = oldRows.length;
+  for (let row = 0; row < n; ) {
+    const old = oldRows[row]!;
+    const end = old === -1 ? row + 1 : runEnd(oldRows, row);
+    if (old !== -1 && end - row < 64) {
+      for (let r = row, o = old; r < end; r++, o++) {
+        to.published[r] = from.published[o]!;
+        to.problems[r] = from.problems[o]!;
+        to.times[r] = from.times[o]!;
+      }
+    } else if (old !== -1) {
+      to.published.set(from.published.subarray(old, old + end - row), row);
+      to.problems.set(from.problems.subarray(old, old + end - row), row);
+      to.times.set(from.times.subarray(old, old + end - row), row);
+    }
+    row = end;
+  }
+}
+
+/** Where the run of `oldRows` that starts at `row` ends: the rows after it hold the old rows after its. */
+function runEnd(oldRows: Int32Array, row: number): number {
+  const old = oldRows[row]!;
+  let end = row + 1;
+  while (end < oldRows.length && oldRows[end] === old + (end - row)) end++;
+  return end;
 }
