@@ -366,6 +366,11 @@ async function child(count: number): Promise<Figure[]> {
   if (ui) {
     const task = (ms: number): string => (ms === 0 ? 'none over 50 ms' : `${Math.round(ms)} ms`);
     const { sort, flipped, added, retitled, removed } = ui.changes;
+    const steps = ui.firstRowsSteps;
+    const step = (ms: number | null): string => (ms === null ? 'not seen' : `${ms} ms`);
+    process.stderr.write(
+      `desk at ${count.toLocaleString('en')}, its first rows: navigation from ${step(steps.navigation)}, document in at ${step(steps.document)}, script at ${step(steps.script)}, first page asked at ${step(steps.asked)}, its first byte at ${step(steps.firstByte)}, its last at ${step(steps.lastByte)}, rows painted at ${step(steps.painted)}\n`,
+    );
     process.stderr.write(`desk at ${count.toLocaleString('en')}: the whole list in ${(ui.arriving.listMs / 1000).toFixed(1)} s after the first rows, longest task meanwhile ${task(ui.arriving.longestTaskMs)}\n`);
     process.stderr.write(
       `desk at ${count.toLocaleString('en')} filtered to unpublished, longest task after: a new sort ${task(sort)}, the same column again ${task(flipped)}, a file added ${task(added)}, a title changed on disk ${task(retitled)}, a file removed ${task(removed)}\n`,

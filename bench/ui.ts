@@ -31,13 +31,31 @@ export interface ChangeTasks {
  * `dir` is edited and put back: an article is added and removed, and another's title changed and
  * restored (the bench hands it a working copy).
  */
+/**
+ * Where the time to the first rows went, in ms from the start of the measure: the page asked for
+ * (navigation start), its document and its script in, the first page of the list asked for, its
+ * first and last byte, and the rows painted. An outlier (10.6 s once, against 0.5-0.9 s) then says
+ * which step held it. Null for a step the page did not record.
+ */
+export interface FirstRowsSteps {
+  readonly navigation: number;
+  readonly document: number | null;
+  readonly script: number | null;
+  readonly asked: number | null;
+  readonly firstByte: number | null;
+  readonly lastByte: number | null;
+  readonly painted: number;
+}
+
 /** From the first rows to the whole list: how long, and the desk's longest task (0: none over 50 ms) meanwhile. */
 export interface Arriving {
   readonly listMs: number;
   readonly longestTaskMs: number;
 }
 
-export async function measureUi(dir: string): Promise<{ firstRowsMs: number; longestFrameMs: number; arriving: Arriving; changes: ChangeTasks } | null> {
+export async function measureUi(
+  dir: string,
+): Promise<{ firstRowsMs: number; firstRowsSteps: FirstRowsSteps; longestFrameMs: number; arriving: Arriving; changes: ChangeTasks } | null> {
   const rendererDir = join(packageRoot(), 'out', 'renderer');
   if (!existsSync(CHROMIUM) || !existsSync(join(rendererDir, 'index.html'))) {
     process.stderr.write('ui figures skipped: they need /usr/bin/chromium and a built renderer (npm run build)\n');
@@ -79,6 +97,23 @@ export async function measureUi(dir: string): Promise<{ firstRowsMs: number; lon
     await page.goto(host.url);
     await page.waitForFunction(() => (window as { firstRowPainted?: number }).firstRowPainted !== undefined);
     const firstRowsMs = (await page.evaluate(() => (window as { firstRowPainted?: number }).firstRowPainted!)) - start;
+    const firstRowsSteps = await page.evaluate((start): FirstRowsSteps => {
+      // Times in the page count from its time origin (the navigation's start).
+      const at = (ms: number | undefined): number | null => (ms === undefined ? null : Math.round(performance.timeOrigin + ms - start));
+      const resources = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
+      const script = resources.find((r) => r.initiatorType === 'script' && r.name.endsWith('.js'));
+      const list = resources.find((r) => r.name.includes('/api/listArticles'));
+      const doc = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+      return {
+        navigation: at(0)!,
+        document: at(doc?.responseEnd),
+        script: at(script?.responseEnd),
+        asked: at(list?.startTime),
+        firstByte: at(list?.responseStart),
+        lastByte: at(list?.responseEnd),
+        painted: Math.round((window as { firstRowPainted?: number }).firstRowPainted! - start),
+      };
+    }, start);
     // Scrolling is measured once every page of the list is in. Until then, the desk's longest task.
     await page.waitForFunction(() => !document.querySelector('.counts')?.textContent?.includes('loading'), undefined, { timeout: 120_000, polling: 50 });
     const arriving = await page.evaluate(() => {
@@ -101,7 +136,7 @@ export async function measureUi(dir: string): Promise<{ firstRowsMs: number; lon
       return longest;
     });
     const changes = await measureChanges(page, dir);
-    return { firstRowsMs, longestFrameMs, arriving, changes };
+    return { firstRowsMs, firstRowsSteps, longestFrameMs, arriving, changes };
   } finally {
     await browser.close();
     await host.close();
