@@ -71,7 +71,8 @@ export function PaneSplitter({ listId }: { readonly listId: string }) {
   };
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>): void => {
     if (e.ctrlKey || e.metaKey || e.altKey) return;
-    const next = shareAfterKey(share, e.key, e.shiftKey);
+    const width = e.currentTarget.parentElement?.getBoundingClientRect().width ?? 0;
+    const next = shareAfterKey(share, e.key, e.shiftKey, width);
     if (next === null) return;
     // The desk's own keys (Home and End move through the list) are not this line's.
     e.preventDefault();
@@ -98,7 +99,7 @@ export function PaneSplitter({ listId }: { readonly listId: string }) {
       onPointerMove={onPointerMove}
       onPointerUp={onPointerUp}
       onPointerCancel={onPointerUp}
-      onDoubleClick={() => moveTo(readShare(null), true)}
+      onDoubleClick={(e) => moveTo(shareAfterKey(share, 'Enter', false, e.currentTarget.parentElement?.getBoundingClientRect().width ?? 0)!, true)}
       onKeyDown={onKeyDown}
     />
   );

@@ -23,9 +23,33 @@ export const SPLIT_PX = 7;
 /** Where the share is remembered (the browser's storage for the desk's origin). */
 export const LIST_SHARE_KEY = 'masthead.listShare';
 
-/** `share` kept within the line's reach. */
-export function clampShare(share: number): number {
-  return Math.min(MAX_LIST_SHARE, Math.max(MIN_LIST_SHARE, share));
+/** The shares the line can reach: the narrowest and the widest list. */
+export interface ShareRange {
+  readonly min: number;
+  readonly max: number;
+}
+
+/** The line's reach whatever the panes' width. */
+const ANY_WIDTH: ShareRange = { min: MIN_LIST_SHARE, max: MAX_LIST_SHARE };
+
+/**
+ * The line's reach in panes `width` px wide: besides its own limits, the list no narrower than
+ * `LIST_MIN_PX` and the review pane no narrower than `REVIEW_MIN_PX`, as the columns hold them
+ * (see `panesColumns`). Past those the list's width no longer follows the share, and a share kept
+ * there made keys that moved nothing (a dozen presses of ← at 960 px) and a value that was not the
+ * list's. Where both cannot hold, the list's narrowest wins.
+ */
+export function shareRange(width: number): ShareRange {
+  const room = width - SPLIT_PX;
+  if (!(room > 0)) return ANY_WIDTH;
+  const min = Math.min(MAX_LIST_SHARE, Math.max(MIN_LIST_SHARE, LIST_MIN_PX / room));
+  const max = Math.max(min, Math.min(MAX_LIST_SHARE, 1 - REVIEW_MIN_PX / room));
+  return { min, max };
+}
+
+/** `share` kept within the line's reach (`range`: in panes of a known width, see `shareRange`). */
+export function clampShare(share: number, range: ShareRange = ANY_WIDTH): number {
+  return Math.min(range.max, Math.max(range.min, share));
 }
 
 /** The share remembered as `stored` (text from storage, or null), or the default when there is none or it is not a share. */
@@ -35,26 +59,32 @@ export function readShare(stored: string | null): number {
   return Number.isFinite(share) ? clampShare(share) : DEFAULT_LIST_SHARE;
 }
 
-/** The share that puts the line under the pointer at `x`, for panes starting at `left` and `width` wide. */
+/** The share that puts the line under the pointer at `x`, for panes starting at `left` and `width` wide, within its reach there. */
 export function shareAt(x: number, left: number, width: number): number {
   const room = width - SPLIT_PX;
-  return room > 0 ? clampShare((x - left - SPLIT_PX / 2) / room) : DEFAULT_LIST_SHARE;
+  return room > 0 ? clampShare((x - left - SPLIT_PX / 2) / room, shareRange(width)) : DEFAULT_LIST_SHARE;
 }
 
-/** The share after `key` on the line (`wide`: Shift held), or null for a key the line does not take. */
-export function shareAfterKey(share: number, key: string, wide: boolean): number | null {
+/**
+ * The share after `key` on the line (`wide`: Shift held) in panes `width` px wide, or null for a
+ * key the line does not take. A step starts from where the list is (a share past the line's reach
+ * there, remembered from a wider window, counts as its edge).
+ */
+export function shareAfterKey(share: number, key: string, wide: boolean, width = 0): number | null {
+  const range = shareRange(width);
   const step = wide ? BIG_STEP : STEP;
+  const from = clampShare(share, range);
   switch (key) {
     case 'ArrowLeft':
-      return clampShare(share - step);
+      return clampShare(from - step, range);
     case 'ArrowRight':
-      return clampShare(share + step);
+      return clampShare(from + step, range);
     case 'Home':
-      return MIN_LIST_SHARE;
+      return range.min;
     case 'End':
-      return MAX_LIST_SHARE;
+      return range.max;
     case 'Enter':
-      return DEFAULT_LIST_SHARE;
+      return clampShare(DEFAULT_LIST_SHARE, range);
     default:
       return null;
   }

@@ -446,14 +446,21 @@ describe.skipIf(!haveChromium)('the desk in Chromium', () => {
     // At its narrowest, in the narrowest window, the list still shows every column it keeps, Published whole.
     await line.focus();
     await page.keyboard.press('Home');
+    expect(await line.getAttribute('aria-valuenow')).toBe('36'); // 520 px of the 1,433 the line leaves
     await page.setViewportSize({ width: 960, height: 700 });
     await expect.poll(async () => (await layout()).list).toBe(520);
     const narrow = await layout();
     expect(narrow.review).toBe(960 - 7 - 520);
     expect(narrow.row).toEqual(narrow.head);
     expect(narrow.row[6]![0]! + narrow.row[6]![1]!).toBeLessThanOrEqual(narrow.rowRight);
+    // The share was made for a wider window: the first key moves the list from where it is.
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(async () => (await layout()).list).toBe(520 + Math.round(0.02 * 953));
     await page.keyboard.press('End'); // as wide as the review pane's narrowest allows
     await expect.poll(async () => (await layout()).review).toBe(360);
+    expect(await line.getAttribute('aria-valuenow')).toBe(String(Math.round(((953 - 360) / 953) * 100)));
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(async () => (await layout()).review).toBe(360 + Math.round(0.02 * 953));
     await page.keyboard.press('Enter');
     await page.setViewportSize({ width: 1440, height: 900 });
     await expect.poll(async () => (await layout()).list).toBe(before.list);

@@ -707,21 +707,22 @@ describe('the line between the list and the review pane', () => {
   test('a drag moves it to the pointer; the width is remembered when the drag ends', async () => {
     await setup();
     const panes = screen.getByRole('main');
-    panes.getBoundingClientRect = () => ({ left: 0, top: 0, width: 1007, height: 800, right: 1007, bottom: 800, x: 0, y: 0, toJSON: () => ({}) });
+    // Panes this wide leave the line its whole reach (30-80%): the list's and the pane's narrowest are far inside it.
+    panes.getBoundingClientRect = () => ({ left: 0, top: 0, width: 2007, height: 800, right: 2007, bottom: 800, x: 0, y: 0, toJSON: () => ({}) });
     // jsdom has no pointer capture
     line().setPointerCapture = () => {};
     line().releasePointerCapture = () => {};
     fireEvent.pointerDown(line(), { button: 0, pointerId: 1, clientX: 600 });
-    fireEvent.pointerMove(line(), { pointerId: 1, clientX: 703.5 });
+    fireEvent.pointerMove(line(), { pointerId: 1, clientX: 1403.5 });
     expect(line().getAttribute('aria-valuenow')).toBe('70');
     expect(window.localStorage.getItem('masthead.listShare')).toBeNull(); // not at every move
     fireEvent.pointerMove(line(), { pointerId: 1, clientX: 5 });
     expect(line().getAttribute('aria-valuenow')).toBe('30'); // no narrower than the line allows
-    fireEvent.pointerMove(line(), { pointerId: 1, clientX: 453.5 });
-    fireEvent.pointerUp(line(), { pointerId: 1, clientX: 453.5 });
+    fireEvent.pointerMove(line(), { pointerId: 1, clientX: 903.5 });
+    fireEvent.pointerUp(line(), { pointerId: 1, clientX: 903.5 });
     expect(line().getAttribute('aria-valuenow')).toBe('45');
     expect(window.localStorage.getItem('masthead.listShare')).toBe('0.45');
-    fireEvent.pointerMove(line(), { pointerId: 1, clientX: 803.5 }); // the button is up: no drag
+    fireEvent.pointerMove(line(), { pointerId: 1, clientX: 1603.5 }); // the button is up: no drag
     expect(line().getAttribute('aria-valuenow')).toBe('45');
     fireEvent.doubleClick(line());
     expect(line().getAttribute('aria-valuenow')).toBe('59');
