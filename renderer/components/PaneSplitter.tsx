@@ -66,7 +66,8 @@ export function PaneSplitter({ listId }: { readonly listId: string }) {
   const onPointerUp = (e: PointerEvent<HTMLDivElement>): void => {
     if (!dragging.current) return;
     dragging.current = false;
-    e.currentTarget.releasePointerCapture(e.pointerId);
+    // A cancelled pointer (the window lost it) has no capture left to release.
+    if (e.currentTarget.hasPointerCapture(e.pointerId)) e.currentTarget.releasePointerCapture(e.pointerId);
     storeShare(latest.current);
   };
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>): void => {

@@ -37,13 +37,14 @@ const ANY_WIDTH: ShareRange = { min: MIN_LIST_SHARE, max: MAX_LIST_SHARE };
  * `LIST_MIN_PX` and the review pane no narrower than `REVIEW_MIN_PX`, as the columns hold them
  * (see `panesColumns`). Past those the list's width no longer follows the share, and a share kept
  * there made keys that moved nothing (a dozen presses of ← at 960 px) and a value that was not the
- * list's. Where both cannot hold, the list's narrowest wins.
+ * list's. Where both cannot hold (a browser window under 887 px), the review pane's narrowest wins,
+ * as it does in the columns.
  */
 export function shareRange(width: number): ShareRange {
   const room = width - SPLIT_PX;
   if (!(room > 0)) return ANY_WIDTH;
-  const min = Math.min(MAX_LIST_SHARE, Math.max(MIN_LIST_SHARE, LIST_MIN_PX / room));
-  const max = Math.max(min, Math.min(MAX_LIST_SHARE, 1 - REVIEW_MIN_PX / room));
+  const max = Math.max(0, Math.min(MAX_LIST_SHARE, 1 - REVIEW_MIN_PX / room));
+  const min = Math.min(max, Math.max(MIN_LIST_SHARE, LIST_MIN_PX / room));
   return { min, max };
 }
 

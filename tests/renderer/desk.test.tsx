@@ -712,6 +712,7 @@ describe('the line between the list and the review pane', () => {
     // jsdom has no pointer capture
     line().setPointerCapture = () => {};
     line().releasePointerCapture = () => {};
+    line().hasPointerCapture = () => true;
     fireEvent.pointerDown(line(), { button: 0, pointerId: 1, clientX: 600 });
     fireEvent.pointerMove(line(), { pointerId: 1, clientX: 1403.5 });
     expect(line().getAttribute('aria-valuenow')).toBe('70');

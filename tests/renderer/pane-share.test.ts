@@ -20,7 +20,8 @@ describe('shareRange: the line’s reach in panes of a width', () => {
     { name: 'very wide: its own limits', width: 3000 + SPLIT_PX, min: MIN_LIST_SHARE, max: MAX_LIST_SHARE },
     { name: '1,440 px: the list’s 520 px, the review pane’s 360', width: 1440 + SPLIT_PX, min: 520 / 1440, max: 1 - 360 / 1440 },
     { name: 'the narrowest window, 960 px', width: 960, min: 520 / 953, max: 1 - 360 / 953 },
-    { name: 'too narrow for both: the list’s narrowest wins', width: 800, min: 520 / 793, max: 520 / 793 },
+    { name: 'too narrow for both: the review pane’s narrowest wins, as in the columns', width: 800, min: 1 - 360 / 793, max: 1 - 360 / 793 },
+    { name: 'narrower than the review pane: no list', width: 300, min: 0, max: 0 },
     { name: 'no width known (not laid out): its own limits', width: 0, min: MIN_LIST_SHARE, max: MAX_LIST_SHARE },
   ])('$name', ({ width, min, max }) => {
     const range = shareRange(width);
