@@ -1,5 +1,5 @@
 /** The one place that writes article files: atomically, and only over the bytes that were read. */
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { closeSync, fchmodSync, fsyncSync, linkSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { lstat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
@@ -31,7 +31,7 @@ export const SAVE_LEFTOVER = /^\..+\.[0-9a-f]{12}\.masthead-(?:tmp|old)$/;
  * before it answers: many saves in one folder then make one folder fsync between them, not one each.
  */
 export function UNSAFE_replaceFileSync(path: string, chunks: readonly Uint8Array[], mode: number, unsynced?: Set<string>): Result<string | null> {
-  const stem = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}`);
+  const stem = join(dirname(path), `.${basename(path)}.${randomHex12()}`);
   const temp = `${stem}.masthead-tmp`;
   let aside: string | null = `${stem}.masthead-old`;
   try {
@@ -64,6 +64,17 @@ export function UNSAFE_replaceFileSync(path: string, chunks: readonly Uint8Array
   if (unsynced === undefined) syncFolder(dirname(path));
   else unsynced.add(dirname(path));
   return ok(aside);
+}
+
+/**
+ * Twelve random hex digits, to name a save's temp file and aside link: the first 48 random bits of a
+ * v4 UUID, which Node serves from a cache of random bytes. `randomBytes(6)` asked the system for
+ * fresh ones at each save: about 0.1 ms of a save's 1 ms at 100,000 articles (in a profile of 2,000
+ * toggles, a tenth of their time outside the disk's).
+ */
+function randomHex12(): string {
+  const uuid = randomUUID(); // xxxxxxxx-xxxx-4xxx-…: the first twelve digits are all random
+  return uuid.slice(0, 8) + uuid.slice(9, 13);
 }
 
 /** Makes the renames of saves made with `unsynced` durable (see `UNSAFE_replaceFileSync`). */

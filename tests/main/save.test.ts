@@ -32,6 +32,21 @@ test('writes the chunks in order over the file, with the mode given, and no temp
   expect(readdirSync(dir)).toEqual(['a.md']);
 });
 
+test('each save names its aside link anew: saves of one file in a row never meet', () => {
+  const dir = folder();
+  const path = join(dir, 'a.md');
+  writeFileSync(path, 'v0');
+  const asides = Array.from({ length: 50 }, (_, i) => {
+    const saved = UNSAFE_replaceFileSync(path, [Buffer.from(`v${i + 1}`)], 0o644);
+    return saved.ok ? saved.value : null;
+  });
+  expect(new Set(asides).size).toBe(50);
+  for (const aside of asides) expect(basename(aside!)).toMatch(SAVE_LEFTOVER);
+  // Each still holds the version it was linked to: no save replaced another's link.
+  expect(asides.map((aside) => readFileSync(aside!, 'utf8'))).toEqual(Array.from({ length: 50 }, (_, i) => `v${i}`));
+  expect(readFileSync(path, 'utf8')).toBe('v50');
+});
+
 test('a new file is written without an aside link', () => {
   const dir = folder();
   const saved = UNSAFE_replaceFileSync(join(dir, 'new.md'), [Buffer.from('new')], 0o644);
