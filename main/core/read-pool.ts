@@ -16,6 +16,14 @@ import { readBatch, type ReadMode, type ReadResult } from './read-one.js';
 const BATCH = 128;
 /** Batches a thread is given at a time. */
 const AHEAD = 2;
+/**
+ * Below this many files a quick read (an open) runs in this thread alone: the threads' boot (about
+ * 150 ms) and their first, uncompiled batches cost more than they share. Cold opens in fresh
+ * processes here, alternated: 1,000 files listed in 164-174 ms alone against 360-380 ms on the
+ * threads, 10,000 in 604-674 ms against 658-726 ms; 20,000 came out even (940-1,230 ms against
+ * 1,030-1,060 ms).
+ */
+export const QUICK_ALONE_BELOW = 15_000;
 const WORKER = new URL('./read-worker.js', import.meta.url);
 const STAMP_WORKER = new URL('./stamp-worker.js', import.meta.url);
 
@@ -24,16 +32,19 @@ export const poolAvailable = (): boolean => import.meta.url.endsWith('.js') && e
 
 /**
  * Reads every file, handing results over in batches; stops early when `stopped()` turns true.
- * Given the files as a promise (a folder being listed), the threads boot while it settles.
+ * Given the files as a promise (a folder being listed), the threads boot while it settles, and are
+ * stopped unused if fewer than `aloneBelow` files are listed: those are read in this thread, in
+ * slices between which requests are answered.
  */
 export async function readMany(
   files: readonly ScannedFile[] | Promise<readonly ScannedFile[]>,
   mode: ReadMode,
   onResults: (results: readonly ReadResult[]) => void,
   stopped: () => boolean = () => false,
+  aloneBelow = mode === 'quick' ? QUICK_ALONE_BELOW : BATCH,
 ): Promise<void> {
   if (!poolAvailable()) return readHere(await files, mode, onResults, stopped);
-  if (!(files instanceof Promise) && files.length < BATCH) return readHere(files, mode, onResults, stopped);
+  if (!(files instanceof Promise) && files.length < aloneBelow) return readHere(files, mode, onResults, stopped);
   const sent = new Map<number, readonly ScannedFile[]>();
   await pooled(
     files,
@@ -46,6 +57,7 @@ export async function readMany(
       sent.delete(result.at);
     },
     stopped,
+    { below: aloneBelow, here: (list) => readHere(list, mode, onResults, stopped) },
   );
 }
 
@@ -81,13 +93,15 @@ export async function copyMany(root: string, items: readonly CopyItem[], onCopie
 
 /**
  * Runs batches of `items` on one thread per core; each thread gets its next batch when it answers.
- * Items given as a promise are awaited once the threads are starting.
+ * Items given as a promise are awaited once the threads are starting; with `small`, fewer than
+ * `small.below` of them are done by `small.here` instead, and the threads stopped unused.
  */
 async function pooled<T, R>(
   pending: readonly T[] | Promise<readonly T[]>,
   message: (batch: readonly T[], at: number) => unknown,
   onResult: (result: R) => void,
   stopped: () => boolean,
+  small?: { readonly below: number; readonly here: (items: readonly T[]) => Promise<void> },
 ): Promise<void> {
   const known = pending instanceof Promise ? null : pending;
   const threads = Math.max(1, Math.min(availableParallelism(), known === null ? Infinity : Math.ceil(known.length / BATCH)));
@@ -122,6 +136,12 @@ async function pooled<T, R>(
     });
   try {
     items = await pending;
+    if (small !== undefined && items.length < small.below) {
+      // Stopped before the read, not after: booting, they took the cores it needs (1,000 files
+      // listed in 275-342 ms, against 180 ms without them).
+      await Promise.all(workers.map((w) => w.terminate()));
+      return await small.here(items);
+    }
     await Promise.all(workers.map(run));
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));

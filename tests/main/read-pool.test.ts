@@ -25,7 +25,53 @@ describe('the read pool', () => {
     expect(threaded.value.list()).toStrictEqual(single.value.list());
     expect(threaded.value.list().filter((a) => a.problems.some((p) => p.level === 'error')).length).toBeGreaterThan(5);
   }, 60_000);
+
+  test('a quick read on the threads answers what one thread answers, file by file', async () => {
+    const pool = (await import(new URL('../../out/main/core/read-pool.js', import.meta.url).href)) as typeof import('../../main/core/read-pool.js');
+    const { readBatch } = (await import(new URL('../../out/main/core/read-one.js', import.meta.url).href)) as typeof import('../../main/core/read-one.js');
+    const files = libraryFiles();
+    const threaded: unknown[] = [];
+    const sizes: number[] = [];
+    // Below QUICK_ALONE_BELOW an open reads in its own thread; told to, the pool takes any number.
+    await pool.readMany(
+      Promise.resolve(files),
+      'quick',
+      (results) => {
+        sizes.push(results.length);
+        threaded.push(...results);
+      },
+      () => false,
+      0,
+    );
+    expect(Math.max(...sizes)).toBe(128); // the threads' batches, not this thread's slices
+    // Each field read out (the threads' entries build their summaries when first asked).
+    type Read = import('../../main/core/read-one.js').ReadResult;
+    const plain = (results: readonly Read[]): unknown[] =>
+      [...results]
+        .sort((a, b) => (a.id < b.id ? -1 : 1))
+        .map((r) => (r.kind === 'gone' ? { ...r } : { id: r.id, kind: r.kind, summary: r.summary, hash: r.hash, stamp: r.stamp, quickApprove: r.quickApprove }));
+    expect(threaded).toHaveLength(files.length);
+    expect(plain(threaded as Read[])).toStrictEqual(plain(readBatch(files, 'quick')));
+  }, 60_000);
+
+  test('a quick read of fewer files than the threads pay for runs in this thread, in slices', async () => {
+    const pool = (await import(new URL('../../out/main/core/read-pool.js', import.meta.url).href)) as typeof import('../../main/core/read-pool.js');
+    const files = libraryFiles();
+    expect(files.length).toBeLessThan(pool.QUICK_ALONE_BELOW);
+    const sizes: number[] = [];
+    // Given as a promise, as an open gives the folder's listing: the threads start, then stop unused.
+    await pool.readMany(Promise.resolve(files), 'quick', (results) => sizes.push(results.length));
+    expect(sizes.reduce((a, b) => a + b, 0)).toBe(files.length);
+    expect(Math.max(...sizes)).toBe(32);
+  }, 60_000);
 });
+
+/** The generated library's article files, as a scan lists them. */
+function libraryFiles(): { id: string; path: string }[] {
+  return readdirSync(lib.dir)
+    .filter((n) => n.endsWith('.md') || n.endsWith('.txt'))
+    .map((id) => ({ id, path: join(lib.dir, id) }));
+}
 
 describe('stopping the read pool', () => {
   test('stops handing out batches, still hands over the ones already given, and settles', async () => {
@@ -35,10 +81,16 @@ describe('stopping the read pool', () => {
     const files = names.map((id) => ({ id, path: join(lib.dir, id) }));
     const seen: string[] = [];
     let stop = false;
-    await pool.readMany(files, 'quick', (results) => {
-      seen.push(...results.map((r) => r.id));
-      stop = true; // after the first batch back: each thread holds at most one more
-    }, () => stop);
+    await pool.readMany(
+      files,
+      'quick',
+      (results) => {
+        seen.push(...results.map((r) => r.id));
+        stop = true; // after the first batch back: each thread holds at most one more
+      },
+      () => stop,
+      0, // on the threads, however few the files
+    );
     // The first batch, plus at most the batches two threads held (two each): never all of them.
     expect(seen.length).toBeGreaterThanOrEqual(128);
     expect(seen.length).toBeLessThanOrEqual(128 * 4);
