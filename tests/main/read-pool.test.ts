@@ -66,6 +66,35 @@ describe('the read pool', () => {
   }, 60_000);
 });
 
+describe('copies on the read pool', () => {
+  test('the threads copy each file whose bytes still hash as checked, and only those', async () => {
+    const pool = (await import(new URL('../../out/main/core/read-pool.js', import.meta.url).href)) as typeof import('../../main/core/read-pool.js');
+    const files = libraryFiles().slice(0, 600);
+    const out = join(lib.dir, '..', `${basename(lib.dir)}-copies`);
+    const hashOf = (id: string): string => createHash('sha256').update(readFileSync(join(lib.dir, id))).digest('hex');
+    // Every tenth with a hash its file no longer has: a file changed since the check.
+    const items = files.map((f, i) => ({ id: f.id, sha256: i % 10 === 3 ? '0'.repeat(64) : hashOf(f.id), target: join(out, f.id) }));
+    const copied = new Map<string, boolean>();
+    const sizes: number[] = [];
+    try {
+      // On the threads, however few the files (an export of fewer copies them in this thread).
+      await pool.copyMany(lib.dir, items, (batch, ok) => {
+        sizes.push(batch.length);
+        batch.forEach((item, i) => copied.set(item.id, ok[i]!));
+      }, () => false, 0);
+      expect(Math.max(...sizes)).toBe(128);
+      expect([...copied.keys()].sort()).toEqual(items.map((i) => i.id).sort());
+      items.forEach((item, i) => {
+        expect(copied.get(item.id)).toBe(i % 10 !== 3);
+        if (i % 10 === 3) expect(() => readFileSync(item.target)).toThrow();
+        else expect(readFileSync(item.target).equals(readFileSync(join(lib.dir, item.id)))).toBe(true);
+      });
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
+
 /** The generated library's article files, as a scan lists them. */
 function libraryFiles(): { id: string; path: string }[] {
   return readdirSync(lib.dir)
