@@ -27,7 +27,7 @@ export function shortcutGroups(mac: boolean): readonly { readonly title: string;
       title: 'The selected article',
       shortcuts: [
         { keys: ['p', 'Space'], does: 'Approve it, or withdraw its approval' },
-        { keys: ['t'], does: 'Add a topic (↓ ↑ pick a suggestion, Enter adds it, Backspace in the empty field removes the last topic, Esc leaves)' },
+        { keys: ['t'], does: 'Add a topic (↓ ↑ pick a suggestion, Enter adds it, Backspace in the empty field removes the last topic, Esc clears the field, then leaves)' },
       ],
     },
     {
