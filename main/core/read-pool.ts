@@ -16,6 +16,8 @@ import { readBatch, type ReadMode, type ReadResult } from './read-one.js';
 const BATCH = 128;
 /** Batches a thread is given at a time. */
 const AHEAD = 2;
+/** Files this thread reads at a time when it reads alone (see `readHereUnlessSlow`). */
+const HERE_SLICE = 32;
 /**
  * Below this many files a quick read (an open) runs in this thread alone: the threads' boot (about
  * 150 ms) and their first, uncompiled batches cost more than they share. Cold opens in fresh
@@ -42,7 +44,8 @@ export const poolAvailable = (): boolean => import.meta.url.endsWith('.js') && e
  * Reads every file, handing results over in batches; stops early when `stopped()` turns true.
  * Given the files as a promise (a folder being listed), the threads boot while it settles, and are
  * stopped unused if fewer than `aloneBelow` files are listed: those are read in this thread, in
- * slices between which requests are answered.
+ * slices between which requests are answered, unless a slice shows the storage slow (see
+ * `readHereUnlessSlow`): the rest then goes to the threads.
  */
 export async function readMany(
   files: readonly ScannedFile[] | Promise<readonly ScannedFile[]>,
@@ -52,7 +55,12 @@ export async function readMany(
   aloneBelow = mode === 'quick' ? QUICK_ALONE_BELOW : BATCH,
 ): Promise<void> {
   if (!poolAvailable()) return readHere(await files, mode, onResults, stopped);
-  if (!(files instanceof Promise) && files.length < aloneBelow) return readHere(files, mode, onResults, stopped);
+  // In this thread while the storage keeps up; what is left once a slice shows it slow goes to the threads.
+  const alone = async (list: readonly ScannedFile[]): Promise<void> => {
+    const rest = await readHereUnlessSlow(list, (slice) => onResults(readBatch(slice, mode)), stopped);
+    if (rest.length > 0) await readMany(rest, mode, onResults, stopped, 0);
+  };
+  if (!(files instanceof Promise) && files.length < aloneBelow) return alone(files);
   const sent = new Map<number, readonly ScannedFile[]>();
   await pooled(
     files,
@@ -65,13 +73,14 @@ export async function readMany(
       sent.delete(result.at);
     },
     stopped,
-    { below: aloneBelow, here: (list) => readHere(list, mode, onResults, stopped) },
+    { below: aloneBelow, here: alone },
   );
 }
 
 /**
  * Copies checked files for an export on the threads (see export-copy.ts), or in this thread below
- * `aloneBelow` files, handing over which were copied, batch by batch. A failed write rejects.
+ * `aloneBelow` files while the storage keeps up, handing over which were copied, batch by batch.
+ * A failed write rejects.
  */
 export async function copyMany(
   root: string,
@@ -82,12 +91,10 @@ export async function copyMany(
 ): Promise<void> {
   if (items.length === 0) return;
   if (!poolAvailable() || items.length < aloneBelow) {
+    // As a read alone: in this thread while the storage keeps up, the rest on the threads.
     const made = new Set<string>();
-    for (let i = 0; i < items.length && !stopped(); i += 32) {
-      await new Promise((resolve) => setImmediate(resolve));
-      const batch = items.slice(i, i + 32);
-      onCopied(batch, copyChecked({ root, items: batch }, made));
-    }
+    const rest = await readHereUnlessSlow(items, (slice) => onCopied(slice, copyChecked({ root, items: slice }, made)), stopped);
+    if (rest.length > 0) await copyMany(root, rest, onCopied, stopped, 0);
     return;
   }
   const sent = new Map<number, readonly CopyItem[]>();
@@ -202,6 +209,31 @@ export function startStamper(): Stamper {
       }
     },
   };
+}
+
+/**
+ * How long a slice read in this thread (`HERE_SLICE` files) may take before the rest goes to the
+ * threads: storage that slow (a network share, a disk that seeks) would hold the main process, and
+ * the threads keep two files in flight. Page-cached files here take 1-10 ms a slice once the reader
+ * is compiled; the first slice, compiling it, took 15-31 ms, so it is given longer.
+ */
+const SLOW_SLICE_MS = 40;
+const SLOW_FIRST_SLICE_MS = 120;
+
+/**
+ * Reads `items` in this thread a slice at a time (`read`), each slice in a task of its own so
+ * requests are answered between them, until one slice takes longer than the storage should:
+ * answers the items left unread then, none once all are read or `stopped()` turns true.
+ */
+export async function readHereUnlessSlow<T>(items: readonly T[], read: (slice: readonly T[]) => void, stopped: () => boolean, now: () => number = () => performance.now()): Promise<readonly T[]> {
+  for (let at = 0; at < items.length; at += HERE_SLICE) {
+    await new Promise((resolve) => setImmediate(resolve));
+    if (stopped()) return [];
+    const start = now();
+    read(items.slice(at, at + HERE_SLICE));
+    if (now() - start > (at === 0 ? SLOW_FIRST_SLICE_MS : SLOW_SLICE_MS)) return items.slice(at + HERE_SLICE);
+  }
+  return [];
 }
 
 async function readHere(files: readonly ScannedFile[], mode: ReadMode, onResults: (results: readonly ReadResult[]) => void, stopped: () => boolean): Promise<void> {
