@@ -237,9 +237,9 @@ export async function readHereUnlessSlow<T>(items: readonly T[], read: (slice: r
 }
 
 async function readHere(files: readonly ScannedFile[], mode: ReadMode, onResults: (results: readonly ReadResult[]) => void, stopped: () => boolean): Promise<void> {
-  for (let i = 0; i < files.length; i += 32) {
+  for (let i = 0; i < files.length; i += HERE_SLICE) {
     await new Promise((resolve) => setImmediate(resolve)); // let requests through between slices
     if (stopped()) return;
-    onResults(readBatch(files.slice(i, i + 32), mode));
+    onResults(readBatch(files.slice(i, i + HERE_SLICE), mode));
   }
 }
