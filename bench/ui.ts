@@ -115,7 +115,7 @@ export async function measureUi(
       };
     }, start);
     // Scrolling is measured once every page of the list is in. Until then, the desk's longest task.
-    await page.waitForFunction(() => !document.querySelector('.counts')?.textContent?.includes('loading'), undefined, { timeout: 120_000, polling: 50 });
+    await page.waitForFunction(() => !document.querySelector('.statusbar')?.textContent?.includes('loading'), undefined, { timeout: 120_000, polling: 50 });
     const arriving = await page.evaluate(() => {
       const w = window as { longTasks?: [number, number][]; firstRowPainted?: number };
       const from = w.firstRowPainted! - performance.timeOrigin;

@@ -18,6 +18,7 @@ import { KeysDialog } from './KeysDialog.js';
 import { Notices } from './Notices.js';
 import { PaneSplitter } from './PaneSplitter.js';
 import { ReviewPane } from './ReviewPane.js';
+import { StatusBar } from './StatusBar.js';
 import { Toolbar } from './Toolbar.js';
 
 /** The whole desk over one bridge. */
@@ -219,10 +220,6 @@ export function App({ bridge, firstPage }: { readonly bridge: Bridge; readonly f
       <div className="desk-behind" inert={dialogOpen}>
         <Toolbar
           state={state}
-          counts={counts}
-          shown={rows.length}
-          searchWaits={searchWaits}
-          sorting={sorting}
           topics={topics}
           providers={providers}
           searchRef={searchRef}
@@ -231,10 +228,6 @@ export function App({ bridge, firstPage }: { readonly bridge: Bridge; readonly f
           onExport={() => dispatch({ type: 'dialog-opened', dialog: 'export' })}
           onBulk={() => dispatch({ type: 'dialog-opened', dialog: 'bulk' })}
           onKeys={() => dispatch({ type: 'dialog-opened', dialog: 'keys' })}
-          onStopBulk={() => {
-            actions.stopReplay();
-            listRef.current?.focus(); // the button goes once the undo has stopped: the keys go back to the list
-          }}
         />
         <main className="panes">
           <ArticleList
@@ -268,6 +261,17 @@ export function App({ bridge, firstPage }: { readonly bridge: Bridge; readonly f
             onShowImages={showImages}
           />
         </main>
+        <StatusBar
+          state={state}
+          counts={counts}
+          shown={rows.length}
+          searchWaits={searchWaits}
+          sorting={sorting}
+          onStopBulk={() => {
+            actions.stopReplay();
+            listRef.current?.focus(); // the button goes once the undo has stopped: the keys go back to the list
+          }}
+        />
       </div>
       <Notices notices={state.notices} onDismiss={dismiss} inert={dialogOpen} />
       {state.dialog === 'bulk' && (

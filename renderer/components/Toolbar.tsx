@@ -1,7 +1,6 @@
-/** The top bar: library name, search, filters and the live counts. */
+/** The top bar: library name, search, the desk's actions, and the filters. */
 import { useMemo, type KeyboardEvent, type RefObject } from 'react';
-import type { LibraryCounts, StatusFilter } from '../../shared/query.js';
-import { formatCount, plural } from '../format.js';
+import type { StatusFilter } from '../../shared/query.js';
 import type { DeskState, Filters } from '../state/store.js';
 
 const STATUSES: readonly { value: StatusFilter; label: string }[] = [
@@ -13,12 +12,6 @@ const STATUSES: readonly { value: StatusFilter; label: string }[] = [
 
 interface Props {
   readonly state: DeskState;
-  readonly counts: LibraryCounts;
-  readonly shown: number;
-  /** A search waits for the list's index (the first seconds after a large library opens): the rows are not yet its answer. */
-  readonly searchWaits: boolean;
-  /** A new sort of a large list is under way: the rows keep their order until it is done. */
-  readonly sorting: boolean;
   readonly topics: readonly string[];
   readonly providers: readonly string[];
   readonly searchRef: RefObject<HTMLInputElement | null>;
@@ -29,17 +22,14 @@ interface Props {
   readonly onBulk: () => void;
   /** Opens the list of keyboard shortcuts. */
   readonly onKeys: () => void;
-  /** Stops an undo or redo of many articles (a change from the dialog has its own Stop there). */
-  readonly onStopBulk: () => void;
 }
 
 /** Search and filters; every control is labelled for screen readers. */
-export function Toolbar({ state, counts, shown, searchWaits, sorting, topics, providers, searchRef, onFilters, onEscape, onExport, onBulk, onKeys, onStopBulk }: Props) {
+export function Toolbar({ state, topics, providers, searchRef, onFilters, onEscape, onExport, onBulk, onKeys }: Props) {
   const { filters } = state;
   // A few hundred topics: made again when they change, not at every approval.
   const topicOptions = useMemo(() => options(topics), [topics]);
   const providerOptions = useMemo(() => options(providers), [providers]);
-  const problems = counts.withErrors + counts.withWarnings;
   /** The arrow keys, Home and End in the status group: the next, previous, first or last status, chosen and focused. */
   const moveStatus = (e: KeyboardEvent<HTMLDivElement>): void => {
     const at = STATUSES.findIndex((s) => s.value === filters.status);
@@ -82,36 +72,17 @@ export function Toolbar({ state, counts, shown, searchWaits, sorting, topics, pr
           }}
         />
       </div>
-      <p className="counts" aria-live="polite">
-        {plural(counts.articles, 'article')} · {formatCount(counts.published)} published · {formatCount(problems)} with problems
-        {searchWaits ? <span className="checking"> · preparing the search…</span> : shown !== counts.articles && <span className="shown"> · {formatCount(shown)} shown</span>}
-        {sorting && <span className="checking"> · sorting…</span>}
-        {state.receiving && (
-          <span className="checking">
-            {' '}
-            · loading {formatCount(state.articles.length)} of {formatCount(state.receiving.total)}
-          </span>
-        )}
-        {state.bulk && (
-          <span className="checking">
-            {' '}
-            · {state.bulk.doing} {formatCount(state.bulk.done)} of {formatCount(state.bulk.total)}{' '}
-            <progress max={Math.max(state.bulk.total, 1)} value={state.bulk.done} aria-label={`${state.bulk.doing[0]!.toUpperCase()}${state.bulk.doing.slice(1)}`} />
-            {state.dialog !== 'bulk' && (
-              <button type="button" className="stop-button" onClick={onStopBulk}>
-                Stop
-              </button>
-            )}
-          </span>
-        )}
-        {state.checking && (
-          <span className="checking">
-            {' '}
-            · checking {formatCount(state.checking.done)} of {formatCount(state.checking.total)}{' '}
-            <progress max={state.checking.total} value={state.checking.done} aria-label="Checking every file" />
-          </span>
-        )}
-      </p>
+      <div className="toolbar-actions">
+        <button type="button" className="bulk-button" onClick={onBulk} aria-keyshortcuts="Shift+P" title="Approve, withdraw or change the topics of every article shown (Shift+P)">
+          Bulk actions…
+        </button>
+        <button type="button" className="export-button" onClick={onExport}>
+          Export…
+        </button>
+        <button type="button" className="keys-button" onClick={onKeys} aria-keyshortcuts="?" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">
+          ?
+        </button>
+      </div>
       <div className="filters">
         {/* A radio group as ARIA describes one: one Tab stop, the arrow keys move the choice (and the focus with it). */}
         <div className="segmented" role="radiogroup" aria-label="Status" onKeyDown={moveStatus}>
@@ -151,18 +122,6 @@ export function Toolbar({ state, counts, shown, searchWaits, sorting, topics, pr
               ×
             </button>
           )}
-        </div>
-        {/* Together, so that a narrow window wraps them as one. */}
-        <div className="toolbar-actions">
-          <button type="button" className="bulk-button" onClick={onBulk} aria-keyshortcuts="Shift+P" title="Approve, withdraw or change the topics of every article shown (Shift+P)">
-            Bulk actions…
-          </button>
-          <button type="button" className="export-button" onClick={onExport}>
-            Export…
-          </button>
-          <button type="button" className="keys-button" onClick={onKeys} aria-keyshortcuts="?" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">
-            ?
-          </button>
         </div>
       </div>
     </header>

@@ -133,6 +133,52 @@ describe.skipIf(!haveChromium)('the desk in Chromium', () => {
     await page.getByRole('radio', { name: 'All' }).click();
   });
 
+  test('in a laptop’s window the toolbar keeps two rows, and the status bar’s text moves nothing above the list', async () => {
+    const laptop = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    try {
+      await laptop.goto(host.url);
+      await expect.poll(() => laptop.getByText(/^3 articles/).count()).toBe(1);
+      await laptop.getByLabel('Date from').fill('2022-07-01'); // the date range at its widest: with its "Any date" button
+      await expect.poll(() => laptop.getByRole('button', { name: 'Any date' }).count()).toBe(1);
+      const boxes = (): Promise<Record<string, number[]>> =>
+        laptop.evaluate(() => {
+          const box = (selector: string): number[] => {
+            const r = document.querySelector(selector)!.getBoundingClientRect();
+            return [Math.round(r.left), Math.round(r.top), Math.round(r.width), Math.round(r.height)];
+          };
+          return {
+            toolbar: box('.toolbar'),
+            search: box('.search-row input'),
+            actions: box('.toolbar-actions'),
+            status: box('[role="radiogroup"][aria-label="Status"]'),
+            topic: box('select[aria-label="Topic"]'),
+            dates: box('.date-range'),
+            list: box('.grid-body'),
+          };
+        });
+      const before = await boxes();
+      // Row one: the search and the actions; row two: every filter, on one line.
+      const middle = (box: number[] | undefined): number => box![1]! + box![3]! / 2;
+      expect(Math.abs(middle(before.actions) - middle(before.search))).toBeLessThan(4);
+      expect(before.status![1]).toBeGreaterThan(before.search![1]! + before.search![3]!);
+      expect(Math.abs(middle(before.dates) - middle(before.status))).toBeLessThan(4);
+      expect(before.toolbar![3]).toBeLessThan(110);
+      // The status bar's text grows as a large library opens ("loading 35,000 of 100,000 · checking
+      // 9,216 of 100,000", wider than the room beside the search): nothing above the list moves.
+      await laptop.evaluate(() => {
+        const p = document.createElement('p');
+        p.className = 'activity';
+        p.textContent = 'sorting… · loading 35,000 of 100,000 · approving 12,000 of 70,000 · checking 9,216 of 100,000';
+        document.querySelector('.statusbar')!.append(p);
+        document.querySelector('.statusbar .counts')!.append(' · 45,123 shown · preparing the search…');
+      });
+      expect(await boxes()).toEqual(before);
+      await laptop.screenshot({ path: join(SHOTS, 'desk-laptop-width.png') });
+    } finally {
+      await laptop.close();
+    }
+  });
+
   test('a search typed before the list index is built says it is being prepared, then answers', async () => {
     // No idle period ever comes in this page, so the index is not built when the search is typed:
     // the search must build it itself, in short tasks, saying so meanwhile (a large library's first
