@@ -115,6 +115,10 @@ describe('the desk', () => {
     // The click answers at once; the sort runs in slices after it.
     fireEvent.click(screen.getByRole('button', { name: /^Title/ }));
     expect(screen.getByText(/sorting…/)).toBeTruthy();
+    // In the status bar, outside its live region: the counts are announced, the work's steps are not.
+    expect(screen.getByText(/sorting…/).closest('footer')).not.toBeNull();
+    expect(screen.getByText(/sorting…/).closest('[aria-live]')).toBeNull();
+    expect(screen.getByText(new RegExp(`${n.toLocaleString('en')} articles`)).closest('[aria-live]')?.getAttribute('aria-live')).toBe('polite');
     expect(grid.getAttribute('aria-busy')).toBe('true');
     expect(rowTitles()).toEqual(newestFirst);
     await waitFor(() => expect(rowTitles().slice(0, 3)).toEqual(['Story 0', 'Story 1', 'Story 2']), { timeout: 10_000 });
