@@ -1,5 +1,6 @@
 /** The library the desk has open, with its watcher; the handlers of both hosts work through it. */
 import { randomBytes } from 'node:crypto';
+import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { LibraryEventMessage, LibraryKey } from '../shared/contract.js';
 import { fail, ok, type Result } from '../shared/result.js';
@@ -13,6 +14,8 @@ interface OpenLibrary {
   readonly key: LibraryKey;
   readonly watch: LibraryWatch | null;
   readonly unsubscribe: () => void;
+  /** While the folder is gone: the timer that looks for it to come back. */
+  returning?: NodeJS.Timeout;
 }
 
 /** How a session opens libraries. */
@@ -21,6 +24,8 @@ export interface SessionOptions {
   readonly watch: boolean;
   /** The app's data folder, where the persistent index is kept (asked at each open); none keeps no index. */
   readonly dataFolder?: () => string;
+  /** How often a library folder that went is looked for where it was (ms; 2 s unless told). */
+  readonly returnCheckMs?: number;
 }
 
 /** Holds one open library at a time and forwards its changes as events. */
@@ -66,12 +71,33 @@ export class Session {
     if (key === undefined) this.keys.set(library.root, (key = randomBytes(9).toString('base64url')));
     const unsubscribe = library.subscribe((event) => this.emit(event.type === 'checking' ? { type: 'check-progress', done: event.done, total: event.total } : event));
     // The watch starts now and is ready within a second even at 100,000 files; the list does not wait for it.
-    const watch = this.options.watch ? watchLibrary(library) : null;
+    const watch = this.options.watch ? watchLibrary(library, () => this.lost(folder)) : null;
     const previous = this.current;
     this.current = { library, name, key, watch, unsubscribe };
     if (previous) await closeLibrary(previous);
     this.emit({ type: 'reloaded', name, library: key });
     return ok({ name, size: library.size });
+  }
+
+  /**
+   * The open library's folder went (moved, renamed or deleted, or its drive or share removed): the
+   * desk is told, and the folder is looked for where it was opened until it is back (a drive
+   * plugged in again, a share reconnected, a folder renamed back), then opened again as a reload.
+   */
+  private lost(folder: string): void {
+    const open = this.current;
+    if (open === null || open.returning !== undefined) return;
+    this.emit({ type: 'gone', name: open.name });
+    const look = async (): Promise<void> => {
+      if (this.current !== open) return; // another library opened, or the session closed
+      const back = await stat(folder).then(
+        (info) => info.isDirectory(),
+        () => false,
+      );
+      if (back && this.current === open && (await this.open(folder)).ok) return;
+      if (this.current === open) open.returning = setTimeout(() => void look(), this.options.returnCheckMs ?? 2000);
+    };
+    open.returning = setTimeout(() => void look(), this.options.returnCheckMs ?? 2000);
   }
 
   /** The open library, or a failure saying none is open. */
@@ -93,6 +119,7 @@ export class Session {
 }
 
 async function closeLibrary(open: OpenLibrary): Promise<void> {
+  clearTimeout(open.returning);
   open.unsubscribe();
   await Promise.all([open.library.close(), open.watch?.close()]);
 }

@@ -145,6 +145,8 @@ export type LibraryEventMessage =
   | { readonly type: 'removed'; readonly id: ArticleId }
   /** A library opened: the desk lists it again. Another folder than before (another `library`) starts the desk afresh. */
   | { readonly type: 'reloaded'; readonly name: string; readonly library: LibraryKey }
+  /** The open library's folder went (moved, renamed or deleted, or its drive removed); a `reloaded` follows if it comes back. */
+  | { readonly type: 'gone'; readonly name: string }
   /** A menu command for the desk (the app menu owns Ctrl/Cmd+Z in Electron). */
   | { readonly type: 'command'; readonly command: MenuCommand }
   /** Progress of opening a library: its list pass. */

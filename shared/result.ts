@@ -8,6 +8,8 @@ export type FailureKind =
   | 'has-errors'
   | 'not-editable'
   | 'conflict'
+  /** The library folder is no longer where it was opened (see `Library.folderGone`). */
+  | 'gone'
   | 'io';
 
 /** A failure with its kind and message. */

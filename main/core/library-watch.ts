@@ -17,8 +17,12 @@ export interface LibraryWatch {
 /** How long a file must be quiet before it is read: a program still writing it is not read half-way. */
 const SETTLE_MS = 50;
 
-/** Watches the library folder and refreshes the index for every article file added, changed or removed. */
-export function watchLibrary(library: Library): LibraryWatch {
+/**
+ * Watches the library folder and refreshes the index for every article file added, changed or
+ * removed. `onGone` hears that the folder itself went (moved, renamed or deleted, or its drive
+ * removed): the watch ends with it.
+ */
+export function watchLibrary(library: Library, onGone: () => void = () => undefined): LibraryWatch {
   const pending = new Map<string, NodeJS.Timeout>();
   let closed = false;
   const settle = (key: string, action: () => void): void => {
@@ -31,21 +35,34 @@ export function watchLibrary(library: Library): LibraryWatch {
       }, SETTLE_MS),
     );
   };
+  let told = false;
+  /** Finds every file again, unless the folder itself is gone: that is told, once. */
+  const findAgain = (): void => {
+    if (!library.folderGone()) void library.rescan();
+    else if (!told) {
+      told = true;
+      onGone();
+    }
+  };
   const onEvents = (events: readonly Event[]): void => {
     for (const event of events) {
       const rel = event.path.slice(library.root.length + 1);
-      if (rel === '' || rel.split(sep).some((part) => isSkippedFolder(part))) continue;
+      if (rel === '') {
+        if (event.type === 'delete') settle('\0rescan', findAgain);
+        continue;
+      }
+      if (rel.split(sep).some((part) => isSkippedFolder(part))) continue;
       if (ARTICLE_FILE.test(rel)) settle(rel, () => void library.refresh(idOf(library.root, event.path)));
       // A folder moved in or out (or anything else): the ids under it are found again.
-      else if (event.type !== 'update') settle('\0rescan', () => void library.rescan());
+      else if (event.type !== 'update') settle('\0rescan', findAgain);
     }
   };
   const subscription: Promise<AsyncSubscription | null> = watcher
     .subscribe(
       library.root,
       (error, events) => {
-        // The watcher lost track (an overflowing event queue): find every file again.
-        if (error) settle('\0rescan', () => void library.rescan());
+        // The watcher lost track (an overflowing event queue, or its folder gone): find every file again.
+        if (error) settle('\0rescan', findAgain);
         else onEvents(events);
       },
       { ignore: ['**/.*', '**/node_modules'] },

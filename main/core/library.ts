@@ -1,4 +1,5 @@
 /** An open article library: the index of every article, full reads, lossless edits and live updates. */
+import { statSync } from 'node:fs';
 import { readFile, realpath, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { ArticleDetail, ArticleId, ArticleSummary } from '../../shared/article.js';
@@ -64,6 +65,8 @@ export class Library {
     /** The library folder's real path. */
     readonly root: string,
     private readonly cache: { readonly file: string; readonly reader: string } | null,
+    /** The folder's device and inode when it was opened: a folder put in its place later is another one. */
+    private readonly rootIdentity: string,
   ) {}
 
   /**
@@ -88,14 +91,17 @@ export class Library {
    */
   static async open(folder: string, options: OpenOptions = {}): Promise<Result<Library>> {
     let root: string;
+    let identity: string;
     try {
       root = await realpath(folder);
-      if (!(await stat(root)).isDirectory()) return fail('io', `${basename(folder)} is not a folder`);
+      const info = await stat(root);
+      if (!info.isDirectory()) return fail('io', `${basename(folder)} is not a folder`);
+      identity = identityOf(info);
     } catch (e) {
       return fail('io', `cannot open the library ${basename(folder)}: ${errorText(e)}`);
     }
     const cache = options.cacheFolder === undefined ? null : { file: cacheFileOf(options.cacheFolder, root), reader: options.reader ?? READER_VERSION };
-    const library = new Library(root, cache);
+    const library = new Library(root, cache, identity);
     const leftovers: string[] = [];
     const cached = cache === null ? null : await loadIndex(cache.file, root, cache.reader);
     // The stamp threads boot once the index is decoded, not while: on two cores their start slowed
@@ -418,7 +424,7 @@ export class Library {
   async refresh(id: ArticleId): Promise<void> {
     const path = await this.pathOf(id);
     if (!path.ok) {
-      this.remove(id);
+      if (path.error.kind !== 'gone') this.remove(id);
       return;
     }
     await this.load(id, path.value);
@@ -427,6 +433,8 @@ export class Library {
   /** Finds every article file again: files that appeared are read, ids whose files went are dropped. */
   async rescan(): Promise<void> {
     const files = await scanLibrary(this.root);
+    // A folder that is gone lists nothing: its articles are not gone with it, only out of reach.
+    if (this.folderGone()) return;
     const present = new Set(files.map((f) => f.id));
     for (const [id] of [...this.index.all()]) if (!present.has(id)) this.remove(id);
     for (const file of files) if (this.index.get(file.id) === undefined) await this.load(file.id, file.path);
@@ -442,7 +450,8 @@ export class Library {
     // Queued before anything asynchronous, so edits of one article apply in the order they were asked.
     return this.serialize(checked.value, () => {
       // Resolved, read, checked and written in one synchronous step (see library-edit.ts).
-      const path = UNSAFE_resolveIdSync(this.root, checked.value);
+      // A folder gone, or another put in its place, is never written to, whatever its files' names.
+      const path = this.folderGone() ? this.goneFailure() : UNSAFE_resolveIdSync(this.root, checked.value);
       return path.ok ? this.editNow(checked.value, path.value, edit, topicsWere, unsynced) : Promise.resolve(path);
     });
   }
@@ -503,7 +512,29 @@ export class Library {
   }
 
   private async pathOf(id: unknown): Promise<Result<string>> {
-    return UNSAFE_resolveId(this.root, id);
+    return this.unlessGone(await UNSAFE_resolveId(this.root, id));
+  }
+
+  /**
+   * Whether the library folder is no longer where it was opened: moved, renamed or deleted, its
+   * drive or share removed, or another folder put in its place.
+   */
+  folderGone(): boolean {
+    try {
+      const info = statSync(this.root);
+      return !info.isDirectory() || identityOf(info) !== this.rootIdentity;
+    } catch {
+      return true;
+    }
+  }
+
+  /** A file not found, told as what it is when the whole folder is gone. */
+  private unlessGone(path: Result<string>): Result<string> {
+    return path.ok || path.error.kind !== 'not-found' || !this.folderGone() ? path : this.goneFailure();
+  }
+
+  private goneFailure(): Result<never> {
+    return fail('gone', `the library folder ${basename(this.root)} is no longer where it was opened (moved, renamed or deleted, or its drive removed): nothing in it can be read or saved until it is back`);
   }
 
   /** Reads and checks one file into the index; a file that is gone or not an article leaves it. */
@@ -512,8 +543,9 @@ export class Library {
     try {
       read = readWithStamp(knownPath ?? (await this.pathOrThrow(id)));
     } catch (e) {
-      if (isMissing(e)) this.remove(id);
-      else this.index.store(id, { summary: unreadable(id, e), hash: '', stamp: null, quickApprove: false });
+      if (isMissing(e)) {
+        if (!this.folderGone()) this.remove(id);
+      } else this.index.store(id, { summary: unreadable(id, e), hash: '', stamp: null, quickApprove: false });
       return;
     }
     const hash = contentHash(read.bytes);
@@ -538,6 +570,11 @@ export class Library {
   private remove(id: ArticleId): void {
     this.index.remove(id);
   }
+}
+
+/** A folder's device and inode, as one key. */
+function identityOf(info: { readonly dev: number; readonly ino: number }): string {
+  return `${info.dev}:${info.ino}`;
 }
 
 function isMissing(e: unknown): boolean {

@@ -1,4 +1,4 @@
-/** The top bar: library name, search, the desk's actions, and the filters. */
+/** The top bar: library name, search, the desk's actions, the filters, and word when the library's folder is gone. */
 import { useMemo, type KeyboardEvent, type RefObject } from 'react';
 import type { StatusFilter } from '../../shared/query.js';
 import type { DeskState, Filters } from '../state/store.js';
@@ -124,6 +124,12 @@ export function Toolbar({ state, topics, providers, searchRef, onFilters, onEsca
           )}
         </div>
       </div>
+      {state.gone !== null && (
+        <p className="gone-banner" role="alert">
+          <strong>The folder {state.gone} is no longer where it was opened.</strong> It was moved, renamed or deleted, or its drive was removed: nothing in it can be read or
+          saved until it is back. Masthead opens it again as soon as it is.
+        </p>
+      )}
     </header>
   );
 }

@@ -90,6 +90,8 @@ export interface DeskState {
   readonly opening: { readonly done: number; readonly total: number } | null;
   /** The background full check after a fast open, while it runs. */
   readonly checking: { readonly done: number; readonly total: number } | null;
+  /** The name of the library's folder while it is gone from where it was opened (see the `gone` event); null otherwise. */
+  readonly gone: string | null;
 }
 
 /**
@@ -153,6 +155,7 @@ export const initialState: DeskState = {
   checking: null,
   opening: null,
   receiving: null,
+  gone: null,
 };
 
 const MAX_UNDO = 200;
@@ -255,10 +258,12 @@ function applyEvent(state: DeskState, event: LibraryEventMessage): DeskState {
       return { ...state, articles, selectedId: gone ? null : state.selectedId, detail: gone ? null : state.detail, receiving };
     }
     case 'reloaded':
-      if (state.library === null || event.library === state.library) return { ...state, libraryName: event.name, library: event.library };
+      if (state.library === null || event.library === state.library) return { ...state, libraryName: event.name, library: event.library, gone: null };
       // Another library: nothing of the last one's carries over (its filters, its selection, its undo,
       // its remote images shown), only the editor's sort and notices. Its list is asked for afresh.
       return { ...initialState, sort: state.sort, notices: state.notices, libraryName: event.name, library: event.library };
+    case 'gone':
+      return { ...state, gone: event.name };
     case 'open-progress':
       return { ...state, opening: event.done >= event.total ? null : { done: event.done, total: event.total } };
     case 'check-progress':

@@ -8,8 +8,8 @@ const native = vi.hoisted(() => ({
 vi.mock('@parcel/watcher', () => ({ default: { subscribe: native.subscribe } }));
 const { watchLibrary } = await import('../../main/core/library-watch.js');
 
-const library = (): Library & { refresh: ReturnType<typeof vi.fn>; rescan: ReturnType<typeof vi.fn> } =>
-  ({ root: '/news', refresh: vi.fn(async () => undefined), rescan: vi.fn(async () => undefined) }) as never;
+const library = (gone = false): Library & { refresh: ReturnType<typeof vi.fn>; rescan: ReturnType<typeof vi.fn> } =>
+  ({ root: '/news', refresh: vi.fn(async () => undefined), rescan: vi.fn(async () => undefined), folderGone: () => gone }) as never;
 
 afterEach(() => {
   native.subscribe.mockReset();
@@ -55,5 +55,34 @@ describe('the library watch', () => {
     await watch.close();
     await vi.advanceTimersByTimeAsync(100);
     expect(lib.refresh).toHaveBeenCalledTimes(1);
+  });
+
+  test('the folder itself gone (moved, renamed, deleted) is told once, and nothing is read or dropped', async () => {
+    vi.useFakeTimers();
+    let deliver: (error: Error | null, events: { type: string; path: string }[]) => void = () => undefined;
+    native.subscribe.mockImplementation(async (_root: string, callback: typeof deliver) => {
+      deliver = callback;
+      return { unsubscribe: async () => undefined };
+    });
+    const gone = library(true);
+    const onGone = vi.fn();
+    const watch = watchLibrary(gone, onGone);
+    await watch.ready;
+    deliver(null, [{ type: 'delete', path: '/news' }]);
+    deliver(new Error('Unable to read the folder'), []); // what some platforms say instead
+    await vi.advanceTimersByTimeAsync(100);
+    expect(onGone).toHaveBeenCalledTimes(1);
+    expect(gone.rescan).not.toHaveBeenCalled();
+    await watch.close();
+    // A delete reported for the folder while it is still there (it went and came back at once): found again.
+    const back = library(false);
+    const notGone = vi.fn();
+    const again = watchLibrary(back, notGone);
+    await again.ready;
+    deliver(null, [{ type: 'delete', path: '/news' }]);
+    await vi.advanceTimersByTimeAsync(100);
+    expect(notGone).not.toHaveBeenCalled();
+    expect(back.rescan).toHaveBeenCalledTimes(1);
+    await again.close();
   });
 });

@@ -416,6 +416,53 @@ describe('opening fast, then checking every file', () => {
   });
 });
 
+describe('a library folder that went', () => {
+  test('moved away: reads and edits say so and write nothing, the list stays; back where it was, edits work again', async () => {
+    const dir = makeLibrary({ 'a.md': article('A'), 'sub/b.md': article('B') });
+    const library = await open(dir);
+    const away = `${dir}-away`;
+    cleanups.push(() => rmSync(away, { recursive: true, force: true }));
+    expect(library.folderGone()).toBe(false);
+    renameSync(dir, away);
+    expect(library.folderGone()).toBe(true);
+    const edit = await library.setPublished('a.md', true);
+    expect(edit.ok ? null : edit.error.kind).toBe('gone');
+    expect(edit.ok ? '' : edit.error.message).toMatch(/the library folder .* is no longer where it was opened/);
+    const read = await library.read('sub/b.md');
+    expect(read.ok ? null : read.error.kind).toBe('gone');
+    // Nothing is taken off the list: the files are out of reach, not gone.
+    await library.rescan();
+    await library.refresh('a.md');
+    expect(library.list().map((a) => a.id)).toEqual(['a.md', 'sub/b.md']);
+    expect(readFileSync(join(away, 'a.md'), 'utf8')).toBe(article('A'));
+    renameSync(away, dir);
+    expect(library.folderGone()).toBe(false);
+    expect((await library.setPublished('a.md', true)).ok).toBe(true);
+    expect(readFileSync(join(dir, 'a.md'), 'utf8')).toBe(article('A').replace('published: false', 'published: true'));
+    await library.close();
+  });
+
+  test('another folder put in its place is not the library: nothing in it is edited', async () => {
+    const dir = makeLibrary({ 'a.md': article('A') });
+    const library = await open(dir);
+    const away = `${dir}-away`;
+    cleanups.push(() => rmSync(away, { recursive: true, force: true }));
+    renameSync(dir, away);
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'b.md'), article('B'));
+    writeFileSync(join(dir, 'a.md'), article('A')); // the same name and bytes as the library's own
+    expect(library.folderGone()).toBe(true);
+    for (const id of ['a.md', 'b.md']) {
+      const edit = await library.setPublished(id, true);
+      expect(edit.ok ? null : edit.error.kind).toBe('gone');
+    }
+    expect(readFileSync(join(dir, 'a.md'), 'utf8')).toBe(article('A'));
+    expect(readFileSync(join(dir, 'b.md'), 'utf8')).toBe(article('B'));
+    expect(readdirSync(dir).sort()).toEqual(['a.md', 'b.md']);
+    await library.close();
+  });
+});
+
 describe('watching the library', () => {
 
   test('files added, changed and removed by other programs update the index', async () => {

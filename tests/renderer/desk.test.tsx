@@ -316,6 +316,18 @@ describe('the desk', () => {
     expect(rowTitles()).toHaveLength(3);
   });
 
+  test('the library’s folder gone: the desk says so above the list until the folder is back, the editor’s place kept', async () => {
+    const { user, emit } = await setup();
+    await user.click(screen.getByRole('row', { name: /Microsoft drops/ }));
+    act(() => emit({ type: 'gone', name: 'Test library' }));
+    const banner = await screen.findByText(/The folder Test library is no longer where it was opened/);
+    expect(banner.closest('[role="alert"]')).not.toBeNull();
+    expect(screen.getByRole('alert').textContent).toMatch(/nothing in it can be read or\s+saved until it is back/);
+    act(() => emit({ type: 'reloaded', name: 'Test library', library: 'library-1' }));
+    await waitFor(() => expect(screen.queryByText(/no longer where it was opened/)).toBeNull());
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Microsoft drops emotion recognition');
+  });
+
   test('another library opened: its list, with no filter, selection or undo carried over from the last one; the same one reloaded keeps them', async () => {
     const { user, calls, emit, replaceLibrary } = await setup();
     await user.click(screen.getByRole('row', { name: /Microsoft drops/ }));

@@ -91,6 +91,12 @@ describe('a library opened', () => {
     expect(other.sort).toEqual({ key: 'title', direction: 'asc' });
   });
 
+  test('its folder gone, then back: the desk says so meanwhile, and keeps the editor’s work', () => {
+    const gone = reduce(worked, { type: 'library-event', event: { type: 'gone', name: 'lib' } });
+    expect(gone).toEqual({ ...worked, gone: 'lib' });
+    expect(reduce(gone, { type: 'library-event', event: { type: 'reloaded', name: 'lib', library: 'lib-key' } })).toEqual(worked);
+  });
+
   test('the first library, opened while the desk waits for its list, is simply named', () => {
     const first = reduce(initialState, { type: 'library-event', event: { type: 'reloaded', name: 'lib', library: 'lib-key' } });
     expect(first).toEqual({ ...initialState, libraryName: 'lib', library: 'lib-key' });

@@ -1,0 +1,76 @@
+/** The session's watch on the open library's folder itself: gone, then back where it was. */
+import { mkdirSync, readFileSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, test } from 'vitest';
+import type { LibraryEventMessage } from '../../shared/contract.js';
+import { Session } from '../../main/session.js';
+import { tempDir } from '../helpers/corpora.js';
+
+const cleanups: (() => void)[] = [];
+afterEach(() => cleanups.splice(0).forEach((c) => c()));
+
+const article = (title: string): string => `---\ntitle: ${title}\npublished: false\n---\nbody\n`;
+
+/** Waits (up to 10 s) for `check` to hold. */
+async function until(check: () => boolean): Promise<void> {
+  for (let i = 0; i < 400 && !check(); i++) await new Promise((r) => setTimeout(r, 25));
+  expect(check()).toBe(true);
+}
+
+describe('a session whose library folder goes', () => {
+  test('says so; once the folder is back where it was, opens it again as a reload, and edits reach its files', async () => {
+    const { dir: root, cleanup } = tempDir();
+    cleanups.push(cleanup);
+    const dir = join(root, 'news');
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'a.md'), article('A'));
+    const events: LibraryEventMessage[] = [];
+    const session = new Session((e) => events.push(e), { watch: true, returnCheckMs: 50 });
+    cleanups.push(() => void session.close());
+    expect((await session.open(dir)).ok).toBe(true);
+    const first = session.library();
+    if (!first.ok) throw new Error(first.error.message);
+    await first.value.library.checked;
+    await new Promise((r) => setTimeout(r, 300)); // the watch is ready within this
+    const opened = events.filter((e) => e.type === 'reloaded');
+    expect(opened).toEqual([{ type: 'reloaded', name: 'news', library: first.value.key }]);
+
+    renameSync(dir, join(root, 'elsewhere'));
+    await until(() => events.some((e) => e.type === 'gone'));
+    expect(events.filter((e) => e.type === 'gone')).toEqual([{ type: 'gone', name: 'news' }]);
+    const refused = await first.value.library.setPublished('a.md', true);
+    expect(refused.ok ? null : refused.error.kind).toBe('gone');
+
+    // Back, with a file changed meanwhile: opened again under the same key (the desk keeps its place), listing what is there now.
+    writeFileSync(join(root, 'elsewhere', 'a.md'), article('A, revised'));
+    utimesSync(join(root, 'elsewhere', 'a.md'), new Date(Date.now() - 60_000), new Date(Date.now() - 60_000));
+    renameSync(join(root, 'elsewhere'), dir);
+    await until(() => events.filter((e) => e.type === 'reloaded').length === 2);
+    const again = session.library();
+    if (!again.ok) throw new Error(again.error.message);
+    expect(again.value.key).toBe(first.value.key);
+    expect(again.value.library.summary('a.md')?.title).toBe('A, revised');
+    expect((await again.value.library.setPublished('a.md', true)).ok).toBe(true);
+    expect(readFileSync(join(dir, 'a.md'), 'utf8')).toBe(article('A, revised').replace('published: false', 'published: true'));
+  });
+
+  test('stops looking for it once the session is closed', async () => {
+    const { dir: root, cleanup } = tempDir();
+    cleanups.push(cleanup);
+    const dir = join(root, 'news');
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'a.md'), article('A'));
+    const events: LibraryEventMessage[] = [];
+    const session = new Session((e) => events.push(e), { watch: true, returnCheckMs: 50 });
+    await session.open(dir);
+    await new Promise((r) => setTimeout(r, 300));
+    renameSync(dir, join(root, 'elsewhere'));
+    await until(() => events.some((e) => e.type === 'gone'));
+    await session.close();
+    renameSync(join(root, 'elsewhere'), dir);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(events.filter((e) => e.type === 'reloaded')).toHaveLength(1);
+    expect(session.library().ok).toBe(false);
+    rmSync(dir, { recursive: true });
+  });
+});
