@@ -1,4 +1,5 @@
 /** One edit of one article file: read, compare with the index, splice, verify, save atomically. */
+import { accessSync, constants } from 'node:fs';
 import { hasError, type ArticleId, type ArticleSummary, type Problem } from '../../shared/article.js';
 import { problemPlace } from '../../shared/article.js';
 import { fail, ok, type Result } from '../../shared/result.js';
@@ -38,12 +39,30 @@ export function editArticleFile(id: ArticleId, path: string, known: IndexEntry, 
   } catch (e) {
     return { kind: 'unreadable', message: `cannot read ${id}: ${errorText(e)}` };
   }
+  if (!writable(path, current.mode)) {
+    return { kind: 'failed', failure: fail('not-editable', `${id} is read-only: Masthead leaves it as it is. Make the file writable to edit it.`) };
+  }
   const hash = contentHash(current.bytes);
   const planned = (hash === known.hash && known.quickApprove ? quickEdit(current.bytes, known, edit) : null) ?? fullEdit(id, current.bytes, hash, known, edit);
   if (planned.kind !== 'write') return planned;
   const saved = UNSAFE_replaceFileSync(path, planned.chunks, current.mode, unsynced);
   if (!saved.ok) return { kind: 'failed', failure: saved };
   return { kind: 'saved', summary: planned.summary, hash: contentHash(planned.chunks), quickApprove: planned.quickApprove, aside: saved.value };
+}
+
+/**
+ * Whether the file may be written: some write permission set (a file marked read-only has none; on
+ * Windows, its read-only attribute reads so), and this user holds it. A save replaces the file by a
+ * rename, which only the folder's permissions would stop: the file's own are asked here.
+ */
+function writable(path: string, mode: number): boolean {
+  if ((mode & 0o222) === 0) return false;
+  try {
+    accessSync(path, constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** The read buffer of edits, reused: what an edit keeps of the bytes it read is copied out of it. */

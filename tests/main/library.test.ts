@@ -198,6 +198,23 @@ describe('editing files on disk', () => {
     expect((await library.setTopics('a.md', ['AI'], [7])).ok).toBe(false);
   });
 
+  test('a read-only file is never rewritten: the edit says so; made writable, it is edited', async () => {
+    const dir = makeLibrary({ 'locked.md': article('Locked'), 'open.md': article('Open') });
+    chmodSync(join(dir, 'locked.md'), 0o444);
+    const library = await open(dir);
+    const refused = await library.setPublished('locked.md', true);
+    expect(refused.ok ? null : [refused.error.kind, refused.error.message]).toEqual(['not-editable', 'locked.md is read-only: Masthead leaves it as it is. Make the file writable to edit it.']);
+    expect((await library.setTopics('locked.md', ['AI'])).ok).toBe(false);
+    const many = await library.setPublishedMany(['locked.md', 'open.md'], true);
+    expect(many.ok ? [many.value.saved.map((a) => a.id), many.value.failed.map((f) => f.id)] : null).toEqual([['open.md'], ['locked.md']]);
+    expect(readFileSync(join(dir, 'locked.md'), 'utf8')).toBe(article('Locked'));
+    expect(statSync(join(dir, 'locked.md')).mode & 0o777).toBe(0o444);
+    chmodSync(join(dir, 'locked.md'), 0o644);
+    expect((await library.setPublished('locked.md', true)).ok).toBe(true);
+    expect(readFileSync(join(dir, 'locked.md'), 'utf8')).toBe(article('Locked').replace('published: false', 'published: true'));
+    await library.close();
+  });
+
   test('a file with an error is never rewritten', async () => {
     const broken = '---\ntitle: "A\npublished: false\n---\n';
     const dir = makeLibrary({ 'bad.md': broken });
