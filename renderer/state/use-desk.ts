@@ -178,6 +178,12 @@ export function useDesk(bridge: Bridge, firstPage?: FirstPage, held?: () => bool
     async (command: Extract<EditCommand, { kind: 'published-many' | 'topics-many' }>, via: 'undo' | 'redo'): Promise<void> => {
       replayStop.current = false;
       const library = store.getState().library;
+      const [Done, Doing] = via === 'undo' ? ['Undone', 'Undo'] : ['Redone', 'Redo'];
+      /** While the library's folder is gone nothing can change: the step stays for when it is back. */
+      const goneNotice = (folder: string): void =>
+        dispatch({ type: 'notice', level: 'error', text: `${Doing} waits: the folder ${folder} is no longer where it was opened; ${undoKeys(via)} goes on once it is back.` });
+      const gone = store.getState().gone;
+      if (gone !== null) return goneNotice(gone);
       const none = (): undefined => undefined;
       const stopped = (): boolean => replayStop.current;
       let items: readonly { readonly id: ArticleId }[];
@@ -205,7 +211,13 @@ export function useDesk(bridge: Bridge, firstPage?: FirstPage, held?: () => bool
         [what, already] = [`the topics of ${plural(done.changed.length, 'article')} ${via === 'undo' ? 'put back' : 'changed again'}`, `those articles' topics are already so`];
       }
       if (store.getState().library !== library) return; // another library was opened meanwhile
-      const [Done, Doing] = via === 'undo' ? ['Undone', 'Undo'] : ['Redone', 'Redo'];
+      const wentMeanwhile = store.getState().gone;
+      if (wentMeanwhile !== null && done.failed.length > 0) {
+        // The folder went part way: what was done is done; the articles it could not reach stay to do.
+        const failed = new Set(done.failed.map((f) => f.id));
+        dispatch({ type: 'edit-split', via, done: done.changed.length > 0 ? part(done.changed) : null, rest: part(items.filter((item) => failed.has(item.id))) });
+        return goneNotice(wentMeanwhile);
+      }
       if (done.stopped) {
         dispatch({ type: 'edit-split', via, done: done.changed.length > 0 ? part(done.changed) : null, rest: part(items.slice(done.sent)) });
         const left = items.length - done.sent;

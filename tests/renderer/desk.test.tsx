@@ -472,6 +472,37 @@ describe('the desk', () => {
 describe('approving or withdrawing every article shown', () => {
   const published = () => (screen.getByText(/\d+ published ·/).textContent ?? '').match(/(\d+) published/)?.[1];
 
+  test('an undo of many while the library’s folder is gone waits for it, even when the folder goes part way', async () => {
+    const { user, calls, emit, bridge } = await setup();
+    await user.keyboard('{Shift>}P{/Shift}');
+    const dialog = screen.getByRole('dialog', { name: 'Bulk actions on the articles shown' });
+    await user.click(within(dialog).getByRole('button', { name: 'Approve 1 article' }));
+    await within(dialog).findByText('1 article approved. Ctrl+Z undoes it.');
+    await user.click(within(dialog).getByRole('button', { name: 'Done' }));
+    const many = () => calls.filter((c) => c.name === 'setPublishedMany').length;
+    act(() => emit({ type: 'gone', name: 'Test library' }));
+    await user.keyboard('{Control>}z{/Control}');
+    await screen.findByText(/Undo waits: the folder Test library is no longer where it was opened/);
+    expect(many()).toBe(1); // nothing was asked of main
+    // Back; then gone again while the undo is under way: every article fails, and the step stays.
+    act(() => emit({ type: 'reloaded', name: 'Test library', library: 'library-1' }));
+    const setPublishedMany = bridge.setPublishedMany;
+    const goneMidway: Bridge['setPublishedMany'] = async (ids) => {
+      calls.push({ name: 'setPublishedMany', args: [ids, 'gone'] });
+      emit({ type: 'gone', name: 'Test library' });
+      return ok({ saved: [], failed: ids.map((id) => ({ id, message: 'the library folder Test library is no longer where it was opened' })) });
+    };
+    Object.assign(bridge, { setPublishedMany: goneMidway });
+    await user.keyboard('{Control>}z{/Control}');
+    await waitFor(() => expect(screen.getAllByText(/Undo waits: the folder Test library/)).toHaveLength(2));
+    expect(many()).toBe(2);
+    Object.assign(bridge, { setPublishedMany });
+    act(() => emit({ type: 'reloaded', name: 'Test library', library: 'library-1' }));
+    await user.keyboard('{Control>}z{/Control}');
+    await screen.findByText('Undone: 1 article withdrawn.');
+    expect(calls.filter((c) => c.name === 'setPublishedMany').map((c) => c.args)).toEqual([[['a.md'], true], [['a.md'], 'gone'], [['a.md'], false]]);
+  });
+
   test('Shift+P counts what the list shows; one press approves the drafts, and Ctrl+Z undoes them all as one step', async () => {
     const { user, calls } = await setup();
     await user.keyboard('{Shift>}P{/Shift}');
