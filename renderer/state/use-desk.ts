@@ -215,7 +215,7 @@ export function useDesk(bridge: Bridge, firstPage?: FirstPage, held?: () => bool
       if (wentMeanwhile !== null && done.failed.length > 0) {
         // The folder went part way: what was done is done; the articles it could not reach stay to do.
         const failed = new Set(done.failed.map((f) => f.id));
-        dispatch({ type: 'edit-split', via, done: done.changed.length > 0 ? part(done.changed) : null, rest: part(items.filter((item) => failed.has(item.id))) });
+        dispatch({ type: 'edit-split', via, done: done.changed.length > 0 ? part(done.changed) : null, rest: part(items.filter((item, i) => i >= done.sent || failed.has(item.id))) });
         return goneNotice(wentMeanwhile);
       }
       if (done.stopped) {
