@@ -1,5 +1,5 @@
 /** The shared test corpora beside the project (absent in a newcomer's clone), and temp copies of them. */
-import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, lstatSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,10 +17,19 @@ export function tempDir(prefix = 'masthead-'): { dir: string; cleanup: () => voi
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-/** Copies a folder into a temp folder so tests can edit the copy, never the original. */
+/**
+ * Copies a folder into a temp folder so tests can edit the copy, never the original. The copy is
+ * made writable for its owner, as a copy made to be edited is: the shared corpora are read-only,
+ * and a read-only file is one Masthead never rewrites.
+ */
 export function copyToTemp(source: string): { dir: string; cleanup: () => void } {
   const temp = tempDir();
   cpSync(source, temp.dir, { recursive: true });
+  for (const entry of readdirSync(temp.dir, { recursive: true, withFileTypes: true })) {
+    if (entry.isSymbolicLink()) continue;
+    const path = join(entry.parentPath, entry.name);
+    chmodSync(path, lstatSync(path).mode | 0o200);
+  }
   return temp;
 }
 
