@@ -52,7 +52,8 @@ export class Session {
     await this.opening;
   }
 
-  private async openNow(folder: string): Promise<Result<{ name: string; size: number }>> {
+  /** Opens `folder`; with `wanted`, the library opened is dropped unless it still holds once it is read. */
+  private async openNow(folder: string, wanted: () => boolean = () => true): Promise<Result<{ name: string; size: number }>> {
     const dataFolder = this.options.dataFolder?.();
     let reported = -Infinity;
     const opened = await Library.open(folder, {
@@ -66,6 +67,10 @@ export class Session {
     });
     if (!opened.ok) return opened;
     const library = opened.value;
+    if (!wanted()) {
+      await library.close();
+      return fail('io', `${basename(library.root)} was not opened again: another library was opened meanwhile`);
+    }
     const name = basename(library.root);
     let key = this.keys.get(library.root);
     if (key === undefined) this.keys.set(library.root, (key = randomBytes(9).toString('base64url')));
@@ -94,7 +99,12 @@ export class Session {
         (info) => info.isDirectory(),
         () => false,
       );
-      if (back && this.current === open && (await this.open(folder)).ok) return;
+      if (back && this.current === open) {
+        // Opened again unless the editor opens another library meanwhile: theirs is kept.
+        const opening = this.openNow(folder, () => this.current === open);
+        this.opening = opening;
+        if ((await opening).ok) return;
+      }
       if (this.current === open) open.returning = setTimeout(() => void look(), this.options.returnCheckMs ?? 2000);
     };
     open.returning = setTimeout(() => void look(), this.options.returnCheckMs ?? 2000);

@@ -54,6 +54,29 @@ describe('a session whose library folder goes', () => {
     expect(readFileSync(join(dir, 'a.md'), 'utf8')).toBe(article('A, revised').replace('published: false', 'published: true'));
   });
 
+  test('another library opened meanwhile is kept: the folder back is not opened over it', async () => {
+    const { dir: root, cleanup } = tempDir();
+    cleanups.push(cleanup);
+    const [dir, other] = [join(root, 'news'), join(root, 'features')];
+    for (const folder of [dir, other]) {
+      mkdirSync(folder);
+      writeFileSync(join(folder, 'a.md'), article(folder));
+    }
+    const events: LibraryEventMessage[] = [];
+    const session = new Session((e) => events.push(e), { watch: true, returnCheckMs: 50 });
+    cleanups.push(() => void session.close());
+    await session.open(dir);
+    await new Promise((r) => setTimeout(r, 300));
+    renameSync(dir, join(root, 'elsewhere'));
+    await until(() => events.some((e) => e.type === 'gone'));
+    expect((await session.open(other)).ok).toBe(true);
+    renameSync(join(root, 'elsewhere'), dir);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(events.filter((e) => e.type === 'reloaded').map((e) => (e.type === 'reloaded' ? e.name : ''))).toEqual(['news', 'features']);
+    const open = session.library();
+    expect(open.ok ? open.value.name : null).toBe('features');
+  });
+
   test('stops looking for it once the session is closed', async () => {
     const { dir: root, cleanup } = tempDir();
     cleanups.push(cleanup);
