@@ -115,6 +115,8 @@ export interface ArticleDetail {
   readonly article: Article | null;
   /** The file's text exactly as on disk, for the raw view. */
   readonly source: string;
+  /** The file is marked read-only, or this user may not write it: Masthead leaves it as it is. */
+  readonly readOnly: boolean;
 }
 
 /** The fields typed on `Article`; everything else lands in `extra`. */

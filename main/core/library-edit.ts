@@ -55,7 +55,7 @@ export function editArticleFile(id: ArticleId, path: string, known: IndexEntry, 
  * Windows, its read-only attribute reads so), and this user holds it. A save replaces the file by a
  * rename, which only the folder's permissions would stop: the file's own are asked here.
  */
-function writable(path: string, mode: number): boolean {
+export function writable(path: string, mode: number): boolean {
   if ((mode & 0o222) === 0) return false;
   try {
     accessSync(path, constants.W_OK);

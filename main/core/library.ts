@@ -8,7 +8,7 @@ import { fail, ok, type Result } from '../../shared/result.js';
 import { toArticle, unreadableSummary } from './article-model.js';
 import type { FrontMatterEdit } from './front-matter-edit.js';
 import { cacheFileOf, encodeIndex, loadIndex, saveIndex, type CachedEntry } from './index-cache.js';
-import { checkTopics, editArticleFile } from './library-edit.js';
+import { checkTopics, editArticleFile, writable } from './library-edit.js';
 import { LibraryIndex, type LibraryEvent } from './library-index.js';
 import { checkId, scanLibrary, UNSAFE_resolveId, UNSAFE_resolveIdSync, type ScannedFile } from './library-paths.js';
 import { parsedApprovable, readWithStamp, type FileStamp, type ReadResult } from './read-one.js';
@@ -307,12 +307,17 @@ export class Library {
     }
     this.index.store(articleId, { summary: parsed.summary, hash: contentHash(bytes), stamp: null, quickApprove: parsedApprovable(bytes, parsed) });
     const readable = parsed.readable;
+    const mode = await stat(path.value).then(
+      (info) => info.mode,
+      () => 0,
+    );
     return ok({
       bytes,
       detail: {
         summary: parsed.summary,
         article: readable ? toArticle(articleId, readable.data) : null,
         source: readable ? readable.text : new TextDecoder('utf-8').decode(bytes),
+        readOnly: !writable(path.value, mode),
       },
     });
   }

@@ -44,6 +44,7 @@ export function ReviewPane(props: Props) {
   }
   const article = detail?.summary.id === summary.id ? detail.article : null;
   const broken = detail?.summary.id === summary.id && detail.article === null;
+  const readOnly = detail?.summary.id === summary.id && detail.readOnly;
   return (
     <section className="review-pane" aria-label="Review">
       <div className="review-head">
@@ -54,8 +55,8 @@ export function ReviewPane(props: Props) {
       </div>
 
       <div className="controls">
-        <label className={`switch${broken ? ' disabled' : ''}`}>
-          <input type="checkbox" role="switch" checked={summary.published} disabled={broken} onChange={props.onTogglePublished} />
+        <label className={`switch${broken || readOnly ? ' disabled' : ''}`}>
+          <input type="checkbox" role="switch" checked={summary.published} disabled={broken || readOnly} onChange={props.onTogglePublished} />
           <span className="switch-track" aria-hidden="true" />
           <span>Published</span>
         </label>
@@ -65,6 +66,12 @@ export function ReviewPane(props: Props) {
           </span>
         )}
       </div>
+
+      {readOnly && (
+        <p className="read-only-note">
+          <strong>Read-only.</strong> This file is marked read-only (or is not yours to write), so Masthead leaves it as it is. Make it writable to approve it or change its topics.
+        </p>
+      )}
 
       {summary.problems.length > 0 && (
         <ul className="problems" aria-label="Problems">
@@ -78,7 +85,7 @@ export function ReviewPane(props: Props) {
       )}
 
       {!broken && (
-        <TopicEditor topics={summary.topics} allTopics={props.allTopics} inputRef={props.topicInputRef} onChange={props.onSetTopics} />
+        <TopicEditor topics={summary.topics} allTopics={props.allTopics} inputRef={props.topicInputRef} onChange={props.onSetTopics} readOnly={readOnly} />
       )}
 
       {article && <ArticleBody article={article} showImages={props.showImages} onOpenExternal={props.onOpenExternal} onShowImages={props.onShowImages} />}

@@ -8,12 +8,14 @@ interface Props {
   readonly inputRef: RefObject<HTMLInputElement | null>;
   /** The new list, and the list it was made from (what this editor showed). */
   readonly onChange: (topics: readonly string[], from: readonly string[]) => void;
+  /** The chips alone: the file may not be changed (see `ArticleDetail.readOnly`). */
+  readonly readOnly?: boolean;
 }
 
 const MAX_SUGGESTIONS = 8;
 
 /** The topic chips and the "Add topic" combobox. */
-export function TopicEditor({ topics, allTopics, inputRef, onChange }: Props) {
+export function TopicEditor({ topics, allTopics, inputRef, onChange, readOnly = false }: Props) {
   const [text, setText] = useState('');
   const [active, setActive] = useState(-1);
   const listId = useId();
@@ -42,74 +44,78 @@ export function TopicEditor({ topics, allTopics, inputRef, onChange }: Props) {
           // By place: a file may list a topic twice.
           <li key={`${i} ${t}`} className="chip">
             <span>{t.trim() === '' ? <em>empty</em> : t}</span>
-            <button
-              type="button"
-              aria-label={t.trim() === '' ? 'Remove the empty topic' : `Remove topic ${t}`}
-              title={t.trim() === '' ? 'Remove the empty topic' : `Remove ${t}`}
-              onClick={() => change(topics.filter((_, j) => j !== i))}
-            >
-              ×
-            </button>
+            {!readOnly && (
+              <button
+                type="button"
+                aria-label={t.trim() === '' ? 'Remove the empty topic' : `Remove topic ${t}`}
+                title={t.trim() === '' ? 'Remove the empty topic' : `Remove ${t}`}
+                onClick={() => change(topics.filter((_, j) => j !== i))}
+              >
+                ×
+              </button>
+            )}
           </li>
         ))}
-        <li className="chip-input">
-          <input
-            ref={inputRef}
-            type="text"
-            role="combobox"
-            aria-label="Add topic"
-            aria-expanded={open}
-            aria-controls={listId}
-            aria-autocomplete="list"
-            aria-activedescendant={open && active >= 0 ? `${listId}-${active}` : undefined}
-            placeholder={topics.length === 0 ? 'Add a topic  ( t )' : 'Add topic'}
-            value={text}
-            maxLength={200}
-            onChange={(e) => {
-              setText(e.target.value);
-              setActive(-1);
-            }}
-            onKeyDown={(e) => {
-              if (e.key === 'ArrowDown' && open) {
-                e.preventDefault();
-                setActive((active + 1) % suggestions.length);
-              } else if (e.key === 'ArrowUp' && open) {
-                e.preventDefault();
-                setActive(active <= 0 ? suggestions.length - 1 : active - 1);
-              } else if (e.key === 'Enter' || (e.key === 'Tab' && open && active >= 0)) {
-                if (text.trim() === '') return;
-                e.preventDefault();
-                add(open && active >= 0 ? suggestions[active]! : text);
-              } else if (e.key === 'Backspace' && text === '' && topics.length > 0) {
-                e.preventDefault();
-                change(topics.slice(0, -1));
-              } else if (e.key === 'Escape') {
-                e.preventDefault();
-                if (text !== '') setText('');
-                else e.currentTarget.blur();
-              }
-            }}
-          />
-          {open && (
-            <ul id={listId} role="listbox" aria-label="Topic suggestions" className="suggestions">
-              {suggestions.map((s, i) => (
-                <li
-                  key={s}
-                  id={`${listId}-${i}`}
-                  role="option"
-                  aria-selected={i === active}
-                  className={i === active ? 'active' : ''}
-                  onMouseDown={(e) => {
-                    e.preventDefault();
-                    add(s);
-                  }}
-                >
-                  {s}
-                </li>
-              ))}
-            </ul>
-          )}
-        </li>
+        {!readOnly && (
+          <li className="chip-input">
+            <input
+              ref={inputRef}
+              type="text"
+              role="combobox"
+              aria-label="Add topic"
+              aria-expanded={open}
+              aria-controls={listId}
+              aria-autocomplete="list"
+              aria-activedescendant={open && active >= 0 ? `${listId}-${active}` : undefined}
+              placeholder={topics.length === 0 ? 'Add a topic  ( t )' : 'Add topic'}
+              value={text}
+              maxLength={200}
+              onChange={(e) => {
+                setText(e.target.value);
+                setActive(-1);
+              }}
+              onKeyDown={(e) => {
+                if (e.key === 'ArrowDown' && open) {
+                  e.preventDefault();
+                  setActive((active + 1) % suggestions.length);
+                } else if (e.key === 'ArrowUp' && open) {
+                  e.preventDefault();
+                  setActive(active <= 0 ? suggestions.length - 1 : active - 1);
+                } else if (e.key === 'Enter' || (e.key === 'Tab' && open && active >= 0)) {
+                  if (text.trim() === '') return;
+                  e.preventDefault();
+                  add(open && active >= 0 ? suggestions[active]! : text);
+                } else if (e.key === 'Backspace' && text === '' && topics.length > 0) {
+                  e.preventDefault();
+                  change(topics.slice(0, -1));
+                } else if (e.key === 'Escape') {
+                  e.preventDefault();
+                  if (text !== '') setText('');
+                  else e.currentTarget.blur();
+                }
+              }}
+            />
+            {open && (
+              <ul id={listId} role="listbox" aria-label="Topic suggestions" className="suggestions">
+                {suggestions.map((s, i) => (
+                  <li
+                    key={s}
+                    id={`${listId}-${i}`}
+                    role="option"
+                    aria-selected={i === active}
+                    className={i === active ? 'active' : ''}
+                    onMouseDown={(e) => {
+                      e.preventDefault();
+                      add(s);
+                    }}
+                  >
+                    {s}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </li>
+        )}
       </ul>
     </section>
   );

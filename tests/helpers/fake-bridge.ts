@@ -45,6 +45,7 @@ export function fakeBridge(initial: readonly ArticleSummary[], pageSize = 2) {
         summary: found,
         article: { id, title: found.title, excerpt: found.excerpt, published: found.published, topics: found.topics, images: [], related: [], extra: { secured: 'A'.repeat(200), featuredContent: '<iframe src="https://evil.example"></iframe><script>window.hacked=1</script>' } },
         source: `---\ntitle: ${found.title}\n---\n`,
+        readOnly: found.title.includes('read-only'),
       };
       return ok(detail);
     },

@@ -202,6 +202,8 @@ describe('editing files on disk', () => {
     const dir = makeLibrary({ 'locked.md': article('Locked'), 'open.md': article('Open') });
     chmodSync(join(dir, 'locked.md'), 0o444);
     const library = await open(dir);
+    const [locked, writable] = [await library.read('locked.md'), await library.read('open.md')];
+    expect([locked.ok && locked.value.readOnly, writable.ok && writable.value.readOnly]).toEqual([true, false]);
     const refused = await library.setPublished('locked.md', true);
     expect(refused.ok ? null : [refused.error.kind, refused.error.message]).toEqual(['not-editable', 'locked.md is read-only: Masthead leaves it as it is. Make the file writable to edit it.']);
     expect((await library.setTopics('locked.md', ['AI'])).ok).toBe(false);

@@ -328,6 +328,23 @@ describe('the desk', () => {
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Microsoft drops emotion recognition');
   });
 
+  test('a read-only file: the pane says so before any change, its switch is off limits and its topics are shown without the means to change them', async () => {
+    const fake = fakeBridge([summary('ro.md', { title: 'A read-only story', topics: ['AI'] }), summary('rw.md', { title: 'A writable story', topics: ['AI'], publishedDateTime: '2020-01-01T00:00:00Z' })]);
+    const user = userEvent.setup();
+    render(<App bridge={fake.bridge} />);
+    await user.click(await screen.findByRole('row', { name: /A read-only story/ }));
+    await screen.findByText(/This file is marked read-only/);
+    expect((screen.getByRole('switch', { name: 'Published' }) as HTMLInputElement).disabled).toBe(true);
+    const topics = screen.getByRole('region', { name: 'Topics' });
+    expect(within(topics).getByText('AI')).toBeTruthy();
+    expect(within(topics).queryByRole('button')).toBeNull();
+    expect(within(topics).queryByRole('combobox')).toBeNull();
+    await user.click(screen.getByRole('row', { name: /A writable story/ }));
+    await waitFor(() => expect(screen.queryByText(/This file is marked read-only/)).toBeNull());
+    expect((screen.getByRole('switch', { name: 'Published' }) as HTMLInputElement).disabled).toBe(false);
+    expect(within(screen.getByRole('region', { name: 'Topics' })).getByRole('button', { name: 'Remove topic AI' })).toBeTruthy();
+  });
+
   test('another library opened: its list, with no filter, selection or undo carried over from the last one; the same one reloaded keeps them', async () => {
     const { user, calls, emit, replaceLibrary } = await setup();
     await user.click(screen.getByRole('row', { name: /Microsoft drops/ }));
