@@ -76,7 +76,7 @@ export class Session {
     if (key === undefined) this.keys.set(library.root, (key = randomBytes(9).toString('base64url')));
     const unsubscribe = library.subscribe((event) => this.emit(event.type === 'checking' ? { type: 'check-progress', done: event.done, total: event.total } : event));
     // The watch starts now and is ready within a second even at 100,000 files; the list does not wait for it.
-    const watch = this.options.watch ? watchLibrary(library, () => this.lost(folder)) : null;
+    const watch = this.options.watch ? watchLibrary(library, () => this.lost(folder, library)) : null;
     const previous = this.current;
     this.current = { library, name, key, watch, unsubscribe };
     if (previous) await closeLibrary(previous);
@@ -89,9 +89,9 @@ export class Session {
    * desk is told, and the folder is looked for where it was opened until it is back (a drive
    * plugged in again, a share reconnected, a folder renamed back), then opened again as a reload.
    */
-  private lost(folder: string): void {
+  private lost(folder: string, library: Library): void {
     const open = this.current;
-    if (open === null || open.returning !== undefined) return;
+    if (open === null || open.library !== library || open.returning !== undefined) return; // told of a library no longer open, or told again
     this.emit({ type: 'gone', name: open.name });
     const look = async (): Promise<void> => {
       if (this.current !== open) return; // another library opened, or the session closed
