@@ -11,6 +11,16 @@ const { watchLibrary } = await import('../../main/core/library-watch.js');
 const library = (gone = false): Library & { refresh: ReturnType<typeof vi.fn>; rescan: ReturnType<typeof vi.fn> } =>
   ({ root: '/news', refresh: vi.fn(async () => undefined), rescan: vi.fn(async () => undefined), folderGone: () => gone }) as never;
 
+/** Stands in for a native watcher whose events the test delivers: answers the way to deliver them. */
+function nativeWatcher(): (error: Error | null, events: { type: string; path: string }[]) => void {
+  let deliver: (error: Error | null, events: { type: string; path: string }[]) => void = () => undefined;
+  native.subscribe.mockImplementation(async (_root: string, callback: typeof deliver) => {
+    deliver = callback;
+    return { unsubscribe: async () => undefined };
+  });
+  return (error, events) => deliver(error, events);
+}
+
 afterEach(() => {
   native.subscribe.mockReset();
   vi.useRealTimers();
@@ -33,11 +43,7 @@ describe('the library watch', () => {
 
   test('a watcher that lost track finds every file again; a file is read once it has been quiet', async () => {
     vi.useFakeTimers();
-    let deliver: (error: Error | null, events: { type: string; path: string }[]) => void = () => undefined;
-    native.subscribe.mockImplementation(async (_root: string, callback: typeof deliver) => {
-      deliver = callback;
-      return { unsubscribe: async () => undefined };
-    });
+    const deliver = nativeWatcher();
     const lib = library();
     const watch = watchLibrary(lib);
     await watch.ready;
@@ -59,11 +65,7 @@ describe('the library watch', () => {
 
   test('the folder itself gone (moved, renamed, deleted) is told once, and nothing is read or dropped', async () => {
     vi.useFakeTimers();
-    let deliver: (error: Error | null, events: { type: string; path: string }[]) => void = () => undefined;
-    native.subscribe.mockImplementation(async (_root: string, callback: typeof deliver) => {
-      deliver = callback;
-      return { unsubscribe: async () => undefined };
-    });
+    const deliver = nativeWatcher();
     const gone = library(true);
     const onGone = vi.fn();
     const watch = watchLibrary(gone, onGone);

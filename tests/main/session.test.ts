@@ -1,6 +1,6 @@
 /** The session's watch on the open library's folder itself: gone, then back where it was. */
 import { mkdirSync, readFileSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import type { LibraryEventMessage } from '../../shared/contract.js';
 import { Session } from '../../main/session.js';
@@ -17,16 +17,25 @@ async function until(check: () => boolean): Promise<void> {
   expect(check()).toBe(true);
 }
 
+/** A temp folder holding a library folder per name (each with one article), and a session that has heard nothing yet. */
+function libraries(...names: string[]): { root: string; dirs: string[]; events: LibraryEventMessage[]; session: Session } {
+  const { dir: root, cleanup } = tempDir();
+  cleanups.push(cleanup);
+  const dirs = names.map((name) => join(root, name));
+  for (const dir of dirs) {
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'a.md'), article(basename(dir)));
+  }
+  const events: LibraryEventMessage[] = [];
+  const session = new Session((e) => events.push(e), { watch: true, returnCheckMs: 50 });
+  cleanups.push(() => void session.close());
+  return { root, dirs, events, session };
+}
+
 describe('a session whose library folder goes', () => {
   test('says so; once the folder is back where it was, opens it again as a reload, and edits reach its files', async () => {
-    const { dir: root, cleanup } = tempDir();
-    cleanups.push(cleanup);
-    const dir = join(root, 'news');
-    mkdirSync(dir);
-    writeFileSync(join(dir, 'a.md'), article('A'));
-    const events: LibraryEventMessage[] = [];
-    const session = new Session((e) => events.push(e), { watch: true, returnCheckMs: 50 });
-    cleanups.push(() => void session.close());
+    const { root, dirs, events, session } = libraries('news');
+    const dir = dirs[0]!;
     expect((await session.open(dir)).ok).toBe(true);
     const first = session.library();
     if (!first.ok) throw new Error(first.error.message);
@@ -55,16 +64,8 @@ describe('a session whose library folder goes', () => {
   });
 
   test('another library opened meanwhile is kept: the folder back is not opened over it', async () => {
-    const { dir: root, cleanup } = tempDir();
-    cleanups.push(cleanup);
-    const [dir, other] = [join(root, 'news'), join(root, 'features')];
-    for (const folder of [dir, other]) {
-      mkdirSync(folder);
-      writeFileSync(join(folder, 'a.md'), article(folder));
-    }
-    const events: LibraryEventMessage[] = [];
-    const session = new Session((e) => events.push(e), { watch: true, returnCheckMs: 50 });
-    cleanups.push(() => void session.close());
+    const { root, dirs, events, session } = libraries('news', 'features');
+    const [dir, other] = [dirs[0]!, dirs[1]!];
     await session.open(dir);
     await new Promise((r) => setTimeout(r, 300));
     renameSync(dir, join(root, 'elsewhere'));
@@ -78,13 +79,8 @@ describe('a session whose library folder goes', () => {
   });
 
   test('stops looking for it once the session is closed', async () => {
-    const { dir: root, cleanup } = tempDir();
-    cleanups.push(cleanup);
-    const dir = join(root, 'news');
-    mkdirSync(dir);
-    writeFileSync(join(dir, 'a.md'), article('A'));
-    const events: LibraryEventMessage[] = [];
-    const session = new Session((e) => events.push(e), { watch: true, returnCheckMs: 50 });
+    const { root, dirs, events, session } = libraries('news');
+    const dir = dirs[0]!;
     await session.open(dir);
     await new Promise((r) => setTimeout(r, 300));
     renameSync(dir, join(root, 'elsewhere'));
