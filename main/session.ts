@@ -76,7 +76,8 @@ export class Session {
     if (key === undefined) this.keys.set(library.root, (key = randomBytes(9).toString('base64url')));
     const unsubscribe = library.subscribe((event) => this.emit(event.type === 'checking' ? { type: 'check-progress', done: event.done, total: event.total } : event));
     // The watch starts now and is ready within a second even at 100,000 files; the list does not wait for it.
-    const watch = this.options.watch ? watchLibrary(library, () => this.lost(folder, library)) : null;
+    library.onFolderGone = () => this.lost(folder, library);
+    const watch = this.options.watch ? watchLibrary(library, library.onFolderGone) : null;
     const previous = this.current;
     this.current = { library, name, key, watch, unsubscribe };
     if (previous) await closeLibrary(previous);

@@ -58,6 +58,13 @@ export class Library {
   private saving: Promise<void> = Promise.resolve();
   /** Removing the aside links that saves left (see save.ts), after each save has answered. */
   private tidying: Promise<void> = Promise.resolve();
+  /**
+   * Told whenever a read or an edit finds the folder gone (see `folderGone`), as the watch tells
+   * when the folder itself goes: a folder put back with another identity (a share mounted again)
+   * may come back without the watch seeing it go.
+   */
+  onFolderGone: () => void = () => undefined;
+
   /** How many articles the open took from the persistent index without reading their files (known once `verified`). */
   fromCache = 0;
 
@@ -539,6 +546,7 @@ export class Library {
   }
 
   private goneFailure(): Result<never> {
+    this.onFolderGone();
     return fail('gone', `the library folder ${basename(this.root)} is no longer where it was opened (moved, renamed or deleted, or its drive removed): nothing in it can be read or saved until it is back`);
   }
 

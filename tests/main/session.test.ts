@@ -17,8 +17,8 @@ async function until(check: () => boolean): Promise<void> {
   expect(check()).toBe(true);
 }
 
-/** A temp folder holding a library folder per name (each with one article), and a session that has heard nothing yet. */
-function libraries(...names: string[]): { root: string; dirs: string[]; events: LibraryEventMessage[]; session: Session } {
+/** A temp folder holding a library folder per name (each with one article), and a session (watching, unless told) that has heard nothing yet. */
+function libraries(names: readonly string[], watch = true): { root: string; dirs: string[]; events: LibraryEventMessage[]; session: Session } {
   const { dir: root, cleanup } = tempDir();
   cleanups.push(cleanup);
   const dirs = names.map((name) => join(root, name));
@@ -27,14 +27,14 @@ function libraries(...names: string[]): { root: string; dirs: string[]; events: 
     writeFileSync(join(dir, 'a.md'), article(basename(dir)));
   }
   const events: LibraryEventMessage[] = [];
-  const session = new Session((e) => events.push(e), { watch: true, returnCheckMs: 50 });
+  const session = new Session((e) => events.push(e), { watch, returnCheckMs: 50 });
   cleanups.push(() => void session.close());
   return { root, dirs, events, session };
 }
 
 describe('a session whose library folder goes', () => {
   test('says so; once the folder is back where it was, opens it again as a reload, and edits reach its files', async () => {
-    const { root, dirs, events, session } = libraries('news');
+    const { root, dirs, events, session } = libraries(['news']);
     const dir = dirs[0]!;
     expect((await session.open(dir)).ok).toBe(true);
     const first = session.library();
@@ -64,7 +64,7 @@ describe('a session whose library folder goes', () => {
   });
 
   test('another library opened meanwhile is kept: the folder back is not opened over it', async () => {
-    const { root, dirs, events, session } = libraries('news', 'features');
+    const { root, dirs, events, session } = libraries(['news', 'features']);
     const [dir, other] = [dirs[0]!, dirs[1]!];
     await session.open(dir);
     await new Promise((r) => setTimeout(r, 300));
@@ -78,8 +78,28 @@ describe('a session whose library folder goes', () => {
     expect(open.ok ? open.value.name : null).toBe('features');
   });
 
+  test('a folder put back as another (a share mounted again), unseen by any watch: the first edit finds it gone, and it is opened again', async () => {
+    const { root, dirs, events, session } = libraries(['news'], false);
+    const dir = dirs[0]!;
+    await session.open(dir);
+    const first = session.library();
+    if (!first.ok) throw new Error(first.error.message);
+    renameSync(dir, join(root, 'elsewhere'));
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'a.md'), readFileSync(join(root, 'elsewhere', 'a.md')));
+    utimesSync(join(dir, 'a.md'), new Date(Date.now() - 60_000), new Date(Date.now() - 60_000));
+    const refused = await first.value.library.setPublished('a.md', true);
+    expect(refused.ok ? null : refused.error.kind).toBe('gone');
+    await until(() => events.filter((e) => e.type === 'reloaded').length === 2);
+    expect(events.filter((e) => e.type === 'gone')).toHaveLength(1);
+    const again = session.library();
+    if (!again.ok) throw new Error(again.error.message);
+    expect((await again.value.library.setPublished('a.md', true)).ok).toBe(true);
+    expect(readFileSync(join(dir, 'a.md'), 'utf8')).toBe(article('news').replace('published: false', 'published: true'));
+  });
+
   test('stops looking for it once the session is closed', async () => {
-    const { root, dirs, events, session } = libraries('news');
+    const { root, dirs, events, session } = libraries(['news']);
     const dir = dirs[0]!;
     await session.open(dir);
     await new Promise((r) => setTimeout(r, 300));
