@@ -1,4 +1,5 @@
 import { chmodSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { Library, type LibraryEvent } from '../../main/core/library.js';
@@ -215,6 +216,31 @@ describe('editing files on disk', () => {
     expect((await library.setPublished('locked.md', true)).ok).toBe(true);
     expect(readFileSync(join(dir, 'locked.md'), 'utf8')).toBe(article('Locked').replace('published: false', 'published: true'));
     await library.close();
+  });
+
+  // The other half of the check: the file's write bits are set, but not for this user. Only root can
+  // run a process as another user, so the test runs as root (as our machines and CI do) and skips elsewhere.
+  const asRoot = process.getuid?.() === 0;
+  test.skipIf(!asRoot)("a file this user may not write is never rewritten, though its folder would let a save's rename through (needs root, to run as 'nobody')", () => {
+    const dir = makeLibrary({ 'theirs.md': article('Theirs') });
+    chmodSync(dir, 0o777); // anyone may make and rename files here: only Masthead's own check stops the save
+    chmodSync(join(dir, 'theirs.md'), 0o644); // root's, writable by root alone
+    const library = new URL('../../out/main/core/library.js', import.meta.url).href;
+    const script = `
+      const { Library } = await import(${JSON.stringify(library)});
+      const opened = await Library.open(${JSON.stringify(dir)});
+      const lib = opened.value;
+      await lib.checked;
+      const detail = await lib.read('theirs.md');
+      const approve = await lib.setPublished('theirs.md', true);
+      const topics = await lib.setTopics('theirs.md', ['AI']);
+      await lib.close();
+      console.log(JSON.stringify([detail.ok && detail.value.readOnly, approve.ok || approve.error.kind, topics.ok || topics.error.kind]));
+    `;
+    const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { uid: 65534, gid: 65534, cwd: dir, encoding: 'utf8' });
+    expect(JSON.parse(out)).toEqual([true, 'not-editable', 'not-editable']);
+    expect(readFileSync(join(dir, 'theirs.md'), 'utf8')).toBe(article('Theirs'));
+    expect(readdirSync(dir)).toEqual(['theirs.md']); // no temp file or aside link left
   });
 
   test('a file with an error is never rewritten', async () => {
