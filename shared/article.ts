@@ -81,6 +81,11 @@ export interface ArticleSummary {
   readonly topics: readonly string[];
   readonly problems: readonly Problem[];
   /**
+   * The file is marked read-only (no write permission for anyone; on Windows, its read-only
+   * attribute): Masthead leaves it as it is. Known once the file is checked; absent otherwise.
+   */
+  readonly readOnly?: true;
+  /**
    * False while only the fast reader has seen the file: the list's fields are right, the problems
    * are provisional until the full check replaces this summary. Absent once checked.
    */

@@ -183,7 +183,7 @@ function filterQuery(values: { topic?: string; provider?: string; search?: strin
 function listLine(a: ArticleSummary): string {
   const state = hasError(a.problems) ? 'error    ' : a.published ? 'published' : 'draft    ';
   const topics = a.topics.length > 0 ? `  [${a.topics.join(', ')}]` : '';
-  return `${state}  ${a.id}  ${a.title}${topics}`;
+  return `${state}  ${a.id}  ${a.title}${topics}${a.readOnly === true ? '  (read-only)' : ''}`;
 }
 
 async function setPublished(args: readonly string[], io: CliIo, value: boolean): Promise<number> {

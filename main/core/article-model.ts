@@ -120,6 +120,18 @@ export function unreadableSummary(id: ArticleId, problems: readonly Problem[]): 
   return { id, title: fileNameOf(id), excerpt: '', published: false, topics: [], problems };
 }
 
+/**
+ * `summary`, marked read-only when the file's `mode` grants no one write permission (see
+ * `ArticleSummary.readOnly`), unmarked when it does. The same object where that does not change it.
+ */
+export function withMode(summary: ArticleSummary, mode: number): ArticleSummary {
+  const readOnly = (mode & 0o222) === 0;
+  if (readOnly === (summary.readOnly === true)) return summary;
+  if (readOnly) return { ...summary, readOnly: true };
+  const { readOnly: _, ...writable } = summary;
+  return writable;
+}
+
 /** Whether a summary has the short shape of `unreadableSummary` (no list fields beyond the title). */
 export function isUnreadableShape(summary: ArticleSummary): boolean {
   return !('providerName' in summary);

@@ -20,7 +20,7 @@ import { checkId } from './library-paths.js';
 import type { FileStamp } from './read-one.js';
 
 /** Bumped whenever the reader's output or this layout changes: older caches are then ignored. */
-const FORMAT = 'masthead-index/5';
+const FORMAT = 'masthead-index/6';
 const MAGIC = Buffer.from(`${FORMAT}\n`);
 
 /** What the cache holds per article. */
@@ -34,7 +34,7 @@ export interface CachedEntry {
 
 const TEXT_FIELDS = ['id', 'title', 'excerpt', 'providerName', 'providerDomain', 'publishedDateTime', 'category', 'type'] as const;
 type TextField = (typeof TEXT_FIELDS)[number];
-/** Flag bits: which optional fields are present, the approval, and the short shape of an unreadable file. */
+/** Flag bits: which optional fields are present, the approval, the short shape of an unreadable file, the quick approve, and a read-only file. */
 const HAS_PROVIDER_NAME = 1;
 const HAS_PROVIDER_DOMAIN = 2;
 const HAS_DATE = 4;
@@ -45,6 +45,7 @@ const HAS_HEAT = 64;
 const PUBLISHED = 128;
 const SHORT = 256;
 const QUICK_APPROVE = 512;
+const READ_ONLY = 1024;
 const HAS: Readonly<Partial<Record<TextField, number>>> = {
   providerName: HAS_PROVIDER_NAME,
   providerDomain: HAS_PROVIDER_DOMAIN,
@@ -89,6 +90,7 @@ export function encodeIndex(root: string, reader: string, entries: readonly (rea
   entries.forEach(([id, { summary, hash, stamp, quickApprove }], row) => {
     let bits = (summary.published ? PUBLISHED : 0) | (quickApprove ? QUICK_APPROVE : 0);
     if (isUnreadableShape(summary)) bits |= SHORT;
+    if (summary.readOnly === true) bits |= READ_ONLY;
     TEXT_FIELDS.forEach((field, i) => {
       const value = field === 'id' ? id : summary[field];
       if (value !== undefined) bits |= HAS[field] ?? 0;
@@ -212,9 +214,10 @@ class ColumnarIndex {
     const topics = Array.from(this.topicIndex.subarray(this.topicStart[row], this.topicStart[row + 1]), (t) => this.header.topics[t]!);
     const problems = this.header.problems[row] ?? [];
     const [title, excerpt, published] = [this.text(1, row), this.text(2, row), (bits & PUBLISHED) !== 0];
-    if ((bits & SHORT) !== 0) return { id, title, excerpt, published, topics, problems };
+    const readOnly = (bits & READ_ONLY) !== 0;
+    if ((bits & SHORT) !== 0) return readOnly ? { id, title, excerpt, published, topics, problems, readOnly } : { id, title, excerpt, published, topics, problems };
     const n = row * NUMBERS;
-    return {
+    const summary: { -readonly [K in keyof ArticleSummary]: ArticleSummary[K] } = {
       id,
       title,
       excerpt,
@@ -229,6 +232,8 @@ class ColumnarIndex {
       topics,
       problems,
     };
+    if (readOnly) summary.readOnly = true;
+    return summary;
   }
 
   hash(row: number): string {

@@ -6,6 +6,7 @@ import { fail, ok, type Result } from '../../shared/result.js';
 import { editFrontMatterData, type FrontMatterEdit } from './front-matter-edit.js';
 import { locateFrontMatter, yamlOf } from './front-matter.js';
 import { sameListing, type IndexEntry } from './library-index.js';
+import { withMode } from './article-model.js';
 import { parseArticleFile, summaryOf } from './read-article.js';
 import { quickApprovable, splicePublished } from './published-line.js';
 import { readWithStamp } from './read-one.js';
@@ -47,7 +48,8 @@ export function editArticleFile(id: ArticleId, path: string, known: IndexEntry, 
   if (planned.kind !== 'write') return planned;
   const saved = UNSAFE_replaceFileSync(path, planned.chunks, current.mode, unsynced);
   if (!saved.ok) return { kind: 'failed', failure: saved };
-  return { kind: 'saved', summary: planned.summary, hash: contentHash(planned.chunks), quickApprove: planned.quickApprove, aside: saved.value };
+  // The quick approve carries the summary the file was read with: a file since made writable loses its mark here.
+  return { kind: 'saved', summary: withMode(planned.summary, current.mode), hash: contentHash(planned.chunks), quickApprove: planned.quickApprove, aside: saved.value };
 }
 
 /**

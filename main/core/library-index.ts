@@ -78,7 +78,8 @@ export class LibraryIndex {
   store(id: ArticleId, entry: IndexEntry): void {
     const { hash, stamp } = entry;
     const before = this.entries.get(id);
-    if (before !== undefined && before.hash === hash && hash !== '' && hash !== null) {
+    // The same bytes parse the same: only a new stamp, or the file's permissions (see `withMode`), are news.
+    if (before !== undefined && before.hash === hash && hash !== '' && hash !== null && before.summary.readOnly === entry.summary.readOnly) {
       if (before.stamp === null && stamp !== null) this.entries.set(id, { summary: before.summary, hash: before.hash, stamp, quickApprove: before.quickApprove });
       return;
     }

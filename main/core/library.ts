@@ -5,7 +5,7 @@ import { basename } from 'node:path';
 import type { ArticleDetail, ArticleId, ArticleSummary } from '../../shared/article.js';
 import { MAX_BULK, type BulkOutcome } from '../../shared/contract.js';
 import { fail, ok, type Result } from '../../shared/result.js';
-import { toArticle, unreadableSummary } from './article-model.js';
+import { toArticle, unreadableSummary, withMode } from './article-model.js';
 import type { FrontMatterEdit } from './front-matter-edit.js';
 import { cacheFileOf, encodeIndex, loadIndex, saveIndex, type CachedEntry } from './index-cache.js';
 import { checkTopics, editArticleFile, writable } from './library-edit.js';
@@ -312,19 +312,20 @@ export class Library {
       this.remove(articleId);
       return fail('not-found', `${articleId} no longer holds front matter`);
     }
-    this.index.store(articleId, { summary: parsed.summary, hash: contentHash(bytes), stamp: null, quickApprove: parsedApprovable(bytes, parsed) });
-    const readable = parsed.readable;
     const mode = await stat(path.value).then(
       (info) => info.mode,
-      () => 0,
+      () => null,
     );
+    const summary = mode === null ? parsed.summary : withMode(parsed.summary, mode);
+    this.index.store(articleId, { summary, hash: contentHash(bytes), stamp: null, quickApprove: parsedApprovable(bytes, parsed) });
+    const readable = parsed.readable;
     return ok({
       bytes,
       detail: {
-        summary: parsed.summary,
+        summary,
         article: readable ? toArticle(articleId, readable.data) : null,
         source: readable ? readable.text : new TextDecoder('utf-8').decode(bytes),
-        readOnly: !writable(path.value, mode),
+        readOnly: mode === null || !writable(path.value, mode),
       },
     });
   }
@@ -491,6 +492,8 @@ export class Library {
         await this.refresh(id);
         return fail('io', outcome.message);
       case 'failed':
+        // Refused as read-only: the list learns it too, if the file was made so since it was read.
+        if (!outcome.failure.ok && outcome.failure.error.kind === 'not-editable') await this.load(id, path);
         return outcome.failure;
       default:
         return outcome satisfies never;
@@ -552,7 +555,7 @@ export class Library {
 
   /** Reads and checks one file into the index; a file that is gone or not an article leaves it. */
   private async load(id: ArticleId, knownPath?: string): Promise<void> {
-    let read: { bytes: Buffer; stamp: FileStamp | null };
+    let read: { bytes: Buffer; stamp: FileStamp | null; mode: number };
     try {
       read = readWithStamp(knownPath ?? (await this.pathOrThrow(id)));
     } catch (e) {
@@ -564,14 +567,15 @@ export class Library {
     const hash = contentHash(read.bytes);
     const known = this.index.get(id);
     if (known !== undefined && known.hash === hash && hash !== '') {
-      // The very bytes the index last read or wrote (the watcher reporting a save): they parse the
-      // same, so they are not parsed again; only the stamp is new.
-      this.index.store(id, { ...known, stamp: read.stamp });
+      // The very bytes the index last read or wrote (the watcher reporting a save, or a change of
+      // permissions): they parse the same, so they are not parsed again; only the stamp is new, and
+      // whether the file is read-only.
+      this.index.store(id, { ...known, summary: withMode(known.summary, read.mode), stamp: read.stamp });
       return;
     }
     const parsed = parseArticleFile(id, read.bytes);
     if (parsed.kind === 'not-article') this.remove(id);
-    else this.index.store(id, { summary: parsed.summary, hash, stamp: read.stamp, quickApprove: parsedApprovable(read.bytes, parsed) });
+    else this.index.store(id, { summary: withMode(parsed.summary, read.mode), hash, stamp: read.stamp, quickApprove: parsedApprovable(read.bytes, parsed) });
   }
 
   private async pathOrThrow(id: ArticleId): Promise<string> {

@@ -25,6 +25,8 @@ export interface PackedResults {
   /** size, mtime and ctime per file; NaN where there is no stamp. */
   readonly stamps: Float64Array;
   readonly quickApprove: Uint8Array;
+  /** 1 where the summary is marked read-only (see `ArticleSummary.readOnly`). */
+  readonly readOnly: Uint8Array;
   /** The summaries of the files not gone, flattened (see `flatten`) and serialized as `postMessage` would. */
   readonly summaries: Uint8Array;
 }
@@ -34,6 +36,7 @@ export function packResults(results: readonly ReadResult[]): PackedResults {
   const n = results.length;
   const gone = new Uint8Array(n);
   const quickApprove = new Uint8Array(n);
+  const readOnly = new Uint8Array(n);
   const stamps = new Float64Array(n * 3).fill(Number.NaN);
   const hashes: (string | null)[] = [];
   const flat: Flat = [];
@@ -46,6 +49,7 @@ export function packResults(results: readonly ReadResult[]): PackedResults {
     hashes.push(r.hash);
     flatten(r.summary, flat);
     quickApprove[i] = r.quickApprove ? 1 : 0;
+    readOnly[i] = r.summary.readOnly === true ? 1 : 0;
     if (r.stamp !== null) {
       stamps[i * 3] = r.stamp.size;
       stamps[i * 3 + 1] = r.stamp.mtimeMs;
@@ -54,7 +58,7 @@ export function packResults(results: readonly ReadResult[]): PackedResults {
   });
   const summaries = serialize(flat);
   flat.length = 0; // the serializer keeps the list itself alive for a while, not its strings
-  return { gone, hashes, stamps, quickApprove, summaries };
+  return { gone, hashes, stamps, quickApprove, readOnly, summaries };
 }
 
 type Flat = (string | number | boolean | undefined)[];
@@ -75,14 +79,14 @@ function flatten(s: ArticleSummary, flat: Flat): void {
   flat.push(s.problems.length === 0 ? '' : JSON.stringify(s.problems));
 }
 
-/** The summaries `flatten` wrote, one per file not gone (null where gone), each in its own shape. */
-function unflatten(flat: Flat, gone: Uint8Array): (ArticleSummary | null)[] {
+/** The summaries `flatten` wrote, one per file not gone (null where gone), each in its own shape, marked read-only where `readOnly` says so. */
+function unflatten(flat: Flat, gone: Uint8Array, readOnly: Uint8Array): (ArticleSummary | null)[] {
   // The list comes from this program's own read threads: its values are what `flatten` wrote.
   const text = (at: number): string => flat[at] as string;
   const optionalText = (at: number): string | undefined => flat[at] as string | undefined;
   const optionalNumber = (at: number): number | undefined => flat[at] as number | undefined;
   let at = 0;
-  return Array.from(gone, (isGone): ArticleSummary | null => {
+  return Array.from(gone, (isGone, i): ArticleSummary | null => {
     if (isGone === 1) return null;
     const shape = flat[at];
     const start = at + 1;
@@ -91,7 +95,10 @@ function unflatten(flat: Flat, gone: Uint8Array): (ArticleSummary | null)[] {
     for (let n = flat[at++] as number; n > 0; n--) topics.push(text(at++));
     const json = text(at++);
     const problems: readonly Problem[] = json === '' ? [] : (JSON.parse(json) as Problem[]);
-    if (shape === UNREADABLE) return { id: text(start), title: text(start + 1), excerpt: text(start + 2), published: flat[start + 3] === true, topics, problems };
+    if (shape === UNREADABLE) {
+      const unreadable = { id: text(start), title: text(start + 1), excerpt: text(start + 2), published: flat[start + 3] === true, topics, problems };
+      return readOnly[i] === 1 ? { ...unreadable, readOnly: true } : unreadable;
+    }
     const summary: { -readonly [K in keyof ArticleSummary]: ArticleSummary[K] } = {
       id: text(start),
       title: text(start + 1),
@@ -108,13 +115,14 @@ function unflatten(flat: Flat, gone: Uint8Array): (ArticleSummary | null)[] {
       problems,
     };
     if (shape === UNCHECKED) summary.checked = false;
+    if (readOnly[i] === 1) summary.readOnly = true;
     return summary;
   });
 }
 
 /** The results of a packed batch of `files`; each summary is deserialized (with its batch) when first asked for. */
 export function unpackResults(files: readonly ScannedFile[], packed: PackedResults): ReadResult[] {
-  const summaries = new LazySummaries(packed.summaries, packed.gone);
+  const summaries = new LazySummaries(packed.summaries, packed.gone, packed.readOnly);
   return files.map((file, i): ReadResult => {
     if (packed.gone[i] === 1) return { id: file.id, kind: 'gone' };
     const size = packed.stamps[i * 3]!;
@@ -129,11 +137,12 @@ class LazySummaries {
   constructor(
     private bytes: Uint8Array | null,
     private readonly gone: Uint8Array,
+    private readonly readOnly: Uint8Array,
   ) {}
 
   at(i: number): ArticleSummary {
     if (this.list === null) {
-      this.list = unflatten(deserialize(this.bytes!) as Flat, this.gone);
+      this.list = unflatten(deserialize(this.bytes!) as Flat, this.gone, this.readOnly);
       this.bytes = null;
     }
     return this.list[i]!;

@@ -1,7 +1,7 @@
 /** Reads files for the index, synchronously: the unit of work of the read pool. */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import type { ArticleId, ArticleSummary } from '../../shared/article.js';
-import { unreadableSummary } from './article-model.js';
+import { unreadableSummary, withMode } from './article-model.js';
 import type { ScannedFile } from './library-paths.js';
 import { RACY_MS, stampOf, type FileStamp } from './file-stamp.js';
 import { quickSummary } from './quick-read.js';
@@ -43,15 +43,15 @@ export function readBatch(files: readonly ScannedFile[], mode: ReadMode): ReadRe
   return loaded.map((got, i) => parseRead(files[i]!.id, got, mode));
 }
 
-type Loaded = { bytes: Buffer; stamp: FileStamp | null } | ReadResult;
+type Loaded = { bytes: Buffer; stamp: FileStamp | null; mode: number | null } | ReadResult;
 
 /**
- * A file's bytes and stamp, or what the index learns from a file that cannot be read. The list pass
- * takes no stamp: nothing it reads is kept as checked (see `parseRead`), so it spares the `fstat`.
+ * A file's bytes, stamp and mode, or what the index learns from a file that cannot be read. The list
+ * pass takes no stamp or mode: nothing it reads is kept as checked (see `parseRead`), so it spares the `fstat`.
  */
 function load(id: ArticleId, path: string, reuse: { buffer: Buffer }, mode: ReadMode): Loaded {
   try {
-    return mode === 'quick' ? { bytes: readBytes(path, reuse), stamp: null } : readWithStamp(path, reuse);
+    return mode === 'quick' ? { bytes: readBytes(path, reuse), stamp: null, mode: null } : readWithStamp(path, reuse);
   } catch (e) {
     const code = typeof e === 'object' && e !== null && 'code' in e ? e.code : undefined;
     if (code === 'ENOENT' || code === 'ENOTDIR') return { id, kind: 'gone' };
@@ -73,7 +73,8 @@ function parseRead(id: ArticleId, read: Loaded, mode: ReadMode): ReadResult {
   const parsed = parseArticleFile(id, bytes);
   if (parsed.kind === 'not-article') return { id, kind: 'gone' };
   if (mode === 'quick') return { id, kind: 'entry', summary: parsed.summary, hash: null, stamp: null, quickApprove: false };
-  return { id, kind: 'entry', summary: parsed.summary, hash: contentHash(bytes), stamp, quickApprove: parsedApprovable(bytes, parsed) };
+  const summary = read.mode === null ? parsed.summary : withMode(parsed.summary, read.mode);
+  return { id, kind: 'entry', summary, hash: contentHash(bytes), stamp, quickApprove: parsedApprovable(bytes, parsed) };
 }
 
 /**

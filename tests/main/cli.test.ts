@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, test } from 'vitest';
@@ -82,6 +82,17 @@ describe('masthead list', () => {
     const r = await cli('list', library(), '--json', ...args);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.out).map((a: { id: string }) => a.id)).toEqual(ids);
+  });
+
+  test('a file marked read-only says so, as a field and at the end of its line; publishing it is refused', async () => {
+    const dir = library();
+    chmodSync(join(dir, 'second.md'), 0o444);
+    const json = JSON.parse((await cli('list', dir, '--json')).out) as { id: string; readOnly?: true }[];
+    expect(json.map((a) => [a.id, a.readOnly])).toEqual([[SEED_ID, undefined], ['broken.md', undefined], ['second.md', true]].sort());
+    expect((await cli('list', dir)).out).toContain('second.md  Café society  [Culture]  (read-only)\n');
+    const r = await cli('publish', dir, 'second.md');
+    expect([r.code, r.err]).toEqual([1, 'masthead: second.md: second.md is read-only: Masthead leaves it as it is. Make the file writable to edit it.\n']);
+    expect(readFileSync(join(dir, 'second.md'), 'utf8')).toContain('published: "true"\n');
   });
 
   test('human output ends with the count', async () => {

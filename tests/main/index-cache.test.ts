@@ -1,5 +1,5 @@
 /** The persistent index: a reopen takes unchanged files from it, and nothing stale ever comes back. */
-import { mkdirSync, readFileSync, readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -53,6 +53,27 @@ describe('the persistent index', () => {
     expect(second.list().some((a) => a.problems.some((p) => p.level === 'error'))).toBe(true);
     await second.close();
   });
+
+  test('a file marked read-only is listed so from the index; made writable again, it is read again (ctime moved)', async () => {
+    const id = readdirSync(lib.dir).sort()[7]!;
+    chmodSync(join(lib.dir, id), 0o444);
+    await sleep(2100); // a stamp younger than 2 s is not kept (see RACY_MS)
+    const first = await open();
+    expect(first.summary(id)?.readOnly).toBe(true);
+    await first.close();
+    const second = await open();
+    expect(second.fromCache).toBe(second.size);
+    expect(second.summary(id)?.readOnly).toBe(true);
+    expect(second.list()).toStrictEqual(await truth());
+    await second.close();
+    chmodSync(join(lib.dir, id), 0o644);
+    await sleep(2100);
+    const third = await open();
+    expect(third.fromCache).toBe(third.size - 1);
+    expect(third.summary(id)?.readOnly).toBe(undefined);
+    expect(third.list()).toStrictEqual(await truth());
+    await third.close();
+  }, 15_000);
 
   test('a file changed to the same size, with its old mtime put back, is read again (ctime moved)', async () => {
     const id = readdirSync(lib.dir).find((f) => readFileSync(join(lib.dir, f), 'utf8').includes('published: false'))!;

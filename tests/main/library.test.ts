@@ -203,8 +203,11 @@ describe('editing files on disk', () => {
     const dir = makeLibrary({ 'locked.md': article('Locked'), 'open.md': article('Open') });
     chmodSync(join(dir, 'locked.md'), 0o444);
     const library = await open(dir);
+    // The list knows it once the file is checked, the review pane's detail too.
+    expect([library.summary('locked.md')?.readOnly, library.summary('open.md')?.readOnly]).toEqual([true, undefined]);
     const [locked, writable] = [await library.read('locked.md'), await library.read('open.md')];
     expect([locked.ok && locked.value.readOnly, writable.ok && writable.value.readOnly]).toEqual([true, false]);
+    expect(locked.ok && locked.value.summary.readOnly).toBe(true);
     const refused = await library.setPublished('locked.md', true);
     expect(refused.ok ? null : [refused.error.kind, refused.error.message]).toEqual(['not-editable', 'locked.md is read-only: Masthead leaves it as it is. Make the file writable to edit it.']);
     expect((await library.setTopics('locked.md', ['AI'])).ok).toBe(false);
@@ -213,7 +216,9 @@ describe('editing files on disk', () => {
     expect(readFileSync(join(dir, 'locked.md'), 'utf8')).toBe(article('Locked'));
     expect(statSync(join(dir, 'locked.md')).mode & 0o777).toBe(0o444);
     chmodSync(join(dir, 'locked.md'), 0o644);
-    expect((await library.setPublished('locked.md', true)).ok).toBe(true);
+    const approved = await library.setPublished('locked.md', true);
+    expect(approved.ok && approved.value.readOnly).toBe(undefined);
+    expect(library.summary('locked.md')?.readOnly).toBe(undefined);
     expect(readFileSync(join(dir, 'locked.md'), 'utf8')).toBe(article('Locked').replace('published: false', 'published: true'));
     await library.close();
   });
@@ -241,6 +246,21 @@ describe('editing files on disk', () => {
     expect(JSON.parse(out)).toEqual([true, 'not-editable', 'not-editable']);
     expect(readFileSync(join(dir, 'theirs.md'), 'utf8')).toBe(article('Theirs'));
     expect(readdirSync(dir)).toEqual(['theirs.md']); // no temp file or aside link left
+  });
+
+  test('a file made read-only after it was read: the refused edit marks it in the list, and the list hears it', async () => {
+    const dir = makeLibrary({ 'later.md': article('Later') });
+    const library = await open(dir);
+    const events: LibraryEvent[] = [];
+    library.subscribe((e) => events.push(e));
+    chmodSync(join(dir, 'later.md'), 0o444); // no watch here to tell of it
+    expect(library.summary('later.md')?.readOnly).toBe(undefined);
+    const refused = await library.setPublished('later.md', true);
+    expect(!refused.ok && refused.error.kind).toBe('not-editable');
+    expect(library.summary('later.md')?.readOnly).toBe(true);
+    expect(events.map((e) => (e.type === 'changed' ? [e.type, e.summary.readOnly] : e.type))).toEqual([['changed', true]]);
+    expect(readFileSync(join(dir, 'later.md'), 'utf8')).toBe(article('Later'));
+    await library.close();
   });
 
   test('a file with an error is never rewritten', async () => {
@@ -544,5 +564,12 @@ describe('watching the library', () => {
     await library.setPublished('a.md', true);
     await new Promise((r) => setTimeout(r, 300));
     expect(events.map((e) => e.type)).toEqual(['added', 'changed', 'removed', 'changed']);
+
+    // Its permissions changed elsewhere, the same bytes: the list marks it read-only, then not.
+    chmodSync(join(dir, 'a.md'), 0o444);
+    await until(() => library.summary('a.md')?.readOnly === true);
+    chmodSync(join(dir, 'a.md'), 0o644);
+    await until(() => library.summary('a.md')?.readOnly === undefined);
+    expect(events.slice(4).map((e) => (e.type === 'changed' ? e.summary.readOnly ?? 'writable' : e.type))).toEqual([true, 'writable']);
   });
 });

@@ -1,6 +1,6 @@
 /** The read pool on real worker threads (the compiled code): the same index as reading in one thread. */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { generateLibrary } from '../../bench/generate.js';
@@ -13,6 +13,11 @@ afterAll(() => lib.cleanup());
 describe('the read pool', () => {
   test('worker threads list and check a library exactly as one thread does', async () => {
     generateLibrary(1500, lib.dir, 11);
+    // Three files marked read-only, one of them broken: the mark crosses from the threads with either shape of summary.
+    const names = readdirSync(lib.dir).sort();
+    const broken = names.find((n) => /^title: "[^"\n]*$/m.test(readFileSync(join(lib.dir, n), 'utf8')))!; // an unclosed quote: read as its name and its error
+    const locked = [names[3]!, names[700]!, broken];
+    for (const name of locked) chmodSync(join(lib.dir, name), 0o444);
     const built = (await import(new URL('../../out/main/core/library.js', import.meta.url).href)) as { Library: typeof Library };
     const pool = (await import(new URL('../../out/main/core/read-pool.js', import.meta.url).href)) as { poolAvailable: () => boolean };
     expect(pool.poolAvailable()).toBe(true);
@@ -24,6 +29,8 @@ describe('the read pool', () => {
     // Strictly: the summaries crossing from the threads keep their shapes (keys whose value is undefined too).
     expect(threaded.value.list()).toStrictEqual(single.value.list());
     expect(threaded.value.list().filter((a) => a.problems.some((p) => p.level === 'error')).length).toBeGreaterThan(5);
+    expect(threaded.value.list().filter((a) => a.readOnly === true).map((a) => a.id)).toEqual([...new Set(locked)].sort());
+    expect(threaded.value.list().find((a) => a.id === broken)).not.toHaveProperty('providerName'); // the short shape
   }, 60_000);
 
   test('a quick read on the threads answers what one thread answers, file by file', async () => {
