@@ -150,6 +150,8 @@ export function ArticleList({ rows, loading, sorting, opening, loadError, librar
                         {broken ? '!' : '?'}
                       </span>
                     )}
+                    {/* In the title's cell, whose width gives way, not the state's, whose width is fixed. */}
+                    {a.readOnly && <ReadOnlyMark />}
                     <span className="title-text">{a.title}</span>
                   </div>
                   <div role="gridcell" className="cell col-provider">{a.providerName ?? ''}</div>
@@ -195,5 +197,16 @@ export function ArticleList({ rows, loading, sorting, opening, loadError, librar
         </div>
       )}
     </section>
+  );
+}
+
+/** A padlock before the title of a file marked read-only (see `ArticleSummary.readOnly`): Masthead leaves it as it is. */
+function ReadOnlyMark() {
+  return (
+    <svg className="read-only-mark" role="img" aria-label="read-only" viewBox="0 0 12 12" width="12" height="12">
+      <title>Read-only: Masthead leaves this file as it is</title>
+      <rect x="2" y="5.5" width="8" height="5.5" rx="1" fill="currentColor" />
+      <path d="M4 5.5V4a2 2 0 0 1 4 0v1.5" fill="none" stroke="currentColor" strokeWidth="1.4" />
+    </svg>
   );
 }

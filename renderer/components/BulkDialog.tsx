@@ -54,7 +54,7 @@ export function BulkDialog({ rows, onPublish, onTopics, onClose, allTopics, chec
   const frozen = useRef<Tally | null>(null);
   const counted = useMemo(() => (setup ? tally(rows) : frozen.current!), [setup, rows]);
   frozen.current = counted;
-  const { drafts, approved, blocked, topics: held } = counted;
+  const { drafts, approved, blocked, readOnly, topics: held } = counted;
   const toAdd = adding.trim();
   // Those that hold the topic already are not changed.
   const addTo = drafts + approved - (held.find((h) => h.topic === toAdd)?.count ?? 0);
@@ -118,7 +118,7 @@ export function BulkDialog({ rows, onPublish, onTopics, onClose, allTopics, chec
                 ? 'Preparing the search: the articles it shows are counted once it is ready…'
                 : rows.length === 0 && setup
                   ? 'The list shows no article: change the filters first.'
-                  : `The list shows ${plural(drafts + approved + blocked, 'article')}: ${formatCount(drafts)} not approved, ${formatCount(approved)} approved.`}
+                  : `The list shows ${plural(drafts + approved + blocked + readOnly, 'article')}: ${formatCount(drafts)} not approved, ${formatCount(approved)} approved.`}
             </p>
             {receiving && setup && (
               <p className="muted">
@@ -128,6 +128,11 @@ export function BulkDialog({ rows, onPublish, onTopics, onClose, allTopics, chec
             {blocked > 0 && (
               <p className="muted">
                 {plural(blocked, 'article')} with errors {blocked === 1 ? 'is' : 'are'} left as {blocked === 1 ? 'it is' : 'they are'}: an article cannot be changed until its file is fixed.
+              </p>
+            )}
+            {readOnly > 0 && (
+              <p className="muted">
+                {plural(readOnly, 'article')} {readOnly === 1 ? 'is' : 'are'} read-only, left as {readOnly === 1 ? 'it is' : 'they are'}: Masthead never rewrites a file marked read-only.
               </p>
             )}
             {checking && (

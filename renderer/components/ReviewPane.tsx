@@ -44,7 +44,8 @@ export function ReviewPane(props: Props) {
   }
   const article = detail?.summary.id === summary.id ? detail.article : null;
   const broken = detail?.summary.id === summary.id && detail.article === null;
-  const readOnly = detail?.summary.id === summary.id && detail.readOnly;
+  // Known from the list once the file is checked; the detail also knows a file this user may not write.
+  const readOnly = summary.readOnly === true || (detail?.summary.id === summary.id && detail.readOnly);
   return (
     <section className="review-pane" aria-label="Review">
       <div className="review-head">

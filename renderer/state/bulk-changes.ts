@@ -2,22 +2,28 @@
 import { hasError, type ArticleSummary } from '../../shared/article.js';
 import type { TopicsEdit } from './store.js';
 
-/** What a change can do with the rows: how many drafts to approve, approved to withdraw, and held by an error; the topics the others hold. */
+/** What a change can do with the rows: how many drafts to approve, approved to withdraw, held by an error, and read-only; the topics the others hold. */
 export interface Tally {
   readonly drafts: number;
   readonly approved: number;
   readonly blocked: number;
+  /** Files marked read-only (see `ArticleSummary.readOnly`), which Masthead never rewrites. */
+  readonly readOnly: number;
   /** The topics the rows that can be changed hold, most held first, with how many hold each. */
   readonly topics: readonly { readonly topic: string; readonly count: number }[];
 }
 
 /** Counts the rows in one pass, keeping no list of them: at 100,000 articles the dialog opens at once. */
 export function tally(rows: readonly ArticleSummary[]): Tally {
-  let [drafts, approved, blocked] = [0, 0, 0];
+  let [drafts, approved, blocked, readOnly] = [0, 0, 0, 0];
   const counts = new Map<string, number>();
-  for (const { problems, published, topics } of rows) {
+  for (const { problems, published, topics, readOnly: locked } of rows) {
     if (hasError(problems)) {
       blocked++;
+      continue;
+    }
+    if (locked === true) {
+      readOnly++;
       continue;
     }
     if (published) approved++;
@@ -29,12 +35,12 @@ export function tally(rows: readonly ArticleSummary[]): Tally {
     }
   }
   const held = [...counts].map(([topic, count]) => ({ topic, count })).sort((x, y) => y.count - x.count || x.topic.localeCompare(y.topic));
-  return { drafts, approved, blocked, topics: held };
+  return { drafts, approved, blocked, readOnly, topics: held };
 }
 
-/** The rows a change can reach: those no error holds. */
+/** The rows a change can reach: those no error holds, whose files are not read-only. */
 export function editable(rows: readonly ArticleSummary[]): ArticleSummary[] {
-  return rows.filter((row) => !hasError(row.problems));
+  return rows.filter((row) => !hasError(row.problems) && row.readOnly !== true);
 }
 
 /**

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { cleanup, render, screen } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { BulkDialog } from '../../renderer/components/BulkDialog.js';
 import { renameChanges, tally, topicChanges } from '../../renderer/state/bulk-changes.js';
@@ -17,7 +17,19 @@ const rows = [
 describe('the dialog that approves or withdraws the articles shown', () => {
   test('counts the rows: drafts, approved, and those an error holds (a warning holds none), and the topics of the others', () => {
     const topical = [...rows, summary('e.md', { topics: ['AI', 'AI', ' '] }), summary('f.md', { topics: ['AI', 'Food'], problems: rows[2]!.problems })];
-    expect(tally(topical)).toEqual({ drafts: 3, approved: 1, blocked: 2, topics: [{ topic: 'AI', count: 1 }] });
+    expect(tally(topical)).toEqual({ drafts: 3, approved: 1, blocked: 2, readOnly: 0, topics: [{ topic: 'AI', count: 1 }] });
+  });
+
+  test('articles in read-only files are counted apart, said so, and never sent to be changed', () => {
+    const shown = [...rows, summary('e.md', { readOnly: true, topics: ['AI'] }), summary('f.md', { readOnly: true, published: true })];
+    expect(tally(shown)).toEqual({ drafts: 2, approved: 1, blocked: 1, readOnly: 2, topics: [] });
+    const onPublish = vi.fn();
+    render(<BulkDialog rows={shown} onPublish={onPublish} onTopics={vi.fn()} allTopics={[]} onClose={() => undefined} checking={null} receiving={null} searchWaits={false} />);
+    expect(screen.getByText('The list shows 6 articles: 2 not approved, 1 approved.')).toBeTruthy();
+    expect(screen.getByText('2 articles are read-only, left as they are: Masthead never rewrites a file marked read-only.')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Withdraw 1 article' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Approve 2 articles' }));
+    expect(onPublish.mock.calls.map((c) => c[0])).toEqual([['a.md', 'd.md']]);
   });
 
   test('a topic added or removed: only articles it changes, each written as a proper list', () => {

@@ -345,6 +345,25 @@ describe('the desk', () => {
     expect(within(screen.getByRole('region', { name: 'Topics' })).getByRole('button', { name: 'Remove topic AI' })).toBeTruthy();
   });
 
+  test('a file the list knows is read-only: a padlock beside its state, and the pane says so at once; made writable, both go', async () => {
+    const locked = summary('lk.md', { title: 'A locked story', readOnly: true });
+    const fake = fakeBridge([locked, summary('rw.md', { title: 'A writable story' })]);
+    const user = userEvent.setup();
+    render(<App bridge={fake.bridge} />);
+    const row = await screen.findByRole('row', { name: /A locked story/ });
+    expect(within(row).getByRole('img', { name: 'read-only' })).toBeTruthy();
+    expect(within(screen.getByRole('row', { name: /A writable story/ })).queryByRole('img', { name: 'read-only' })).toBeNull();
+    await user.click(row);
+    // The fake's detail of this file does not say read-only: the note comes from the list's summary.
+    expect(screen.getByText(/This file is marked read-only/)).toBeTruthy();
+    expect((screen.getByRole('switch', { name: 'Published' }) as HTMLInputElement).disabled).toBe(true);
+    const { readOnly: _, ...writable } = locked;
+    act(() => fake.emit({ type: 'changed', summary: writable }));
+    await waitFor(() => expect(screen.queryByText(/This file is marked read-only/)).toBeNull());
+    expect(within(screen.getByRole('row', { name: /A locked story/ })).queryByRole('img', { name: 'read-only' })).toBeNull();
+    expect((screen.getByRole('switch', { name: 'Published' }) as HTMLInputElement).disabled).toBe(false);
+  });
+
   test('another library opened: its list, with no filter, selection or undo carried over from the last one; the same one reloaded keeps them', async () => {
     const { user, calls, emit, replaceLibrary } = await setup();
     await user.click(screen.getByRole('row', { name: /Microsoft drops/ }));
