@@ -396,6 +396,9 @@ export function patchView(previous: ListView, articles: readonly ArticleSummary[
   if (out.length === 0 && placed.length === 0 && rows.length === 0) return { ...previous, articles };
   let index: ListIndex | null = null;
   let next: readonly ArticleSummary[];
+  // The rows not changed hold the very articles of `previous.sorted`, so the index need compare only
+  // the changed ones, where it was made for that list (an older view's may have been patched since).
+  const trusted = previous.index.holds(previous.sorted);
   if (out.length === 0 && placed.length === 0) {
     const sorted = previous.sorted.slice();
     for (const [row, after] of edited) sorted[row] = after;
@@ -409,7 +412,8 @@ export function patchView(previous: ListView, articles: readonly ArticleSummary[
     else if (previous.index.complete) {
       const same = OLD_ROWS.take(sorted.length, 0);
       for (let row = 0; row < same.length; row++) same[row] = row;
-      index = previous.index.update(sorted, textRows(previous.sorted, sorted, same, edited.keys()), maxAdded);
+      const rowsEdited = [...edited.keys()];
+      index = previous.index.update(sorted, textRows(previous.sorted, sorted, same, rowsEdited), maxAdded, trusted ? rowsEdited : undefined);
     }
   } else {
     const order = place(previous.sorted, edited, out, placed.map((i) => articles[i]!), previous.sort, timesOf(previous));
@@ -437,7 +441,8 @@ export function patchView(previous: ListView, articles: readonly ArticleSummary[
         order.oldRows[order.placedRows[k]!] = from;
         changed.push(order.placedRows[k]!);
       });
-      index = previous.index.update(next, textRows(previous.sorted, next, order.oldRows, changed), maxAdded);
+      // Every row but those changed holds the article it held before: only those are compared.
+      index = previous.index.update(next, textRows(previous.sorted, next, order.oldRows, changed), maxAdded, trusted ? changed : undefined);
     }
   }
   return {

@@ -105,6 +105,15 @@ describe('the list view', () => {
     if (view.positions !== null) expect(Array.from(view.positions, (row) => view.sorted[row]!.id)).toEqual(list.map((a) => a.id));
   };
 
+  test('a view whose index a newer view has patched since: a change made from it compares every row, and answers as a fresh view does', () => {
+    const view = fullView(articles, byDate);
+    while (!view.index.buildSome(100));
+    const toggled = replace(articles, 3, { published: !articles[3]!.published });
+    expect(patchView(view, toggled)!.index).toBe(view.index); // patched in place: it now holds the toggled article
+    const added = [...articles, article(40, { id: 'zz-added.md' })];
+    expectFresh(patchView(view, added)!, added);
+  });
+
   test('a moved sort key moves the article to the row a full sort gives it, the index renumbered, not rebuilt', () => {
     for (const sort of [{ key: 'published', direction: 'desc' } as const, { key: 'published', direction: 'asc' } as const, byDate, { key: 'quality', direction: 'asc' } as const]) {
       let view = fullView(articles, sort);

@@ -260,6 +260,15 @@ describe('ListIndex', () => {
     expect(sealing.complete).toBe(true);
   });
 
+  test('told which rows changed, an update compares only those rows; one of them with another id is refused', () => {
+    const same = Int32Array.from(articles.keys());
+    const toggled = articles.map((a, i) => (i === 10 || i === 2000 ? { ...a, published: !a.published } : a));
+    const updated = index.update(toggled, same, undefined, [2000, 10, 10])!;
+    for (const query of queries) expect(updated.filter(query).map((a) => a.id), JSON.stringify(query)).toEqual(toggled.filter(compileQuery(query)).map((a) => a.id));
+    expect(index.update(articles.map((a, i) => (i === 4 ? { ...a, id: 'other.md' } : a)), same, undefined, [4])).toBeNull();
+    expect(index.update(articles, same, undefined, [articles.length])).toBeNull();
+  });
+
   test('an empty list', () => {
     expect(new ListIndex([]).complete).toBe(true);
     expect(new ListIndex([]).filter({ search: 'x' })).toEqual([]);
