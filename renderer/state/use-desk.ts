@@ -71,9 +71,15 @@ export function useDesk(bridge: Bridge, firstPage?: FirstPage, held?: () => bool
     const asked = early.current ?? bridge.listArticles(null, FIRST_PAGE);
     early.current = undefined;
     void receivePages(asked, {
-      ask: (after) => bridge.listArticles(after, NEXT_PAGE),
+      // Each page's repeated values are shared as it is read, in the task that read it, not in the
+      // merge of many pages (a tenth of a merge's 50-67 ms at 100,000).
+      ask: (after) =>
+        bridge.listArticles(after, NEXT_PAGE).then((page) => {
+          if (page.ok) shared.share(page.value.articles);
+          return page;
+        }),
       loaded: (page, done) => dispatch({ type: 'loaded', name: page.name, library: page.library, articles: shared.share(page.articles), total: page.total, done }),
-      appended: (articles, total, done) => dispatch({ type: 'appended', articles: shared.share(articles), total, done }),
+      appended: (articles, total, done) => dispatch({ type: 'appended', articles, total, done }),
       failed: (message, first) => dispatch(first ? { type: 'load-failed', message } : { type: 'notice', level: 'error', text: message }),
       current: () => mine === generation.current,
       held: () => heldRef.current?.() ?? false,

@@ -8,6 +8,7 @@ import { SLICED_FROM } from '../../renderer/state/use-list-view.js';
 import { MERGE_EVERY_MS, PAGES_WAIT_FOR_PAUSE_MS } from '../../renderer/state/pages.js';
 import { FIRST_PAGE, NEXT_PAGE, type Bridge } from '../../shared/contract.js';
 import { ok } from '../../shared/result.js';
+import type { ArticleSummary } from '../../shared/article.js';
 
 afterEach(cleanup);
 // jsdom lays nothing out; give elements a size so the virtualized list renders its rows.
@@ -946,6 +947,28 @@ describe('the export dialog', () => {
 });
 
 describe('the list arriving page by page', () => {
+  test("each page's repeated values are shared as it arrives: no article keeps a list of its own for its empty topics or problems", async () => {
+    const n = FIRST_PAGE + 2 * NEXT_PAGE + 7;
+    const many = Array.from({ length: n }, (_, i) => summary(`s${String(i).padStart(5, '0')}.md`, { title: `Story ${i}` }));
+    // Fresh objects at each answer, as the bridge's are (parsed from JSON).
+    const delivered: ArticleSummary[] = [];
+    const bridge: Bridge = {
+      ...fakeBridge(many).bridge,
+      listArticles: async (after, count) => {
+        const from = after === null ? 0 : many.findIndex((a) => a.id === after) + 1;
+        const page = many.slice(from, from + count).map((a) => ({ ...a, topics: [], problems: [] }));
+        delivered.push(...page);
+        return ok({ name: 'Shared', library: 'shared', total: n, articles: page, done: from + count >= n });
+      },
+    };
+    render(<App bridge={bridge} />);
+    await waitFor(() => expect(screen.getByText(new RegExp(`^${n.toLocaleString('en')} articles`))).toBeTruthy(), { timeout: 10_000 });
+    expect(delivered).toHaveLength(n);
+    expect(new Set(delivered.map((a) => a.topics)).size).toBe(1);
+    expect(new Set(delivered.map((a) => a.problems)).size).toBe(1);
+    expect(Object.isFrozen(delivered.at(-1)!.topics)).toBe(true);
+  });
+
   test('a search typed while the list arrives holds the pages back until it answers, then takes each page in', async () => {
     // A first page larger than the desk asks for, so that its index is built in several tasks.
     const first = 4 * FIRST_PAGE;

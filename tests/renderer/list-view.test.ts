@@ -543,6 +543,11 @@ describe('the list view', () => {
       view = nextView(view, list, sort);
       expect(view.sorted.map((a) => a.id)).toEqual(sortArticles(list, sort).map((a) => a.id));
       expect(timesOf(view)).toEqual(Float64Array.from(view.sorted, timeOf));
+      // Its ties are read from those dates as from the articles' own (undated and unparseable ones tie as the oldest).
+      const [byTimes, byRows] = [new Uint8Array(list.length), new Uint8Array(list.length)];
+      markTies(view.sorted, 'date', byTimes, 0, list.length, timesOf(view));
+      markTies(view.sorted, 'date', byRows, 0, list.length);
+      expect(byTimes).toEqual(byRows);
     }
     // Sorted by another key, no dates are kept; by date again, read afresh.
     view = nextView(view, list, { key: 'title', direction: 'asc' });
