@@ -72,7 +72,7 @@ export function useDesk(bridge: Bridge, firstPage?: FirstPage, held?: () => bool
     early.current = undefined;
     void receivePages(asked, {
       // Each page's repeated values are shared as it is read, in the task that read it, not in the
-      // merge of many pages (a tenth of a merge's 50-67 ms at 100,000).
+      // merge of many pages (about a tenth of a merge at 100,000, in Chromium).
       ask: (after) =>
         bridge.listArticles(after, NEXT_PAGE).then((page) => {
           if (page.ok) shared.share(page.value.articles);

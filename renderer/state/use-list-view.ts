@@ -591,7 +591,7 @@ function place(
 
 const NO_VALUES: readonly string[] = [];
 
-/** Whether two lists hold the same values in the same order (compared as they are: a merge of the arriving list joined each article's topics into a string). */
+/** Whether two lists hold the same values in the same order, compared item by item (joined into strings, they cost each article a merge added a string). */
 function sameValues(a: readonly string[], b: readonly string[]): boolean {
   if (a === b) return true;
   if (a.length !== b.length) return false;
