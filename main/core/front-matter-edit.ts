@@ -13,6 +13,7 @@ import {
   firstOffset,
   hasErrorToken,
   indOffset,
+  isEmptyFlowItem,
   isFlowScalar,
   lineStart,
   longestCommonSubsequence,
@@ -164,9 +165,9 @@ class EditContext {
   private editBlockList(seq: CST.BlockSequence, colonEnd: number, topics: readonly string[]): Result<Splice[]> {
     const ranges = seq.items.map((it) => this.seqItemRange(it));
     if (topics.length === 0) {
-      const last = ranges[ranges.length - 1];
-      if (last === undefined) return refuse('the list is an empty block');
-      return ok([{ from: colonEnd, to: this.trimEol(last.to), text: ' []' }]);
+      // `key: []` and the item lines gone; the key's comment and the comment lines among the items stay.
+      if (ranges.length === 0) return refuse('the list is an empty block');
+      return ok([{ from: colonEnd, to: colonEnd, text: ' []' }, ...ranges.map((r) => ({ ...r, text: '' }))]);
     }
     const values = seq.items.map((it) => scalarValue(it.value));
     const keep = longestCommonSubsequence(values, topics);
@@ -195,7 +196,8 @@ class EditContext {
     if (!close) return refuse(`the ${field} list is never closed`);
     const open = list.offset + 1;
     if (/[\r\n]/.test(this.yaml.slice(list.offset, close.offset))) return refuse(`${field} is a [list] written over several lines`);
-    const values = list.items.map((it) => it.value);
+    // `[ ]` and a trailing comma (`[a, b, ]`) leave an item holding only the space or comma before it: nothing.
+    const values = list.items.filter((it) => !isEmptyFlowItem(it)).map((it) => it.value);
     if (!values.every((v): v is CST.FlowScalar => v !== undefined && v !== null && isFlowScalar(v))) {
       return refuse(`${field} holds something other than plain items`);
     }
@@ -286,10 +288,5 @@ class EditContext {
   private lineEndAfter(offset: number): number {
     const nl = this.yaml.indexOf('\n', offset);
     return nl === -1 ? this.yaml.length : nl + 1;
-  }
-
-  private trimEol(end: number): number {
-    if (this.yaml[end - 1] !== '\n') return end;
-    return this.yaml[end - 2] === '\r' ? end - 2 : end - 1;
   }
 }

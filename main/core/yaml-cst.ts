@@ -56,6 +56,11 @@ export function applySplices(text: string, splices: readonly Splice[]): string {
   return out + text.slice(cursor);
 }
 
+/** A flow list's item with no content: only the spaces or the comma before it, as `[ ]` and `[a, ]` read. */
+export function isEmptyFlowItem(item: CST.FlowCollection['items'][number]): boolean {
+  return item.key === undefined && item.sep === undefined && item.value === undefined && item.start.every((t) => t.type === 'space' || t.type === 'comma');
+}
+
 export function isFlowScalar(t: CST.Token): t is CST.FlowScalar {
   return t.type === 'scalar' || t.type === 'single-quoted-scalar' || t.type === 'double-quoted-scalar';
 }

@@ -1,10 +1,12 @@
 import { readFileSync } from 'node:fs';
+import { isDeepStrictEqual } from 'node:util';
 import { load } from 'js-yaml';
 import { describe, expect, test } from 'vitest';
 import type { FrontMatterEdit } from '../../main/core/front-matter-edit.js';
 import { skeletonOf } from '../../main/core/yaml-cst.js';
 import { FRONT_MATTER_SCHEMA } from '../../main/core/yaml-read.js';
-import { editText } from '../helpers/edit-text.js';
+import { changedLines, editText, parseText } from '../helpers/edit-text.js';
+import { seededRandom } from '../helpers/seeded.js';
 
 const seed = readFileSync(new URL('../../seeds/000_8a8d1d44de5d8be9.txt', import.meta.url), 'utf8');
 const publish: FrontMatterEdit = { kind: 'set-published', value: true };
@@ -91,6 +93,12 @@ const rows: readonly Row[] = [
     expected: '---\ntopics: []\nnext: 1\n---\n',
   },
   {
+    name: 'emptying a list keeps its comments, not its items',
+    input: '---\r\ntopics: # the desk\'s\r\n  # first\r\n  - a # one\r\n  - b\r\nnext: 1\r\n---\r\n',
+    edit: topics(),
+    expected: '---\r\ntopics: [] # the desk\'s\r\n  # first\r\nnext: 1\r\n---\r\n',
+  },
+  {
     name: 'new topics follow the quoting of their siblings',
     input: '---\ntopics:\n  - "a"\n---\n',
     edit: topics('a', 'b'),
@@ -120,6 +128,24 @@ const rows: readonly Row[] = [
     input: '---\ntopics: []\n---\n',
     edit: topics('Économie'),
     expected: '---\ntopics: [Économie]\n---\n',
+  },
+  {
+    name: 'an empty flow list written with a space gets its first topic',
+    input: '---\ntopics: [ ]\nheat: 1\n---\n',
+    edit: topics('AI', 'Cloud'),
+    expected: '---\ntopics: [AI, Cloud]\nheat: 1\n---\n',
+  },
+  {
+    name: 'a flow list with a trailing comma keeps it',
+    input: '---\ntopics: [a, b, ]  # tags\n---\n',
+    edit: topics('b', 'c'),
+    expected: '---\ntopics: [b, c, ]  # tags\n---\n',
+  },
+  {
+    name: 'a flow list with a trailing comma can be emptied',
+    input: '---\ntopics: [a,]\n---\n',
+    edit: topics(),
+    expected: '---\ntopics: []\n---\n',
   },
   {
     name: 'an empty topics key becomes a block list',
@@ -190,6 +216,101 @@ describe('lossless edits', () => {
     if (!result.ok) return;
     const yaml = result.value.slice(4, result.value.lastIndexOf('---'));
     expect(load(yaml, { schema: FRONT_MATTER_SCHEMA })).toEqual({ topics: ['a', ...tricky] });
+  });
+});
+
+describe('edits of front matter written in many styles (seeded)', () => {
+  const TOPICS = ['AI', 'Cloud', 'Machine Learning', 'C#', 'Node.js: Tips', 'true', '2024', 'yes', '~', 'café', '#tag', 'a, b', '[x]', "it's", 'say "hi"'];
+  const q = (t: string): string => JSON.stringify(t);
+  const sq = (t: string): string => `'${t.replace(/'/g, "''")}'`;
+  /** The topics key as one of the ways files spell a list of strings; '' leaves it out. */
+  const topicsStyles: Record<string, (items: readonly string[], eol: string) => string> = {
+    block: (items, eol) => `topics:${eol}${items.map((t) => `  - ${q(t)}${eol}`).join('')}`,
+    unindented: (items, eol) => `topics:${eol}${items.map((t) => `- ${sq(t)}${eol}`).join('')}`,
+    commented: (items, eol) => `topics: # the desk's${eol}  # chosen by hand${eol}${items.map((t) => `    -   ${q(t)}${eol}`).join('')}`,
+    spaced: (items, eol) => `topics:${eol}${items.map((t) => `  - ${q(t)}${eol}${eol}`).join('')}`,
+    flow: (items, eol) => `topics: [${items.map(q).join(', ')}]${eol}`,
+    padded: (items, eol) => `topics: [ ${items.map(sq).join(' , ')} ]${eol}`,
+    trailingComma: (items, eol) => `topics: [${items.map((t) => `${q(t)}, `).join('')}]${eol}`,
+    nullValue: (_, eol) => `topics: ~${eol}`,
+    missing: () => '',
+  };
+  const PUBLISHED = ['false', 'true', 'False', 'TRUE', 'false # draft', '"false"', '~', '', 'no'];
+
+  test('each edit reads back as asked, keeps the line ends, the BOM and the comments, and changes only its lines', () => {
+    const draw = seededRandom(20261201);
+    const pick = <T>(list: readonly T[]): T => list[draw(list.length)]!;
+    const styles = Object.keys(topicsStyles);
+    for (let n = 0; n < 400; n++) {
+      const eol = draw(3) === 0 ? '\r\n' : '\n';
+      const bom = draw(8) === 0 ? '\uFEFF' : '';
+      const style = styles[n % styles.length]!;
+      const items = [...new Set(Array.from({ length: draw(4) }, () => pick(TOPICS)))];
+      const published = draw(8) === 0 ? '' : `published: ${pick(PUBLISHED)}${eol}`.replace(': \r', ':\r').replace(/: \n$/, ':\n');
+      const topicsText = topicsStyles[style]!(style === 'nullValue' || style === 'missing' ? [] : items, eol);
+      const head = ['---', '# an article', 'title: "A: title"', "excerpt: 'It''s'", 'publishedDateTime: 2022-07-05T23:38:00Z', 'heat: -1', ''].join(eol);
+      const provider = `provider:${eol}  name: X${eol}`;
+      const related = `related:${eol}  - title: R${eol}    webUrl: "https://r.example.com"${eol}`;
+      const body = draw(2) === 0 ? [published, provider, topicsText, related] : [provider, topicsText, published, related];
+      const input = `${bom}${head}${body.join('')}secured: "abc=="${eol}---${eol}Body${eol}`;
+      const before = parseText(input);
+      if (before.kind !== 'article' || before.readable === null) throw new Error(`fixture does not read: ${input}`);
+      const data = before.readable.data;
+      const current = Array.isArray(data.topics) ? (data.topics as string[]) : [];
+
+      let next = [...current];
+      const op = draw(4);
+      if (op === 0) next.push(pick(TOPICS.filter((t) => !current.includes(t))));
+      else if (op === 1 && next.length > 0) next.splice(draw(next.length), 1);
+      else if (op === 2) next = [...new Set([pick(TOPICS), pick(TOPICS)])];
+      else next = [];
+      for (const edit of [{ kind: 'set-topics', topics: next } as const, { kind: 'set-published', value: data.published !== true } as const]) {
+        const context = `${style} ${JSON.stringify(edit)}\n${input}`;
+        const result = editText(input, edit);
+        expect(result.ok, context).toBe(true);
+        if (!result.ok) continue;
+        const output = result.value;
+        const after = parseText(output);
+        if (after.kind !== 'article' || after.readable === null) throw new Error(`the edit does not read: ${output}`);
+        const field = edit.kind === 'set-topics' ? 'topics' : 'published';
+        const asked = edit.kind === 'set-topics' ? edit.topics : edit.value;
+        const unchanged = edit.kind === 'set-topics' && next.length === 0 && current.length === 0;
+        expect(unchanged ? after.readable.data[field] : after.readable.data[field] ?? [], context).toEqual(unchanged ? data[field] : asked);
+        expect({ ...after.readable.data, [field]: null }, context).toEqual({ ...data, [field]: null });
+        expect(output.startsWith('\uFEFF'), context).toBe(bom !== '');
+        if (eol === '\r\n') expect(output, context).not.toMatch(/[^\r]\n/);
+        for (const comment of ['# an article', "# the desk's", '# chosen by hand', '# draft']) {
+          if (input.includes(comment)) expect(output, context).toContain(comment);
+        }
+        const { removed, added } = changedLines(input, output);
+        if (edit.kind === 'set-published') {
+          expect(added.length, context).toBe(1);
+          expect(removed.length, context).toBeLessThanOrEqual(1);
+        } else {
+          const gone = current.filter((t) => !next.includes(t)).length;
+          const come = next.filter((t) => !current.includes(t)).length;
+          // Lines kept between two changes are no change: only the lines on one side alone count.
+          const only = (lines: readonly string[], other: readonly string[]): number => {
+            const left = [...other];
+            return lines.filter((line) => (left.includes(line) ? (left.splice(left.indexOf(line), 1), false) : true)).length;
+          };
+          const changed = only(removed, added) + only(added, removed);
+          const kept = next.filter((t) => current.includes(t));
+          if (isDeepStrictEqual(next, current)) {
+            expect(output, context).toBe(input);
+          } else if (!isDeepStrictEqual(kept, current.filter((t) => next.includes(t)))) {
+            expect(changed, context).toBeLessThanOrEqual(gone + come + 2 * kept.length + 2); // reordered: a kept topic may move
+          } else if (current.length === 0 || next.length === 0) {
+            // The list comes or goes: its key's line changes too (as an item of `[…]` or as `topics: []`).
+            expect(changed, context).toBeLessThanOrEqual(gone + come + 2);
+          } else if (style === 'flow' || style === 'padded' || style === 'trailingComma') {
+            expect(changed, context).toBe(2); // its one line, before and after
+          } else {
+            expect(changed, context).toBe(gone + come); // a line for each topic removed or added
+          }
+        }
+      }
+    }
   });
 });
 
