@@ -57,13 +57,15 @@ function diff(before: string, after: string): string[] {
   const b = after.split('\n');
   return [...a.filter((l) => !b.includes(l)).map((l) => `-${l}`), ...b.filter((l) => !a.includes(l)).map((l) => `+${l}`)];
 }
+/** The file once `check` holds for it; fails saying what it reads if that takes over 10 s (a busy machine can take seconds). */
 async function waitForFile(id: string, check: (text: string) => boolean): Promise<string> {
-  for (let i = 0; i < 100; i++) {
+  const until = Date.now() + 10_000;
+  for (;;) {
     const text = file(id);
     if (check(text)) return text;
+    if (Date.now() > until) throw new Error(`${id} did not change as the test waited for within 10 s; it reads:\n${text}`);
     await new Promise((r) => setTimeout(r, 30));
   }
-  return file(id);
 }
 
 describe.skipIf(!haveChromium)('the desk in Chromium', () => {
