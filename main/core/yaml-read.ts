@@ -44,7 +44,7 @@ export function readFrontMatterYaml(yaml: string, firstLine: number): YamlRead {
   try {
     data = load(yaml, { schema: FRONT_MATTER_SCHEMA, listener });
   } catch (e) {
-    return { ok: false, problem: yamlProblem(e, firstLine) };
+    return { ok: false, problem: yamlProblem(e, yaml, firstLine) };
   }
   if (data === null || data === undefined) return { ok: true, data: {}, rootBooleans };
   if (typeof data !== 'object' || Array.isArray(data)) {
@@ -74,7 +74,19 @@ export function readFrontMatterYaml(yaml: string, firstLine: number): YamlRead {
   return { ok: true, data: data as FrontMatterData, rootBooleans };
 }
 
-function yamlProblem(e: unknown, firstLine: number): Problem {
+function yamlProblem(e: unknown, yaml: string, firstLine: number): Problem {
+  // js-yaml says where an error is, except when the YAML holds a second document: a `...` line
+  // (the end of a document) with more after it.
+  if (e instanceof YAMLException && (e.mark as YAMLException['mark'] | undefined) === undefined) {
+    const end = /^\.\.\.(?:[ \t]|\r?$)/m.exec(yaml);
+    const second = /single document/.test(e.reason);
+    return {
+      level: 'error',
+      code: 'yaml-syntax',
+      message: second ? 'YAML syntax: a "..." line ends the YAML before the closing ---, and more follows it; remove that line or what follows' : `YAML syntax: ${e.reason}`,
+      ...(second && end && { line: lineAt(yaml, end.index) + firstLine, column: 1 }),
+    };
+  }
   if (e instanceof YAMLException) {
     const duplicate = /duplicated mapping key/.test(e.reason);
     return {
@@ -89,6 +101,13 @@ function yamlProblem(e: unknown, firstLine: number): Problem {
   }
   // js-yaml recurses per nesting level; absurdly deep nesting ends here as a RangeError.
   return { level: 'error', code: 'too-complex', message: `the front matter could not be parsed: ${String(e)}` };
+}
+
+/** The 0-based line of `offset` in `text`. */
+function lineAt(text: string, offset: number): number {
+  let line = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+  return line;
 }
 
 /** How many values the data holds with every alias expanded; shared nodes are counted once per use, in linear time. */

@@ -41,6 +41,8 @@ const rows: readonly Row[] = [
   { name: 'quality as text', input: '---\ntitle: A\nquality: high\n---\n', warnings: ['wrong-type'] },
   { name: 'duplicate keys', input: '---\ntitle: A\ntitle: B\n---\n', errors: ['duplicate-key'], at: { line: 3 } },
   { name: 'a tab used for indentation', input: '---\ntitle: A\nprovider:\n\tname: X\n---\n', errors: ['yaml-syntax'], at: { line: 4 } },
+  { name: 'a "..." line with more after it (a second document)', input: '---\ntitle: A\n...\npublished: true\n---\n', errors: ['yaml-syntax'], at: { line: 3, column: 1 } },
+  { name: 'a "..." line last (the end of the one document)', input: '---\ntitle: A\n...\n---\n', title: 'A' },
   { name: 'an unclosed quote', input: '---\ntitle: "A\npublished: true\n---\n', errors: ['yaml-syntax'] },
   { name: 'front matter that is a list', input: '---\n- a\n- b\n---\n', errors: ['not-a-mapping'], at: { line: 2, column: 1 } },
   { name: 'front matter that is one string', input: '---\njust words\n---\n', errors: ['not-a-mapping'] },
