@@ -25,8 +25,20 @@ export type ParsedFile =
   | { readonly kind: 'not-article' }
   | { readonly kind: 'article'; readonly summary: ArticleSummary; readonly readable: ReadableFile | null };
 
-/** Parses a file's bytes. Files that do not open with `---` are not articles. */
+/**
+ * Parses a file's bytes. Files that do not open with `---` are not articles. Never throws: a file
+ * the reading fails on in a way not foreseen is listed with that error, as any broken file, rather
+ * than stopping the open of every other file (a read thread that throws ends the whole read).
+ */
 export function parseArticleFile(id: ArticleId, bytes: Uint8Array): ParsedFile {
+  try {
+    return parseBytes(id, bytes);
+  } catch (e) {
+    return broken(id, { level: 'error', code: 'unreadable', message: `Masthead could not read this file (${e instanceof Error ? e.message : String(e)}); it is left as it is` });
+  }
+}
+
+function parseBytes(id: ArticleId, bytes: Uint8Array): ParsedFile {
   if (!startsWithDashes(bytes)) return { kind: 'not-article' };
   const decoded = decodeUtf8(bytes);
   if (!decoded.ok) return broken(id, decoded.problem);
