@@ -115,8 +115,10 @@ class EditContext {
     private readonly eol: string,
     private readonly items: readonly MapItem[],
   ) {
+    // The spaces that open the first key's line: an anchor or a tag before the key (`&a key:`) is
+    // part of the key, not of its indentation.
     const first = items[0]?.key;
-    this.keyIndent = first ? yaml.slice(lineStart(yaml, first.offset), first.offset).replace(/\S/g, ' ') : '';
+    this.keyIndent = first ? /^ */.exec(yaml.slice(lineStart(yaml, first.offset), first.offset))![0] : '';
   }
 
   setPublished(current: unknown, value: boolean): Result<Splice[]> {

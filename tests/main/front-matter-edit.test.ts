@@ -45,6 +45,18 @@ const rows: readonly Row[] = [
     expected: '---\ntitle: A\nquality: 4\nheat: -1\npublished: true\n\nprovider:\n  name: X\n---\n',
   },
   {
+    name: 'a new key is not indented by an anchor or a tag on the first key',
+    input: '---\n&id eip: 4747\ntitle: A\n---\n',
+    edit: publish,
+    expected: '---\n&id eip: 4747\ntitle: A\npublished: true\n---\n',
+  },
+  {
+    name: 'a new key follows the indentation of indented keys',
+    input: '---\n  !!str eip: 4747\n  title: A\n---\n',
+    edit: topics('AI'),
+    expected: '---\n  !!str eip: 4747\n  title: A\n  topics:\n    - AI\n---\n',
+  },
+  {
     name: 'publish adds a missing key at the end when no anchor exists',
     input: '---\nslug: a\n---\n',
     edit: publish,
