@@ -93,7 +93,7 @@ export function quickSummary(id: ArticleId, bytes: Uint8Array): ArticleSummary |
     const blockEnd = nextTopLine(buf, lineEnd);
     pos = blockEnd;
     if (slot === -1) continue;
-    const raw = utf8(buf, colon + 1, lineEnd).trim();
+    const raw = trimSpaces(utf8(buf, colon + 1, lineEnd));
     const value = fieldValue(slot, raw, buf, next, blockEnd);
     if (value === GIVE_UP) return null;
     values[slot] = value;
@@ -203,11 +203,23 @@ function finish(id: ArticleId, buf: Buffer): ArticleSummary {
   return summarize(id, data, checkFields(data, lineOf), { checked: false });
 }
 
+/**
+ * `s` without the spaces and tabs at either end: YAML's only white space. (`String.trim` also takes
+ * away Unicode spaces, a no-break space or a stray BOM, which js-yaml keeps in a value.)
+ */
+function trimSpaces(s: string): string {
+  let from = 0;
+  let to = s.length;
+  while (from < to && (s.charCodeAt(from) === 0x20 || s.charCodeAt(from) === 0x09)) from++;
+  while (to > from && (s.charCodeAt(to - 1) === 0x20 || s.charCodeAt(to - 1) === 0x09)) to--;
+  return from === 0 && to === s.length ? s : s.slice(from, to);
+}
+
 /** A one-line scalar as js-yaml's core schema reads it, or GIVE_UP for anything unusual. */
 export function scalar(raw: string): Value {
   if (raw.startsWith('"')) {
     const close = raw.lastIndexOf('"');
-    if (close === 0 || (close !== raw.length - 1 && !/^\s*(#.*)?$/.test(raw.slice(close + 1)))) return GIVE_UP;
+    if (close === 0 || (close !== raw.length - 1 && !/^[ \t]*(#.*)?$/.test(raw.slice(close + 1)))) return GIVE_UP;
     const body = raw.slice(1, close);
     // eslint-disable-next-line no-control-regex -- control characters inside quotes are left to the full parse
     if (/[\x00-\x1f]/.test(body)) return GIVE_UP;
@@ -222,12 +234,12 @@ export function scalar(raw: string): Value {
     }
   }
   if (raw.startsWith("'")) {
-    const match = /^'((?:[^']|'')*)'\s*(#.*)?$/.exec(raw);
+    const match = /^'((?:[^']|'')*)'[ \t]*(#.*)?$/.exec(raw);
     return match ? match[1]!.replace(/''/g, "'") : GIVE_UP;
   }
   // Plain values are most of what a file holds: they are judged with string tests, and the regular
   // expressions run only on the few that could be numbers (each run allocates).
-  const plain = raw.includes('#') ? raw.replace(/\s+#.*$/, '').trim() : raw.trim();
+  const plain = trimSpaces(raw.includes('#') ? raw.replace(/[ \t]+#.*$/, '') : raw);
   if (PLAIN_NEVER_STARTS[plain.charCodeAt(0)] === true || plain.includes(': ') || plain.includes('\t') || plain.includes(' #') || plain === '-' || plain.startsWith('- ')) return GIVE_UP;
   if (plain === '' || plain === '~' || plain === 'null' || plain === 'Null' || plain === 'NULL') return null;
   if (plain === 'true' || plain === 'True' || plain === 'TRUE') return true;
@@ -287,7 +299,7 @@ function blockList(buf: Buffer, from: number, to: number): Value {
     if (buf[text] !== 0x2d || (text + 1 < end && buf[text + 1] !== 0x20)) return GIVE_UP;
     if (indent === -1) indent = text - start;
     else if (text - start !== indent) return GIVE_UP;
-    const value = scalar(buf.toString('utf8', text + 1, end).trim());
+    const value = scalar(trimSpaces(buf.toString('utf8', text + 1, end)));
     if (value === GIVE_UP) return GIVE_UP;
     items.push(value);
     return undefined;
@@ -297,12 +309,12 @@ function blockList(buf: Buffer, from: number, to: number): Value {
 
 /** `[a, "b"]` on one line with simple items. */
 function flowList(raw: string): Value {
-  const match = /^\[(.*)\]\s*(#.*)?$/.exec(raw);
+  const match = /^\[(.*)\][ \t]*(#.*)?$/.exec(raw);
   if (!match) return scalar(raw);
-  const body = match[1]!.trim();
+  const body = trimSpaces(match[1]!);
   if (body === '') return [];
   if (/["'[\]{}]/.test(body)) return GIVE_UP;
-  const items = body.split(',').map((s) => s.trim());
+  const items = body.split(',').map(trimSpaces);
   if (items.some((s) => s === '')) return GIVE_UP;
   const values = items.map(scalar);
   return values.includes(GIVE_UP) ? GIVE_UP : values;
@@ -324,7 +336,7 @@ function providerBlock(buf: Buffer, from: number, to: number): Value {
     else if (text - start !== indent) return GIVE_UP;
     const key = providerKey(buf, text, colon);
     if (Object.hasOwn(provider, key)) return GIVE_UP;
-    const value = scalar(buf.toString('utf8', colon + 1, end).trim());
+    const value = scalar(trimSpaces(buf.toString('utf8', colon + 1, end)));
     if (value === GIVE_UP) return GIVE_UP;
     provider[key] = value;
     return undefined;

@@ -56,6 +56,12 @@ describe('the fast reader agrees with the full parse', () => {
     { name: 'CRLF and BOM', answers: true, text: '\uFEFF---\r\ntitle: "A"\r\npublished: true\r\ntopics:\r\n  - x\r\n---\r\n' },
     { name: 'quoted and plain spellings', answers: true, text: "---\ntitle: 'It''s'\nexcerpt: \"caf\\u00e9 \\\"q\\\"\"\nquality: 007\nheat: -1.5\npublished: True\ntopics: [a, b c]\n---\n" },
     { name: 'values the fast reader leaves alone', answers: false, text: '---\ntitle: &t "A"\nexcerpt: |\n  block\nquality: 0x1F\ntopics:\n  - "a\n    b"\n---\n' },
+    {
+      name: 'no-break spaces and stray BOMs, which YAML keeps in values',
+      answers: true,
+      text: '---\ntitle: \u00a0Breaking\u00a0#1\u00a0\ntype: \ufeffarticle\ncategory: x\ufeff # c\ntopics: [\u00a0a , b\u00a0]\nprovider:\n  name: X\u00a0\n---\n',
+    },
+    { name: 'a no-break space after a quoted value (a YAML error)', answers: false, text: "---\ntitle: 'q'\u00a0\n---\n" },
     { name: 'a duplicate key', answers: false, text: '---\ntitle: A\ntitle: B\n---\n' },
     { name: 'a duplicate key it does not read', answers: false, text: '---\ntitle: A\nsecured: x\nsecured: y\n---\n' },
     { name: 'nulls and empties', answers: true, text: '---\ntitle:\nexcerpt: ""\ntopics:\n  -\n  - x\nimages:\nrelated: []\n---\n' },
