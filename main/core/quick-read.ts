@@ -54,6 +54,7 @@ export function quickSummary(id: ArticleId, bytes: Uint8Array): ArticleSummary |
   let pos = buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
   let nl = buf.indexOf(NL, pos);
   if (nl === -1 || !DASHES.test(utf8(buf, pos, nl))) return null;
+  if (hasLoneCR(buf)) return null;
   pos = nl + 1;
   const otherKeys: string[] = [];
   offsets.fill(-1);
@@ -117,6 +118,16 @@ function fieldAt(buf: Buffer, from: number, to: number): number {
 /** Whether [from, to) is `---` and nothing but spaces and tabs after it. */
 function isDashes(buf: Buffer, from: number, to: number): boolean {
   return to - from >= 3 && buf[from] === 0x2d && buf[from + 1] === 0x2d && buf[from + 2] === 0x2d && isBlank(buf, from + 3, to);
+}
+
+/**
+ * Whether a CR stands without an LF after it: a line break to YAML (even inside a block this reader
+ * skips, where it could start a top-level key) but not to this reader, which splits lines at LF.
+ * Most files have no CR at all: one memchr.
+ */
+function hasLoneCR(buf: Buffer): boolean {
+  for (let cr = buf.indexOf(CR); cr !== -1; cr = buf.indexOf(CR, cr + 1)) if (buf[cr + 1] !== NL) return true;
+  return false;
 }
 
 /** Whether [from, to) holds only spaces and tabs. */
@@ -215,8 +226,12 @@ function trimSpaces(s: string): string {
   return from === 0 && to === s.length ? s : s.slice(from, to);
 }
 
-/** A one-line scalar as js-yaml's core schema reads it, or GIVE_UP for anything unusual. */
+/**
+ * A one-line scalar as js-yaml's core schema reads it, or GIVE_UP for anything unusual. `raw` is
+ * what follows a separating space, trimmed: a `#` first begins a comment, and there is no value.
+ */
 export function scalar(raw: string): Value {
+  if (raw.startsWith('#')) return null;
   if (raw.startsWith('"')) {
     const close = raw.lastIndexOf('"');
     if (close === 0 || (close !== raw.length - 1 && !/^[ \t]*(#.*)?$/.test(raw.slice(close + 1)))) return GIVE_UP;
@@ -313,6 +328,7 @@ function flowList(raw: string): Value {
   if (!match) return scalar(raw);
   const body = trimSpaces(match[1]!);
   if (body === '') return [];
+  if (/(^|[ \t])#/.test(body)) return GIVE_UP; // a comment inside leaves the list unclosed: a YAML error
   if (/["'[\]{}]/.test(body)) return GIVE_UP;
   const items = body.split(',').map(trimSpaces);
   if (items.some((s) => s === '')) return GIVE_UP;
