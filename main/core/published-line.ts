@@ -50,6 +50,8 @@ interface PublishedPlace {
   readonly yamlStart: number;
   readonly yamlEnd: number;
   readonly eol: string;
+  /** Where there is no line: the key of `PUBLISHED_AFTER` the new line follows, as the general editor's. */
+  readonly after?: string;
 }
 
 /** Where a missing `published:` line goes: after the first of the general editor's keys the file has, as it does. */
@@ -70,6 +72,9 @@ const ANCHORS = PUBLISHED_AFTER.map((key) => Buffer.from(`\n${key}:`, 'latin1'))
 export function quickApprovable(bytes: Buffer, data: FrontMatterData, rootBooleans?: RootBooleans): boolean {
   const place = findPublishedPlace(bytes);
   if (place === null || data.published !== place.was) return false;
+  // A new line follows the key the general editor would put it after: the first of PUBLISHED_AFTER
+  // the file has, however it is spelled ("heat", heat :). A key this byte scan does not see so is left to it.
+  if (place.was === undefined && place.after !== PUBLISHED_AFTER.find((key) => Object.hasOwn(data, key))) return false;
   if (rootBooleans !== undefined && readAsRootValue(bytes, place, rootBooleans)) return true;
   return skeletonAgrees(bytes, data, place);
 }
@@ -158,25 +163,42 @@ function findPublishedPlace(bytes: Buffer): PublishedPlace | null {
     const was = rest[2]!.charCodeAt(0) === 0x74 || rest[2]!.charCodeAt(0) === 0x54; // t, T
     return { was, from: valueFrom, to: valueFrom + rest[2]!.length, yamlStart, yamlEnd, eol };
   }
-  for (const key of ANCHORS) {
-    const anchor = bytes.indexOf(key, yamlStart - 1);
-    if (anchor === -1 || anchor >= yamlEnd) continue;
-    // Only after a one-line value: the general editor's place after a nested block is its to find.
+  for (const [k, key] of ANCHORS.entries()) {
+    const anchor = keyLineAt(bytes, key, yamlStart, yamlEnd);
+    if (anchor === -1) continue;
+    // Only after a one-line value with no indented line under it but blank ones: the general
+    // editor's place after a nested block, or after an indented comment (which its CST takes as the
+    // value's), is its to find; so is the place after a block scalar (`key: >`), whose value takes in
+    // the blank lines after it. Comments at column 0 belong to the next key, and the new line goes before them.
     const lineEnd = endOfLine(bytes, anchor + 1, yamlEnd);
     const blockEnd = nextTopLine(bytes, lineEnd, yamlEnd);
-    if (hasContentLine(bytes, lineEnd + 1, blockEnd)) return null;
+    if (hasIndentedLine(bytes, lineEnd + 1, blockEnd)) return null;
+    const value = skipBlanks(bytes, anchor + key.length);
+    if (bytes[value] === 0x7c || bytes[value] === 0x3e) return null; // | or >
     const insertAt = blockEnd === yamlEnd ? yamlEnd : lineEnd + 1;
-    return { was: undefined, from: insertAt, to: insertAt, yamlStart, yamlEnd, eol };
+    return { was: undefined, from: insertAt, to: insertAt, yamlStart, yamlEnd, eol, after: PUBLISHED_AFTER[k] };
   }
   return null;
 }
 
-/** Whether [from, to) has a line with content (not blank, not a comment). */
-function hasContentLine(bytes: Buffer, from: number, to: number): boolean {
+/**
+ * Where the first top-level `key:` line of the YAML begins (its `\n` before), -1 for none: `key` is
+ * `\nname:`, and the colon must end the key (`title::` is the key `title:`).
+ */
+function keyLineAt(bytes: Buffer, key: Buffer, yamlStart: number, yamlEnd: number): number {
+  for (let at = bytes.indexOf(key, yamlStart - 1); at !== -1 && at < yamlEnd; at = bytes.indexOf(key, at + 1)) {
+    const next = bytes[at + key.length];
+    if (next === 0x20 || next === 0x09 || next === CR || next === NL || at + key.length >= yamlEnd) return at;
+  }
+  return -1;
+}
+
+/** Whether [from, to) has an indented line that is not blank: content, or a comment. */
+function hasIndentedLine(bytes: Buffer, from: number, to: number): boolean {
   let p = from;
   while (p < to) {
-    p = skipBlanks(bytes, p);
-    if (p < to && bytes[p] !== CR && bytes[p] !== NL && bytes[p] !== 0x23) return true;
+    const text = skipBlanks(bytes, p);
+    if (text > p && text < to && bytes[text] !== CR && bytes[text] !== NL) return true;
     p = endOfLine(bytes, p, to) + 1;
   }
   return false;

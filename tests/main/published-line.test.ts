@@ -84,6 +84,7 @@ describe('the quick approve agrees with the general editor', () => {
     { name: 'a nested block with a published key', text: '---\nrelated:\n  - title: B\n    published: true\npublished: false\n---\n' },
     { name: 'no published line', text: '---\ntitle: A\nheat: 3\n\n# the provider\nprovider:\n  name: P\n---\n' },
     { name: 'a published line in the body only', text: '---\ntitle: A\n---\npublished: false\n' },
+    { name: 'no published line, a key that only starts like the one it goes after', text: '---\ntitle:: A\ntitle: B\nnext: x\n---\n' },
     { name: 'no published line, the key it goes after last', text: '\uFEFF---\r\nexcerpt: E\r\ntitle: A\r\n# done\r\n\r\n---\r\n' },
   ])('$name', ({ name, text }) => {
     expect(agree(name, Buffer.from(text, 'utf8'))).toBe(2);
@@ -94,6 +95,10 @@ describe('the quick approve leaves odd files to the general editor', () => {
   test.each([
     { name: 'no published line and no key it goes after', text: '---\nfoo: A\n---\n' },
     { name: 'no published line, and a nested block under the key it goes after', text: '---\ntitle:\n  A\nfoo: B\n---\n' },
+    { name: 'no published line, the key it goes after quoted', text: '---\ntitle: A\n"heat": 1\nnext: x\n---\n' },
+    { name: 'no published line, the key it goes after spaced from its colon', text: '---\ntitle: A\nheat : 1\nnext: x\n---\n' },
+    { name: 'no published line, an indented comment under the key it goes after', text: '---\ntitle: A\n  # a note\nnext: x\n---\n' },
+    { name: 'no published line, the key it goes after holding a block scalar', text: '---\nexcerpt: >\n\nnext: x\n---\n' },
     { name: 'a quoted value', text: '---\npublished: "true"\n---\n' },
     { name: 'an anchor on the value', text: '---\npublished: &p false\nalso: *p\n---\n' },
     { name: 'a value continued below', text: '---\npublished: false\n  true\n---\n' },
