@@ -93,9 +93,15 @@ function isHostName(domain: string): boolean {
   return URL.canParse(`https://${domain}/`) && new URL(`https://${domain}/`).host === domain.toLowerCase();
 }
 
-/** A valid RSS 2.0 feed; the XML library does every escape. */
+/**
+ * A valid RSS 2.0 feed; the XML library does every escape. Characters XML 1.0 does not allow at all
+ * (which a YAML escape such as "\v" or "\x01" can put in a title) would make feed readers refuse the
+ * whole feed: control characters are left out, and a broken character (a lone surrogate, U+FFFE,
+ * U+FFFF) becomes U+FFFD, as a decoder shows it.
+ */
 export function toRss(articles: readonly Article[], channel: Channel, now: Date): string {
-  const feed = create({ version: '1.0', encoding: 'UTF-8' }).ele('rss', { version: '2.0' }).ele('channel');
+  const invalidCharReplacement = (char: string): string => (char.charCodeAt(0) < 0x20 ? '' : '\uFFFD');
+  const feed = create({ version: '1.0', encoding: 'UTF-8', invalidCharReplacement }).ele('rss', { version: '2.0' }).ele('channel');
   feed.ele('title').txt(channel.title);
   feed.ele('link').txt(channel.link);
   feed.ele('description').txt(channel.description);

@@ -192,6 +192,18 @@ describe('formats, read back by real readers', () => {
     expect(channel.item[3].pubDate).toBeUndefined();
   });
 
+  test('rss: characters XML forbids, put in by YAML escapes, are left out or shown as U+FFFD', async () => {
+    // "\v", "\x01", "\0", a lone surrogate and U+FFFE: a feed holding any of them is not XML, and readers refuse it whole.
+    writeFileSync(join(lib, 'escapes.md'), '---\ntitle: "Tab\\vbed \\x01 title \\ud800 \\uFFFE"\nexcerpt: "a\\0b"\ntopics: ["t\\x1f"]\npublished: true\n---\n');
+    await library.refresh('escapes.md');
+    await exportTo('rss', 'escapes.xml');
+    const xml = readFileSync(join(work.dir, 'escapes.xml'), 'utf8');
+    // The XML 1.0 Char production, by code point: a lone surrogate is one too.
+    expect(xml).not.toMatch(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u);
+    const items = new XMLParser({ isArray: (name) => name === 'item' }).parse(xml).rss.channel.item as Record<string, unknown>[];
+    expect(items.find((i) => String(i.title).startsWith('Tab'))).toMatchObject({ title: 'Tabbed  title \uFFFD \uFFFD', description: 'ab', category: 't' });
+  });
+
   test('rss: only web links go into the feed', async () => {
     writeFileSync(
       join(lib, 'script.md'),
