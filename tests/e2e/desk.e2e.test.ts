@@ -464,6 +464,38 @@ describe.skipIf(!haveChromium)('the desk in Chromium', () => {
     }
   });
 
+  test('words longer than the review pane wrap inside it: nothing is cut off, a long topic can still be removed', async () => {
+    const odd = tempDir();
+    const word = (w: string, n: number): string => w.repeat(n);
+    writeFileSync(
+      join(odd.dir, 'long.md'),
+      `---\ntitle: "${word('Unbroken', 40)}"\nexcerpt: "${word('word', 150)}"\nprovider:\n  name: "${word('Provider', 20)}"\ntopics: ["${word('TopicWithoutSpaces', 8)}", Short]\npublished: false\n---\n`,
+    );
+    const other = new Session(() => undefined);
+    await other.open(odd.dir);
+    const oddHost = await startBrowserHost({ handlers: createHostHandlers(other, () => undefined), rendererDir: build.dir, port: 0 });
+    const oddPage = await browser.newPage({ viewport: { width: 960, height: 700 } });
+    try {
+      await oddPage.goto(oddHost.url);
+      await oddPage.getByRole('grid', { name: 'Articles' }).focus();
+      await oddPage.keyboard.press('j');
+      await expect.poll(() => oddPage.getByRole('heading', { level: 1 }).textContent()).toContain('Unbroken');
+      const pane = await oddPage.$eval('.review-pane', (p) => ({ scroll: p.scrollWidth, client: p.clientWidth, right: p.getBoundingClientRect().right }));
+      expect(pane.scroll).toBeLessThanOrEqual(pane.client); // nothing wider than the pane
+      const remove = oddPage.getByRole('button', { name: /^Remove topic TopicWithout/ });
+      const box = (await remove.boundingBox())!;
+      expect(box.x + box.width).toBeLessThanOrEqual(pane.right);
+      await oddPage.screenshot({ path: join(SHOTS, 'desk-long-words.png') });
+      await remove.click();
+      await expect.poll(() => readFileSync(join(odd.dir, 'long.md'), 'utf8')).toContain('topics: [Short]');
+    } finally {
+      await oddPage.close();
+      await oddHost.close();
+      await other.close();
+      odd.cleanup();
+    }
+  });
+
   test('the line between the panes: dragged or moved by keys, the list’s columns follow; the width is remembered', async () => {
     const line = page.getByRole('separator', { name: 'Width of the list' });
     /** The list's and the review pane's widths, and each header's left edge and width, with the first row's cells'. */
