@@ -66,9 +66,20 @@ export function hasDateRange(query: ArticleQuery): boolean {
   return query.publishedFrom !== undefined || query.publishedBefore !== undefined;
 }
 
-/** Lower-cases and strips accents, so "Café" finds "cafe". */
+/**
+ * Letters whose mark no decomposition takes off (Polish ł, Danish ø, Croatian đ…), and the ß and
+ * ligatures written out, as editors type them in a search: "Lodz" finds "Łódź", "strasse" "Straße".
+ */
+const UNDECOMPOSED: Readonly<Record<string, string>> = { ł: 'l', ø: 'o', đ: 'd', ħ: 'h', ı: 'i', ŀ: 'l', ŧ: 't', ß: 'ss', æ: 'ae', œ: 'oe', þ: 'th', ð: 'd' };
+const UNDECOMPOSED_LETTERS = /[łøđħıŀŧßæœþð]/g;
+
+/** Lower-cases and strips accents, so "Café" finds "cafe" and "Łódź" "lodz". */
 export function foldText(text: string): string {
-  return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(UNDECOMPOSED_LETTERS, (letter) => UNDECOMPOSED[letter]!);
 }
 
 /** Folded title and excerpt per summary, computed once: summaries are immutable, so a new one gets its own. */

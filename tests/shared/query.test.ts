@@ -44,6 +44,12 @@ test('foldText strips accents and case', () => {
   expect(foldText('Économie Ünï')).toBe('economie uni');
 });
 
+test('foldText takes off the marks no decomposition does, and writes out ß and the ligatures', () => {
+  expect(foldText('Łódź København Đoković Straße ẞ Æble Œuvre Þingvellir Ðaði Malta Ħamrun Kırıkkale')).toBe('lodz kobenhavn dokovic strasse ss aeble oeuvre thingvellir dadi malta hamrun kirikkale');
+  expect(compileQuery({ search: 'lodz kobenhavn' })({ ...base, title: 'Łódź to København' })).toBe(true);
+  expect(compileQuery({ search: 'strasse' })({ ...base, excerpt: 'Die Straße' })).toBe(true);
+});
+
 describe('folding many texts at once', () => {
   test('folding many texts together gives exactly what folding each alone gives', () => {
     const texts: [string, string][] = [
