@@ -21,7 +21,9 @@ export type ProblemCode =
   | 'bad-date'
   | 'bad-url'
   /** A topic that is empty, or listed more than once. */
-  | 'bad-topic';
+  | 'bad-topic'
+  /** Text holding a character that overrides the direction of what follows it. */
+  | 'direction-control';
 
 /** One thing wrong with one file, phrased so a person can act on it. */
 export interface Problem {

@@ -166,6 +166,13 @@ function fileNameOf(id: ArticleId): string {
   return id.slice(id.lastIndexOf('/') + 1);
 }
 
+/**
+ * The bidirectional embeddings, overrides and isolates (U+202A-202E, U+2066-2069): shown, they
+ * reorder the text after them, so "\u202Eevil" shows as "live" (the "Trojan Source" trick). The marks
+ * right-to-left text needs (U+200E, U+200F, U+061C) are not among them.
+ */
+const DIRECTION_CONTROL = /[\u202A-\u202E\u2066-\u2069]/;
+
 /** Warnings about fields that read but hold the wrong kind of value; `lineOf` places them in the file. */
 export function checkFields(data: FrontMatterData, lineOf: (field: string) => number | undefined): Problem[] {
   const problems: Problem[] = [];
@@ -184,6 +191,13 @@ export function checkFields(data: FrontMatterData, lineOf: (field: string) => nu
   }
   for (const field of ['excerpt', 'category', 'type'] as const) {
     if (has(field) && typeof data[field] !== 'string') warn(field, 'wrong-type', `${field} is ${kindOf(data[field])}, not text`);
+  }
+  for (const field of ['title', 'excerpt'] as const) {
+    const control = typeof data[field] === 'string' ? DIRECTION_CONTROL.exec(data[field]) : null;
+    if (control !== null) {
+      const code = control[0].charCodeAt(0).toString(16).toUpperCase();
+      warn(field, 'direction-control', `${field} holds U+${code}, an invisible character that turns the direction of the text after it: it may read otherwise than it shows; remove it where the article comes from`);
+    }
   }
   if (has('published') && typeof data.published !== 'boolean') {
     warn('published', 'wrong-type', `published is ${kindOf(data.published)}, not true or false; approving or unapproving writes a proper true or false`);

@@ -62,6 +62,7 @@ describe('the fast reader agrees with the full parse', () => {
       text: '---\ntitle: \u00a0Breaking\u00a0#1\u00a0\ntype: \ufeffarticle\ncategory: x\ufeff # c\ntopics: [\u00a0a , b\u00a0]\nprovider:\n  name: X\u00a0\n---\n',
     },
     { name: 'a no-break space after a quoted value (a YAML error)', answers: false, text: "---\ntitle: 'q'\u00a0\n---\n" },
+    { name: 'direction controls, escaped and not', answers: true, text: '---\ntitle: "Read \\u202Eevil"\nexcerpt: plain \u2066x\u2069\n---\n' },
     { name: 'values that are only a comment', answers: true, text: '---\ntitle: A\ncategory: #news\ntopics:\n  - #x\n  - y\n---\n' },
     { name: 'a comment inside a flow list (a YAML error)', answers: false, text: '---\ntitle: A\ntopics: [a, #b]\n---\n' },
     { name: 'a lone CR in a block it skips, starting a key to YAML', answers: false, text: '---\ntitle: A\nrelated:\n  - x: 1\rcategory: B\n---\n' },

@@ -15,7 +15,7 @@ interface Row {
   readonly errors?: readonly ProblemCode[];
   readonly warnings?: readonly ProblemCode[];
   /** Place of the first problem, when it has one. */
-  readonly at?: { line: number; column?: number };
+  readonly at?: { line: number; column?: number; field?: string; message?: unknown };
   readonly published?: boolean;
   readonly topics?: readonly string[];
   readonly title?: string;
@@ -39,6 +39,13 @@ const rows: readonly Row[] = [
   { name: 'an impossible date', input: '---\ntitle: A\npublishedDateTime: 2022-02-30T10:00:00Z\n---\n', warnings: ['bad-date'] },
   { name: 'a malformed URL', input: '---\ntitle: A\nwebUrl: "not a url"\noriginalUrl: "javascript:alert(1)"\n---\n', warnings: ['bad-url', 'bad-url'] },
   { name: 'quality as text', input: '---\ntitle: A\nquality: high\n---\n', warnings: ['wrong-type'] },
+  {
+    name: 'a title and an excerpt turned by direction controls',
+    input: '---\ntitle: "Read \\u202Eevil"\nexcerpt: "isolated \\u2067x\\u2069"\n---\n',
+    warnings: ['direction-control', 'direction-control'],
+    at: { line: 2, field: 'title', message: expect.stringContaining('U+202E') },
+  },
+  { name: 'the marks right-to-left text needs', input: '---\ntitle: "שלום\u200F! \u061Cمرحبا\u200E"\n---\n', title: 'שלום\u200F! \u061Cمرحبا\u200E' },
   { name: 'duplicate keys', input: '---\ntitle: A\ntitle: B\n---\n', errors: ['duplicate-key'], at: { line: 3 } },
   { name: 'a tab used for indentation', input: '---\ntitle: A\nprovider:\n\tname: X\n---\n', errors: ['yaml-syntax'], at: { line: 4 } },
   { name: 'a "..." line with more after it (a second document)', input: '---\ntitle: A\n...\npublished: true\n---\n', errors: ['yaml-syntax'], at: { line: 3, column: 1 } },
