@@ -14,6 +14,7 @@ import { parseArticleFile } from '../../main/core/read-article.js';
 import { FRONT_MATTER_SCHEMA } from '../../main/core/yaml-read.js';
 import { hasError } from '../../shared/article.js';
 import { CORPORA, copyToTemp, haveCorpora, markdownFiles } from '../helpers/corpora.js';
+import { changedLines } from '../helpers/edit-text.js';
 
 const TEST_TOPIC = 'Masthead round-trip';
 
@@ -23,19 +24,10 @@ function frontMatterData(text: string): Record<string, unknown> {
   return (load(yamlOf(text, block), { schema: FRONT_MATTER_SCHEMA }) ?? {}) as Record<string, unknown>;
 }
 
-/** Lines of `after` that are not in `before` and the reverse, compared as line lists (one edit region). */
+/** How many lines were removed and added, compared as line lists (one edit region). */
 function lineDiff(before: string, after: string): { removed: number; added: number } {
-  const a = before.split('\n');
-  const b = after.split('\n');
-  let start = 0;
-  while (start < a.length && a[start] === b[start]) start++;
-  let endA = a.length;
-  let endB = b.length;
-  while (endA > start && endB > start && a[endA - 1] === b[endB - 1]) {
-    endA--;
-    endB--;
-  }
-  return { removed: endA - start, added: endB - start };
+  const { removed, added } = changedLines(before, after);
+  return { removed: removed.length, added: added.length };
 }
 
 describe.skipIf(!haveCorpora)('round trips over the real corpora', () => {

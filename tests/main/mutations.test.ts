@@ -20,6 +20,7 @@ import { parseArticleFile } from '../../main/core/read-article.js';
 import { hasErrorToken, scalarValue } from '../../main/core/yaml-cst.js';
 import { hasError, type ArticleSummary } from '../../shared/article.js';
 import { CORPORA, haveCorpora, markdownFiles, tempDir } from '../helpers/corpora.js';
+import { changedLines } from '../helpers/edit-text.js';
 import { seededRandom } from '../helpers/seeded.js';
 
 const LIST_FIELDS = ['title', 'excerpt', 'providerName', 'providerDomain', 'publishedDateTime', 'category', 'type', 'quality', 'heat', 'published', 'topics'] as const;
@@ -83,19 +84,10 @@ function cstKeys(text: string): string[] {
   return doc.value.items.map((item) => scalarValue(item.key) ?? '');
 }
 
-/** The number of lines (split at LF) that differ, before and after, between two texts that share a start and an end. */
+/** How many lines (split at LF) were removed and added, between two texts that share a start and an end. */
 function changedLineCounts(before: string, after: string): [number, number] {
-  const a = before.split('\n');
-  const b = after.split('\n');
-  let start = 0;
-  while (start < a.length && a[start] === b[start]) start++;
-  let endA = a.length;
-  let endB = b.length;
-  while (endA > start && endB > start && a[endA - 1] === b[endB - 1]) {
-    endA--;
-    endB--;
-  }
-  return [endA - start, endB - start];
+  const { removed, added } = changedLines(before, after);
+  return [removed.length, added.length];
 }
 
 describe('damaged files (seeded)', () => {
