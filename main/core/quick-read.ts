@@ -255,7 +255,7 @@ export function scalar(raw: string): Value {
   // Plain values are most of what a file holds: they are judged with string tests, and the regular
   // expressions run only on the few that could be numbers (each run allocates).
   const plain = trimSpaces(raw.includes('#') ? raw.replace(/[ \t]+#.*$/, '') : raw);
-  if (PLAIN_NEVER_STARTS[plain.charCodeAt(0)] === true || plain.includes(': ') || plain.includes('\t') || plain.includes(' #') || plain === '-' || plain.startsWith('- ')) return GIVE_UP;
+  if (PLAIN_NEVER_STARTS[plain.charCodeAt(0)] === true || plain.includes(': ') || plain.endsWith(':') || plain.includes('\t') || plain.includes(' #') || plain === '-' || plain.startsWith('- ')) return GIVE_UP;
   if (plain === '' || plain === '~' || plain === 'null' || plain === 'Null' || plain === 'NULL') return null;
   if (plain === 'true' || plain === 'True' || plain === 'TRUE') return true;
   if (plain === 'false' || plain === 'False' || plain === 'FALSE') return false;

@@ -63,6 +63,7 @@ describe('the fast reader agrees with the full parse', () => {
     },
     { name: 'a no-break space after a quoted value (a YAML error)', answers: false, text: "---\ntitle: 'q'\u00a0\n---\n" },
     { name: 'direction controls, escaped and not', answers: true, text: '---\ntitle: "Read \\u202Eevil"\nexcerpt: plain \u2066x\u2069\n---\n' },
+    { name: 'a topic ending in a colon (a mapping to YAML)', answers: false, text: '---\ntitle: A\ntopics:\n  - Art:\n  - b\n---\n' },
     { name: 'values that are only a comment', answers: true, text: '---\ntitle: A\ncategory: #news\ntopics:\n  - #x\n  - y\n---\n' },
     { name: 'a comment inside a flow list (a YAML error)', answers: false, text: '---\ntitle: A\ntopics: [a, #b]\n---\n' },
     { name: 'a lone CR in a block it skips, starting a key to YAML', answers: false, text: '---\ntitle: A\nrelated:\n  - x: 1\rcategory: B\n---\n' },
