@@ -243,8 +243,14 @@ class EditContext {
     const text = this.keyIndent + unindented;
     const index = after.map((k) => this.items.findIndex((it) => scalarValue(it.key) === k)).find((i) => i !== -1);
     const next = index === undefined ? undefined : this.items[index + 1];
-    const end = this.insertAt(this.yaml.length, text);
+    const end = this.insertAt(this.contentEnd(), text);
     return next === undefined ? end : { ...this.insertAt(lineStart(this.yaml, firstOffset(next)), text), fallback: end };
+  }
+
+  /** The end of the YAML's content: before a `...` line (the end of the document), where it has one. */
+  private contentEnd(): number {
+    const end = /^\.\.\.(?:[ \t]|\r?$)/m.exec(this.yaml);
+    return end === null ? this.yaml.length : end.index;
   }
 
   private insertAt(at: number, text: string): Splice {

@@ -45,6 +45,12 @@ const rows: readonly Row[] = [
     expected: '---\ntitle: A\nquality: 4\nheat: -1\npublished: true\n\nprovider:\n  name: X\n---\n',
   },
   {
+    name: 'a new key goes before the "..." that ends the YAML',
+    input: '---\ntitle: A\n...\n---\n',
+    edit: publish,
+    expected: '---\ntitle: A\npublished: true\n...\n---\n',
+  },
+  {
     name: 'a new key is not indented by an anchor or a tag on the first key',
     input: '---\n&id eip: 4747\ntitle: A\n---\n',
     edit: publish,
