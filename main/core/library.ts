@@ -9,7 +9,7 @@ import { toArticle, unreadableSummary, withMode } from './article-model.js';
 import type { FrontMatterEdit } from './front-matter-edit.js';
 import { cacheFileOf, encodeIndex, loadIndex, saveIndex, type CachedEntry } from './index-cache.js';
 import { checkTopics, editArticleFile, writable } from './library-edit.js';
-import { LibraryIndex, type LibraryEvent } from './library-index.js';
+import { LibraryIndex, type IndexEntry, type LibraryEvent } from './library-index.js';
 import { checkId, scanLibrary, UNSAFE_resolveId, UNSAFE_resolveIdSync, type ScannedFile } from './library-paths.js';
 import { parsedApprovable, readWithStamp, type FileStamp, type ReadResult } from './read-one.js';
 import { readMany, startStamper, type Stamper } from './read-pool.js';
@@ -56,6 +56,12 @@ export class Library {
   private dirty = false;
   private saveTimer: NodeJS.Timeout | null = null;
   private saving: Promise<void> = Promise.resolve();
+  /**
+   * One set per background pass under way (a listing, a check, a rescan): the ids the main thread
+   * has read, written or dropped since the pass began. What the pass read of such a file is older
+   * than what the index holds, and is dropped (see `pass`).
+   */
+  private readonly passes = new Set<Set<ArticleId>>();
   /** Removing the aside links that saves left (see save.ts), after each save has answered. */
   private tidying: Promise<void> = Promise.resolve();
   /**
@@ -143,14 +149,24 @@ export class Library {
   }
 
   /** Lists files with the fast reader, reporting progress from `done` of `total` (null: `done` and the files). */
-  private async readAll(files: readonly ScannedFile[] | Promise<readonly ScannedFile[]>, done: number, total: number | null, onProgress?: (p: OpenProgress) => void): Promise<void> {
+  private readAll(files: readonly ScannedFile[] | Promise<readonly ScannedFile[]>, done: number, total: number | null, onProgress?: (p: OpenProgress) => void): Promise<void> {
+    return this.pass((fresh) => this.listAll(files, fresh, done, total, onProgress));
+  }
+
+  private async listAll(
+    files: readonly ScannedFile[] | Promise<readonly ScannedFile[]>,
+    fresh: (id: ArticleId) => boolean,
+    done: number,
+    total: number | null,
+    onProgress?: (p: OpenProgress) => void,
+  ): Promise<void> {
     const listed = Promise.resolve(files).then((list) => {
       total ??= done + list.length;
       onProgress?.({ done, total });
       return list;
     });
     await readMany(listed, 'quick', (results) => {
-      for (const r of results) this.apply(r);
+      for (const r of results) if (fresh(r.id)) this.apply(r);
       done += results.length;
       onProgress?.({ done, total: total ?? done });
     });
@@ -160,20 +176,48 @@ export class Library {
    * Brings an index taken from the persistent index in line with the files: keeps every entry whose
    * file's stamp is unchanged, reads the files that changed or are new, drops the ones that are gone.
    */
-  private async reconcile(scanning: Promise<ScannedFile[]>, stamper: Stamper, onProgress?: (p: OpenProgress) => void): Promise<ScannedFile[]> {
-    const files = await scanning;
-    const stamps = await stamper.stamp(files.map((f) => f.path));
-    const unread: ScannedFile[] = [];
-    const present = new Set<ArticleId>();
-    files.forEach((file, i) => {
-      present.add(file.id);
-      const stamp = this.index.get(file.id)?.stamp;
-      if (stamp == null || stamp.size !== stamps[i * 3] || stamp.mtimeMs !== stamps[i * 3 + 1] || stamp.ctimeMs !== stamps[i * 3 + 2]) unread.push(file);
+  private reconcile(scanning: Promise<ScannedFile[]>, stamper: Stamper, onProgress?: (p: OpenProgress) => void): Promise<ScannedFile[]> {
+    return this.pass(async (fresh) => {
+      const files = await scanning;
+      const stamps = await stamper.stamp(files.map((f) => f.path));
+      const unread: ScannedFile[] = [];
+      const present = new Set<ArticleId>();
+      files.forEach((file, i) => {
+        present.add(file.id);
+        const stamp = this.index.get(file.id)?.stamp;
+        if (stamp == null || stamp.size !== stamps[i * 3] || stamp.mtimeMs !== stamps[i * 3 + 1] || stamp.ctimeMs !== stamps[i * 3 + 2]) unread.push(file);
+      });
+      // A file added since the scan (and read by the watcher's refresh) is not gone.
+      for (const [id] of [...this.index.all()]) if (!present.has(id) && fresh(id)) this.remove(id);
+      this.fromCache = files.length - unread.length;
+      await this.listAll(unread, fresh, this.fromCache, files.length, onProgress);
+      return unread;
     });
-    for (const [id] of [...this.index.all()]) if (!present.has(id)) this.remove(id);
-    this.fromCache = files.length - unread.length;
-    await this.readAll(unread, this.fromCache, files.length, onProgress);
-    return unread;
+  }
+
+  /**
+   * Runs a pass that learns about files in the background (read threads, or a scan of the folder):
+   * `fresh(id)` says whether what it learned of an article may go into the index. Once the main
+   * thread has read, written or dropped that article since the pass began (an edit, the watcher's
+   * refresh, the review pane's read), the pass's news of it may be older, and is dropped: a read
+   * thread's bytes from before a save would list the article as it was before, and the next edit
+   * would be refused as if another program had changed it. A change made after the main thread's
+   * own read is the watcher's to report.
+   */
+  private async pass<T>(work: (fresh: (id: ArticleId) => boolean) => Promise<T>): Promise<T> {
+    const touched = new Set<ArticleId>();
+    this.passes.add(touched);
+    try {
+      return await work((id) => !touched.has(id));
+    } finally {
+      this.passes.delete(touched);
+    }
+  }
+
+  /** Stores what the main thread has just read or written, newer than what any pass under way has read of it. */
+  private storeNow(id: ArticleId, entry: IndexEntry): void {
+    for (const touched of this.passes) touched.add(id);
+    this.index.store(id, entry);
   }
 
   /** Writes the persistent index `delay` ms from now (sooner calls win), if it has changed. */
@@ -209,24 +253,25 @@ export class Library {
   }
 
   /** The full check of every file the fast reader listed, on the read pool, while the desk works. */
-  private async checkAll(files: readonly ScannedFile[]): Promise<void> {
-    const pending = files.filter((f) => this.index.get(f.id)?.hash === null);
-    let done = 0;
-    let reported = 0;
-    await readMany(
-      pending,
-      'full',
-      (results) => {
-        // An entry an edit or the watcher refreshed meanwhile already holds newer bytes.
-        for (const r of results) if (this.index.get(r.id)?.hash === null) this.apply(r);
-        done += results.length;
-        if (done - reported >= 500 || done === pending.length) {
-          reported = done;
-          this.index.emit({ type: 'checking', done, total: pending.length });
-        }
-      },
-      () => this.closed,
-    );
+  private checkAll(files: readonly ScannedFile[]): Promise<void> {
+    return this.pass(async (fresh) => {
+      const pending = files.filter((f) => this.index.get(f.id)?.hash === null);
+      let done = 0;
+      let reported = 0;
+      await readMany(
+        pending,
+        'full',
+        (results) => {
+          for (const r of results) if (fresh(r.id)) this.apply(r);
+          done += results.length;
+          if (done - reported >= 500 || done === pending.length) {
+            reported = done;
+            this.index.emit({ type: 'checking', done, total: pending.length });
+          }
+        },
+        () => this.closed,
+      );
+    });
   }
 
   private apply(result: ReadResult): void {
@@ -300,24 +345,22 @@ export class Library {
     const path = await this.pathOf(id);
     if (!path.ok) return path;
     const articleId = id as ArticleId;
-    let bytes: Buffer;
+    // Read at once, as an edit reads, so no save comes between the read and what the index keeps of it.
+    let read: { bytes: Buffer; stamp: FileStamp | null; mode: number };
     try {
-      bytes = await readFile(path.value);
+      read = readWithStamp(path.value);
     } catch (e) {
       await this.refresh(articleId);
       return fail('io', `cannot read ${articleId}: ${errorText(e)}`);
     }
+    const { bytes, mode } = read;
     const parsed = parseArticleFile(articleId, bytes);
     if (parsed.kind === 'not-article') {
-      this.remove(articleId);
+      this.removeNow(articleId);
       return fail('not-found', `${articleId} no longer holds front matter`);
     }
-    const mode = await stat(path.value).then(
-      (info) => info.mode,
-      () => null,
-    );
-    const summary = mode === null ? parsed.summary : withMode(parsed.summary, mode);
-    this.index.store(articleId, { summary, hash: contentHash(bytes), stamp: null, quickApprove: parsedApprovable(bytes, parsed) });
+    const summary = withMode(parsed.summary, mode);
+    this.storeNow(articleId, { summary, hash: contentHash(bytes), stamp: read.stamp, quickApprove: parsedApprovable(bytes, parsed) });
     const readable = parsed.readable;
     return ok({
       bytes,
@@ -325,7 +368,7 @@ export class Library {
         summary,
         article: readable ? toArticle(articleId, readable.data) : null,
         source: readable ? readable.text : new TextDecoder('utf-8').decode(bytes),
-        readOnly: mode === null || !writable(path.value, mode),
+        readOnly: !writable(path.value, mode),
       },
     });
   }
@@ -437,7 +480,7 @@ export class Library {
   async refresh(id: ArticleId): Promise<void> {
     const path = await this.pathOf(id);
     if (!path.ok) {
-      if (path.error.kind !== 'gone') this.remove(id);
+      if (path.error.kind !== 'gone') this.removeNow(id);
       return;
     }
     await this.load(id, path.value);
@@ -445,12 +488,15 @@ export class Library {
 
   /** Finds every article file again: files that appeared are read, ids whose files went are dropped. */
   async rescan(): Promise<void> {
-    const files = await scanLibrary(this.root);
-    // A folder that is gone lists nothing: its articles are not gone with it, only out of reach.
-    if (this.folderGone()) return;
-    const present = new Set(files.map((f) => f.id));
-    for (const [id] of [...this.index.all()]) if (!present.has(id)) this.remove(id);
-    for (const file of files) if (this.index.get(file.id) === undefined) await this.load(file.id, file.path);
+    await this.pass(async (fresh) => {
+      const files = await scanLibrary(this.root);
+      // A folder that is gone lists nothing: its articles are not gone with it, only out of reach.
+      if (this.folderGone()) return;
+      const present = new Set(files.map((f) => f.id));
+      // A file added since the scan (and read by the watcher's refresh) is not gone.
+      for (const [id] of [...this.index.all()]) if (!present.has(id) && fresh(id)) this.remove(id);
+      for (const file of files) if (this.index.get(file.id) === undefined && fresh(file.id)) await this.load(file.id, file.path);
+    });
   }
 
   /**
@@ -480,7 +526,7 @@ export class Library {
     switch (outcome.kind) {
       case 'saved':
         // A file just written has no trusted stamp (file times are coarse); the next read gives it one.
-        this.index.store(id, { summary: outcome.summary, hash: outcome.hash, stamp: null, quickApprove: outcome.quickApprove });
+        this.storeNow(id, { summary: outcome.summary, hash: outcome.hash, stamp: null, quickApprove: outcome.quickApprove });
         if (outcome.aside !== null) this.tidy(outcome.aside);
         return ok(outcome.summary);
       case 'unchanged':
@@ -560,8 +606,8 @@ export class Library {
       read = readWithStamp(knownPath ?? (await this.pathOrThrow(id)));
     } catch (e) {
       if (isMissing(e)) {
-        if (!this.folderGone()) this.remove(id);
-      } else this.index.store(id, { summary: unreadable(id, e), hash: '', stamp: null, quickApprove: false });
+        if (!this.folderGone()) this.removeNow(id);
+      } else this.storeNow(id, { summary: unreadable(id, e), hash: '', stamp: null, quickApprove: false });
       return;
     }
     const hash = contentHash(read.bytes);
@@ -570,12 +616,12 @@ export class Library {
       // The very bytes the index last read or wrote (the watcher reporting a save, or a change of
       // permissions): they parse the same, so they are not parsed again; only the stamp is new, and
       // whether the file is read-only.
-      this.index.store(id, { ...known, summary: withMode(known.summary, read.mode), stamp: read.stamp });
+      this.storeNow(id, { ...known, summary: withMode(known.summary, read.mode), stamp: read.stamp });
       return;
     }
     const parsed = parseArticleFile(id, read.bytes);
-    if (parsed.kind === 'not-article') this.remove(id);
-    else this.index.store(id, { summary: withMode(parsed.summary, read.mode), hash, stamp: read.stamp, quickApprove: parsedApprovable(read.bytes, parsed) });
+    if (parsed.kind === 'not-article') this.removeNow(id);
+    else this.storeNow(id, { summary: withMode(parsed.summary, read.mode), hash, stamp: read.stamp, quickApprove: parsedApprovable(read.bytes, parsed) });
   }
 
   private async pathOrThrow(id: ArticleId): Promise<string> {
@@ -585,6 +631,12 @@ export class Library {
   }
 
   private remove(id: ArticleId): void {
+    this.index.remove(id);
+  }
+
+  /** Drops an article the main thread found gone, or no longer an article (see `storeNow`). */
+  private removeNow(id: ArticleId): void {
+    for (const touched of this.passes) touched.add(id);
     this.index.remove(id);
   }
 }
