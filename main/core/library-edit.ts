@@ -11,6 +11,7 @@ import { parseArticleFile, summaryOf } from './read-article.js';
 import { quickApprovable, splicePublished } from './published-line.js';
 import { readWithStamp } from './read-one.js';
 import { contentHash, errorText, UNSAFE_replaceFileSync } from './save.js';
+import type { SavedVersion, SavedVersions } from './saved-versions.js';
 
 /** What an edit came to; the library turns it into its answer and its index. */
 export type EditOutcome =
@@ -31,9 +32,10 @@ type Planned = EditOutcome | { readonly kind: 'write'; readonly chunks: readonly
 /**
  * Applies `edit` to the file at `path`, if the file is still what `known` (its index entry) was
  * read from. Synchronous from the read to the rename, so nothing comes between the check and the write.
+ * An edit back to a state `versions` holds writes that version's bytes; each save is recorded there.
  * With `unsynced`, the rename is made durable by the caller (see `UNSAFE_replaceFileSync`).
  */
-export function editArticleFile(id: ArticleId, path: string, known: IndexEntry, edit: FrontMatterEdit, unsynced?: Set<string>): EditOutcome {
+export function editArticleFile(id: ArticleId, path: string, known: IndexEntry, edit: FrontMatterEdit, versions: SavedVersions, unsynced?: Set<string>): EditOutcome {
   let current: { bytes: Buffer; mode: number };
   try {
     current = readWithStamp(path, scratch);
@@ -44,12 +46,38 @@ export function editArticleFile(id: ArticleId, path: string, known: IndexEntry, 
     return { kind: 'failed', failure: fail('not-editable', `${id} is read-only: Masthead leaves it as it is. Make the file writable to edit it.`) };
   }
   const hash = contentHash(current.bytes);
-  const planned = (hash === known.hash && known.quickApprove ? quickEdit(current.bytes, known, edit) : null) ?? fullEdit(id, current.bytes, hash, known, edit);
+  const vouched = hash === known.hash;
+  const planned =
+    (vouched ? recalled(id, hash, known, edit, versions) : null) ??
+    (vouched && known.quickApprove ? quickEdit(current.bytes, known, edit) : null) ??
+    fullEdit(id, current.bytes, hash, known, edit);
   if (planned.kind !== 'write') return planned;
   const saved = UNSAFE_replaceFileSync(path, planned.chunks, current.mode, unsynced);
   if (!saved.ok) return { kind: 'failed', failure: saved };
+  const after: SavedVersion = { hash: contentHash(planned.chunks), bytes: Buffer.concat(planned.chunks), summary: planned.summary, quickApprove: planned.quickApprove };
+  // Bytes the index vouched for start or go on with the chain; an entry not yet checked has no summary of them to keep.
+  if (vouched) versions.saved(id, { hash, bytes: Buffer.from(current.bytes), summary: known.summary, quickApprove: known.quickApprove }, after);
   // The quick approve carries the summary the file was read with: a file since made writable loses its mark here.
-  return { kind: 'saved', summary: withMode(planned.summary, current.mode), hash: contentHash(planned.chunks), quickApprove: planned.quickApprove, aside: saved.value };
+  return { kind: 'saved', summary: withMode(planned.summary, current.mode), hash: after.hash, quickApprove: planned.quickApprove, aside: saved.value };
+}
+
+/**
+ * An edit back to the approval and topics of a version Masthead saved earlier, while the file holds
+ * the version it saved last: that version's bytes (see saved-versions.ts). Null otherwise, and for
+ * an edit the file already says (nothing is written then).
+ */
+function recalled(id: ArticleId, hash: string, known: IndexEntry, edit: FrontMatterEdit, versions: SavedVersions): Planned | null {
+  if (edit.kind === 'set-list') return null;
+  const now = known.summary;
+  const wanted = (s: ArticleSummary): boolean =>
+    edit.kind === 'set-published' ? s.published === edit.value && sameList(s.topics, now.topics) : s.published === now.published && sameList(s.topics, edit.topics);
+  if (wanted(now)) return null;
+  const version = versions.recall(id, hash, wanted);
+  return version && { kind: 'write', chunks: [version.bytes], summary: version.summary, quickApprove: version.quickApprove };
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
 /**

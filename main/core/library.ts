@@ -13,6 +13,7 @@ import { LibraryIndex, type IndexEntry, type LibraryEvent } from './library-inde
 import { checkId, scanLibrary, UNSAFE_resolveId, UNSAFE_resolveIdSync, type ScannedFile } from './library-paths.js';
 import { parsedApprovable, readWithStamp, type FileStamp, type ReadResult } from './read-one.js';
 import { readMany, startStamper, type Stamper } from './read-pool.js';
+import { SavedVersions } from './saved-versions.js';
 import { parseArticleFile, READER_VERSION } from './read-article.js';
 import { contentHash, errorText, removeAside, removeStaleLeftovers, syncFolders } from './save.js';
 
@@ -50,6 +51,8 @@ export class Library {
   });
   /** Changes to the index since it was opened. */
   private changes = 0;
+  /** The versions of each article Masthead saved, so an undo writes the very bytes it replaced (see saved-versions.ts). */
+  private readonly versions = new SavedVersions();
   private readonly queues = new Map<ArticleId, Promise<unknown>>();
   private closed = false;
   /** The index changed since the persistent index was last written. */
@@ -522,7 +525,7 @@ export class Library {
     if (topicsWere !== undefined && !sameList(topicsWere, entry.summary.topics)) {
       return fail('conflict', `the topics of ${id} were changed by another program; their version is kept and now shown. Make your change again if it still applies.`);
     }
-    const outcome = editArticleFile(id, path, entry, edit, unsynced);
+    const outcome = editArticleFile(id, path, entry, edit, this.versions, unsynced);
     switch (outcome.kind) {
       case 'saved':
         // A file just written has no trusted stamp (file times are coarse); the next read gives it one.

@@ -1,0 +1,83 @@
+/**
+ * The versions of each article Masthead itself saved, kept while the library is open, so an edit
+ * back to an earlier state (an undo, or a topic removed and added again) writes that version's very
+ * bytes. Splicing the change in again keeps every other line, but not always the form of the lines
+ * it touched: a block list of topics emptied reads `topics: []`, and its topics put back come as a
+ * flow list; `published: False` approved and withdrawn again reads `published: false`; a `topics`
+ * key Masthead added stays when its topics go. With these versions each comes back byte for byte.
+ *
+ * A version is used only while the file still holds the last version Masthead saved: each version
+ * of a chain came from the one before by one of Masthead's own edits, which touch only `published`
+ * and `topics`, so two versions of a chain with the same approval and topics are the same article.
+ * A file another program changed since starts a new chain, and its change is never undone.
+ */
+import type { ArticleId, ArticleSummary } from '../../shared/article.js';
+
+/** One version of a file: its bytes, their sha256, and what they read as. */
+export interface SavedVersion {
+  readonly hash: string;
+  readonly bytes: Uint8Array;
+  readonly summary: ArticleSummary;
+  readonly quickApprove: boolean;
+}
+
+/** At most this many versions of one article (the first, the one it started from, always stays). */
+const PER_ARTICLE = 16;
+/** At most this many bytes of versions in all; the articles saved longest ago are forgotten first. */
+const BUDGET = 32 * 1024 * 1024;
+
+/** Each article's chain of versions, oldest first; the last is what Masthead last saved. */
+export class SavedVersions {
+  private readonly chains = new Map<ArticleId, SavedVersion[]>();
+  private bytes = 0;
+
+  constructor(
+    private readonly budget = BUDGET,
+    private readonly perArticle = PER_ARTICLE,
+  ) {}
+
+  /**
+   * The latest earlier version of `id` that reads as `wanted` says, when the file still holds the
+   * version Masthead last saved (`hash`); otherwise null.
+   */
+  recall(id: ArticleId, hash: string, wanted: (summary: ArticleSummary) => boolean): SavedVersion | null {
+    const chain = this.chains.get(id);
+    if (chain === undefined || chain.at(-1)!.hash !== hash) return null;
+    for (let i = chain.length - 2; i >= 0; i--) if (wanted(chain[i]!.summary)) return chain[i]!;
+    return null;
+  }
+
+  /** Records a save of `id` from `before` to `after`. */
+  saved(id: ArticleId, before: SavedVersion, after: SavedVersion): void {
+    let chain = this.chains.get(id);
+    if (chain === undefined || chain.at(-1)!.hash !== before.hash) {
+      this.forget(id);
+      chain = [before];
+      this.bytes += before.bytes.length;
+    } else this.chains.delete(id); // set again below: the map's order is the order of the last saves
+    const again = chain.findIndex((v) => v.hash === after.hash);
+    if (again !== -1) this.bytes -= chain.splice(again, 1)[0]!.bytes.length;
+    chain.push(after);
+    this.bytes += after.bytes.length;
+    // The first version stays: it is the file as it was before Masthead touched it.
+    while (chain.length > this.perArticle) this.bytes -= chain.splice(1, 1)[0]!.bytes.length;
+    this.chains.set(id, chain);
+    for (const [oldest] of this.chains) {
+      if (this.bytes <= this.budget || oldest === id) break;
+      this.forget(oldest);
+    }
+  }
+
+  /** Forgets the versions of `id` (its file changed otherwise, or went). */
+  forget(id: ArticleId): void {
+    const chain = this.chains.get(id);
+    if (chain === undefined) return;
+    for (const v of chain) this.bytes -= v.bytes.length;
+    this.chains.delete(id);
+  }
+
+  /** The bytes kept, in all. */
+  get size(): number {
+    return this.bytes;
+  }
+}

@@ -1,0 +1,160 @@
+/**
+ * An edit back to an earlier state writes the very bytes Masthead replaced (see saved-versions.ts):
+ * an undo leaves no trace in the file, where splicing the change in again changed the form of the
+ * lines it touched.
+ */
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, test } from 'vitest';
+import { generateLibrary } from '../../bench/generate.js';
+import { Library } from '../../main/core/library.js';
+import { SavedVersions, type SavedVersion } from '../../main/core/saved-versions.js';
+import type { ArticleSummary } from '../../shared/article.js';
+import { tempDir } from '../helpers/corpora.js';
+import { changedLines } from '../helpers/edit-text.js';
+import { seededRandom } from '../helpers/seeded.js';
+
+const SEED = '000_8a8d1d44de5d8be9.txt';
+const seedText = readFileSync(new URL(`../../seeds/${SEED}`, import.meta.url), 'utf8');
+const cleanups: (() => void)[] = [];
+afterEach(() => cleanups.splice(0).forEach((c) => c()));
+
+async function libraryOf(files: Record<string, string>): Promise<{ dir: string; library: Library }> {
+  const { dir, cleanup } = tempDir();
+  cleanups.push(cleanup);
+  for (const [id, text] of Object.entries(files)) writeFileSync(join(dir, id), text);
+  const opened = await Library.open(dir);
+  if (!opened.ok) throw new Error(opened.error.message);
+  await opened.value.checked;
+  cleanups.push(() => void opened.value.close());
+  return { dir, library: opened.value };
+}
+
+/** Sets an article's topics from what the index shows, as the desk does; fails the test on a refusal. */
+async function setTopics(library: Library, id: string, topics: readonly string[]): Promise<void> {
+  const saved = await library.setTopics(id, topics, library.summary(id)!.topics);
+  if (!saved.ok) throw new Error(saved.error.message);
+}
+
+describe('an edit back to where the file was', () => {
+  test('puts back a block list of topics emptied, as it was, not as a flow list', async () => {
+    const { dir, library } = await libraryOf({ [SEED]: seedText });
+    const topics = library.summary(SEED)!.topics;
+    await setTopics(library, SEED, []);
+    expect(readFileSync(join(dir, SEED), 'utf8')).toContain('topics: []');
+    await setTopics(library, SEED, topics);
+    expect(readFileSync(join(dir, SEED), 'utf8')).toBe(seedText);
+    expect(library.summary(SEED)?.topics).toEqual(topics);
+  });
+
+  test('takes away a topics key Masthead added once its topics go again', async () => {
+    const text = '---\ntitle: No topics\npublished: false\n---\nbody\n';
+    const { dir, library } = await libraryOf({ 'a.md': text });
+    await setTopics(library, 'a.md', ['AI']);
+    await setTopics(library, 'a.md', []);
+    expect(readFileSync(join(dir, 'a.md'), 'utf8')).toBe(text);
+  });
+
+  test('gives back the spelling of published and the comments among the topics, through many steps', async () => {
+    const text = '---\r\ntitle: T\r\npublished: False # not yet\r\ntopics:\r\n  - "A" # first\r\n  # between\r\n  - B\r\n---\r\n';
+    const { dir, library } = await libraryOf({ 'a.md': text });
+    const file = (): string => readFileSync(join(dir, 'a.md'), 'utf8');
+    expect((await library.setPublished('a.md', true)).ok).toBe(true);
+    const approved = file();
+    expect(changedLines(text, approved)).toEqual({ removed: ['published: False # not yet\r'], added: ['published: true # not yet\r'] });
+    await setTopics(library, 'a.md', ['B']);
+    await setTopics(library, 'a.md', ['B', 'C']);
+    // Each undone in turn, each step the very file it was.
+    await setTopics(library, 'a.md', ['B']);
+    await setTopics(library, 'a.md', ['A', 'B']);
+    expect((await library.setPublished('a.md', false)).ok).toBe(true);
+    expect(file()).toBe(text);
+    // And redone: approved again, as the first approval wrote it.
+    expect((await library.setPublished('a.md', true)).ok).toBe(true);
+    expect(file()).toBe(approved);
+  });
+
+  test('never undoes what another program changed meanwhile', async () => {
+    const { dir, library } = await libraryOf({ [SEED]: seedText });
+    const topics = library.summary(SEED)!.topics;
+    await setTopics(library, SEED, []);
+    const theirs = readFileSync(join(dir, SEED), 'utf8').replace(/^quality: 43$/m, 'quality: 44');
+    writeFileSync(join(dir, SEED), theirs);
+    await library.refresh(SEED); // as the watcher does
+    await setTopics(library, SEED, topics);
+    const now = readFileSync(join(dir, SEED), 'utf8');
+    expect(now).toMatch(/^quality: 44$/m);
+    expect(library.summary(SEED)?.topics).toEqual(topics);
+  });
+
+  test('leaves every file as it was once a seeded run of edits is undone step by step', async () => {
+    const { dir, cleanup } = tempDir();
+    cleanups.push(cleanup);
+    generateLibrary(30, dir, 7);
+    writeFileSync(join(dir, SEED), seedText);
+    const ids = readdirSync(dir).sort();
+    const before = new Map(ids.map((id) => [id, readFileSync(join(dir, id))]));
+    const opened = await Library.open(dir);
+    if (!opened.ok) throw new Error(opened.error.message);
+    const library = opened.value;
+    cleanups.push(() => void library.close());
+    await library.checked;
+    const draw = seededRandom(3);
+    const done: { id: string; undo: () => Promise<unknown> }[] = [];
+    for (let i = 0; i < 200; i++) {
+      const id = ids[draw(ids.length)]!;
+      const now = library.summary(id)!;
+      if (now.problems.some((p) => p.level === 'error')) continue;
+      if (draw(2) === 0) {
+        const saved = await library.setPublished(id, !now.published);
+        if (saved.ok) done.push({ id, undo: () => library.setPublished(id, now.published) });
+      } else {
+        const topics = draw(3) === 0 ? [] : draw(2) === 0 ? now.topics.slice(1) : [...new Set([...now.topics, `Topic ${draw(5)}`])];
+        const saved = await library.setTopics(id, topics, now.topics);
+        if (saved.ok) done.push({ id, undo: () => library.setTopics(id, now.topics, topics) });
+      }
+    }
+    expect(done.length).toBeGreaterThan(150);
+    for (const step of done.reverse()) expect(await step.undo()).toMatchObject({ ok: true });
+    const changed = ids.filter((id) => !readFileSync(join(dir, id)).equals(before.get(id)!));
+    expect(changed).toEqual([]);
+  });
+});
+
+describe('the versions kept', () => {
+  const summary = (published: boolean, topics: string[] = []): ArticleSummary => ({ id: 'a.md', published, topics, problems: [] }) as unknown as ArticleSummary;
+  const version = (hash: string, size: number, published = false, topics: string[] = []): SavedVersion => ({
+    hash,
+    bytes: new Uint8Array(size),
+    summary: summary(published, topics),
+    quickApprove: true,
+  });
+  const isApproved = (s: ArticleSummary): boolean => s.published;
+
+  test('are recalled only while the file holds the last one saved', () => {
+    const versions = new SavedVersions();
+    versions.saved('a.md', version('h0', 10, true), version('h1', 10, false));
+    expect(versions.recall('a.md', 'h1', isApproved)?.hash).toBe('h0');
+    expect(versions.recall('a.md', 'h0', isApproved)).toBeNull();
+    expect(versions.recall('a.md', 'other', isApproved)).toBeNull();
+    // A save from other bytes than the last starts a new chain.
+    versions.saved('a.md', version('x0', 10, false), version('x1', 10, false, ['T']));
+    expect(versions.recall('a.md', 'x1', isApproved)).toBeNull();
+    expect(versions.size).toBe(20);
+  });
+
+  test('keep an article’s first version and its latest ones, and forget the articles saved longest ago past the budget', () => {
+    const versions = new SavedVersions(100, 4);
+    for (let i = 0; i < 6; i++) versions.saved('a.md', version(`a${i}`, 5, i === 0), version(`a${i + 1}`, 5));
+    expect(versions.size).toBe(20); // a0 and the latest three
+    expect(versions.recall('a.md', 'a6', isApproved)?.hash).toBe('a0');
+    versions.saved('b.md', version('b0', 40), version('b1', 40));
+    expect(versions.size).toBe(100);
+    versions.saved('c.md', version('c0', 10), version('c1', 10));
+    expect(versions.recall('a.md', 'a6', isApproved)).toBeNull(); // forgotten first
+    expect(versions.size).toBe(100);
+    versions.saved('d.md', version('d0', 200), version('d1', 200)); // alone past the budget: kept until the next save
+    expect(versions.recall('b.md', 'b1', () => true)).toBeNull();
+    expect(versions.recall('d.md', 'd1', () => true)?.hash).toBe('d0');
+  });
+});
