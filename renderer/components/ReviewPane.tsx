@@ -5,6 +5,7 @@ import { problemPlace } from '../../shared/article.js';
 import { isSafeExternalUrl } from '../../shared/contract.js';
 import { formatDate, hostOf, isMac } from '../format.js';
 import type { SaveState } from '../state/store.js';
+import type { DeskActions } from '../state/use-desk.js';
 import { DataTree } from './DataTree.js';
 import { TopicEditor } from './TopicEditor.js';
 
@@ -16,7 +17,7 @@ interface Props {
   readonly allTopics: readonly string[];
   readonly topicInputRef: RefObject<HTMLInputElement | null>;
   readonly onTogglePublished: () => void;
-  readonly onSetTopics: (topics: readonly string[], from: readonly string[]) => void;
+  readonly onSetTopics: DeskActions['setTopics'];
   readonly onOpenExternal: (url: string) => void;
   readonly onShowImages: () => void;
 }

@@ -1,13 +1,14 @@
 /** Topics as chips: remove with a click or Backspace, add with autocomplete ranked by use. */
 import { useId, useState, type RefObject } from 'react';
 import { foldText } from '../../shared/query.js';
+import type { TopicsChange } from '../state/use-desk.js';
 
 interface Props {
   readonly topics: readonly string[];
   readonly allTopics: readonly string[];
   readonly inputRef: RefObject<HTMLInputElement | null>;
-  /** The new list, and the list it was made from (what this editor showed). */
-  readonly onChange: (topics: readonly string[], from: readonly string[]) => void;
+  /** A change (what it makes of a list), and the list it was made on (what this editor showed). */
+  readonly onChange: (change: TopicsChange, from: readonly string[]) => void;
   /** The chips alone: the file may not be changed (see `ArticleDetail.readOnly`). */
   readonly readOnly?: boolean;
 }
@@ -26,15 +27,25 @@ export function TopicEditor({ topics, allTopics, inputRef, onChange, readOnly = 
       : allTopics.filter((t) => !topics.includes(t) && foldText(t).includes(query)).slice(0, MAX_SUGGESTIONS);
   const open = suggestions.length > 0;
 
-  /** Any change writes a proper list: a file's empty or repeated topics (a warning) go with it. */
-  const change = (next: readonly string[]): void => onChange([...new Set(next.filter((t) => t.trim() !== ''))], topics);
+  /**
+   * Any change writes a proper list: a file's empty or repeated topics (a warning) go with it. It is
+   * told as what it does, so one pressed while the one before is still saving applies to what that
+   * one leaves: three quick Backspaces remove three topics.
+   */
+  const change = (edit: TopicsChange): void => onChange((list) => [...new Set(edit(list).filter((t) => t.trim() !== ''))], topics);
   const add = (topic: string): void => {
     const clean = topic.trim();
     setText('');
     setActive(-1);
     if (clean === '' || topics.includes(clean)) return;
-    change([...topics, clean]);
+    change((list) => (list.includes(clean) ? list : [...list, clean]));
   };
+  /** The chip at `i` (`t`): by its place in the list shown (a file may list a topic twice), else by its name. */
+  const remove = (i: number, t: string): void =>
+    change((list) => {
+      const at = list === topics ? i : list.indexOf(t);
+      return at === -1 ? list : list.filter((_, j) => j !== at);
+    });
 
   return (
     <section className="topics" aria-label="Topics">
@@ -49,7 +60,7 @@ export function TopicEditor({ topics, allTopics, inputRef, onChange, readOnly = 
                 type="button"
                 aria-label={t.trim() === '' ? 'Remove the empty topic' : `Remove topic ${t}`}
                 title={t.trim() === '' ? 'Remove the empty topic' : `Remove ${t}`}
-                onClick={() => change(topics.filter((_, j) => j !== i))}
+                onClick={() => remove(i, t)}
               >
                 ×
               </button>
@@ -87,7 +98,7 @@ export function TopicEditor({ topics, allTopics, inputRef, onChange, readOnly = 
                   add(open && active >= 0 ? suggestions[active]! : text);
                 } else if (e.key === 'Backspace' && text === '' && topics.length > 0) {
                   e.preventDefault();
-                  change(topics.slice(0, -1));
+                  change((list) => list.slice(0, -1));
                 } else if (e.key === 'Escape') {
                   e.preventDefault();
                   if (text !== '') setText('');

@@ -9,12 +9,18 @@ import { placeOf, type DeskAction, type DeskState, type DialogKind, type EditCom
 import { BULK_SHOWN_MS, createDeskStore } from './desk-store.js';
 import { plural, undoKeys } from '../format.js';
 
+/** A change of an article's topics: what it makes of a list (a topic added, one removed). */
+export type TopicsChange = (topics: readonly string[]) => readonly string[];
+
 /** What the views can do. */
 export interface DeskActions {
   readonly select: (id: ArticleId | null) => void;
   readonly togglePublished: () => void;
-  /** Sets the selected article's topics to `topics`, made from `from`: the list the editor saw. */
-  readonly setTopics: (topics: readonly string[], from: readonly string[]) => void;
+  /**
+   * Changes the selected article's topics by `change`, made on `from`: the list the editor saw. Run
+   * after any edit still under way, on the list that one left where it differs from `from`.
+   */
+  readonly setTopics: (change: TopicsChange, from: readonly string[]) => void;
   /**
    * Approves (`value` true) or withdraws each of `ids`, a few at a time, after any edit still under
    * way: `progress` hears how many are done, and `stopped` is asked between requests. One undo step.
@@ -324,12 +330,19 @@ export function useDesk(bridge: Bridge, firstPage?: FirstPage, held?: () => bool
           if (article) return run({ kind: 'published', id: article.id, before: article.published, after: !article.published }, 'do');
         });
       },
-      setTopics: (topics, from) => {
+      setTopics: (change, from) => {
         const pressed = selected();
         enqueue(() => {
-          // Made from what the editor saw: if the file holds other topics by now, main says so rather than overwrite them.
           const article = stillThere(pressed);
-          if (article) return run({ kind: 'topics', id: article.id, before: from, after: topics }, 'do');
+          if (!article) return;
+          // Made on what the editor saw, or on what the list holds now where it has changed since
+          // (the edit before this one saved, or another program's change came in): a topic removed
+          // while the last removal was saving goes too, instead of failing as a conflict. The list is
+          // sent as it was made from: if the file holds other topics by now, main says so rather than
+          // overwrite them.
+          const base = sameList(article.topics, from) ? from : article.topics;
+          const after = change(base);
+          if (!sameList(after, base)) return run({ kind: 'topics', id: article.id, before: base, after }, 'do');
         });
       },
       setPublishedMany: (ids, value, progress, stopped) =>
@@ -407,4 +420,8 @@ export function nextChunk<T>(items: readonly T[], at: number): readonly T[] {
 export function findArticle(articles: readonly ArticleSummary[], id: ArticleId | null): ArticleSummary | undefined {
   const at = placeOf(articles, id);
   return at === -1 ? undefined : articles[at];
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
 }

@@ -16,6 +16,8 @@ export function fakeBridge(initial: readonly ArticleSummary[], pageSize = 2) {
   const calls: { name: string; args: unknown[] }[] = [];
   const listeners = new Set<(e: LibraryEventMessage) => void>();
   let conflictNext = false;
+  /** While set, a topic change waits for it before main takes it up (a slow disk). */
+  let held: Promise<void> | null = null;
   const update = (id: string, change: Partial<ArticleSummary>, madeIn: string) => {
     if (madeIn !== library) return fail<ArticleSummary>('not-found', 'this article was in the library open before; nothing was changed');
     const found = articles.find((a) => a.id === id);
@@ -82,6 +84,7 @@ export function fakeBridge(initial: readonly ArticleSummary[], pageSize = 2) {
     },
     setTopics: async (id, topics, from, madeIn) => {
       calls.push({ name: 'setTopics', args: [id, topics] });
+      await held;
       const now = articles.find((a) => a.id === id)?.topics;
       if (now !== undefined && now.join('\n') !== from.join('\n')) return fail<ArticleSummary>('conflict', `the topics of ${id} were changed by another program`);
       return update(id, { topics }, madeIn);
@@ -132,5 +135,14 @@ export function fakeBridge(initial: readonly ArticleSummary[], pageSize = 2) {
     },
     /** Makes the next edit fail as a conflict. */
     conflictNext: () => (conflictNext = true),
+    /** Holds topic changes until the answer is called, as a slow disk would. */
+    holdSaves: (): (() => void) => {
+      let release = (): void => undefined;
+      held = new Promise((resolve) => (release = resolve));
+      return () => {
+        held = null;
+        release();
+      };
+    },
   };
 }

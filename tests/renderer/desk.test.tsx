@@ -264,6 +264,20 @@ describe('the desk', () => {
     expect(calls.filter((c) => c.name === 'setTopics').map((c) => c.args[1])).toEqual([['AI', 'Microsoft AI', 'Food'], ['Microsoft AI', 'Food'], ['Microsoft AI']]);
   });
 
+  test('topics changed again while the last change is still saving: each applies to what the one before left', async () => {
+    const { user, calls, holdSaves } = await setup();
+    await user.click(screen.getByRole('row', { name: /Microsoft drops/ }));
+    await user.keyboard('t');
+    const release = holdSaves();
+    // Three Backspaces and a topic added, each pressed before the first change has saved.
+    await user.keyboard('{Backspace}{Backspace}Wine{Enter}{Backspace}');
+    release();
+    await waitFor(() => expect(calls.filter((c) => c.name === 'setTopics')).toHaveLength(4));
+    expect(calls.filter((c) => c.name === 'setTopics').map((c) => c.args[1])).toEqual([['AI'], [], ['Wine'], []]);
+    await waitFor(() => expect(screen.queryAllByRole('button', { name: /^Remove topic/ })).toEqual([]));
+    expect(screen.queryByText(/changed by another program/)).toBeNull();
+  });
+
   test('keyboard in the fields: Escape clears the search, then goes back to the list; the suggestions wrap, Tab takes one, Escape clears and leaves', async () => {
     const { user, calls } = await setup();
     const search = screen.getByRole('searchbox', { name: 'Search articles' });
