@@ -56,7 +56,7 @@ export function editArticleFile(id: ArticleId, path: string, known: IndexEntry, 
   if (!saved.ok) return { kind: 'failed', failure: saved };
   const after: SavedVersion = { hash: contentHash(planned.chunks), bytes: Buffer.concat(planned.chunks), summary: planned.summary, quickApprove: planned.quickApprove };
   // Bytes the index vouched for start or go on with the chain; an entry not yet checked has no summary of them to keep.
-  if (vouched) versions.saved(id, { hash, bytes: Buffer.from(current.bytes), summary: known.summary, quickApprove: known.quickApprove }, after);
+  if (vouched) versions.saved(id, hash, () => ({ hash, bytes: Buffer.from(current.bytes), summary: known.summary, quickApprove: known.quickApprove }), after);
   // The quick approve carries the summary the file was read with: a file since made writable loses its mark here.
   return { kind: 'saved', summary: withMode(planned.summary, current.mode), hash: after.hash, quickApprove: planned.quickApprove, aside: saved.value };
 }

@@ -47,13 +47,16 @@ export class SavedVersions {
     return null;
   }
 
-  /** Records a save of `id` from `before` to `after`. */
-  saved(id: ArticleId, before: SavedVersion, after: SavedVersion): void {
+  /**
+   * Records a save of `id` from the bytes hashing to `from` to `after`. `before` makes the version
+   * saved over, asked for only when it starts a chain (else it is the chain's last already).
+   */
+  saved(id: ArticleId, from: string, before: () => SavedVersion, after: SavedVersion): void {
     let chain = this.chains.get(id);
-    if (chain === undefined || chain.at(-1)!.hash !== before.hash) {
+    if (chain === undefined || chain.at(-1)!.hash !== from) {
       this.forget(id);
-      chain = [before];
-      this.bytes += before.bytes.length;
+      chain = [before()];
+      this.bytes += chain[0]!.bytes.length;
     } else this.chains.delete(id); // set again below: the map's order is the order of the last saves
     const again = chain.findIndex((v) => v.hash === after.hash);
     if (again !== -1) this.bytes -= chain.splice(again, 1)[0]!.bytes.length;

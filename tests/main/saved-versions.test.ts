@@ -133,27 +133,27 @@ describe('the versions kept', () => {
 
   test('are recalled only while the file holds the last one saved', () => {
     const versions = new SavedVersions();
-    versions.saved('a.md', version('h0', 10, true), version('h1', 10, false));
+    versions.saved('a.md', 'h0', () => version('h0', 10, true), version('h1', 10, false));
     expect(versions.recall('a.md', 'h1', isApproved)?.hash).toBe('h0');
     expect(versions.recall('a.md', 'h0', isApproved)).toBeNull();
     expect(versions.recall('a.md', 'other', isApproved)).toBeNull();
     // A save from other bytes than the last starts a new chain.
-    versions.saved('a.md', version('x0', 10, false), version('x1', 10, false, ['T']));
+    versions.saved('a.md', 'x0', () => version('x0', 10, false), version('x1', 10, false, ['T']));
     expect(versions.recall('a.md', 'x1', isApproved)).toBeNull();
     expect(versions.size).toBe(20);
   });
 
   test('keep an article’s first version and its latest ones, and forget the articles saved longest ago past the budget', () => {
     const versions = new SavedVersions(100, 4);
-    for (let i = 0; i < 6; i++) versions.saved('a.md', version(`a${i}`, 5, i === 0), version(`a${i + 1}`, 5));
+    for (let i = 0; i < 6; i++) versions.saved('a.md', `a${i}`, () => version(`a${i}`, 5, i === 0), version(`a${i + 1}`, 5));
     expect(versions.size).toBe(20); // a0 and the latest three
     expect(versions.recall('a.md', 'a6', isApproved)?.hash).toBe('a0');
-    versions.saved('b.md', version('b0', 40), version('b1', 40));
+    versions.saved('b.md', 'b0', () => version('b0', 40), version('b1', 40));
     expect(versions.size).toBe(100);
-    versions.saved('c.md', version('c0', 10), version('c1', 10));
+    versions.saved('c.md', 'c0', () => version('c0', 10), version('c1', 10));
     expect(versions.recall('a.md', 'a6', isApproved)).toBeNull(); // forgotten first
     expect(versions.size).toBe(100);
-    versions.saved('d.md', version('d0', 200), version('d1', 200)); // alone past the budget: kept until the next save
+    versions.saved('d.md', 'd0', () => version('d0', 200), version('d1', 200)); // alone past the budget: kept until the next save
     expect(versions.recall('b.md', 'b1', () => true)).toBeNull();
     expect(versions.recall('d.md', 'd1', () => true)?.hash).toBe('d0');
   });
