@@ -11,7 +11,7 @@ import { parseArticleFile, summaryOf } from './read-article.js';
 import { quickApprovable, splicePublished } from './published-line.js';
 import { readWithStamp } from './read-one.js';
 import { contentHash, errorText, UNSAFE_replaceFileSync } from './save.js';
-import type { SavedVersion, SavedVersions } from './saved-versions.js';
+import type { SavedVersion, SavedVersions, ToggledFrom } from './saved-versions.js';
 
 /** What an edit came to; the library turns it into its answer and its index. */
 export type EditOutcome =
@@ -27,7 +27,16 @@ export type EditOutcome =
   | { readonly kind: 'failed'; readonly failure: Result<never> };
 
 /** An edit made and ready to write, or the outcome that ends it. */
-type Planned = EditOutcome | { readonly kind: 'write'; readonly chunks: readonly Uint8Array[]; readonly summary: ArticleSummary; readonly quickApprove: boolean };
+type Planned =
+  | EditOutcome
+  | {
+      readonly kind: 'write';
+      readonly chunks: readonly Uint8Array[];
+      readonly summary: ArticleSummary;
+      readonly quickApprove: boolean;
+      /** The opposite approval, spliced the same way, gives the very bytes back (`published: false` made `true`). */
+      readonly invertible?: boolean;
+    };
 
 /**
  * Applies `edit` to the file at `path`, if the file is still what `known` (its index entry) was
@@ -54,11 +63,26 @@ export function editArticleFile(id: ArticleId, path: string, known: IndexEntry, 
   if (planned.kind !== 'write') return planned;
   const saved = UNSAFE_replaceFileSync(path, planned.chunks, current.mode, unsynced);
   if (!saved.ok) return { kind: 'failed', failure: saved };
-  const after: SavedVersion = { hash: contentHash(planned.chunks), bytes: Buffer.concat(planned.chunks), summary: planned.summary, quickApprove: planned.quickApprove };
-  // Bytes the index vouched for start or go on with the chain; an entry not yet checked has no summary of them to keep.
-  if (vouched) versions.saved(id, hash, () => ({ hash, bytes: Buffer.from(current.bytes), summary: known.summary, quickApprove: known.quickApprove }), after);
+  const hashAfter = contentHash(planned.chunks);
+  // Bytes the index vouched for start or go on with a chain of versions; an entry not yet checked
+  // has no summary of them to keep. An approval its opposite undoes byte for byte starts none: the
+  // editor's most frequent edit copies nothing (two copies cost a toggle here about a tenth).
+  const before = { hash, summary: known.summary, quickApprove: known.quickApprove };
+  if (vouched && planned.invertible === true && !versions.holds(id, hash)) versions.toggled(id, before, hashAfter);
+  else if (vouched) {
+    const after: SavedVersion = { hash: hashAfter, bytes: Buffer.concat(planned.chunks), summary: planned.summary, quickApprove: planned.quickApprove };
+    versions.saved(id, hash, () => ({ ...before, bytes: Buffer.from(current.bytes) }), after, (toggle) => toggledFrom(current.bytes, toggle));
+  }
   // The quick approve carries the summary the file was read with: a file since made writable loses its mark here.
-  return { kind: 'saved', summary: withMode(planned.summary, current.mode), hash: after.hash, quickApprove: planned.quickApprove, aside: saved.value };
+  return { kind: 'saved', summary: withMode(planned.summary, current.mode), hash: hashAfter, quickApprove: planned.quickApprove, aside: saved.value };
+}
+
+/** The version an approval with no chain replaced, from the bytes it wrote: its opposite spliced back, if that gives the bytes it replaced. */
+function toggledFrom(bytes: Buffer, toggle: ToggledFrom): SavedVersion | null {
+  const spliced = splicePublished(bytes, toggle.summary.published);
+  if (spliced?.chunks == null) return null;
+  const restored = Buffer.concat(spliced.chunks);
+  return contentHash(restored) === toggle.hash ? { ...toggle, bytes: restored } : null;
 }
 
 /**
@@ -107,7 +131,7 @@ function quickEdit(bytes: Buffer, known: IndexEntry, edit: FrontMatterEdit): Pla
   const spliced = splicePublished(bytes, edit.value);
   if (spliced === null || spliced.was !== known.summary.published) return null;
   if (spliced.chunks === null) return { kind: 'unchanged' };
-  return { kind: 'write', chunks: spliced.chunks, summary: { ...known.summary, published: edit.value }, quickApprove: true };
+  return { kind: 'write', chunks: spliced.chunks, summary: { ...known.summary, published: edit.value }, quickApprove: true, invertible: spliced.invertible };
 }
 
 /** Any edit: the whole file parsed, the CST spliced, the result read back in full. */

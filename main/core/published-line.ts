@@ -23,6 +23,8 @@ export interface PublishedSplice {
   readonly was: boolean;
   /** Null when the line already says the value. */
   readonly chunks: readonly [Buffer, Buffer, Buffer] | null;
+  /** The value replaced was spelled `true` or `false`: splicing the old value back gives the very bytes again. */
+  readonly invertible: boolean;
 }
 
 const NL = 0x0a;
@@ -140,8 +142,9 @@ export function splicePublished(bytes: Buffer, value: boolean): PublishedSplice 
   const place = findPublishedPlace(bytes);
   if (place === null) return null;
   const was = place.was ?? false;
-  if (place.was === value) return { was, chunks: null };
-  return { was, chunks: [bytes.subarray(0, place.from), Buffer.from(newText(place, value), 'latin1'), bytes.subarray(place.to)] };
+  const invertible = place.was !== undefined && bytes.toString('latin1', place.from, place.to) === (was ? 'true' : 'false');
+  if (place.was === value) return { was, chunks: null, invertible };
+  return { was, chunks: [bytes.subarray(0, place.from), Buffer.from(newText(place, value), 'latin1'), bytes.subarray(place.to)], invertible };
 }
 
 function newText(place: PublishedPlace, value: boolean): string {

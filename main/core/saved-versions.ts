@@ -21,6 +21,15 @@ export interface SavedVersion {
   readonly quickApprove: boolean;
 }
 
+/** What an approval that started no chain replaced: its bytes are the opposite approval spliced into the bytes it wrote. */
+export interface ToggledFrom {
+  readonly hash: string;
+  readonly summary: ArticleSummary;
+  readonly quickApprove: boolean;
+}
+
+/** At most this many approvals that started no chain are remembered. */
+const TOGGLES = 20_000;
 /** At most this many versions of one article (the first, the one it started from, always stays). */
 const PER_ARTICLE = 16;
 /** At most this many bytes of versions in all; the articles saved longest ago are forgotten first. */
@@ -30,6 +39,13 @@ const BUDGET = 32 * 1024 * 1024;
 export class SavedVersions {
   private readonly chains = new Map<ArticleId, SavedVersion[]>();
   private bytes = 0;
+  /**
+   * The last approval of each article that started no chain, by the hash it wrote: an approval its
+   * opposite undoes byte for byte (`published: false` made `true`) keeps no copy, and the editor's
+   * most frequent edit copies nothing. A chain that starts from what it wrote begins with what it
+   * replaced (see `saved`).
+   */
+  private readonly toggles = new Map<ArticleId, { readonly to: string; readonly from: ToggledFrom }>();
 
   constructor(
     private readonly budget = BUDGET,
@@ -41,22 +57,41 @@ export class SavedVersions {
    * version Masthead last saved (`hash`); otherwise null.
    */
   recall(id: ArticleId, hash: string, wanted: (summary: ArticleSummary) => boolean): SavedVersion | null {
-    const chain = this.chains.get(id);
-    if (chain === undefined || chain.at(-1)!.hash !== hash) return null;
+    if (!this.holds(id, hash)) return null;
+    const chain = this.chains.get(id)!;
     for (let i = chain.length - 2; i >= 0; i--) if (wanted(chain[i]!.summary)) return chain[i]!;
     return null;
   }
 
+  /** Whether `id` has a chain whose last version the file (`hash`) still holds. */
+  holds(id: ArticleId, hash: string): boolean {
+    return this.chains.get(id)?.at(-1)?.hash === hash;
+  }
+
+  /** Records an approval of `id` its opposite undoes byte for byte, from `from` to the bytes hashing to `to`: no copy. */
+  toggled(id: ArticleId, from: ToggledFrom, to: string): void {
+    this.forget(id);
+    this.toggles.delete(id);
+    this.toggles.set(id, { to, from });
+    if (this.toggles.size > TOGGLES) this.toggles.delete(this.toggles.keys().next().value!);
+  }
+
   /**
    * Records a save of `id` from the bytes hashing to `from` to `after`. `before` makes the version
-   * saved over, asked for only when it starts a chain (else it is the chain's last already).
+   * saved over, asked for only when it starts a chain (else it is the chain's last already); so is
+   * `replaced`, which makes the version an approval with no chain replaced to write those bytes
+   * (see `toggled`), or null where it cannot.
    */
-  saved(id: ArticleId, from: string, before: () => SavedVersion, after: SavedVersion): void {
+  saved(id: ArticleId, from: string, before: () => SavedVersion, after: SavedVersion, replaced: (toggle: ToggledFrom) => SavedVersion | null = () => null): void {
     let chain = this.chains.get(id);
+    const toggle = this.toggles.get(id);
+    this.toggles.delete(id);
     if (chain === undefined || chain.at(-1)!.hash !== from) {
       this.forget(id);
       chain = [before()];
-      this.bytes += chain[0]!.bytes.length;
+      const earlier = toggle?.to === from ? replaced(toggle.from) : null;
+      if (earlier !== null) chain.unshift(earlier);
+      for (const v of chain) this.bytes += v.bytes.length;
     } else this.chains.delete(id); // set again below: the map's order is the order of the last saves
     const again = chain.findIndex((v) => v.hash === after.hash);
     if (again !== -1) this.bytes -= chain.splice(again, 1)[0]!.bytes.length;

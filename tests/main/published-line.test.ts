@@ -129,8 +129,16 @@ describe('the quick approve leaves odd files to the general editor', () => {
     expect(vouched('---\nbase: &b {published: true}\n<<: *b\npublished: false\n---\n')).toBe(false);
   });
 
+  test('says whether the opposite approval gives the very bytes back: only for a value spelled true or false', () => {
+    const invertible = (text: string, value: boolean): boolean | undefined => splicePublished(Buffer.from(text), value)?.invertible;
+    expect(invertible('---\npublished: false\n---\n', true)).toBe(true);
+    expect(invertible('---\npublished: true # ok\r\n---\n', false)).toBe(true);
+    expect(invertible('---\npublished: False\n---\n', true)).toBe(false); // withdrawn again, it reads `false`
+    expect(invertible('---\ntitle: A\nheat: 1\n---\n', true)).toBe(false); // the line is added; withdrawn, it stays
+  });
+
   test('a file that already says it is left unwritten', () => {
-    expect(splicePublished(Buffer.from('---\npublished: TRUE\n---\n'), true)).toEqual({ was: true, chunks: null });
+    expect(splicePublished(Buffer.from('---\npublished: TRUE\n---\n'), true)).toEqual({ was: true, chunks: null, invertible: false });
   });
 });
 
