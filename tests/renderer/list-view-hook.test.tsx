@@ -3,7 +3,8 @@
 import { renderHook } from '@testing-library/react';
 import { expect, test } from 'vitest';
 import { maxAddedTexts } from '../../shared/list-index.js';
-import { indexToBuild, useListView } from '../../renderer/state/use-list-view.js';
+import { indexToBuild } from '../../renderer/state/list-view.js';
+import { useListView } from '../../renderer/state/use-list-view.js';
 import { summary } from '../helpers/fake-bridge.js';
 
 const byDate = { key: 'date', direction: 'desc' } as const;
