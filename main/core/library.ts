@@ -7,7 +7,9 @@ import { MAX_BULK, type BulkOutcome } from '../../shared/contract.js';
 import { fail, ok, type Result } from '../../shared/result.js';
 import { toArticle, unreadableSummary, withMode } from './article-model.js';
 import type { FrontMatterEdit } from './front-matter-edit.js';
-import { cacheFileOf, encodeIndex, loadIndex, saveIndex, type CachedEntry } from './index-cache.js';
+import { CacheWriter } from './cache-writer.js';
+import { cacheFileOf, loadIndex } from './index-cache.js';
+import { KeyedQueue } from './keyed-queue.js';
 import { checkTopics, editArticleFile, writable } from './library-edit.js';
 import { LibraryIndex, type IndexEntry, type LibraryEvent } from './library-index.js';
 import { checkId, scanLibrary, UNSAFE_resolveId, UNSAFE_resolveIdSync, type ScannedFile } from './library-paths.js';
@@ -46,19 +48,18 @@ export type { LibraryEvent } from './library-index.js';
 /** An open library. Create with `Library.open`. */
 export class Library {
   private readonly index = new LibraryIndex(() => {
-    this.dirty = true;
+    this.writer?.changed();
     this.changes++;
   });
   /** Changes to the index since it was opened. */
   private changes = 0;
   /** The versions of each article Masthead saved, so an undo writes the very bytes it replaced (see saved-versions.ts). */
   private readonly versions = new SavedVersions();
-  private readonly queues = new Map<ArticleId, Promise<unknown>>();
+  /** Edits of one article run one after another, so quick toggles never race each other. */
+  private readonly edits = new KeyedQueue<ArticleId>();
   private closed = false;
-  /** The index changed since the persistent index was last written. */
-  private dirty = false;
-  private saveTimer: NodeJS.Timeout | null = null;
-  private saving: Promise<void> = Promise.resolve();
+  /** Writes the persistent index; null when none is kept. */
+  private readonly writer: CacheWriter | null;
   /**
    * One set per background pass under way (a listing, a check, a rescan): the ids the main thread
    * has read, written or dropped since the pass began. What the pass read of such a file is older
@@ -80,10 +81,12 @@ export class Library {
   private constructor(
     /** The library folder's real path. */
     readonly root: string,
-    private readonly cache: { readonly file: string; readonly reader: string } | null,
+    cache: { readonly file: string; readonly reader: string } | null,
     /** The folder's device and inode when it was opened: a folder put in its place later is another one. */
     private readonly rootIdentity: string,
-  ) {}
+  ) {
+    this.writer = cache === null ? null : new CacheWriter(cache.file, root, cache.reader, () => this.index.all());
+  }
 
   /**
    * Resolves when every file has had the full check (problems final, hashes known). Until then
@@ -138,12 +141,12 @@ export class Library {
       library.tidyLeftovers(listing, leftovers);
       await library.readAll(listing, 0, null, options.onProgress);
       const files = await listing;
-      library.dirty = true;
+      library.writer?.changed();
       library.checked = library.checkAll(files);
     }
     const warm = cached !== null;
     library.checked = library.checked.finally(() => {
-      if (!warm || library.changes > Math.max(100, RESAVE_SHARE * library.size)) library.saveSoon(0);
+      if (!warm || library.changes > Math.max(100, RESAVE_SHARE * library.size)) library.writer?.soon(0);
     });
     // Background work that fails (a read thread that could not start) fails whoever awaits it, and
     // must not take the process down when nobody does.
@@ -223,36 +226,9 @@ export class Library {
     this.index.store(id, entry);
   }
 
-  /** Writes the persistent index `delay` ms from now (sooner calls win), if it has changed. */
-  private saveSoon(delay: number): void {
-    if (this.cache === null || this.closed) return;
-    if (this.saveTimer !== null) clearTimeout(this.saveTimer);
-    this.saveTimer = setTimeout(() => {
-      this.saveTimer = null;
-      void this.saveCache();
-    }, delay);
-    this.saveTimer.unref();
-  }
-
   /** Writes the persistent index now, if it changed since it was last written. */
   flush(): Promise<void> {
-    return this.saveCache();
-  }
-
-  /** Writes the persistent index: every checked entry with a trusted stamp. Never fails the library. */
-  private saveCache(): Promise<void> {
-    const cache = this.cache;
-    if (cache === null || !this.dirty) return this.saving;
-    this.dirty = false;
-    const entries: [ArticleId, CachedEntry][] = [];
-    for (const [id, e] of this.index.all()) if (e.hash !== null && e.hash !== '' && e.stamp !== null) entries.push([id, { summary: e.summary, hash: e.hash, stamp: e.stamp, quickApprove: e.quickApprove }]);
-    const bytes = encodeIndex(this.root, cache.reader, entries);
-    this.saving = this.saving.then(() =>
-      saveIndex(cache.file, bytes).catch(() => {
-        this.dirty = true; // a full disk or a read-only data folder costs the next open time, nothing else
-      }),
-    );
-    return this.saving;
+    return this.writer?.save() ?? Promise.resolve();
   }
 
   /** The full check of every file the fast reader listed, on the read pool, while the desk works. */
@@ -284,13 +260,10 @@ export class Library {
 
   /** Stops background work (the full check) and writes the persistent index if it changed. */
   async close(): Promise<void> {
-    if (this.closed) return this.saving;
-    if (this.saveTimer !== null) clearTimeout(this.saveTimer);
-    this.saveTimer = null;
+    if (this.closed) return this.writer?.close();
     // The background check stops at its next batch; what it had not reached is simply not cached.
-    const saved = this.saveCache();
     this.closed = true;
-    await Promise.all([saved, this.settled()]);
+    await Promise.all([this.writer?.close(), this.settled()]);
   }
 
   /** Resolves when the tidying after every save so far is done: what each left beside its file is gone. */
@@ -510,7 +483,7 @@ export class Library {
     const checked = checkId(id);
     if (!checked.ok) return Promise.resolve(checked);
     // Queued before anything asynchronous, so edits of one article apply in the order they were asked.
-    return this.serialize(checked.value, () => {
+    return this.edits.run(checked.value, () => {
       // Resolved, read, checked and written in one synchronous step (see library-edit.ts).
       // A folder gone, or another put in its place, is never written to, whatever its files' names.
       const path = this.folderGone() ? this.goneFailure() : UNSAFE_resolveIdSync(this.root, checked.value);
@@ -561,18 +534,6 @@ export class Library {
   /** Removes a save's aside link once the save has answered, off the editor's wait. */
   private tidy(aside: string): void {
     this.tidying = this.tidying.then(() => removeAside(aside));
-  }
-
-  /** Runs edits of one article one after another, so quick toggles never race each other. */
-  private serialize<T>(id: ArticleId, task: () => Promise<T>): Promise<T> {
-    const previous = this.queues.get(id) ?? Promise.resolve();
-    const run = previous.then(task, task);
-    const tail = run.catch(() => undefined);
-    this.queues.set(id, tail);
-    void tail.then(() => {
-      if (this.queues.get(id) === tail) this.queues.delete(id);
-    });
-    return run;
   }
 
   private async pathOf(id: unknown): Promise<Result<string>> {

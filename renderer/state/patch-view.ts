@@ -4,7 +4,7 @@ import { ListIndex } from '../../shared/list-index.js';
 import { recount } from '../../shared/query.js';
 import { scratchInt32, scratchUint8 } from '../../shared/scratch.js';
 import { knownTies, knownTimes, providerOf, tiesOf, timesOf, topicsOf, type ListSort, type ListView } from './list-view.js';
-import { changeFrom } from './store.js';
+import { changeFrom } from './list-change.js';
 import { addUses, comparatorTo, rankCounts, sameSortKey, sortOrder, timeComparatorTo, timeOf } from './view.js';
 
 /** The work arrays of `patchView` (see scratch.ts). */

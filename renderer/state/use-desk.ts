@@ -5,7 +5,8 @@ import { BULK_CHUNK, FIRST_PAGE, NEXT_PAGE, type Bridge, type BulkOutcome, type 
 import type { Result } from '../../shared/result.js';
 import { receivePages } from './pages.js';
 import { SharedValues } from './share-repeated.js';
-import { placeOf, type DeskAction, type DeskState, type DialogKind, type EditCommand, type TopicsEdit } from './store.js';
+import { placeOf } from './list-change.js';
+import type { DeskAction, DeskState, DialogKind, EditCommand, TopicsEdit } from './store.js';
 import { BULK_SHOWN_MS, createDeskStore } from './desk-store.js';
 import { plural, undoKeys } from '../format.js';
 

@@ -5,7 +5,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { ArticleSummary } from '../../shared/article.js';
 import { generateLibrary } from '../../bench/generate.js';
-import { cacheFileOf, decodeIndex, encodeIndex, readWhole, type CachedEntry } from '../../main/core/index-cache.js';
+import { cacheFileOf, readWhole } from '../../main/core/index-cache.js';
+import { decodeIndex, encodeIndex, type CachedEntry } from '../../main/core/index-codec.js';
 import { Library } from '../../main/core/library.js';
 import { tempDir } from '../helpers/corpora.js';
 

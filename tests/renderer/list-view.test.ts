@@ -9,7 +9,8 @@ import { findTies, indexToBuild, tiesOf, timesOf } from '../../renderer/state/li
 import { patchView } from '../../renderer/state/patch-view.js';
 import { carryIndex, fullView, nextView, resealed, resortView, SLICED_FROM, withBuiltBase } from '../../renderer/state/use-list-view.js';
 import { maxAddedTexts } from '../../shared/list-index.js';
-import { changeFrom, initialState, reduce, type ListChange } from '../../renderer/state/store.js';
+import { changeFrom, type ListChange } from '../../renderer/state/list-change.js';
+import { initialState, reduce } from '../../renderer/state/store.js';
 import { flippedOrder, markTies, rowOf, rowSorting, sortArticles, timeOf } from '../../renderer/state/view.js';
 
 const article = (i: number, extra: Partial<ArticleSummary> = {}): ArticleSummary => ({

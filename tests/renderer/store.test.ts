@@ -1,7 +1,8 @@
 /** The desk's store while the list arrives in pages and events arrive between them. */
 import { describe, expect, test, vi } from 'vitest';
 import type { ArticleSummary } from '../../shared/article.js';
-import { initialState, changeFrom, orderedPrefix, placeOf, reduce, type DeskState, type FileEvent } from '../../renderer/state/store.js';
+import { changeFrom, orderedPrefix, placeOf } from '../../renderer/state/list-change.js';
+import { initialState, reduce, type DeskState, type FileEvent } from '../../renderer/state/store.js';
 import { createDeskStore, FILE_EVENTS_MS } from '../../renderer/state/desk-store.js';
 import { BULK_REQUEST_CHARS, nextChunk } from '../../renderer/state/use-desk.js';
 import { BULK_CHUNK } from '../../shared/contract.js';
