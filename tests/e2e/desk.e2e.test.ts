@@ -466,7 +466,7 @@ describe.skipIf(!haveChromium)('the desk in Chromium', () => {
     }
   });
 
-  test('words longer than the review pane wrap inside it: nothing is cut off, a long topic can still be removed', async () => {
+  test('words longer than the review pane wrap inside it: nothing is cut off, a long topic can still be removed, and the bulk actions dialog still fits it', async () => {
     const odd = tempDir();
     const word = (w: string, n: number): string => w.repeat(n);
     writeFileSync(
@@ -488,6 +488,26 @@ describe.skipIf(!haveChromium)('the desk in Chromium', () => {
       const box = (await remove.boundingBox())!;
       expect(box.x + box.width).toBeLessThanOrEqual(pane.right);
       await oddPage.screenshot({ path: join(SHOTS, 'desk-long-words.png') });
+      // The bulk actions dialog lists that topic to remove or rename: its fields and their buttons stay inside it.
+      await oddPage.getByRole('button', { name: 'Bulk actions…' }).click();
+      const dialog = oddPage.getByRole('dialog', { name: 'Bulk actions on the articles shown' });
+      await dialog.getByRole('combobox', { name: /^Topic to remove or rename/ }).selectOption({ label: `${word('TopicWithoutSpaces', 8)} (1)` });
+      const fits = await dialog.evaluate((modal) => ({
+        scroll: modal.scrollWidth,
+        client: modal.clientWidth,
+        right: modal.getBoundingClientRect().right,
+        fields: Array.from(modal.querySelectorAll('.bulk-topic > *'), (f) => Math.round(f.getBoundingClientRect().right)),
+      }));
+      expect(fits.scroll).toBeLessThanOrEqual(fits.client);
+      expect(fits.fields).toHaveLength(6);
+      for (const right of fits.fields) expect(right).toBeLessThanOrEqual(fits.right);
+      expect(await dialog.getByRole('button', { name: /^Remove from 1 article/ }).count()).toBe(1);
+      // Nothing approved to withdraw: the button says so, and looks as unavailable as the others that cannot act.
+      const withdraw = dialog.getByRole('button', { name: 'Withdraw 0 articles' });
+      expect(await withdraw.isDisabled()).toBe(true);
+      expect(await withdraw.evaluate((b) => getComputedStyle(b).opacity)).toBe(await dialog.getByRole('button', { name: 'Add', exact: true }).evaluate((b) => getComputedStyle(b).opacity));
+      await oddPage.screenshot({ path: join(SHOTS, 'desk-bulk-long-topic.png') });
+      await oddPage.keyboard.press('Escape');
       await remove.click();
       await expect.poll(() => readFileSync(join(odd.dir, 'long.md'), 'utf8')).toContain('topics: [Short]');
     } finally {
