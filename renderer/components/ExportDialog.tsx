@@ -185,20 +185,26 @@ function PreviewText({ preview }: { preview: ExportPreview }) {
         {plural(preview.count, 'article')} will be exported
         {preview.withWarnings > 0 && ` (${formatCount(preview.withWarnings)} with warnings)`}.
       </p>
-      {preview.heldBack.length > 0 && (
-        <>
-          <p>{plural(preview.heldBack.length, 'approved article')} held back by errors:</p>
-          {/* Focusable, so the list can be scrolled with the keyboard when it is long. */}
-          <ul className="held-back" tabIndex={0} aria-label="Approved articles held back by errors">
-            {preview.heldBack.map((h) => (
-              <li key={h.id}>
-                <strong>{h.id}</strong>: {h.reason}
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
+      <HeldBack heldBack={preview.heldBack} intro={`${plural(preview.heldBack.length, 'approved article')} held back by errors:`} />
     </div>
+  );
+}
+
+/** The approved articles an error keeps out of the export, each with its reason; nothing when there are none. */
+function HeldBack({ heldBack, intro }: { heldBack: ExportPreview['heldBack']; intro: string }) {
+  if (heldBack.length === 0) return null;
+  return (
+    <>
+      <p>{intro}</p>
+      {/* Focusable, so the list can be scrolled with the keyboard when it is long. */}
+      <ul className="held-back" tabIndex={0} aria-label="Approved articles held back by errors">
+        {heldBack.map((h) => (
+          <li key={h.id}>
+            <strong>{h.id}</strong>: {h.reason}
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }
 
@@ -206,9 +212,10 @@ function Result({ outcome, bridge, onClose }: { outcome: ExportOutcome; bridge: 
   return (
     <>
       <p role="status">
-        Exported {plural(outcome.count, 'article')} to <strong>{outcome.destination}</strong>.
+        Exported {plural(outcome.count, 'article')}
+        {outcome.withWarnings > 0 && ` (${formatCount(outcome.withWarnings)} with warnings)`} to <strong>{outcome.destination}</strong>.
       </p>
-      {outcome.heldBack.length > 0 && <PreviewText preview={{ ...outcome, count: outcome.count }} />}
+      <HeldBack heldBack={outcome.heldBack} intro={`${plural(outcome.heldBack.length, 'approved article')} ${outcome.heldBack.length === 1 ? 'was' : 'were'} held back by errors:`} />
       <div className="modal-actions">
         {outcome.canReveal && (
           <button type="button" onClick={() => void bridge.revealExport()}>

@@ -466,7 +466,7 @@ describe.skipIf(!haveChromium)('the desk in Chromium', () => {
     }
   });
 
-  test('words longer than the review pane wrap inside it: nothing is cut off, a long topic can still be removed, and the bulk actions dialog still fits it', async () => {
+  test('words longer than the review pane wrap inside it: nothing is cut off, a long topic can still be removed, and the bulk actions and export dialogs still fit them', async () => {
     const odd = tempDir();
     const word = (w: string, n: number): string => w.repeat(n);
     writeFileSync(
@@ -510,6 +510,22 @@ describe.skipIf(!haveChromium)('the desk in Chromium', () => {
       await oddPage.keyboard.press('Escape');
       await remove.click();
       await expect.poll(() => readFileSync(join(odd.dir, 'long.md'), 'utf8')).toContain('topics: [Short]');
+      // An approved file with a long name held back by its error: the export dialog wraps the name.
+      writeFileSync(join(odd.dir, `${word('x', 200)}.md`), '---\ntitle: "Held back"\npublished: true\ntopics: [A, B\n---\n');
+      // This host tells the page no file events: the export's preview, asked of main, shows the file once main's watcher has read it.
+      await expect
+        .poll(() => {
+          const open = other.library();
+          return open.ok ? open.value.library.size : 0;
+        })
+        .toBe(2);
+      await oddPage.getByRole('button', { name: 'Export…' }).click();
+      const heldBack = oddPage.getByRole('list', { name: 'Approved articles held back by errors' });
+      await expect.poll(() => heldBack.count()).toBe(1);
+      const list = await heldBack.evaluate((ul) => ({ scroll: ul.scrollWidth, client: ul.clientWidth, text: ul.textContent }));
+      expect(list.text).toContain(word('x', 200));
+      expect(list.scroll).toBeLessThanOrEqual(list.client);
+      await oddPage.screenshot({ path: join(SHOTS, 'desk-export-long-name.png') });
     } finally {
       await oddPage.close();
       await oddHost.close();

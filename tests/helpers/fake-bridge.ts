@@ -3,6 +3,9 @@ import type { ArticleDetail, ArticleSummary } from '../../shared/article.js';
 import type { Bridge, LibraryEventMessage } from '../../shared/contract.js';
 import { fail, ok } from '../../shared/result.js';
 
+/** The approved article an error keeps out of every export the fake previews or runs. */
+const HELD_BACK = [{ id: 'broken.md', title: 'broken.md', reason: 'line 2: YAML syntax' }];
+
 /** A summary with defaults. */
 export function summary(id: string, fields: Partial<ArticleSummary> = {}): ArticleSummary {
   return { id, title: id, excerpt: '', published: false, topics: [], problems: [], ...fields };
@@ -96,7 +99,7 @@ export function fakeBridge(initial: readonly ArticleSummary[], pageSize = 2) {
     previewExport: async (query) => {
       calls.push({ name: 'previewExport', args: [query] });
       const approved = articles.filter((a) => a.published && (query?.topic === undefined || a.topics.includes(query.topic)));
-      return ok({ count: approved.length, withWarnings: 0, heldBack: [{ id: 'broken.md', title: 'broken.md', reason: 'line 2: YAML syntax' }] });
+      return ok({ count: approved.length, withWarnings: 0, heldBack: HELD_BACK });
     },
     chooseExportDestination: async (format) => {
       calls.push({ name: 'chooseExportDestination', args: [format] });
@@ -106,7 +109,7 @@ export function fakeBridge(initial: readonly ArticleSummary[], pageSize = 2) {
       calls.push({ name: 'runExport', args: [request] });
       const count = articles.filter((a) => a.published).length;
       listeners.forEach((l) => l({ type: 'export-progress', done: count, total: count }));
-      return ok({ count, withWarnings: 0, heldBack: [], destination: `exports/library-approved.${request.format}`, canReveal: true });
+      return ok({ count, withWarnings: 0, heldBack: HELD_BACK, destination: `exports/library-approved.${request.format}`, canReveal: true });
     },
     cancelExport: async () => ok(null),
     revealExport: async () => {

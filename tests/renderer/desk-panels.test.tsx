@@ -152,6 +152,10 @@ describe('the export dialog', () => {
     expect(within(dialog).getByText('exports/library-approved.csv')).toBeTruthy();
     await user.click(within(dialog).getByRole('button', { name: /^Export 1 article/ }));
     expect(await within(dialog).findByText(/Exported 1 article to/)).toBeTruthy();
+    // Done, the dialog says what was held back, and no longer what will be exported.
+    expect(within(dialog).getByText('1 approved article was held back by errors:')).toBeTruthy();
+    expect(within(dialog).getByRole('list', { name: /held back/ }).textContent).toBe('broken.md: line 2: YAML syntax');
+    expect(within(dialog).queryByText(/will be exported/)).toBeNull();
     expect(calls.find((c) => c.name === 'runExport')?.args).toEqual([{ format: 'csv', query: undefined, csvBom: true }]);
     await user.click(within(dialog).getByRole('button', { name: 'Show in folder' }));
     expect(calls.some((c) => c.name === 'revealExport')).toBe(true);
