@@ -117,7 +117,9 @@ export class Library {
       if (!info.isDirectory()) return fail('io', `${basename(folder)} is not a folder`);
       identity = identityOf(info);
     } catch (e) {
-      return fail('io', `cannot open the library ${basename(folder)}: ${errorText(e)}`);
+      // A folder that was never there did not "go": said as what it is, not as the file error a read meets.
+      const reason = isMissing(e) ? 'there is no such folder' : errorText(e);
+      return fail('io', `cannot open the library ${basename(folder)}: ${reason}`);
     }
     const cache = options.cacheFolder === undefined ? null : { file: cacheFileOf(options.cacheFolder, root), reader: options.reader ?? READER_VERSION };
     const library = new Library(root, cache, identity);
