@@ -205,7 +205,7 @@ async function setPublished(args: readonly string[], io: CliIo, value: boolean):
       const failure = failures.get(id.slice(0, 4096));
       if (failure !== undefined) {
         failed++;
-        io.err(`masthead: ${id}: ${failure}\n`);
+        io.err(`masthead: ${named(id, failure)}\n`);
         continue;
       }
       const changedHere = saved.has(id) && !told.has(id);
@@ -234,6 +234,11 @@ async function topics(args: readonly string[], io: CliIo): Promise<number> {
 /** Prints a failure on stderr; true when the result is a success. */
 function report<T>(io: CliIo, id: string, result: Result<T>): result is { ok: true; value: T } {
   if (result.ok) return true;
-  io.err(`masthead: ${id}: ${result.error.message}\n`);
+  io.err(`masthead: ${named(id, result.error.message)}\n`);
   return false;
+}
+
+/** A failure's message naming the article it is about: most name it already ("x.md is read-only"), once is enough. */
+function named(id: string, message: string): string {
+  return message.includes(id) ? message : `${id}: ${message}`;
 }

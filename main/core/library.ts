@@ -442,7 +442,7 @@ export class Library {
   /** Adds and removes topics relative to what the file holds now. */
   async changeTopics(id: unknown, add: readonly string[], remove: readonly string[]): Promise<Result<ArticleSummary>> {
     const current = this.summary(id as ArticleId);
-    if (current === undefined) return fail('not-found', `${String(id)} is not an article in this library`);
+    if (current === undefined) return fail('not-found', `there is no article ${String(id)} in this library`);
     const dropped = new Set(remove);
     // A proper list, as the desk writes: a file's empty topics go (and the Set below drops repeats).
     const kept = current.topics.filter((t) => !dropped.has(t) && t.trim() !== '');
@@ -488,14 +488,20 @@ export class Library {
     return this.edits.run(checked.value, () => {
       // Resolved, read, checked and written in one synchronous step (see library-edit.ts).
       // A folder gone, or another put in its place, is never written to, whatever its files' names.
-      const path = this.folderGone() ? this.goneFailure() : UNSAFE_resolveIdSync(this.root, checked.value);
+      // An id the library does not list: a typo on the command line, or an article another program
+      // removed. Said so, rather than as a file that went, which only the second is.
+      const path = this.folderGone()
+        ? this.goneFailure()
+        : this.index.get(checked.value) === undefined
+          ? fail('not-found', `there is no article ${checked.value} in this library`)
+          : UNSAFE_resolveIdSync(this.root, checked.value);
       return path.ok ? this.editNow(checked.value, path.value, edit, topicsWere, unsynced) : Promise.resolve(path);
     });
   }
 
   private async editNow(id: ArticleId, path: string, edit: FrontMatterEdit, topicsWere: readonly string[] | undefined, unsynced?: Set<string>): Promise<Result<ArticleSummary>> {
     const entry = this.index.get(id);
-    if (entry === undefined) return fail('not-found', `${id} is not an article in this library`);
+    if (entry === undefined) return fail('not-found', `there is no article ${id} in this library`);
     // The index holds what the file said when last read; editArticleFile then checks the file is still that.
     if (topicsWere !== undefined && !sameList(topicsWere, entry.summary.topics)) {
       return fail('conflict', `the topics of ${id} were changed by another program; their version is kept and now shown. Make your change again if it still applies.`);
