@@ -1,5 +1,5 @@
 /** The review pane: everything one article says, its problems, and the approve and topic controls. */
-import { memo, useEffect, useRef, type RefObject } from 'react';
+import { memo, useEffect, useRef, useState, type RefObject } from 'react';
 import type { Article, ArticleDetail, ArticleImage, ArticleSummary, Problem, RelatedArticle } from '../../shared/article.js';
 import { problemPlace } from '../../shared/article.js';
 import { isSafeExternalUrl } from '../../shared/contract.js';
@@ -197,18 +197,7 @@ const ArticleBody = memo(function ArticleBody({ article, showImages, onOpenExter
           </ul>
         </section>
       )}
-      {article.related.length > 0 && (
-        <section className="related" aria-label="Related articles">
-          <h2>Related articles ({article.related.length})</h2>
-          <ul>
-            {article.related.map((r, i) => (
-              <li key={i}>
-                <RelatedCard related={r} onOpen={onOpenExternal} />
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+      {article.related.length > 0 && <RelatedList key={article.id} related={article.related} onOpen={onOpenExternal} />}
       {Object.keys(article.extra).length > 0 && (
         <section className="extra" aria-label="Other fields">
           <h2>Other fields</h2>
@@ -242,6 +231,41 @@ function Thumbnail({ image, show }: { image: ArticleImage; show: boolean }) {
         {size} · {hostOf(image.url)}
       </figcaption>
     </figure>
+  );
+}
+
+/**
+ * Related articles shown before the rest is asked for: a tenth of the generated articles list 64
+ * or more, and 180 cards ran 18,000 px down the pane, between the editor and the fields after them.
+ */
+export const RELATED_SHOWN = 10;
+
+/**
+ * The article's related articles: the first `RELATED_SHOWN`, and all of them when asked (each
+ * article starts with the first). The button sits above the list, so it stays where it was, with
+ * the focus on it, when the list grows or shrinks below it.
+ */
+function RelatedList({ related, onOpen }: { related: readonly RelatedArticle[]; onOpen: (url: string) => void }) {
+  const [all, setAll] = useState(false);
+  const shown = all ? related : related.slice(0, RELATED_SHOWN);
+  return (
+    <section className="related" aria-label="Related articles">
+      <div className="section-head">
+        <h2>Related articles ({related.length})</h2>
+        {related.length > RELATED_SHOWN && (
+          <button type="button" className="quiet" aria-expanded={all} onClick={() => setAll(!all)}>
+            {all ? `Show the first ${RELATED_SHOWN}` : `Show all ${related.length}`}
+          </button>
+        )}
+      </div>
+      <ul>
+        {shown.map((r, i) => (
+          <li key={i}>
+            <RelatedCard related={r} onOpen={onOpen} />
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
 

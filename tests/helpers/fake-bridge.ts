@@ -1,5 +1,5 @@
 /** An in-memory bridge for renderer tests: what main would answer, and a log of what was asked. */
-import type { ArticleDetail, ArticleSummary } from '../../shared/article.js';
+import type { ArticleDetail, ArticleSummary, RelatedArticle } from '../../shared/article.js';
 import type { Bridge, LibraryEventMessage } from '../../shared/contract.js';
 import { fail, ok } from '../../shared/result.js';
 
@@ -12,7 +12,7 @@ export function summary(id: string, fields: Partial<ArticleSummary> = {}): Artic
 }
 
 /** The fake and its controls. */
-export function fakeBridge(initial: readonly ArticleSummary[], pageSize = 2) {
+export function fakeBridge(initial: readonly ArticleSummary[], pageSize = 2, related: Readonly<Record<string, readonly RelatedArticle[]>> = {}) {
   let articles = [...initial];
   /** The open library's key, as main names it (see `LibraryKey`). */
   let library = 'library-1';
@@ -48,7 +48,7 @@ export function fakeBridge(initial: readonly ArticleSummary[], pageSize = 2) {
       if (!found) return fail('not-found', 'gone');
       const detail: ArticleDetail = {
         summary: found,
-        article: { id, title: found.title, excerpt: found.excerpt, published: found.published, topics: found.topics, images: [], related: [], extra: { secured: 'A'.repeat(200), featuredContent: '<iframe src="https://evil.example"></iframe><script>window.hacked=1</script>' } },
+        article: { id, title: found.title, excerpt: found.excerpt, published: found.published, topics: found.topics, images: [], related: related[id] ?? [], extra: { secured: 'A'.repeat(200), featuredContent: '<iframe src="https://evil.example"></iframe><script>window.hacked=1</script>' } },
         source: `---\ntitle: ${found.title}\n---\n`,
         readOnly: found.title.includes('read-only'),
       };

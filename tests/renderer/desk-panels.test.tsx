@@ -207,3 +207,41 @@ describe('the export dialog', () => {
     expect(calls.filter((c) => c.name === 'runExport')).toEqual([]);
   });
 });
+
+describe('the related articles in the review pane', () => {
+  const related = (n: number) => Array.from({ length: n }, (_, i) => ({ title: `Related ${i + 1}`, webUrl: `https://example.org/${i + 1}`, images: [] }));
+  const titles = (pane: HTMLElement) => within(within(pane).getByRole('region', { name: 'Related articles' })).getAllByRole('heading', { level: 3 }).map((h) => h.textContent);
+
+  test('a long list shows its first ten, all of them at Show all, and the first ten again for the next article', async () => {
+    const fake = fakeBridge(library, 2, { 'a.md': related(25), 'b.md': related(12) });
+    const user = userEvent.setup();
+    render(<App bridge={fake.bridge} />);
+    await user.click(await screen.findByRole('row', { name: /Microsoft drops/ }));
+    const pane = screen.getByRole('region', { name: 'Review' });
+    await waitFor(() => expect(within(pane).getByRole('heading', { name: 'Related articles (25)' })).toBeTruthy());
+    expect(titles(pane)).toEqual(related(10).map((r) => r.title));
+    const more = within(pane).getByRole('button', { name: 'Show all 25' });
+    expect(more.getAttribute('aria-expanded')).toBe('false');
+    await user.click(more);
+    expect(titles(pane)).toEqual(related(25).map((r) => r.title));
+    // The same button, where it was, with the focus: it now gives the first ten back.
+    expect(document.activeElement).toBe(more);
+    expect(more.textContent).toBe('Show the first 10');
+    expect(more.getAttribute('aria-expanded')).toBe('true');
+    await user.click(screen.getByRole('row', { name: /Café culture/ }));
+    await waitFor(() => expect(within(pane).getByRole('heading', { name: 'Related articles (12)' })).toBeTruthy());
+    expect(titles(pane)).toHaveLength(10);
+    expect(within(pane).getByRole('button', { name: 'Show all 12' })).toBeTruthy();
+  });
+
+  test('ten or fewer are all shown, with no button', async () => {
+    const fake = fakeBridge(library, 2, { 'a.md': related(10) });
+    const user = userEvent.setup();
+    render(<App bridge={fake.bridge} />);
+    await user.click(await screen.findByRole('row', { name: /Microsoft drops/ }));
+    const pane = screen.getByRole('region', { name: 'Review' });
+    await waitFor(() => expect(within(pane).getByRole('heading', { name: 'Related articles (10)' })).toBeTruthy());
+    expect(titles(pane)).toHaveLength(10);
+    expect(within(pane).queryByRole('button', { name: /^Show/ })).toBeNull();
+  });
+});
