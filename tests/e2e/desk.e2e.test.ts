@@ -466,7 +466,7 @@ describe.skipIf(!haveChromium)('the desk in Chromium', () => {
     }
   });
 
-  test('words longer than the review pane wrap inside it: nothing is cut off, a long topic can still be removed, and the bulk actions and export dialogs still fit them', async () => {
+  test('words longer than the review pane wrap inside it: nothing is cut off, a long topic can still be removed, and the dialogs still fit them', async () => {
     const odd = tempDir();
     const word = (w: string, n: number): string => w.repeat(n);
     writeFileSync(
@@ -526,6 +526,19 @@ describe.skipIf(!haveChromium)('the desk in Chromium', () => {
       expect(list.text).toContain(word('x', 200));
       expect(list.scroll).toBeLessThanOrEqual(list.client);
       await oddPage.screenshot({ path: join(SHOTS, 'desk-export-long-name.png') });
+      await oddPage.keyboard.press('Escape');
+      // The list of keys is taller than this window: it opens at its title, its Close focused and in view at its foot.
+      await oddPage.getByRole('grid', { name: 'Articles' }).focus();
+      await oddPage.keyboard.press('?');
+      const keys = oddPage.getByRole('dialog', { name: 'Keyboard shortcuts' });
+      await expect.poll(() => keys.count()).toBe(1);
+      const inView = await keys.evaluate((modal) => {
+        const box = modal.getBoundingClientRect();
+        const within = (el: Element | null): boolean => el !== null && el.getBoundingClientRect().top >= box.top && el.getBoundingClientRect().bottom <= box.bottom;
+        return { taller: modal.scrollHeight > modal.clientHeight, title: within(modal.querySelector('h2')), close: within(document.activeElement), focused: document.activeElement?.textContent };
+      });
+      expect(inView).toEqual({ taller: true, title: true, close: true, focused: 'Close' });
+      await oddPage.screenshot({ path: join(SHOTS, 'desk-keys-small-window.png') });
     } finally {
       await oddPage.close();
       await oddHost.close();
