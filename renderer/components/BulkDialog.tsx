@@ -6,7 +6,8 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ArticleSummary } from '../../shared/article.js';
 import { formatCount, plural, undoKeys } from '../format.js';
 import { editable, renameChanges, tally, topicChanges, type Tally } from '../state/bulk-changes.js';
-import type { BulkReport, DeskActions } from '../state/use-desk.js';
+import type { BulkReport } from '../state/many-edits.js';
+import type { DeskActions } from '../state/use-desk.js';
 import { useModal } from './use-modal.js';
 
 interface Props {

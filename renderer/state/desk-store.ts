@@ -61,3 +61,6 @@ export function createDeskStore() {
     },
   };
 }
+
+/** The desk's store (see `createDeskStore`). */
+export type DeskStore = ReturnType<typeof createDeskStore>;

@@ -4,7 +4,7 @@ import type { ArticleSummary } from '../../shared/article.js';
 import { changeFrom, orderedPrefix, placeOf } from '../../renderer/state/list-change.js';
 import { initialState, reduce, type DeskState, type FileEvent } from '../../renderer/state/store.js';
 import { createDeskStore, FILE_EVENTS_MS } from '../../renderer/state/desk-store.js';
-import { BULK_REQUEST_CHARS, nextChunk } from '../../renderer/state/use-desk.js';
+import { BULK_REQUEST_CHARS, nextChunk } from '../../renderer/state/many-edits.js';
 import { BULK_CHUNK } from '../../shared/contract.js';
 import { seededRandom } from '../helpers/seeded.js';
 
