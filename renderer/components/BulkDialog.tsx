@@ -6,6 +6,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ArticleSummary } from '../../shared/article.js';
 import { formatCount, plural, undoKeys } from '../format.js';
 import { editable, renameChanges, tally, topicChanges, type Tally } from '../state/bulk-changes.js';
+import { librarySpelling } from '../state/topic-spelling.js';
 import type { BulkReport } from '../state/many-edits.js';
 import type { DeskActions } from '../state/use-desk.js';
 import { useModal } from './use-modal.js';
@@ -56,7 +57,8 @@ export function BulkDialog({ rows, onPublish, onTopics, onClose, allTopics, chec
   const counted = useMemo(() => (setup ? tally(rows) : frozen.current!), [setup, rows]);
   frozen.current = counted;
   const { drafts, approved, blocked, readOnly, topics: held } = counted;
-  const toAdd = adding.trim();
+  // As the review pane adds a topic: in the library's spelling of it (see `librarySpelling`).
+  const toAdd = librarySpelling(adding, allTopics);
   // Those that hold the topic already are not changed.
   const addTo = drafts + approved - (held.find((h) => h.topic === toAdd)?.count ?? 0);
   const removeFrom = held.find((h) => h.topic === removing)?.count ?? 0;

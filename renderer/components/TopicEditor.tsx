@@ -1,6 +1,7 @@
 /** Topics as chips: remove with a click or Backspace, add with autocomplete ranked by use. */
 import { useId, useState, type RefObject } from 'react';
 import { foldText } from '../../shared/query.js';
+import { librarySpelling } from '../state/topic-spelling.js';
 import type { TopicsChange } from '../state/use-desk.js';
 
 interface Props {
@@ -34,7 +35,7 @@ export function TopicEditor({ topics, allTopics, inputRef, onChange, readOnly = 
    */
   const change = (edit: TopicsChange): void => onChange((list) => [...new Set(edit(list).filter((t) => t.trim() !== ''))], topics);
   const add = (topic: string): void => {
-    const clean = topic.trim();
+    const clean = librarySpelling(topic, allTopics);
     setText('');
     setActive(-1);
     if (clean === '' || topics.includes(clean)) return;

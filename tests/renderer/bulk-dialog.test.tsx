@@ -3,6 +3,7 @@ import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { BulkDialog } from '../../renderer/components/BulkDialog.js';
 import { renameChanges, tally, topicChanges } from '../../renderer/state/bulk-changes.js';
+import { librarySpelling } from '../../renderer/state/topic-spelling.js';
 import { summary } from '../helpers/fake-bridge.js';
 
 afterEach(cleanup);
@@ -40,6 +41,19 @@ describe('the dialog that approves or withdraws the articles shown', () => {
       { id: 'c.md', before: ['Food', 'AI'], after: ['AI'] },
     ]);
     expect(topicChanges(articles, 'Cities', true).map((c) => c.after)).toEqual([['AI', 'Cities'], ['Food', 'Cities'], ['Food', 'AI', 'Cities']]);
+  });
+
+  test('a topic typed to add is added in the library\'s spelling of it, where it has one', () => {
+    expect(librarySpelling('  microsoft ai ', ['AI', 'Microsoft AI'])).toBe('Microsoft AI');
+    expect(librarySpelling('cafe', ['Café'])).toBe('Café');
+    expect(librarySpelling('ai', ['ai', 'AI'])).toBe('ai'); // the library has it as typed
+    expect(librarySpelling('Cafés', ['Café'])).toBe('Cafés');
+    const onTopics = vi.fn();
+    const shown = [summary('a.md', { topics: ['Food'] }), summary('b.md')];
+    render(<BulkDialog rows={shown} onPublish={vi.fn()} onTopics={onTopics} allTopics={['Food', 'AI']} onClose={() => undefined} checking={null} receiving={null} searchWaits={false} />);
+    fireEvent.change(screen.getByRole('combobox', { name: 'Topic to add to every article shown' }), { target: { value: 'food' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Add to 1 article' }));
+    expect(onTopics.mock.calls[0]?.[0]).toEqual([{ id: 'b.md', before: [], after: ['Food'] }]);
   });
 
   test('a topic renamed: in its place, once, as a proper list; only the articles holding it', () => {

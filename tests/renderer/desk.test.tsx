@@ -240,6 +240,20 @@ describe('the desk', () => {
     expect(calls.filter((c) => c.name === 'setTopics').map((c) => c.args[1])).toEqual([['AI', 'Microsoft AI', 'Food'], ['Microsoft AI', 'Food'], ['Microsoft AI']]);
   });
 
+  test('a topic typed in another case or without its accents is added as the library spells it', async () => {
+    const { user, calls } = await setup();
+    await user.click(screen.getByRole('row', { name: /Café culture/ }));
+    await user.keyboard('t');
+    await user.keyboard('microsoft ai{Enter}');
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Remove topic Microsoft AI' })).toBeTruthy());
+    // One the article has already: nothing to add.
+    await user.keyboard('FOOD{Enter}');
+    // One the library does not have: as typed.
+    await user.keyboard('Cafés{Enter}');
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Remove topic Cafés' })).toBeTruthy());
+    expect(calls.filter((c) => c.name === 'setTopics').map((c) => c.args[1])).toEqual([['Food', 'Microsoft AI'], ['Food', 'Microsoft AI', 'Cafés']]);
+  });
+
   test('topics changed again while the last change is still saving: each applies to what the one before left', async () => {
     const { user, calls, holdSaves } = await setup();
     await user.click(screen.getByRole('row', { name: /Microsoft drops/ }));
