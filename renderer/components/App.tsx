@@ -238,6 +238,7 @@ export function App({ bridge, firstPage }: { readonly bridge: Bridge; readonly f
             opening={state.opening}
             loadError={state.loadError}
             libraryEmpty={state.articles.length === 0}
+            rangeReversed={state.filters.from !== '' && state.filters.to !== '' && state.filters.from > state.filters.to}
             onClearFilters={() => {
               actions.dispatch({ type: 'filters-changed', filters: initialState.filters });
               listRef.current?.focus();

@@ -29,6 +29,8 @@ interface Props {
   readonly libraryEmpty: boolean;
   /** Clears the filters; shown when they leave no row. */
   readonly onClearFilters: () => void;
+  /** The date range ends before it starts (a day typed rather than picked): said when it leaves no row. */
+  readonly rangeReversed: boolean;
   readonly selectedId: ArticleId | null;
   readonly sort: { readonly key: SortKey; readonly direction: 'asc' | 'desc' };
   readonly listRef: RefObject<HTMLDivElement | null>;
@@ -43,7 +45,7 @@ const rowDomId = (index: number): string => `article-row-${index}`;
 export const LIST_PANE_ID = 'article-list';
 
 /** The grid of articles. Only the rows in view exist in the DOM. */
-export function ArticleList({ rows, loading, sorting, opening, loadError, libraryEmpty, onClearFilters, selectedId, sort, listRef, onSelect, onSort }: Props) {
+export function ArticleList({ rows, loading, sorting, opening, loadError, libraryEmpty, onClearFilters, rangeReversed, selectedId, sort, listRef, onSelect, onSort }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
   // Two rows more each side: each row drawn is laid out again on every frame of a fast scroll.
   const { start, end, totalHeight, scrollToRow } = useRowWindow(scrollRef, rows.length, ROW_HEIGHT, 2);
@@ -188,7 +190,7 @@ export function ArticleList({ rows, loading, sorting, opening, loadError, librar
             </>
           ) : (
             <>
-              No articles match these filters.{' '}
+              {rangeReversed ? 'No articles match these filters: the date range ends before it starts.' : 'No articles match these filters.'}{' '}
               <button type="button" className="quiet" onClick={onClearFilters}>
                 Show every article
               </button>

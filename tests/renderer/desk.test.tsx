@@ -190,6 +190,11 @@ describe('the desk', () => {
     expect((screen.getByLabelText('Date from') as HTMLInputElement).value).toBe('');
     fireEvent.change(screen.getByLabelText('Date from'), { target: { value: '2030-01-01' } });
     expect(rowTitles()).toEqual([]);
+    expect(screen.getByText('No articles match these filters.')).toBeTruthy();
+    // A range typed the wrong way round says so.
+    fireEvent.change(screen.getByLabelText('Date to'), { target: { value: '2024-02-25' } });
+    expect(rowTitles()).toEqual([]);
+    expect(screen.getByText('No articles match these filters: the date range ends before it starts.')).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Show every article' }));
     expect(rowTitles()).toHaveLength(9);
     expect(screen.queryByRole('button', { name: 'Any date' })).toBeNull();
