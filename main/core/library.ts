@@ -1,23 +1,21 @@
 /** An open article library: the index of every article, full reads, lossless edits and live updates. */
-import { statSync } from 'node:fs';
-import { readFile, realpath, stat } from 'node:fs/promises';
-import { basename } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import type { ArticleDetail, ArticleId, ArticleSummary } from '../../shared/article.js';
-import { MAX_BULK, type BulkOutcome } from '../../shared/contract.js';
+import type { BulkOutcome } from '../../shared/contract.js';
 import { fail, ok, type Result } from '../../shared/result.js';
+import { ArticleEdits } from './article-edits.js';
 import { toArticle, unreadableSummary, withMode } from './article-model.js';
-import type { FrontMatterEdit } from './front-matter-edit.js';
+import { BackgroundPasses } from './background-passes.js';
 import { CacheWriter } from './cache-writer.js';
 import { cacheFileOf, loadIndex } from './index-cache.js';
-import { KeyedQueue } from './keyed-queue.js';
-import { checkTopics, editArticleFile, writable } from './library-edit.js';
+import { writable } from './library-edit.js';
 import { LibraryIndex, type IndexEntry, type LibraryEvent } from './library-index.js';
-import { checkId, scanLibrary, UNSAFE_resolveId, UNSAFE_resolveIdSync, type ScannedFile } from './library-paths.js';
+import { scanLibrary, UNSAFE_resolveId, type ScannedFile } from './library-paths.js';
+import { isMissing, LibraryRoot, openRoot } from './library-root.js';
 import { parsedApprovable, readWithStamp, type FileStamp, type ReadResult } from './read-one.js';
 import { readMany, startStamper, type Stamper } from './read-pool.js';
-import { SavedVersions } from './saved-versions.js';
 import { parseArticleFile, READER_VERSION } from './read-article.js';
-import { contentHash, errorText, removeAside, removeStaleLeftovers, syncFolders } from './save.js';
+import { contentHash, errorText, removeAside, removeStaleLeftovers } from './save.js';
 
 /** How to open a library. */
 export interface OpenOptions {
@@ -53,19 +51,13 @@ export class Library {
   });
   /** Changes to the index since it was opened. */
   private changes = 0;
-  /** The versions of each article Masthead saved, so an undo writes the very bytes it replaced (see saved-versions.ts). */
-  private readonly versions = new SavedVersions();
-  /** Edits of one article run one after another, so quick toggles never race each other. */
-  private readonly edits = new KeyedQueue<ArticleId>();
+  /** Approvals and topic changes (see article-edits.ts). */
+  private readonly edits: ArticleEdits;
   private closed = false;
   /** Writes the persistent index; null when none is kept. */
   private readonly writer: CacheWriter | null;
-  /**
-   * One set per background pass under way (a listing, a check, a rescan): the ids the main thread
-   * has read, written or dropped since the pass began. What the pass read of such a file is older
-   * than what the index holds, and is dropped (see `pass`).
-   */
-  private readonly passes = new Set<Set<ArticleId>>();
+  /** The background passes under way (a listing, a check, a rescan), and what the main thread touched meanwhile. */
+  private readonly passes = new BackgroundPasses();
   /** Removing the aside links that saves left (see save.ts), after each save has answered. */
   private tidying: Promise<void> = Promise.resolve();
   /**
@@ -79,13 +71,19 @@ export class Library {
   fromCache = 0;
 
   private constructor(
-    /** The library folder's real path. */
-    readonly root: string,
+    private readonly folder: LibraryRoot,
     cache: { readonly file: string; readonly reader: string } | null,
-    /** The folder's device and inode when it was opened: a folder put in its place later is another one. */
-    private readonly rootIdentity: string,
   ) {
-    this.writer = cache === null ? null : new CacheWriter(cache.file, root, cache.reader, () => this.index.all());
+    this.writer = cache === null ? null : new CacheWriter(cache.file, this.root, cache.reader, () => this.index.all());
+    this.edits = new ArticleEdits({
+      root: this.root,
+      entry: (id) => this.index.get(id),
+      saved: (id, entry) => this.storeNow(id, entry),
+      load: (id, path) => this.load(id, path),
+      refresh: (id) => this.refresh(id),
+      tidy: (aside) => this.tidy(aside),
+      goneFailure: () => (this.folderGone() ? this.goneFailure() : null),
+    });
   }
 
   /**
@@ -109,20 +107,11 @@ export class Library {
    * (`checked`). Fails only when the folder cannot be read.
    */
   static async open(folder: string, options: OpenOptions = {}): Promise<Result<Library>> {
-    let root: string;
-    let identity: string;
-    try {
-      root = await realpath(folder);
-      const info = await stat(root);
-      if (!info.isDirectory()) return fail('io', `${basename(folder)} is not a folder`);
-      identity = identityOf(info);
-    } catch (e) {
-      // A folder that was never there did not "go": said as what it is, not as the file error a read meets.
-      const reason = isMissing(e) ? 'there is no such folder' : errorText(e);
-      return fail('io', `cannot open the library ${basename(folder)}: ${reason}`);
-    }
+    const opened = await openRoot(folder);
+    if (!opened.ok) return opened;
+    const root = opened.value.path;
     const cache = options.cacheFolder === undefined ? null : { file: cacheFileOf(options.cacheFolder, root), reader: options.reader ?? READER_VERSION };
-    const library = new Library(root, cache, identity);
+    const library = new Library(opened.value, cache);
     const leftovers: string[] = [];
     const cached = cache === null ? null : await loadIndex(cache.file, root, cache.reader);
     // The stamp threads boot once the index is decoded, not while: on two cores their start slowed
@@ -158,7 +147,7 @@ export class Library {
 
   /** Lists files with the fast reader, reporting progress from `done` of `total` (null: `done` and the files). */
   private readAll(files: readonly ScannedFile[] | Promise<readonly ScannedFile[]>, done: number, total: number | null, onProgress?: (p: OpenProgress) => void): Promise<void> {
-    return this.pass((fresh) => this.listAll(files, fresh, done, total, onProgress));
+    return this.passes.run((fresh) => this.listAll(files, fresh, done, total, onProgress));
   }
 
   private async listAll(
@@ -185,7 +174,7 @@ export class Library {
    * file's stamp is unchanged, reads the files that changed or are new, drops the ones that are gone.
    */
   private reconcile(scanning: Promise<ScannedFile[]>, stamper: Stamper, onProgress?: (p: OpenProgress) => void): Promise<ScannedFile[]> {
-    return this.pass(async (fresh) => {
+    return this.passes.run(async (fresh) => {
       const files = await scanning;
       const stamps = await stamper.stamp(files.map((f) => f.path));
       const unread: ScannedFile[] = [];
@@ -203,28 +192,9 @@ export class Library {
     });
   }
 
-  /**
-   * Runs a pass that learns about files in the background (read threads, or a scan of the folder):
-   * `fresh(id)` says whether what it learned of an article may go into the index. Once the main
-   * thread has read, written or dropped that article since the pass began (an edit, the watcher's
-   * refresh, the review pane's read), the pass's news of it may be older, and is dropped: a read
-   * thread's bytes from before a save would list the article as it was before, and the next edit
-   * would be refused as if another program had changed it. A change made after the main thread's
-   * own read is the watcher's to report.
-   */
-  private async pass<T>(work: (fresh: (id: ArticleId) => boolean) => Promise<T>): Promise<T> {
-    const touched = new Set<ArticleId>();
-    this.passes.add(touched);
-    try {
-      return await work((id) => !touched.has(id));
-    } finally {
-      this.passes.delete(touched);
-    }
-  }
-
   /** Stores what the main thread has just read or written, newer than what any pass under way has read of it. */
   private storeNow(id: ArticleId, entry: IndexEntry): void {
-    for (const touched of this.passes) touched.add(id);
+    this.passes.touch(id);
     this.index.store(id, entry);
   }
 
@@ -235,7 +205,7 @@ export class Library {
 
   /** The full check of every file the fast reader listed, on the read pool, while the desk works. */
   private checkAll(files: readonly ScannedFile[]): Promise<void> {
-    return this.pass(async (fresh) => {
+    return this.passes.run(async (fresh) => {
       const pending = files.filter((f) => this.index.get(f.id)?.hash === null);
       let done = 0;
       let reported = 0;
@@ -258,6 +228,11 @@ export class Library {
   private apply(result: ReadResult): void {
     if (result.kind === 'gone') this.remove(result.id);
     else this.index.store(result.id, result);
+  }
+
+  /** The library folder's real path. */
+  get root(): string {
+    return this.folder.path;
   }
 
   /** Stops background work (the full check) and writes the persistent index if it changed. */
@@ -353,100 +328,27 @@ export class Library {
 
   /** Approves (`true`) or withdraws (`false`) an article: a one-line change to its file. */
   setPublished(id: unknown, value: unknown): Promise<Result<ArticleSummary>> {
-    if (typeof value !== 'boolean') return Promise.resolve(fail('bad-request', 'published must be true or false'));
-    return this.edit(id, { kind: 'set-published', value });
+    return this.edits.setPublished(id, value);
   }
 
-  /**
-   * Approves (`true`) or withdraws (`false`) each article in `ids`, in turn, each as `setPublished`
-   * saves one. Articles the index already holds at `value` are skipped (nothing written, so an undo
-   * of this leaves them as they are); one that cannot be changed is named with the reason and the
-   * rest go on. At most `MAX_BULK` ids per call. Each file is replaced atomically as one save is; the
-   * folders are synced once at the end, before the answer (a save syncs its folder each time, a
-   * second journal commit per file), so every change answered is durable.
-   */
-  async setPublishedMany(ids: unknown, value: unknown): Promise<Result<BulkOutcome>> {
-    if (typeof value !== 'boolean') return fail('bad-request', 'published must be true or false');
-    if (!Array.isArray(ids) || ids.length > MAX_BULK) return fail('bad-request', `ids must be a list of at most ${MAX_BULK} article ids`);
-    return this.many(ids as unknown[], (id, unsynced) =>
-      typeof id === 'string' && this.summary(id)?.published === value ? null : { id, result: this.edit(id, { kind: 'set-published', value }, undefined, unsynced) },
-    );
+  /** Approves or withdraws many articles, their folders synced once before the answer (see article-edits.ts). */
+  setPublishedMany(ids: unknown, value: unknown): Promise<Result<BulkOutcome>> {
+    return this.edits.setPublishedMany(ids, value);
   }
 
-  /**
-   * Replaces an article's topics with `topics`, touching only the lines that differ. With `from`
-   * (the list the change was made from), a file whose topics are no longer that list is left as it
-   * is: the change answers a conflict instead of overwriting another program's topics.
-   */
+  /** Replaces an article's topics, touching only the lines that differ; with `from`, only while the file still has those. */
   setTopics(id: unknown, topics: unknown, from?: unknown): Promise<Result<ArticleSummary>> {
-    return this.topicsEdit(id, topics, from);
+    return this.edits.setTopics(id, topics, from);
   }
 
-  /**
-   * Sets the topics of many articles, each as `setTopics` with its `from` (required here): one whose
-   * file holds other topics than `from` is left as it is and named, and the rest go on; one that
-   * already has its new topics is skipped (left out of `saved`). Folders are
-   * synced once at the end, before the answer, as `setPublishedMany` does. At most `MAX_BULK` changes.
-   */
-  async setTopicsMany(changes: unknown): Promise<Result<BulkOutcome>> {
-    if (!Array.isArray(changes) || changes.length > MAX_BULK) return fail('bad-request', `changes must be a list of at most ${MAX_BULK} topic changes`);
-    return this.many(changes as unknown[], (change, unsynced) => {
-      const { id, topics, from } = (typeof change === 'object' && change !== null ? change : {}) as { id?: unknown; topics?: unknown; from?: unknown };
-      // Already so: nothing written, and nothing for an undo to change back.
-      const now = typeof id === 'string' ? this.summary(id)?.topics : undefined;
-      if (now !== undefined && Array.isArray(topics) && sameList(topics as readonly string[], now)) return null;
-      if (from === undefined) return { id, result: Promise.resolve(fail('bad-request', 'each topic change must give the topics it was made from')) };
-      return { id, result: this.topicsEdit(id, topics, from, unsynced) };
-    });
-  }
-
-  /**
-   * Runs `edit` for each item in turn (null: nothing to do for it), the saves' folders synced once at
-   * the end: what changed, and each id that could not be, with the reason.
-   */
-  private async many(
-    items: readonly unknown[],
-    edit: (item: unknown, unsynced: Set<string>) => { id: unknown; result: Promise<Result<ArticleSummary>> } | null,
-  ): Promise<Result<BulkOutcome>> {
-    const saved: ArticleSummary[] = [];
-    const failed: { id: ArticleId; message: string }[] = [];
-    const unsynced = new Set<string>();
-    try {
-      for (const item of items) {
-        const made = edit(item, unsynced);
-        if (made === null) continue;
-        const result = await made.result;
-        if (result.ok) saved.push(result.value);
-        else failed.push({ id: String(made.id).slice(0, 4096), message: result.error.message });
-      }
-    } finally {
-      syncFolders(unsynced);
-    }
-    return ok({ saved, failed });
-  }
-
-  private topicsEdit(id: unknown, topics: unknown, from: unknown, unsynced?: Set<string>): Promise<Result<ArticleSummary>> {
-    const checked = checkTopics(topics);
-    if (!checked.ok) return Promise.resolve(checked);
-    let was: readonly string[] | undefined;
-    if (from !== undefined) {
-      // What the desk showed, as the file has it: possibly with empty or repeated topics (a warning).
-      if (!Array.isArray(from) || from.length > 10_000 || !from.every((t) => typeof t === 'string')) {
-        return Promise.resolve(fail('bad-request', 'the topics the change was made from must be a list of texts'));
-      }
-      was = from as readonly string[];
-    }
-    return this.edit(id, { kind: 'set-topics', topics: checked.value }, was, unsynced);
+  /** Sets the topics of many articles, each from the list it was made from (see article-edits.ts). */
+  setTopicsMany(changes: unknown): Promise<Result<BulkOutcome>> {
+    return this.edits.setTopicsMany(changes);
   }
 
   /** Adds and removes topics relative to what the file holds now. */
-  async changeTopics(id: unknown, add: readonly string[], remove: readonly string[]): Promise<Result<ArticleSummary>> {
-    const current = this.summary(id as ArticleId);
-    if (current === undefined) return fail('not-found', `there is no article ${String(id)} in this library`);
-    const dropped = new Set(remove);
-    // A proper list, as the desk writes: a file's empty topics go (and the Set below drops repeats).
-    const kept = current.topics.filter((t) => !dropped.has(t) && t.trim() !== '');
-    return this.setTopics(id, [...new Set([...kept, ...add])]);
+  changeTopics(id: unknown, add: readonly string[], remove: readonly string[]): Promise<Result<ArticleSummary>> {
+    return this.edits.changeTopics(id, add, remove);
   }
 
   /** Hears every change to the index; returns the way to stop listening. */
@@ -466,7 +368,7 @@ export class Library {
 
   /** Finds every article file again: files that appeared are read, ids whose files went are dropped. */
   async rescan(): Promise<void> {
-    await this.pass(async (fresh) => {
+    await this.passes.run(async (fresh) => {
       const files = await scanLibrary(this.root);
       // A folder that is gone lists nothing: its articles are not gone with it, only out of reach.
       if (this.folderGone()) return;
@@ -475,59 +377,6 @@ export class Library {
       for (const [id] of [...this.index.all()]) if (!present.has(id) && fresh(id)) this.remove(id);
       for (const file of files) if (this.index.get(file.id) === undefined && fresh(file.id)) await this.load(file.id, file.path);
     });
-  }
-
-  /**
-   * `topicsWere`: the topics the edit was made from, when they must still be the file's (see
-   * `setTopics`). With `unsynced`, the caller makes the save durable (see `UNSAFE_replaceFileSync`).
-   */
-  private edit(id: unknown, edit: FrontMatterEdit, topicsWere?: readonly string[], unsynced?: Set<string>): Promise<Result<ArticleSummary>> {
-    const checked = checkId(id);
-    if (!checked.ok) return Promise.resolve(checked);
-    // Queued before anything asynchronous, so edits of one article apply in the order they were asked.
-    return this.edits.run(checked.value, () => {
-      // Resolved, read, checked and written in one synchronous step (see library-edit.ts).
-      // A folder gone, or another put in its place, is never written to, whatever its files' names.
-      // An id the library does not list: a typo on the command line, or an article another program
-      // removed. Said so, rather than as a file that went, which only the second is.
-      const path = this.folderGone()
-        ? this.goneFailure()
-        : this.index.get(checked.value) === undefined
-          ? fail('not-found', `there is no article ${checked.value} in this library`)
-          : UNSAFE_resolveIdSync(this.root, checked.value);
-      return path.ok ? this.editNow(checked.value, path.value, edit, topicsWere, unsynced) : Promise.resolve(path);
-    });
-  }
-
-  private async editNow(id: ArticleId, path: string, edit: FrontMatterEdit, topicsWere: readonly string[] | undefined, unsynced?: Set<string>): Promise<Result<ArticleSummary>> {
-    const entry = this.index.get(id);
-    if (entry === undefined) return fail('not-found', `there is no article ${id} in this library`);
-    // The index holds what the file said when last read; editArticleFile then checks the file is still that.
-    if (topicsWere !== undefined && !sameList(topicsWere, entry.summary.topics)) {
-      return fail('conflict', `the topics of ${id} were changed by another program; their version is kept and now shown. Make your change again if it still applies.`);
-    }
-    const outcome = editArticleFile(id, path, entry, edit, this.versions, unsynced);
-    switch (outcome.kind) {
-      case 'saved':
-        // A file just written has no trusted stamp (file times are coarse); the next read gives it one.
-        this.storeNow(id, { summary: outcome.summary, hash: outcome.hash, stamp: null, quickApprove: outcome.quickApprove });
-        if (outcome.aside !== null) this.tidy(outcome.aside);
-        return ok(outcome.summary);
-      case 'unchanged':
-        return ok(entry.summary);
-      case 'stale':
-        await this.load(id, path);
-        return fail('conflict', outcome.message);
-      case 'unreadable':
-        await this.refresh(id);
-        return fail('io', outcome.message);
-      case 'failed':
-        // Refused as read-only: the list learns it too, if the file was made so since it was read.
-        if (!outcome.failure.ok && outcome.failure.error.kind === 'not-editable') await this.load(id, path);
-        return outcome.failure;
-      default:
-        return outcome satisfies never;
-    }
   }
 
   /** Once the scan is done, removes what saves cut short by a crash left in the library (see save.ts). */
@@ -553,12 +402,7 @@ export class Library {
    * drive or share removed, or another folder put in its place.
    */
   folderGone(): boolean {
-    try {
-      const info = statSync(this.root);
-      return !info.isDirectory() || identityOf(info) !== this.rootIdentity;
-    } catch {
-      return true;
-    }
+    return this.folder.gone();
   }
 
   /** A file not found, told as what it is when the whole folder is gone. */
@@ -568,7 +412,7 @@ export class Library {
 
   private goneFailure(): Result<never> {
     this.onFolderGone();
-    return fail('gone', `the library folder ${basename(this.root)} is no longer where it was opened (moved, renamed or deleted, or its drive removed): nothing in it can be read or saved until it is back`);
+    return fail('gone', this.folder.goneMessage());
   }
 
   /** Reads and checks one file into the index; a file that is gone or not an article leaves it. */
@@ -608,25 +452,11 @@ export class Library {
 
   /** Drops an article the main thread found gone, or no longer an article (see `storeNow`). */
   private removeNow(id: ArticleId): void {
-    for (const touched of this.passes) touched.add(id);
+    this.passes.touch(id);
     this.index.remove(id);
   }
 }
 
-/** A folder's device and inode, as one key. */
-function identityOf(info: { readonly dev: number; readonly ino: number }): string {
-  return `${info.dev}:${info.ino}`;
-}
-
-function isMissing(e: unknown): boolean {
-  const code = typeof e === 'object' && e !== null && 'code' in e ? e.code : undefined;
-  return code === 'ENOENT' || code === 'ENOTDIR';
-}
-
 function unreadable(id: ArticleId, e: unknown): ArticleSummary {
   return unreadableSummary(id, [{ level: 'error', code: 'unreadable', message: `the file cannot be read: ${errorText(e)}` }]);
-}
-
-function sameList(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((x, i) => x === b[i]);
 }
