@@ -338,6 +338,25 @@ describe.skipIf(!haveChromium)('the desk in Chromium', () => {
     await page.getByRole('radio', { name: 'All' }).click();
   });
 
+  test('the review pane’s parts never touch, with or without an excerpt', async () => {
+    const gaps = (): Promise<{ between: string; gap: number }[]> =>
+      page.$eval('.review-pane', (pane) => {
+        const parts = Array.from(pane.children).filter((c) => c.getBoundingClientRect().height > 0);
+        return parts.slice(1).map((part, i) => ({
+          between: `${parts[i]!.className} / ${part.className}`,
+          gap: Math.round(part.getBoundingClientRect().top - parts[i]!.getBoundingClientRect().bottom),
+        }));
+      });
+    // The seed has an excerpt; the file added in the live test has none, nor any topic.
+    for (const title of ['Microsoft Drops Emotion Recognition', 'Filed from the field']) {
+      await page.getByRole('row', { name: new RegExp(title) }).click();
+      await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain(title);
+      await expect.poll(() => page.locator('.facts').count()).toBe(1);
+      for (const { between, gap } of await gaps()) expect(gap, between).toBeGreaterThanOrEqual(8);
+    }
+    await page.screenshot({ path: join(SHOTS, 'desk-no-excerpt.png') });
+  });
+
   test('every focus ring on the desk is whole: none is cut off by a box around it', async () => {
     await page.getByRole('radio', { name: 'All' }).click();
     await page.getByRole('grid', { name: 'Articles' }).focus();
