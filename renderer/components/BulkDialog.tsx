@@ -2,7 +2,7 @@
  * The dialog that changes every article the list shows: approves or withdraws them, or adds a topic
  * to them, removes one or renames one. Counts first, then progress with Stop, then the result.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { ArticleSummary } from '../../shared/article.js';
 import { formatCount, plural, undoKeys } from '../format.js';
 import { editable, renameChanges, tally, topicChanges, type Tally } from '../state/bulk-changes.js';
@@ -69,7 +69,8 @@ export function BulkDialog({ rows, onPublish, onTopics, onClose, allTopics, chec
   // The main action, or where there is nothing to approve, the first that can be pressed.
   useModal(dialogRef, FIRST_FOCUS, stage.kind === 'running', onClose);
 
-  useEffect(() => {
+  // As the result is drawn (see use-modal.ts): a key pressed at once goes to the button in view.
+  useLayoutEffect(() => {
     if (stage.kind === 'done') dialogRef.current?.querySelector<HTMLElement>('.modal-actions .primary')?.focus();
     if (stage.kind === 'running') dialogRef.current?.querySelector<HTMLElement>('.modal-actions button')?.focus();
   }, [stage.kind]);

@@ -1,5 +1,5 @@
 /** The Export dialog: format, scope, destination, a preview of what goes and what is held back, progress, result. */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { EXPORT_FORMATS, type Bridge, type ExportFormat, type ExportOutcome, type ExportPreview } from '../../shared/contract.js';
 import type { ArticleQuery } from '../../shared/query.js';
 import { formatCount, plural } from '../format.js';
@@ -61,8 +61,8 @@ export function ExportDialog({ bridge, filter, filterWords = '', onClose, checki
   // Escape closes from anywhere while the dialog is open, unless an export is running.
   useModal(dialogRef, FIRST_FOCUS, running, onClose);
 
-  // When the export ends, the result's main button takes the focus.
-  useEffect(() => {
+  // When the export ends, the result's main button takes the focus, as it is drawn (see use-modal.ts).
+  useLayoutEffect(() => {
     if (stage.kind === 'done') dialogRef.current?.querySelector<HTMLElement>('.modal-actions .primary')?.focus();
   }, [stage.kind]);
 

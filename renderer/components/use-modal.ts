@@ -1,13 +1,17 @@
 /** What every modal dialog of the desk does with the keyboard. */
-import { useEffect, type RefObject } from 'react';
+import { useLayoutEffect, useRef, type RefObject } from 'react';
 
 /**
  * When the dialog opens, the focus moves into it, to the first element matching one of `first` (tried
  * in order), and back where it was when it closes; Escape closes it, unless `busy` (an export or a
  * change under way, which has its own Cancel or Stop).
+ *
+ * Layout effects, not passive ones: they run as React puts the dialog in the page, where passive
+ * effects run in a later task, after the browser has painted. A key pressed between the two went to
+ * the desk behind the new dialog, or met a listener that still thought a finished change was running.
  */
 export function useModal(dialogRef: RefObject<HTMLElement | null>, first: readonly string[], busy: boolean, onClose: () => void): void {
-  useEffect(() => {
+  useLayoutEffect(() => {
     const returnTo = document.activeElement;
     const dialog = dialogRef.current;
     for (const selector of first) {
@@ -21,11 +25,16 @@ export function useModal(dialogRef: RefObject<HTMLElement | null>, first: readon
     // Once, as the dialog opens: later renders keep the focus where the editor put it.
   }, []);
 
-  useEffect(() => {
+  // What the dialog is now, read when a key comes: one listener for the dialog's life.
+  const now = useRef({ busy, onClose });
+  useLayoutEffect(() => {
+    now.current = { busy, onClose };
+  });
+  useLayoutEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
-      if (e.key === 'Escape' && !busy) onClose();
+      if (e.key === 'Escape' && !now.current.busy) now.current.onClose();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [busy, onClose]);
+  }, []);
 }
