@@ -3,13 +3,12 @@
  * written into a temporary sibling of the destination and renamed into place only when complete.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, readFile, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
 import { hasError, problemPlace, type Article, type ArticleId, type ArticleSummary } from '../../shared/article.js';
 import { compileQuery, type ArticleQuery } from '../../shared/query.js';
 import { fail, ok, type Result } from '../../shared/result.js';
 import {
-  CSV_COLUMNS,
   MANIFEST_FORMAT,
   MANIFEST_NAME,
   MANIFEST_VERSION,
@@ -21,6 +20,7 @@ import {
   type ExportFormat,
 } from './export-formats.js';
 import type { CopyItem } from './export-copy.js';
+import { apartFromLibrary, checkDestination, swapIntoPlace } from './export-destination.js';
 import type { Library } from './library.js';
 import { UNSAFE_resolveId } from './library-paths.js';
 import { copyMany } from './read-pool.js';
@@ -300,93 +300,5 @@ function render(format: Exclude<ExportFormat, 'files'>, articles: readonly Artic
     }
     default:
       return format satisfies never;
-  }
-}
-
-/** Puts the finished temp into place; an older export moves aside first and goes only once the new one is in. */
-async function swapIntoPlace(temp: string, out: string, format: ExportFormat): Promise<void> {
-  const existing = await stat(out).catch(() => null);
-  if (format !== 'files' || existing === null) {
-    if (existing?.isDirectory()) await rm(out, { recursive: true }); // only with --force: checked before
-    await rename(temp, out);
-    return;
-  }
-  const aside = join(dirname(out), `.${basename(out)}.masthead-previous-${randomBytes(6).toString('hex')}`);
-  await rename(out, aside);
-  try {
-    await rename(temp, out);
-  } catch (e) {
-    await rename(aside, out);
-    throw e;
-  }
-  await rm(aside, { recursive: true, force: true });
-}
-
-/**
- * Refuses, forced or not, a destination that is the library or holds it (an export replaces its
- * destination: the library would go with it) or lies inside it (its copies would be listed as
- * articles). Compared as real paths, through links, where the destination does not exist yet as
- * where its nearest folder does.
- */
-async function apartFromLibrary(out: string, root: string): Promise<Result<null>> {
-  const real = await realPathOf(out);
-  const within = (inner: string, outer: string): boolean => {
-    const rel = relative(outer, inner);
-    return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
-  };
-  if (within(root, real)) return fail('bad-request', `${basename(out) || out} holds the library itself, which an export there would replace; choose a destination outside the library`);
-  if (within(real, root)) return fail('bad-request', `${basename(out)} is inside the library, where the exported copies would be listed as articles; choose a destination outside the library`);
-  return ok(null);
-}
-
-/** The real path of `path`, through its nearest existing folder where it does not exist (yet). */
-async function realPathOf(path: string): Promise<string> {
-  const rest: string[] = [];
-  for (let at = path; ; at = dirname(at)) {
-    try {
-      return join(await realpath(at), ...rest);
-    } catch {
-      if (dirname(at) === at) return path;
-      rest.unshift(basename(at));
-    }
-  }
-}
-
-/** Refuses a destination that holds something other than a previous Masthead export, unless forced. */
-async function checkDestination(out: string, format: ExportFormat, force: boolean): Promise<Result<null>> {
-  const existing = await stat(out).catch(() => null);
-  if (existing === null || force) return ok(null);
-  if (await isPreviousExport(out, format, existing.isDirectory())) return ok(null);
-  return fail(
-    'conflict',
-    `${basename(out)} already exists and is not a previous Masthead ${format} export; choose another destination, or replace it with --force`,
-  );
-}
-
-async function isPreviousExport(out: string, format: ExportFormat, isFolder: boolean): Promise<boolean> {
-  try {
-    if (format === 'files') {
-      if (!isFolder) return false;
-      const manifest: unknown = JSON.parse(await readFile(join(out, MANIFEST_NAME), 'utf8'));
-      return typeof manifest === 'object' && manifest !== null && (manifest as { format?: unknown }).format === MANIFEST_FORMAT;
-    }
-    if (isFolder) return false;
-    const text = (await readFile(out, 'utf8')).replace(/^\uFEFF/, '');
-    switch (format) {
-      case 'json': {
-        const data: unknown = JSON.parse(text);
-        return Array.isArray(data) && data.every((r) => typeof (r as { id?: unknown })?.id === 'string');
-      }
-      case 'jsonl':
-        return text === '' || typeof (JSON.parse(text.slice(0, text.indexOf('\n'))) as { id?: unknown }).id === 'string';
-      case 'csv':
-        return text.startsWith(`${CSV_COLUMNS.join(',')}\r\n`);
-      case 'rss':
-        return text.includes('<generator>Masthead</generator>');
-      default:
-        return format satisfies never;
-    }
-  } catch {
-    return false;
   }
 }
