@@ -1,5 +1,5 @@
 /** Formatting for the desk: numbers, dates in the editor's local time, and long opaque values. */
-import type { Filters } from './state/store.js';
+import type { Filters } from './state/desk-state.js';
 
 const numbers = new Intl.NumberFormat();
 const dates = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ArticleId, ArticleSummary } from '../../shared/article.js';
 import type { Bridge } from '../../shared/contract.js';
 import { filterWords } from '../format.js';
-import { initialState } from '../state/store.js';
+import { initialState } from '../state/desk-state.js';
 import { findArticle, useDesk, type FirstPage } from '../state/use-desk.js';
 import { editorActiveWithin } from '../state/activity.js';
 import { inSlices } from '../state/in-slices.js';

@@ -2,7 +2,7 @@
 import { useEffect, useMemo, useRef, type RefObject } from 'react';
 import { hasError, type ArticleId, type ArticleSummary } from '../../shared/article.js';
 import { formatCount, formatDate } from '../format.js';
-import type { SortKey } from '../state/store.js';
+import type { SortKey } from '../state/desk-state.js';
 import { rowOf } from '../state/view.js';
 import { useRowWindow } from './use-row-window.js';
 

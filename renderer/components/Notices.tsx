@@ -1,6 +1,6 @@
 /** Non-blocking messages in a corner; errors stay until dismissed, the rest fade after a while. */
 import { useEffect } from 'react';
-import type { Notice } from '../state/store.js';
+import type { Notice } from '../state/desk-state.js';
 
 /** The message stack; `inert` while a dialog is open, which Tab then never leaves. */
 export function Notices({ notices, onDismiss, inert = false }: { readonly notices: readonly Notice[]; readonly onDismiss: (key: number) => void; readonly inert?: boolean }) {

@@ -4,7 +4,7 @@ import type { Article, ArticleDetail, ArticleImage, ArticleSummary, Problem, Rel
 import { problemPlace } from '../../shared/article.js';
 import { isSafeExternalUrl } from '../../shared/contract.js';
 import { formatDate, hostOf, isMac } from '../format.js';
-import type { SaveState } from '../state/store.js';
+import type { SaveState } from '../state/desk-state.js';
 import type { DeskActions } from '../state/use-desk.js';
 import { DataTree } from './DataTree.js';
 import { TopicEditor } from './TopicEditor.js';

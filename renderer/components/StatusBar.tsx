@@ -2,7 +2,7 @@
 import type { ReactElement } from 'react';
 import type { LibraryCounts } from '../../shared/query.js';
 import { formatCount, plural } from '../format.js';
-import type { DeskState } from '../state/store.js';
+import type { DeskState } from '../state/desk-state.js';
 
 interface Props {
   readonly state: DeskState;

@@ -1,7 +1,7 @@
 /** The top bar: library name, search, the desk's actions, the filters, and word when the library's folder is gone. */
 import { useMemo, type KeyboardEvent, type RefObject } from 'react';
 import type { StatusFilter } from '../../shared/query.js';
-import type { DeskState, Filters } from '../state/store.js';
+import type { DeskState, Filters } from '../state/desk-state.js';
 
 const STATUSES: readonly { value: StatusFilter; label: string }[] = [
   { value: 'all', label: 'All' },

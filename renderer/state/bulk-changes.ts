@@ -1,6 +1,6 @@
 /** What a bulk change does with the rows the list shows: counted once, and the topic edits it makes. */
 import { hasError, type ArticleSummary } from '../../shared/article.js';
-import type { TopicsEdit } from './store.js';
+import type { TopicsEdit } from './desk-state.js';
 
 /** What a change can do with the rows: how many drafts to approve, approved to withdraw, held by an error, and read-only; the topics the others hold. */
 export interface Tally {

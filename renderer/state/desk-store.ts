@@ -1,5 +1,6 @@
 /** The desk's store: the reducer's state, with file events gathered and applied together. */
-import { initialState, reduce, type DeskAction, type FileEvent } from './store.js';
+import { initialState, type DeskAction, type FileEvent } from './desk-state.js';
+import { reduce } from './store.js';
 
 /** How long file events wait for the rest of their burst before the desk shows them. */
 export const FILE_EVENTS_MS = 16;

@@ -5,7 +5,7 @@
 import type { ArticleSummary } from '../../shared/article.js';
 import type { ListIndex } from '../../shared/list-index.js';
 import type { LibraryCounts } from '../../shared/query.js';
-import type { SortKey } from './store.js';
+import type { SortKey } from './desk-state.js';
 import { markTies } from './view.js';
 
 /** How the list is sorted. */

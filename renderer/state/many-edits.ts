@@ -4,7 +4,7 @@ import { BULK_CHUNK, type Bridge, type BulkOutcome } from '../../shared/contract
 import type { Result } from '../../shared/result.js';
 import { plural, undoKeys } from '../format.js';
 import { BULK_SHOWN_MS, type DeskStore } from './desk-store.js';
-import type { EditCommand } from './store.js';
+import type { EditCommand } from './desk-state.js';
 
 /** What a change to many articles did (see `DeskActions.setPublishedMany`). */
 export interface BulkReport<T = { readonly id: ArticleId }> {

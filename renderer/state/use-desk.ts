@@ -5,7 +5,7 @@ import { FIRST_PAGE, NEXT_PAGE, type Bridge, type MenuCommand } from '../../shar
 import { receivePages } from './pages.js';
 import { SharedValues } from './share-repeated.js';
 import { placeOf } from './list-change.js';
-import type { DeskAction, DeskState, DialogKind, EditCommand, TopicsEdit } from './store.js';
+import type { DeskAction, DeskState, DialogKind, EditCommand, TopicsEdit } from './desk-state.js';
 import { createDeskStore } from './desk-store.js';
 import { replayMany, runMany, type BulkReport } from './many-edits.js';
 

@@ -11,7 +11,7 @@ import { ListIndex, maxAddedTexts } from '../../shared/list-index.js';
 import { countArticles } from '../../shared/query.js';
 import { knownTies, knownTimes, providerOf, tiesOf, timesOf, topicsOf, type ListSort, type ListView, type SortedInSlices } from './list-view.js';
 import { matchArticles, patchView } from './patch-view.js';
-import type { SortKey } from './store.js';
+import type { SortKey } from './desk-state.js';
 import { countUses, flippedOrder, rankCounts, sameSortKey, sortOrder, timeOf } from './view.js';
 
 /**

@@ -1,7 +1,7 @@
 /** What the list shows, derived from the state: filtered, sorted, and the topic and provider choices. */
 import type { ArticleSummary } from '../../shared/article.js';
 import { dayRange, hasDateRange, publishedTime, type ArticleQuery } from '../../shared/query.js';
-import type { Filters, SortKey } from './store.js';
+import type { Filters, SortKey } from './desk-state.js';
 
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
 

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { filterWords } from '../../renderer/format.js';
-import { initialState, type Filters } from '../../renderer/state/store.js';
+import { initialState, type Filters } from '../../renderer/state/desk-state.js';
 
 const day = (year: number, month: number, date: number): string => new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' }).format(new Date(year, month - 1, date));
 

@@ -10,7 +10,8 @@ import { patchView } from '../../renderer/state/patch-view.js';
 import { carryIndex, fullView, nextView, resealed, resortView, SLICED_FROM, withBuiltBase } from '../../renderer/state/use-list-view.js';
 import { maxAddedTexts } from '../../shared/list-index.js';
 import { changeFrom, type ListChange } from '../../renderer/state/list-change.js';
-import { initialState, reduce } from '../../renderer/state/store.js';
+import { initialState } from '../../renderer/state/desk-state.js';
+import { reduce } from '../../renderer/state/store.js';
 import { flippedOrder, markTies, rowOf, rowSorting, sortArticles, timeOf } from '../../renderer/state/view.js';
 
 const article = (i: number, extra: Partial<ArticleSummary> = {}): ArticleSummary => ({

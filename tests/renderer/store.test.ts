@@ -2,7 +2,8 @@
 import { describe, expect, test, vi } from 'vitest';
 import type { ArticleSummary } from '../../shared/article.js';
 import { changeFrom, orderedPrefix, placeOf } from '../../renderer/state/list-change.js';
-import { initialState, reduce, type DeskState, type FileEvent } from '../../renderer/state/store.js';
+import { initialState, type DeskState, type FileEvent } from '../../renderer/state/desk-state.js';
+import { reduce } from '../../renderer/state/store.js';
 import { createDeskStore, FILE_EVENTS_MS } from '../../renderer/state/desk-store.js';
 import { BULK_REQUEST_CHARS, nextChunk } from '../../renderer/state/many-edits.js';
 import { BULK_CHUNK } from '../../shared/contract.js';
