@@ -1,6 +1,6 @@
 /** Electron's entry: wires the session, the handlers, the window, the menu and the renderer scheme. */
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session as electronSession, shell } from 'electron';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { EVENT_CHANNEL, type LibraryEventMessage } from '../../shared/contract.js';
 import { ok } from '../../shared/result.js';
 import { ExportDesk } from '../export-desk.js';
@@ -63,14 +63,28 @@ async function start(): Promise<void> {
     ),
   );
 
-  const openLibrary = async (): Promise<void> => {
-    const choice = await dialog.showOpenDialog({ title: 'Open Library', properties: ['openDirectory'] });
-    const folder = choice.filePaths[0];
-    if (choice.canceled || folder === undefined) return;
+  /** Opens a folder the editor chose, and remembers it for the next start; one that cannot be opened is said so. */
+  const openFolder = async (folder: string): Promise<void> => {
     const result = await session.open(folder);
     if (!result.ok) dialog.showErrorBox('Masthead could not open the library', result.error.message);
     else await saveSettings(settingsFile, { lastLibrary: session.root });
   };
+  const openLibrary = async (): Promise<void> => {
+    const choice = await dialog.showOpenDialog({ title: 'Open Library', properties: ['openDirectory'] });
+    const folder = choice.filePaths[0];
+    if (choice.canceled || folder === undefined) return;
+    await openFolder(folder);
+  };
+  // Masthead started again (from the launcher, or `masthead start DIR`): this window comes forward,
+  // and opens the folder that start was given, rather than a second window saving the same files.
+  app.on('second-instance', (_event, argv: readonly string[], workingDirectory: string) => {
+    if (mainWindow !== null) {
+      if (mainWindow.isMinimized()) mainWindow.restore();
+      mainWindow.focus();
+    }
+    const folder = libraryArgument(argv);
+    if (folder !== undefined) void openFolder(resolve(workingDirectory, folder)); // relative to where that start ran
+  });
   const menu = menuTemplate(
     {
       openLibrary: () => void openLibrary(),
@@ -93,10 +107,29 @@ async function start(): Promise<void> {
 }
 
 app.on('web-contents-created', (_event, contents) => guardWebContents(contents, openExternal));
-app.on('window-all-closed', () => {
-  void session.close().then(() => app.quit());
+app.on('window-all-closed', () => app.quit());
+
+/**
+ * However Masthead quits (its window closed, File › Quit, Cmd+Q, the system logging out), the
+ * library is closed first: its background check stopped, the persistent index written (so the next
+ * start is a warm open) and the tidying after its saves done. Quitting waits for that, once.
+ */
+let closed = false;
+let closing: Promise<void> | null = null;
+app.on('will-quit', (event) => {
+  if (closed) return;
+  event.preventDefault();
+  closing ??= session.close().finally(() => {
+    closed = true;
+    app.quit();
+  });
 });
-app.whenReady().then(start, (e: unknown) => {
-  dialog.showErrorBox('Masthead could not start', String(e));
-  app.quit();
-});
+
+// One Masthead at a time: a second start hands its arguments to the first (see 'second-instance') and ends.
+if (!app.requestSingleInstanceLock()) app.quit();
+else {
+  app.whenReady().then(start, (e: unknown) => {
+    dialog.showErrorBox('Masthead could not start', String(e));
+    app.quit();
+  });
+}

@@ -1,6 +1,6 @@
 /** The Electron entry, run against a mocked `electron`: what it registers, creates and refuses. */
 import { cpSync, existsSync, readFileSync, realpathSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { channelOf, EVENT_CHANNEL, REQUEST_NAMES } from '../../../shared/contract.js';
@@ -15,18 +15,27 @@ cpSync(SEEDS, other.dir, { recursive: true });
 
 const electron = vi.hoisted(() => {
   const handlers = new Map<string, (event: unknown, ...args: unknown[]) => unknown>();
-  const windows: { options: unknown; url?: string; sent: unknown[][] }[] = [];
+  const windows: { options: unknown; url?: string; sent: unknown[][]; calls: string[] }[] = [];
   class BrowserWindow {
     record: (typeof windows)[number];
     webContents: { send: (...args: unknown[]) => void };
     constructor(options: unknown) {
-      this.record = { options, sent: [] };
+      this.record = { options, sent: [], calls: [] };
       windows.push(this.record);
       this.webContents = { send: (...args) => this.record.sent.push(args) };
     }
     once() {}
     on() {}
     show() {}
+    isMinimized() {
+      return true;
+    }
+    restore() {
+      this.record.calls.push('restore');
+    }
+    focus() {
+      this.record.calls.push('focus');
+    }
     async loadURL(url: string) {
       this.record.url = url;
     }
@@ -47,6 +56,7 @@ const electron = vi.hoisted(() => {
         getPath: (): string => '',
         getAppPath: () => fileURLToPath(new URL('../../..', import.meta.url)),
         quit: vi.fn(),
+        requestSingleInstanceLock: vi.fn(() => true),
       },
       BrowserWindow,
       dialog: { showErrorBox: vi.fn(), showOpenDialog: vi.fn() },
@@ -69,7 +79,7 @@ beforeAll(async () => {
 });
 afterAll(() => {
   process.argv.splice(process.argv.indexOf('--library'), 2);
-  electron.appEvents.get('window-all-closed')?.();
+  electron.appEvents.get('will-quit')?.({ preventDefault: () => undefined });
   library.cleanup();
   userData.cleanup();
   other.cleanup();
@@ -177,5 +187,36 @@ describe('the Electron entry', () => {
       const listing = (await electron.handlers.get(channelOf('listArticles'))!(trusted, null, 100)) as { value: { library: string } };
       expect(listing.value.library).toBe(firstKey);
     });
+  });
+  test('a second start brings the window forward and opens the folder it was given, relative to where it ran', async () => {
+    expect(electron.module.app.requestSingleInstanceLock).toHaveBeenCalled();
+    const window = electron.windows[0]!;
+    const sentBefore = window.sent.length;
+    electron.appEvents.get('second-instance')!({}, ['electron', '.', '--library', basename(other.dir)], dirname(other.dir));
+    expect(window.calls).toEqual(['restore', 'focus']);
+    const settingsFile = join(userData.dir, 'settings.json');
+    for (let i = 0; i < 200 && JSON.parse(readFileSync(settingsFile, 'utf8')).lastLibrary !== realpathSync(other.dir); i++) await new Promise((r) => setTimeout(r, 10));
+    expect(JSON.parse(readFileSync(settingsFile, 'utf8'))).toEqual({ lastLibrary: realpathSync(other.dir) });
+    expect(window.sent.slice(sentBefore).map((args) => args[1])).toContainEqual(expect.objectContaining({ type: 'reloaded' }));
+    // Started again without a folder: only brought forward.
+    electron.appEvents.get('second-instance')!({}, ['electron', '.'], '/');
+    expect(window.calls).toEqual(['restore', 'focus', 'restore', 'focus']);
+  });
+
+  test('closing the window quits; quitting waits, once, until the library is closed', async () => {
+    electron.module.app.quit.mockClear();
+    electron.appEvents.get('window-all-closed')!();
+    expect(electron.module.app.quit).toHaveBeenCalledTimes(1);
+    const event = { preventDefault: vi.fn() };
+    electron.appEvents.get('will-quit')!(event);
+    electron.appEvents.get('will-quit')!(event); // pressed again while it closes: still held, closed once
+    expect(event.preventDefault).toHaveBeenCalledTimes(2);
+    for (let i = 0; i < 200 && electron.module.app.quit.mock.calls.length < 2; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(electron.module.app.quit).toHaveBeenCalledTimes(2);
+    const listing = (await electron.handlers.get(channelOf('listArticles'))!(trusted, null, 100)) as { ok: boolean };
+    expect(listing.ok).toBe(false); // the library was closed before the app quit
+    const last = { preventDefault: vi.fn() };
+    electron.appEvents.get('will-quit')!(last);
+    expect(last.preventDefault).not.toHaveBeenCalled(); // the quit it asked for goes through
   });
 });
