@@ -1,5 +1,5 @@
 /** Electron's entry: wires the session, the handlers, the window, the menu and the renderer scheme. */
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session as electronSession, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session as electronSession, shell } from 'electron';
 import { join, resolve } from 'node:path';
 import { EVENT_CHANNEL, type LibraryEventMessage } from '../../shared/contract.js';
 import { ok } from '../../shared/result.js';
@@ -10,13 +10,16 @@ import { Session } from '../session.js';
 import { bindHandlers } from './ipc.js';
 import { menuTemplate } from './menu.js';
 import { handleRendererScheme, registerRendererScheme } from './renderer-protocol.js';
-import { loadSettings, saveSettings } from './settings.js';
+import { SettingsFile } from './settings.js';
 import { denyPermissions, guardWebContents, mainWindowOptions, RENDERER_URL } from './window.js';
+import { windowPlace } from './window-place.js';
 import { isSafeExternalUrl } from '../../shared/contract.js';
 
 registerRendererScheme(protocol);
 
 let mainWindow: BrowserWindow | null = null;
+/** What the app remembers (read once it is ready). */
+let settings: SettingsFile | null = null;
 const send = (event: LibraryEventMessage): void => mainWindow?.webContents.send(EVENT_CHANNEL, event);
 const session = new Session(send, { watch: true, dataFolder: () => app.getPath('userData') });
 const openExternal = (url: string): void => {
@@ -30,9 +33,10 @@ function libraryArgument(argv: readonly string[]): string | undefined {
 }
 
 async function start(): Promise<void> {
-  const settingsFile = join(app.getPath('userData'), 'settings.json');
+  const remembered = await SettingsFile.open(join(app.getPath('userData'), 'settings.json'));
+  settings = remembered;
   const seeds = app.isPackaged ? join(process.resourcesPath, 'seeds') : seedsFolder();
-  const wanted = libraryArgument(process.argv) ?? (await loadSettings(settingsFile)).lastLibrary ?? seeds;
+  const wanted = libraryArgument(process.argv) ?? remembered.settings.lastLibrary ?? seeds;
   // The window comes up at once; the desk shows the opening's progress and asks for the list when it is in.
   const opening = session.open(wanted).then(async (opened) => {
     if (opened.ok) return;
@@ -67,7 +71,7 @@ async function start(): Promise<void> {
   const openFolder = async (folder: string): Promise<void> => {
     const result = await session.open(folder);
     if (!result.ok) dialog.showErrorBox('Masthead could not open the library', result.error.message);
-    else await saveSettings(settingsFile, { lastLibrary: session.root });
+    else await remembered.update({ lastLibrary: session.root });
   };
   const openLibrary = async (): Promise<void> => {
     const choice = await dialog.showOpenDialog({ title: 'Open Library', properties: ['openDirectory'] });
@@ -99,10 +103,23 @@ async function start(): Promise<void> {
   );
   Menu.setApplicationMenu(Menu.buildFromTemplate(menu));
 
-  mainWindow = new BrowserWindow(mainWindowOptions(join(app.getAppPath(), 'out', 'preload', 'preload.cjs')));
-  mainWindow.once('ready-to-show', () => mainWindow?.show());
-  mainWindow.on('closed', () => (mainWindow = null));
-  await mainWindow.loadURL(RENDERER_URL);
+  // Where the editor left it, if that is still on a screen (see window-place.ts).
+  const place = windowPlace(
+    remembered.settings.window,
+    screen.getAllDisplays().map((display) => display.workArea),
+    screen.getPrimaryDisplay().workArea,
+  );
+  const window = new BrowserWindow({ ...mainWindowOptions(join(app.getAppPath(), 'out', 'preload', 'preload.cjs')), ...place.bounds });
+  mainWindow = window;
+  // Maximized as it is shown: maximize() shows a hidden window at once, before the desk is drawn.
+  window.once('ready-to-show', () => {
+    if (place.maximized) window.maximize();
+    window.show(); // and focused, which maximize() alone does not do
+  });
+  // Its bounds as a window, not maximized, so that it comes back maximized over them.
+  window.on('close', () => void remembered.update({ window: { ...window.getNormalBounds(), maximized: window.isMaximized() } }));
+  window.on('closed', () => (mainWindow = null));
+  await window.loadURL(RENDERER_URL);
   await opening;
 }
 
@@ -112,14 +129,16 @@ app.on('window-all-closed', () => app.quit());
 /**
  * However Masthead quits (its window closed, File › Quit, Cmd+Q, the system logging out), the
  * library is closed first: its background check stopped, the persistent index written (so the next
- * start is a warm open) and the tidying after its saves done. Quitting waits for that, once.
+ * start is a warm open) and the tidying after its saves done; and the settings are written. Quitting
+ * waits for that, once.
  */
 let closed = false;
-let closing: Promise<void> | null = null;
+let closing: Promise<unknown> | null = null;
 app.on('will-quit', (event) => {
   if (closed) return;
   event.preventDefault();
-  closing ??= session.close().finally(() => {
+  // The settings too: the window's place is written as it closes, just before.
+  closing ??= Promise.all([session.close(), settings?.written()]).finally(() => {
     closed = true;
     app.quit();
   });

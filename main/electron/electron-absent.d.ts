@@ -12,6 +12,7 @@ declare module 'electron' {
   export const ipcRenderer: any;
   export const Menu: any;
   export const protocol: any;
+  export const screen: any;
   export const session: any;
   export const shell: any;
   export type BrowserWindowConstructorOptions = any;

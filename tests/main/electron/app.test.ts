@@ -1,5 +1,5 @@
 /** The Electron entry, run against a mocked `electron`: what it registers, creates and refuses. */
-import { cpSync, existsSync, readFileSync, realpathSync } from 'node:fs';
+import { cpSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
@@ -15,18 +15,33 @@ cpSync(SEEDS, other.dir, { recursive: true });
 
 const electron = vi.hoisted(() => {
   const handlers = new Map<string, (event: unknown, ...args: unknown[]) => unknown>();
-  const windows: { options: unknown; url?: string; sent: unknown[][]; calls: string[] }[] = [];
+  const windows: { options: unknown; url?: string; sent: unknown[][]; calls: string[]; events: Map<string, () => void> }[] = [];
   class BrowserWindow {
     record: (typeof windows)[number];
     webContents: { send: (...args: unknown[]) => void };
     constructor(options: unknown) {
-      this.record = { options, sent: [], calls: [] };
+      this.record = { options, sent: [], calls: [], events: new Map() };
       windows.push(this.record);
       this.webContents = { send: (...args) => this.record.sent.push(args) };
     }
-    once() {}
-    on() {}
-    show() {}
+    once(name: string, fn: () => void) {
+      this.record.events.set(name, fn);
+    }
+    on(name: string, fn: () => void) {
+      this.record.events.set(name, fn);
+    }
+    show() {
+      this.record.calls.push('show');
+    }
+    maximize() {
+      this.record.calls.push('maximize');
+    }
+    getNormalBounds() {
+      return { x: 30, y: 20, width: 1200, height: 700 };
+    }
+    isMaximized() {
+      return true;
+    }
     isMinimized() {
       return true;
     }
@@ -65,6 +80,8 @@ const electron = vi.hoisted(() => {
       protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
       session: { defaultSession: { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn() } },
       shell: { openExternal: vi.fn(async () => undefined) },
+      // A laptop's screen: 1366 × 768, less a panel.
+      screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1366, height: 728 } }], getPrimaryDisplay: () => ({ workArea: { x: 0, y: 0, width: 1366, height: 728 } }) },
     },
   };
 });
@@ -72,6 +89,8 @@ vi.mock('electron', () => electron.module);
 
 beforeAll(async () => {
   electron.module.app.getPath = () => userData.dir;
+  // The window was left maximized, larger than this laptop's screen (a larger monitor, unplugged since).
+  writeFileSync(join(userData.dir, 'settings.json'), JSON.stringify({ window: { x: 30, y: 20, width: 1600, height: 1000, maximized: true } }));
   process.argv.push('--library', library.dir);
   await import('../../../main/electron/app.js');
   electron.ready();
@@ -98,10 +117,14 @@ describe('the Electron entry', () => {
     expect(electron.appEvents.has('web-contents-created')).toBe(true);
   });
 
-  test('opens one sandboxed window on the desk', () => {
+  test('opens one sandboxed window on the desk, where it was left, made to fit the screen, maximized again', () => {
     expect(electron.windows).toHaveLength(1);
     expect(electron.windows[0]!.url).toBe('masthead://app/index.html');
     expect(electron.windows[0]!.options).toMatchObject({ webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false } });
+    expect(electron.windows[0]!.options).toMatchObject({ x: 30, y: 20, width: 1366, height: 728 });
+    expect(electron.windows[0]!.calls).toEqual([]); // nothing shown before the desk is drawn
+    electron.windows[0]!.events.get('ready-to-show')!();
+    expect(electron.windows[0]!.calls).toEqual(['maximize', 'show']);
   });
 
   test('binds every request, answering the desk with the library given by --library', async () => {
@@ -138,6 +161,7 @@ describe('the Electron entry', () => {
       item!.click!();
     };
     const settingsFile = (): string => join(userData.dir, 'settings.json');
+    const remembered = (): { lastLibrary?: string } => JSON.parse(readFileSync(settingsFile(), 'utf8')) as { lastLibrary?: string };
     const sent = (): unknown[] => electron.windows[0]!.sent.map((args) => args[1]);
     const settle = async (until: () => boolean): Promise<void> => {
       for (let i = 0; i < 200 && !until(); i++) await new Promise((r) => setTimeout(r, 10));
@@ -151,7 +175,7 @@ describe('the Electron entry', () => {
       // (The watcher may still report the last test's edit meanwhile: only a library opened counts.)
       expect(sent().slice(before)).not.toContainEqual(expect.objectContaining({ type: 'reloaded' }));
       expect(electron.module.dialog.showErrorBox).not.toHaveBeenCalled();
-      expect(existsSync(settingsFile())).toBe(false);
+      expect(remembered().lastLibrary).toBeUndefined();
     });
 
     test('a folder that cannot be opened is said so, and not remembered', async () => {
@@ -159,17 +183,17 @@ describe('the Electron entry', () => {
       openLibrary();
       await settle(() => electron.module.dialog.showErrorBox.mock.calls.length > 0);
       expect(electron.module.dialog.showErrorBox).toHaveBeenCalledWith('Masthead could not open the library', expect.any(String));
-      expect(existsSync(settingsFile())).toBe(false);
+      expect(remembered().lastLibrary).toBeUndefined();
     });
 
     test('opens the chosen folder, tells the desk, and remembers it for the next start', async () => {
       electron.module.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [other.dir] });
       openLibrary();
-      await settle(() => existsSync(settingsFile()));
+      await settle(() => remembered().lastLibrary !== undefined);
       const listing = (await electron.handlers.get(channelOf('listArticles'))!(trusted, null, 100)) as { ok: boolean; value: { articles: { published: boolean }[]; library: string } };
       expect(listing.value.library).not.toBe(firstKey);
       expect(sent()).toContainEqual({ type: 'reloaded', name: expect.any(String), library: listing.value.library });
-      expect(JSON.parse(readFileSync(settingsFile(), 'utf8'))).toEqual({ lastLibrary: realpathSync(other.dir) });
+      expect(remembered()).toEqual({ lastLibrary: realpathSync(other.dir), window: { x: 30, y: 20, width: 1600, height: 1000, maximized: true } });
       expect(listing.value.articles).toEqual([expect.objectContaining({ published: false })]); // the other copy, not the one approved above
     });
 
@@ -193,18 +217,19 @@ describe('the Electron entry', () => {
     const window = electron.windows[0]!;
     const sentBefore = window.sent.length;
     electron.appEvents.get('second-instance')!({}, ['electron', '.', '--library', basename(other.dir)], dirname(other.dir));
-    expect(window.calls).toEqual(['restore', 'focus']);
+    expect(window.calls).toEqual(['maximize', 'show', 'restore', 'focus']);
     const settingsFile = join(userData.dir, 'settings.json');
     for (let i = 0; i < 200 && JSON.parse(readFileSync(settingsFile, 'utf8')).lastLibrary !== realpathSync(other.dir); i++) await new Promise((r) => setTimeout(r, 10));
-    expect(JSON.parse(readFileSync(settingsFile, 'utf8'))).toEqual({ lastLibrary: realpathSync(other.dir) });
+    expect(JSON.parse(readFileSync(settingsFile, 'utf8'))).toMatchObject({ lastLibrary: realpathSync(other.dir) });
     expect(window.sent.slice(sentBefore).map((args) => args[1])).toContainEqual(expect.objectContaining({ type: 'reloaded' }));
     // Started again without a folder: only brought forward.
     electron.appEvents.get('second-instance')!({}, ['electron', '.'], '/');
-    expect(window.calls).toEqual(['restore', 'focus', 'restore', 'focus']);
+    expect(window.calls).toEqual(['maximize', 'show', 'restore', 'focus', 'restore', 'focus']);
   });
 
-  test('closing the window quits; quitting waits, once, until the library is closed', async () => {
+  test("closing the window remembers its place and quits; quitting waits, once, until the library is closed and the place written", async () => {
     electron.module.app.quit.mockClear();
+    electron.windows[0]!.events.get('close')!();
     electron.appEvents.get('window-all-closed')!();
     expect(electron.module.app.quit).toHaveBeenCalledTimes(1);
     const event = { preventDefault: vi.fn() };
@@ -215,6 +240,10 @@ describe('the Electron entry', () => {
     expect(electron.module.app.quit).toHaveBeenCalledTimes(2);
     const listing = (await electron.handlers.get(channelOf('listArticles'))!(trusted, null, 100)) as { ok: boolean };
     expect(listing.ok).toBe(false); // the library was closed before the app quit
+    expect(JSON.parse(readFileSync(join(userData.dir, 'settings.json'), 'utf8'))).toEqual({
+      lastLibrary: realpathSync(other.dir),
+      window: { x: 30, y: 20, width: 1200, height: 700, maximized: true },
+    });
     const last = { preventDefault: vi.fn() };
     electron.appEvents.get('will-quit')!(last);
     expect(last.preventDefault).not.toHaveBeenCalled(); // the quit it asked for goes through

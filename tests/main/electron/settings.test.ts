@@ -2,7 +2,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { loadSettings, saveSettings } from '../../../main/electron/settings.js';
+import { loadSettings, saveSettings, SettingsFile } from '../../../main/electron/settings.js';
 import { tempDir } from '../../helpers/corpora.js';
 
 let folder = tempDir();
@@ -44,5 +44,32 @@ describe('the settings file', () => {
     await saveSettings(file, { lastLibrary: '/b' });
     expect(await loadSettings(file)).toEqual({ lastLibrary: '/b' });
     expect(existsSync(`${file}.tmp`)).toBe(false);
+  });
+
+  test("the window's place is read back; a damaged one is dropped and the library kept", async () => {
+    const file = join(folder.dir, 'settings.json');
+    const window = { x: -1200, y: 40, width: 1280.5, height: 800, maximized: true };
+    await saveSettings(file, { lastLibrary: '/x', window });
+    expect(await loadSettings(file)).toEqual({ lastLibrary: '/x', window });
+    for (const damaged of [null, 3, { ...window, width: 0 }, { ...window, x: '10' }, { ...window, maximized: 'yes' }, { x: 1, y: 2 }]) {
+      writeFileSync(file, JSON.stringify({ lastLibrary: '/x', window: damaged }));
+      expect(await loadSettings(file), JSON.stringify(damaged)).toEqual({ lastLibrary: '/x' });
+    }
+    writeFileSync(file, JSON.stringify({ window: { ...window, extra: 1 } }));
+    expect(await loadSettings(file)).toEqual({ window });
+  });
+
+  test('a running app changes one setting at a time, keeping the others; every change is written in turn', async () => {
+    const file = join(folder.dir, 'settings.json');
+    await saveSettings(file, { lastLibrary: '/a' });
+    const settings = await SettingsFile.open(file);
+    const window = { x: 0, y: 0, width: 1000, height: 700, maximized: false };
+    // Not awaited one by one: the writes must not race for the temp file.
+    void settings.update({ window });
+    void settings.update({ lastLibrary: '/b' });
+    await settings.written();
+    expect(settings.settings).toEqual({ lastLibrary: '/b', window });
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ lastLibrary: '/b', window });
+    expect(readdirSync(folder.dir)).toEqual(['settings.json']);
   });
 });
