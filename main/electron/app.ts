@@ -7,6 +7,7 @@ import { ExportDesk } from '../export-desk.js';
 import { createHandlers } from '../handlers.js';
 import { seedsFolder } from '../package-root.js';
 import { Session } from '../session.js';
+import { recoverDesk } from './desk-recovery.js';
 import { bindHandlers } from './ipc.js';
 import { menuTemplate } from './menu.js';
 import { handleRendererScheme, registerRendererScheme } from './renderer-protocol.js';
@@ -119,6 +120,10 @@ async function start(): Promise<void> {
   // Its bounds as a window, not maximized, so that it comes back maximized over them.
   window.on('close', () => void remembered.update({ window: { ...window.getNormalBounds(), maximized: window.isMaximized() } }));
   window.on('closed', () => (mainWindow = null));
+  recoverDesk(window.webContents, {
+    reload: () => window.reload(),
+    tell: ({ title, detail }) => void dialog.showMessageBox(window, { type: 'warning', title: 'Masthead', message: title, detail }),
+  });
   await window.loadURL(RENDERER_URL);
   await opening;
 }

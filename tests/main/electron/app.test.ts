@@ -15,20 +15,23 @@ cpSync(SEEDS, other.dir, { recursive: true });
 
 const electron = vi.hoisted(() => {
   const handlers = new Map<string, (event: unknown, ...args: unknown[]) => unknown>();
-  const windows: { options: unknown; url?: string; sent: unknown[][]; calls: string[]; events: Map<string, () => void> }[] = [];
+  const windows: { options: unknown; url?: string; sent: unknown[][]; calls: string[]; events: Map<string, (...args: unknown[]) => void> }[] = [];
   class BrowserWindow {
     record: (typeof windows)[number];
-    webContents: { send: (...args: unknown[]) => void };
+    webContents: { send: (...args: unknown[]) => void; on: (name: string, fn: (...args: unknown[]) => void) => void };
     constructor(options: unknown) {
       this.record = { options, sent: [], calls: [], events: new Map() };
       windows.push(this.record);
-      this.webContents = { send: (...args) => this.record.sent.push(args) };
+      this.webContents = { send: (...args) => this.record.sent.push(args), on: (name, fn) => this.record.events.set(`contents ${name}`, fn) };
     }
     once(name: string, fn: () => void) {
       this.record.events.set(name, fn);
     }
     on(name: string, fn: () => void) {
       this.record.events.set(name, fn);
+    }
+    reload() {
+      this.record.calls.push('reload');
     }
     show() {
       this.record.calls.push('show');
@@ -74,7 +77,7 @@ const electron = vi.hoisted(() => {
         requestSingleInstanceLock: vi.fn(() => true),
       },
       BrowserWindow,
-      dialog: { showErrorBox: vi.fn(), showOpenDialog: vi.fn() },
+      dialog: { showErrorBox: vi.fn(), showOpenDialog: vi.fn(), showMessageBox: vi.fn(async () => ({ response: 0 })) },
       ipcMain: { handle: (channel: string, fn: (event: unknown, ...args: unknown[]) => unknown) => handlers.set(channel, fn), removeHandler: vi.fn() },
       Menu: { buildFromTemplate: vi.fn((t: unknown) => t), setApplicationMenu: vi.fn() },
       protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
@@ -151,6 +154,15 @@ describe('the Electron entry', () => {
     expect(result).toMatchObject({ ok: true, value: { published: true } });
     expect(readFileSync(join(library.dir, id), 'utf8')).toContain('\npublished: true\n');
     expect(electron.windows[0]!.sent).toContainEqual([EVENT_CHANNEL, expect.objectContaining({ type: 'changed' })]);
+  });
+
+  test('a desk whose renderer crashed is loaded again, and the editor told', () => {
+    const window = electron.windows[0]!;
+    const before = window.calls.length;
+    window.events.get('contents render-process-gone')!({}, { reason: 'crashed', exitCode: 139 });
+    expect(window.calls.slice(before)).toEqual(['reload']);
+    expect(electron.module.dialog.showMessageBox).toHaveBeenCalledWith(expect.anything(), expect.objectContaining({ message: 'The desk was drawn again' }));
+    window.calls.splice(before);
   });
 
   describe('File > Open Library…', () => {
