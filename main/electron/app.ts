@@ -1,5 +1,6 @@
 /** Electron's entry: wires the session, the handlers, the window, the menu and the renderer scheme. */
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session as electronSession, shell } from 'electron';
+import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { EVENT_CHANNEL, type LibraryEventMessage } from '../../shared/contract.js';
 import { ok } from '../../shared/result.js';
@@ -9,9 +10,9 @@ import { seedsFolder } from '../package-root.js';
 import { Session } from '../session.js';
 import { recoverDesk } from './desk-recovery.js';
 import { bindHandlers } from './ipc.js';
-import { menuTemplate } from './menu.js';
+import { menuTemplate, type MenuActions } from './menu.js';
 import { handleRendererScheme, registerRendererScheme } from './renderer-protocol.js';
-import { SettingsFile } from './settings.js';
+import { SettingsFile, withRecent } from './settings.js';
 import { denyPermissions, guardWebContents, mainWindowOptions, RENDERER_URL } from './window.js';
 import { windowPlace } from './window-place.js';
 import { isSafeExternalUrl } from '../../shared/contract.js';
@@ -40,7 +41,7 @@ async function start(): Promise<void> {
   const wanted = libraryArgument(process.argv) ?? remembered.settings.lastLibrary ?? seeds;
   // The window comes up at once; the desk shows the opening's progress and asks for the list when it is in.
   const opening = session.open(wanted).then(async (opened) => {
-    if (opened.ok) return;
+    if (opened.ok) return session.root;
     dialog.showErrorBox('Masthead could not open the library', `${opened.error.message}\n\nThe bundled sample library opens instead.`);
     await session.open(seeds);
   });
@@ -68,11 +69,18 @@ async function start(): Promise<void> {
     ),
   );
 
-  /** Opens a folder the editor chose, and remembers it for the next start; one that cannot be opened is said so. */
+  /**
+   * Opens a folder the editor chose, and remembers it for the next start and in File › Open Recent;
+   * one that cannot be opened is said so, and leaves Open Recent.
+   */
   const openFolder = async (folder: string): Promise<void> => {
     const result = await session.open(folder);
-    if (!result.ok) dialog.showErrorBox('Masthead could not open the library', result.error.message);
-    else await remembered.update({ lastLibrary: session.root });
+    const recent = remembered.settings.recentLibraries ?? [];
+    if (!result.ok) {
+      dialog.showErrorBox('Masthead could not open the library', result.error.message);
+      if (recent.includes(folder)) await remembered.update({ recentLibraries: recent.filter((f) => f !== folder) });
+    } else if (session.root !== undefined) await remembered.update({ lastLibrary: session.root, recentLibraries: withRecent(recent, session.root) });
+    setMenu();
   };
   const openLibrary = async (): Promise<void> => {
     const choice = await dialog.showOpenDialog({ title: 'Open Library', properties: ['openDirectory'] });
@@ -90,19 +98,26 @@ async function start(): Promise<void> {
     const folder = libraryArgument(argv);
     if (folder !== undefined) void openFolder(resolve(workingDirectory, folder)); // relative to where that start ran
   });
-  const menu = menuTemplate(
-    {
-      openLibrary: () => void openLibrary(),
-      exportApproved: () => send({ type: 'command', command: 'export' }),
-      approveShown: () => send({ type: 'command', command: 'approve-shown' }),
-      showShortcuts: () => send({ type: 'command', command: 'shortcuts' }),
-      undo: () => send({ type: 'command', command: 'undo' }),
-      redo: () => send({ type: 'command', command: 'redo' }),
-      reload: () => void (session.root && session.open(session.root)),
-    },
-    process.platform,
-  );
-  Menu.setApplicationMenu(Menu.buildFromTemplate(menu));
+  const actions: MenuActions = {
+    openLibrary: () => void openLibrary(),
+    exportApproved: () => send({ type: 'command', command: 'export' }),
+    approveShown: () => send({ type: 'command', command: 'approve-shown' }),
+    showShortcuts: () => send({ type: 'command', command: 'shortcuts' }),
+    undo: () => send({ type: 'command', command: 'undo' }),
+    redo: () => send({ type: 'command', command: 'redo' }),
+    reload: () => void (session.root && session.open(session.root)),
+    openRecent: (folder) => void openFolder(folder),
+    clearRecent: () => void remembered.update({ recentLibraries: [] }).then(setMenu),
+  };
+  /** The menu, built again whenever the recent libraries change. */
+  function setMenu(): void {
+    Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(actions, process.platform, remembered.settings.recentLibraries, homedir())));
+  }
+  setMenu();
+  // The library open at start is the latest opened.
+  void opening.then((root) => {
+    if (root !== undefined) void remembered.update({ recentLibraries: withRecent(remembered.settings.recentLibraries, root) }).then(setMenu);
+  });
 
   // Where the editor left it, if that is still on a screen (see window-place.ts).
   const place = windowPlace(

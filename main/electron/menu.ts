@@ -12,17 +12,29 @@ export interface MenuActions {
   readonly undo: () => void;
   readonly redo: () => void;
   readonly reload: () => void;
+  /** Opens a library from File › Open Recent. */
+  readonly openRecent: (folder: string) => void;
+  readonly clearRecent: () => void;
 }
 
-/** File (Open Library…, Export…, Reload, Quit), Edit (Undo, Redo, bulk actions, clipboard), View, Window and Help menus. */
-export function menuTemplate(actions: MenuActions, platform: NodeJS.Platform): MenuItemConstructorOptions[] {
+/**
+ * File (Open Library…, Open Recent, Export…, Reload, Quit), Edit (Undo, Redo, bulk actions, clipboard),
+ * View, Window and Help menus. `recent`: the libraries opened last, the latest first; `home` the
+ * editor's home folder, shown as `~` in them.
+ */
+export function menuTemplate(actions: MenuActions, platform: NodeJS.Platform, recent: readonly string[] = [], home = ''): MenuItemConstructorOptions[] {
   const mac = platform === 'darwin';
+  const recentItems: MenuItemConstructorOptions[] =
+    recent.length === 0
+      ? [{ label: 'No Recent Libraries', enabled: false }]
+      : [...recent.map((folder) => ({ label: mac ? shortPath(folder, home) : escapeMnemonics(shortPath(folder, home)), click: () => actions.openRecent(folder) })), { type: 'separator' }, { label: 'Clear Recent', click: actions.clearRecent }];
   return [
     ...(mac ? [{ role: 'appMenu' as const }] : []),
     {
       label: '&File',
       submenu: [
         { label: 'Open Library…', accelerator: 'CmdOrCtrl+O', click: actions.openLibrary },
+        { label: 'Open Recent', submenu: recentItems },
         { label: 'Export…', accelerator: 'CmdOrCtrl+E', click: actions.exportApproved },
         { label: 'Reload Library', accelerator: 'CmdOrCtrl+R', click: actions.reload },
         { type: 'separator' },
@@ -52,4 +64,15 @@ export function menuTemplate(actions: MenuActions, platform: NodeJS.Platform): M
     // As Shift+P above: `?` is the desk's own key, shown here only.
     { role: 'help', submenu: [{ label: 'Keyboard Shortcuts', accelerator: '?', registerAccelerator: false, click: actions.showShortcuts }] },
   ];
+}
+
+/** A folder with the home folder shown as `~`, as editors write it. */
+function shortPath(folder: string, home: string): string {
+  if (home === '' || home === '/') return folder;
+  return folder === home ? '~' : folder.startsWith(`${home}/`) || folder.startsWith(`${home}\\`) ? `~${folder.slice(home.length)}` : folder;
+}
+
+/** On Windows and Linux an `&` in a menu label marks the next letter as its key: a real one is doubled. */
+function escapeMnemonics(text: string): string {
+  return text.replaceAll('&', '&&');
 }

@@ -6,7 +6,17 @@ import type { WindowPlace } from './window-place.js';
 /** The remembered settings. */
 export interface Settings {
   readonly lastLibrary?: string;
+  /** The libraries opened last, the latest first (File › Open Recent). */
+  readonly recentLibraries?: readonly string[];
   readonly window?: WindowPlace;
+}
+
+/** How many libraries File › Open Recent lists. */
+export const MOST_RECENT = 8;
+
+/** `recent` with `folder` first, once, and no more than `MOST_RECENT` in all. */
+export function withRecent(recent: readonly string[] | undefined, folder: string): readonly string[] {
+  return [folder, ...(recent ?? []).filter((f) => f !== folder)].slice(0, MOST_RECENT);
 }
 
 /** Reads the settings; a missing or damaged file means defaults, and each damaged setting its default. */
@@ -18,9 +28,10 @@ export async function loadSettings(file: string): Promise<Settings> {
     return {}; // first run, or a damaged file: start from the defaults
   }
   if (typeof data !== 'object' || data === null) return {};
-  const { lastLibrary, window } = data as Record<string, unknown>;
+  const { lastLibrary, recentLibraries, window } = data as Record<string, unknown>;
   return {
     ...(typeof lastLibrary === 'string' ? { lastLibrary } : {}),
+    ...(Array.isArray(recentLibraries) ? { recentLibraries: recentLibraries.filter((f): f is string => typeof f === 'string' && f !== '').slice(0, MOST_RECENT) } : {}),
     ...(isWindowPlace(window) ? { window: { x: window.x, y: window.y, width: window.width, height: window.height, maximized: window.maximized } } : {}),
   };
 }

@@ -205,7 +205,11 @@ describe('the Electron entry', () => {
       const listing = (await electron.handlers.get(channelOf('listArticles'))!(trusted, null, 100)) as { ok: boolean; value: { articles: { published: boolean }[]; library: string } };
       expect(listing.value.library).not.toBe(firstKey);
       expect(sent()).toContainEqual({ type: 'reloaded', name: expect.any(String), library: listing.value.library });
-      expect(remembered()).toEqual({ lastLibrary: realpathSync(other.dir), window: { x: 30, y: 20, width: 1600, height: 1000, maximized: true } });
+      expect(remembered()).toEqual({
+        lastLibrary: realpathSync(other.dir),
+        recentLibraries: [realpathSync(other.dir), realpathSync(library.dir)],
+        window: { x: 30, y: 20, width: 1600, height: 1000, maximized: true },
+      });
       expect(listing.value.articles).toEqual([expect.objectContaining({ published: false })]); // the other copy, not the one approved above
     });
 
@@ -222,6 +226,29 @@ describe('the Electron entry', () => {
       await settle(() => JSON.parse(readFileSync(settingsFile(), 'utf8')).lastLibrary === realpathSync(library.dir));
       const listing = (await electron.handlers.get(channelOf('listArticles'))!(trusted, null, 100)) as { value: { library: string } };
       expect(listing.value.library).toBe(firstKey);
+    });
+
+    test('File › Open Recent lists the libraries opened, the latest first; one gone since is said so and leaves the list', async () => {
+      const recentItems = (): Item[] => {
+        const calls = electron.module.Menu.buildFromTemplate.mock.calls;
+        const template = calls[calls.length - 1]![0] as Item[];
+        return template.flatMap((menu) => menu.submenu ?? []).find((i) => i.label === 'Open Recent')!.submenu!;
+      };
+      expect(recentItems().map((i) => i.label)).toEqual([realpathSync(library.dir), realpathSync(other.dir), undefined, 'Clear Recent']);
+      const passing = tempDir();
+      cpSync(SEEDS, passing.dir, { recursive: true });
+      electron.module.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [passing.dir] });
+      openLibrary();
+      await settle(() => remembered().lastLibrary === realpathSync(passing.dir));
+      await settle(() => recentItems().length === 5);
+      expect(recentItems()[0]!.label).toBe(realpathSync(passing.dir));
+      passing.cleanup();
+      electron.module.dialog.showErrorBox.mockClear();
+      recentItems()[0]!.click!();
+      await settle(() => electron.module.dialog.showErrorBox.mock.calls.length > 0);
+      expect(electron.module.dialog.showErrorBox).toHaveBeenCalledWith('Masthead could not open the library', expect.stringContaining('there is no such folder'));
+      await settle(() => recentItems().length === 4);
+      expect(recentItems().map((i) => i.label)).toEqual([realpathSync(library.dir), realpathSync(other.dir), undefined, 'Clear Recent']);
     });
   });
   test('a second start brings the window forward and opens the folder it was given, relative to where it ran', async () => {
@@ -254,6 +281,7 @@ describe('the Electron entry', () => {
     expect(listing.ok).toBe(false); // the library was closed before the app quit
     expect(JSON.parse(readFileSync(join(userData.dir, 'settings.json'), 'utf8'))).toEqual({
       lastLibrary: realpathSync(other.dir),
+      recentLibraries: [realpathSync(other.dir), realpathSync(library.dir)],
       window: { x: 30, y: 20, width: 1200, height: 700, maximized: true },
     });
     const last = { preventDefault: vi.fn() };

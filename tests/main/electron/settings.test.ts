@@ -2,7 +2,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { loadSettings, saveSettings, SettingsFile } from '../../../main/electron/settings.js';
+import { loadSettings, MOST_RECENT, saveSettings, SettingsFile, withRecent } from '../../../main/electron/settings.js';
 import { tempDir } from '../../helpers/corpora.js';
 
 let folder = tempDir();
@@ -71,5 +71,24 @@ describe('the settings file', () => {
     expect(settings.settings).toEqual({ lastLibrary: '/b', window });
     expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ lastLibrary: '/b', window });
     expect(readdirSync(folder.dir)).toEqual(['settings.json']);
+  });
+
+  test('the recent libraries are read back; what is not a path is dropped, and no more than are listed', async () => {
+    const file = join(folder.dir, 'settings.json');
+    writeFileSync(file, JSON.stringify({ recentLibraries: ['/a', 3, '', null, '/b', ...Array.from({ length: 20 }, (_, i) => `/c${i}`)] }));
+    const { recentLibraries } = await loadSettings(file);
+    expect(recentLibraries?.slice(0, 3)).toEqual(['/a', '/b', '/c0']);
+    expect(recentLibraries).toHaveLength(MOST_RECENT);
+    writeFileSync(file, JSON.stringify({ lastLibrary: '/a', recentLibraries: '/a' }));
+    expect(await loadSettings(file)).toEqual({ lastLibrary: '/a' });
+  });
+
+  test.each([
+    { name: 'a first library', recent: undefined, folder: '/a', expected: ['/a'] },
+    { name: 'a new one goes first', recent: ['/a', '/b'], folder: '/c', expected: ['/c', '/a', '/b'] },
+    { name: 'one listed already moves first, once', recent: ['/a', '/b', '/c'], folder: '/b', expected: ['/b', '/a', '/c'] },
+    { name: 'the oldest goes when the list is full', recent: Array.from({ length: MOST_RECENT }, (_, i) => `/${i}`), folder: '/new', expected: ['/new', ...Array.from({ length: MOST_RECENT - 1 }, (_, i) => `/${i}`)] },
+  ])('withRecent: $name', ({ recent, folder, expected }) => {
+    expect(withRecent(recent, folder)).toEqual(expected);
   });
 });
