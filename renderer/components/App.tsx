@@ -1,6 +1,6 @@
 /** The editor's desk: toolbar, article list and review pane, driven from the keyboard. */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { ArticleId, ArticleSummary } from '../../shared/article.js';
+import type { ArticleSummary } from '../../shared/article.js';
 import type { Bridge } from '../../shared/contract.js';
 import { filterWords } from '../format.js';
 import { initialState } from '../state/desk-state.js';
@@ -11,8 +11,8 @@ import { PAGES_WAIT_FOR_PAUSE_MS } from '../state/pages.js';
 import { SlicedSort } from '../state/sliced-sort.js';
 import { findTies, indexToBuild, type SortedInSlices } from '../state/list-view.js';
 import { SLICED_FROM, useListView } from '../state/use-list-view.js';
-import { queryOf, rowOf, rowSorting } from '../state/view.js';
-import { ArticleList, LIST_PANE_ID, ROW_HEIGHT } from './ArticleList.js';
+import { queryOf, rowSorting } from '../state/view.js';
+import { ArticleList, LIST_PANE_ID } from './ArticleList.js';
 import { BulkDialog } from './BulkDialog.js';
 import { ExportDialog } from './ExportDialog.js';
 import { KeysDialog } from './KeysDialog.js';
@@ -21,6 +21,7 @@ import { PaneSplitter } from './PaneSplitter.js';
 import { ReviewPane } from './ReviewPane.js';
 import { StatusBar } from './StatusBar.js';
 import { Toolbar } from './Toolbar.js';
+import { useDeskKeys } from './use-desk-keys.js';
 
 /** The whole desk over one bridge. */
 export function App({ bridge, firstPage }: { readonly bridge: Bridge; readonly firstPage?: FirstPage }) {
@@ -102,111 +103,8 @@ export function App({ bridge, firstPage }: { readonly bridge: Bridge; readonly f
   );
   shownRows.current = rows;
 
-  // Keyboard first: the shortcuts work anywhere except while typing in a field.
-  const keys = useRef({ rows, state, actions });
-  keys.current = { rows, state, actions };
-  /**
-   * Where the selected article was at the last key press, and its neighbours then. The next press
-   * looks for it there first; when it has left the rows (approved while the list shows drafts), j
-   * goes on to the article that followed it and k to the one before, as if it were still there.
-   */
-  const keyPlace = useRef<{ row: number; before: ArticleId | null; after: ArticleId | null }>({ row: 0, before: null, after: null });
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent): void => {
-      const { rows, state, actions } = keys.current;
-      if (state.dialog !== null) return; // the dialog has the keyboard
-      const target = e.target as HTMLElement | null;
-      const typing = target !== null && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT' || target.isContentEditable);
-      const mod = e.ctrlKey || e.metaKey;
-      if (mod && e.key.toLowerCase() === 'z' && !typing) {
-        e.preventDefault();
-        if (e.shiftKey) actions.redo();
-        else actions.undo();
-        return;
-      }
-      if (mod && e.key.toLowerCase() === 'y' && !typing) {
-        e.preventDefault();
-        actions.redo();
-        return;
-      }
-      if (typing || mod || e.altKey) return;
-      const place = keyPlace.current;
-      const remember = (row: number): void => {
-        keyPlace.current = { row, before: rows[row - 1]?.id ?? null, after: rows[row + 1]?.id ?? null };
-      };
-      const at = rowOf(rows, state.selectedId, place.row);
-      if (at !== -1) remember(at);
-      const gone = at === -1 && state.selectedId !== null;
-      /** The row of the neighbour `id` the selected article had, else `fallback` (its old place, or the one before). */
-      const neighbour = (id: ArticleId | null, fallback: number): number => {
-        const row = rowOf(rows, id, place.row);
-        return row === -1 ? fallback : row;
-      };
-      const move = (to: number): void => {
-        e.preventDefault();
-        const next = Math.max(0, Math.min(rows.length - 1, to));
-        const row = rows[next];
-        if (row === undefined) return;
-        remember(next);
-        actions.select(row.id);
-      };
-      switch (e.key) {
-        case 'ArrowDown':
-        case 'j':
-          move(at !== -1 ? at + 1 : gone ? neighbour(place.after, place.row) : 0);
-          break;
-        case 'ArrowUp':
-        case 'k':
-          move(at !== -1 ? at - 1 : gone ? neighbour(place.before, place.row - 1) : 0);
-          break;
-        case 'PageDown':
-        case 'PageUp': {
-          // A screenful of rows, less one so the row at the edge stays in view.
-          const shown = listRef.current?.querySelector('.grid-body')?.clientHeight ?? 0;
-          const page = Math.max(1, Math.floor(shown / ROW_HEIGHT) - 1);
-          if (at === -1 && !gone) move(0); // from no selection, as j and k: the first row
-          else move((at !== -1 ? at : place.row) + (e.key === 'PageDown' ? page : -page));
-          break;
-        }
-        case 'Home':
-          move(0);
-          break;
-        case 'End':
-          move(rows.length - 1);
-          break;
-        case 'P':
-          e.preventDefault();
-          // Shift+P: bulk actions on every article shown, after a dialog that counts them. With Caps
-          // Lock on, P alone is p.
-          if (e.shiftKey) actions.dispatch({ type: 'dialog-opened', dialog: 'bulk' });
-          else actions.togglePublished();
-          break;
-        case 'p':
-        case ' ':
-          if (target?.tagName === 'BUTTON' && e.key === ' ') return; // Space presses the focused button
-          e.preventDefault();
-          actions.togglePublished();
-          break;
-        case 't':
-          if (state.selectedId !== null) {
-            e.preventDefault();
-            topicInputRef.current?.focus();
-          }
-          break;
-        case '/':
-          e.preventDefault();
-          searchRef.current?.focus();
-          searchRef.current?.select();
-          break;
-        case '?':
-          e.preventDefault();
-          actions.dispatch({ type: 'dialog-opened', dialog: 'keys' });
-          break;
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  // Keyboard first: the shortcuts work anywhere except while typing in a field (see use-desk-keys.ts).
+  useDeskKeys(rows, state, actions, { list: listRef, search: searchRef, topicInput: topicInputRef });
 
   const selected = findArticle(state.articles, state.selectedId) ?? null;
   const { dispatch } = actions;
