@@ -50,6 +50,8 @@ export function checkQuery(query: unknown): Result<ArticleQuery | undefined> {
 export class ExportDesk {
   private destination: { format: ExportFormat; path: string } | null = null;
   private running: AbortController | null = null;
+  /** The export under way, settled (answered, failed or cancelled) once its temp files are gone. */
+  private finished: Promise<unknown> = Promise.resolve();
   private lastOut: string | null = null;
 
   constructor(
@@ -92,7 +94,7 @@ export class ExportDesk {
     const controller = new AbortController();
     this.running = controller;
     try {
-      const result = await exportApproved(open.value.library, {
+      const exporting = exportApproved(open.value.library, {
         format,
         out: this.destination.path,
         query: checked.value,
@@ -105,6 +107,8 @@ export class ExportDesk {
           if (done === total || done % 100 === 0) this.emit({ type: 'export-progress', done, total });
         },
       });
+      this.finished = exporting.catch(() => undefined);
+      const result = await exporting;
       if (!result.ok) return result;
       this.lastOut = result.value.out;
       return ok({
@@ -122,6 +126,16 @@ export class ExportDesk {
   cancel(): Result<null> {
     this.running?.abort();
     return ok(null);
+  }
+
+  /**
+   * Cancels the export under way, if any, and resolves once it has stopped and removed what it had
+   * written: before the app quits, or an export of 100,000 files would leave its hidden temp folder
+   * beside the destination.
+   */
+  async close(): Promise<void> {
+    this.cancel();
+    await this.finished;
   }
 
   revealLast(): Result<null> {

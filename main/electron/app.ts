@@ -22,6 +22,8 @@ registerRendererScheme(protocol);
 let mainWindow: BrowserWindow | null = null;
 /** What the app remembers (read once it is ready). */
 let settings: SettingsFile | null = null;
+/** The desk's exports (made once the app is ready). */
+let exportDesk: ExportDesk | null = null;
 const send = (event: LibraryEventMessage): void => mainWindow?.webContents.send(EVENT_CHANNEL, event);
 const session = new Session(send, { watch: true, dataFolder: () => app.getPath('userData') });
 const openExternal = (url: string): void => {
@@ -57,6 +59,7 @@ async function start(): Promise<void> {
     send,
     (path) => shell.showItemInFolder(path),
   );
+  exportDesk = exports;
   bindHandlers(
     ipcMain,
     createHandlers(
@@ -149,19 +152,21 @@ app.on('window-all-closed', () => app.quit());
 /**
  * However Masthead quits (its window closed, File › Quit, Cmd+Q, the system logging out), the
  * library is closed first: its background check stopped, the persistent index written (so the next
- * start is a warm open) and the tidying after its saves done; and the settings are written. Quitting
- * waits for that, once.
+ * start is a warm open) and the tidying after its saves done; and the settings are written. An
+ * export under way is cancelled first, and its temp files removed. Quitting waits for all that, once.
  */
 let closed = false;
 let closing: Promise<unknown> | null = null;
 app.on('will-quit', (event) => {
   if (closed) return;
   event.preventDefault();
-  // The settings too: the window's place is written as it closes, just before.
-  closing ??= Promise.all([session.close(), settings?.written()]).finally(() => {
-    closed = true;
-    app.quit();
-  });
+  // The export first: it reads the library. The settings too: the window's place is written as it closes, just before.
+  closing ??= Promise.resolve(exportDesk?.close())
+    .then(() => Promise.all([session.close(), settings?.written()]))
+    .finally(() => {
+      closed = true;
+      app.quit();
+    });
 });
 
 // One Masthead at a time: a second start hands its arguments to the first (see 'second-instance') and ends.

@@ -135,6 +135,36 @@ describe('an export from the desk', () => {
     expect(readdirSync(chosen).sort()).toEqual(expect.arrayContaining(['a.md', 'b.md']));
   });
 
+  test('closed (the app quitting), the export under way is cancelled, and close waits until it has removed its files', async () => {
+    await desk.close(); // nothing under way: at once
+    const root = join(work.dir, 'many');
+    mkdirSync(root);
+    for (let i = 0; i < 600; i++) writeFileSync(join(root, `${String(i).padStart(3, '0')}.md`), `---\ntitle: Story ${i}\npublished: true\n---\n`);
+    const opened = await Library.open(root);
+    if (!opened.ok) throw new Error(opened.error.message);
+    await opened.value.checked;
+    // Closed at its first progress (100 of 600 copied), from within: its temp folder then holds copies.
+    let closed: Promise<void> | null = null;
+    let under: string[] = [];
+    const many: ExportDesk = new ExportDesk(() => ok({ library: opened.value, name: 'many' }), async () => join(work.dir, 'out', 'many-approved'), (e) => {
+      if (e.type !== 'export-progress' || closed !== null) return;
+      under = readdirSync(join(work.dir, 'out'));
+      closed = many.close();
+    }, null);
+    try {
+      await many.chooseDestination('files');
+      const running = many.run({ format: 'files' });
+      await expect.poll(() => closed !== null).toBe(true);
+      expect(under).toEqual([expect.stringMatching(/^\.many-approved\.masthead-[0-9a-f]+\.tmp$/)]);
+      await closed;
+      // By the time close resolves, the export has stopped and its temp folder is gone.
+      expect(readdirSync(join(work.dir, 'out'))).toEqual([]);
+      expect(await running).toMatchObject({ ok: false, error: { message: expect.stringContaining('cancelled') } });
+    } finally {
+      await opened.value.close();
+    }
+  });
+
   test('a host that cannot show the file says so, and is never asked to', async () => {
     const plain = make(null);
     await plain.chooseDestination('json');
