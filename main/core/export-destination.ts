@@ -1,9 +1,40 @@
 /** Where an export goes: a destination apart from the library, never another program's files, and the swap into place. */
 import { randomBytes } from 'node:crypto';
-import { readFile, realpath, rename, rm, stat } from 'node:fs/promises';
+import { lstat, readdir, readFile, realpath, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative } from 'node:path';
 import { fail, ok, type Result } from '../../shared/result.js';
 import { CSV_COLUMNS, MANIFEST_FORMAT, MANIFEST_NAME, type ExportFormat } from './export-formats.js';
+
+/** Where an export is written before it is put in place: a hidden name beside the destination. */
+export function tempBeside(out: string): string {
+  return join(dirname(out), `.${basename(out)}.masthead-${randomBytes(6).toString('hex')}.tmp`);
+}
+
+/** What follows `.NAME.masthead-` in the names an export leaves beside NAME for a moment: its temp, and the previous export moved aside. */
+const LEFTOVER = /^(?:[0-9a-f]{12}\.tmp|previous-[0-9a-f]{12})$/;
+/** How old such a leftover must be before an export removes it: far older than any export in flight (minutes at 100,000 articles). */
+const STALE_LEFTOVER_MS = 60 * 60_000;
+
+/**
+ * Removes what exports to `out` cut short (a crash, a power cut, the process killed) left beside it:
+ * a half-written export, or the previous one moved aside for the swap. Only names of that pattern,
+ * for this destination, and only those untouched for an hour; answers how many were removed.
+ */
+export async function removeStaleExports(out: string, now = Date.now()): Promise<number> {
+  const prefix = `.${basename(out)}.masthead-`;
+  const names = await readdir(dirname(out)).catch(() => [] as string[]);
+  let removed = 0;
+  for (const name of names) {
+    if (!name.startsWith(prefix) || !LEFTOVER.test(name.slice(prefix.length))) continue;
+    const path = join(dirname(out), name);
+    const info = await lstat(path).catch(() => null);
+    // The status change time: when it was made, renamed aside or last written into; no program sets it back.
+    if (info === null || info.isSymbolicLink() || info.ctimeMs > now - STALE_LEFTOVER_MS) continue;
+    await rm(path, { recursive: true, force: true });
+    removed++;
+  }
+  return removed;
+}
 
 /** Puts the finished temp into place; an older export moves aside first and goes only once the new one is in. */
 export async function swapIntoPlace(temp: string, out: string, format: ExportFormat): Promise<void> {

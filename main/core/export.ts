@@ -2,7 +2,7 @@
  * Exporting the approved set: the articles with `published: true` and no error, in a stable order,
  * written into a temporary sibling of the destination and renamed into place only when complete.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { hasError, problemPlace, type Article, type ArticleId, type ArticleSummary } from '../../shared/article.js';
@@ -20,7 +20,7 @@ import {
   type ExportFormat,
 } from './export-formats.js';
 import type { CopyItem } from './export-copy.js';
-import { apartFromLibrary, checkDestination, swapIntoPlace } from './export-destination.js';
+import { apartFromLibrary, checkDestination, removeStaleExports, swapIntoPlace, tempBeside } from './export-destination.js';
 import type { Library } from './library.js';
 import { UNSAFE_resolveId } from './library-paths.js';
 import { copyMany } from './read-pool.js';
@@ -130,9 +130,11 @@ export async function exportApproved(library: Library, options: ExportOptions): 
   if (!apart.ok) return apart;
   const refused = await checkDestination(out, options.format, options.force === true);
   if (!refused.ok) return refused;
+  // What an export to here cut short by a crash left beside it (see removeStaleExports).
+  await removeStaleExports(out);
   const plan = await planExport(library, options.query);
   const heldBack = [...plan.heldBack];
-  const temp = join(dirname(out), `.${basename(out)}.masthead-${randomBytes(6).toString('hex')}.tmp`);
+  const temp = tempBeside(out);
   try {
     await mkdir(dirname(out), { recursive: true });
     // Files are copied into the temp folder as they are read; the other formats are written at the end.

@@ -6,6 +6,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { XMLParser } from 'fast-xml-parser';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { exportApproved, planExport, type ExportOptions } from '../../main/core/export.js';
+import { removeStaleExports } from '../../main/core/export-destination.js';
 import { CSV_COLUMNS, type ExportFormat } from '../../main/core/export-formats.js';
 import { Library } from '../../main/core/library.js';
 import { runCli } from '../../main/cli/masthead.js';
@@ -246,6 +247,27 @@ describe('exports are atomic and repeatable', () => {
     expect(!result.ok && result.error.message).toMatch(/destination is unchanged/);
     expect(tree(join(work.dir, 'site'))).toEqual(before);
     expect(readdirSync(work.dir).sort()).toEqual(['library', 'site']);
+  });
+
+  test('what an export cut short by a crash left beside its destination is removed once an hour old; nothing else is', async () => {
+    const leftovers = {
+      stale: '.site.masthead-0123456789ab.tmp',
+      staleAside: '.site.masthead-previous-ba9876543210',
+      otherDestination: '.photos.masthead-0123456789ab.tmp',
+      notOurs: '.site.masthead-notes.tmp',
+    };
+    for (const name of Object.values(leftovers)) {
+      mkdirSync(join(work.dir, name));
+      writeFileSync(join(work.dir, name, 'a.md'), 'x');
+    }
+    const out = join(work.dir, 'site');
+    // Just made: an export to here may be in flight in another Masthead, so each is left.
+    expect(await removeStaleExports(out)).toBe(0);
+    expect((await exportTo('files', 'site')).ok).toBe(true);
+    expect(readdirSync(work.dir).filter((n) => n.startsWith('.')).sort()).toEqual([leftovers.stale, leftovers.staleAside, leftovers.otherDestination, leftovers.notOurs].sort());
+    // An hour on: this destination's two go, whole; the others stay.
+    expect(await removeStaleExports(out, Date.now() + 61 * 60_000)).toBe(2);
+    expect(readdirSync(work.dir).filter((n) => n.startsWith('.')).sort()).toEqual([leftovers.otherDestination, leftovers.notOurs].sort());
   });
 
   test('an export that fails on a vanished file leaves the previous one and no temp files', async () => {
