@@ -28,11 +28,25 @@ export async function serveDesk(dir: string | undefined, port: number, io: CliIo
     return EXIT.usage;
   }
   io.out(`${host.url}\n`);
-  io.out(`Masthead is serving ${opened.value.name} (${opened.value.size.toLocaleString("en")} article${opened.value.size === 1 ? "" : "s"}) on 127.0.0.1 only. Open the address above; press Ctrl+C to stop.\n`);
+  const size = await listedSize(session, opened.value.size);
+  io.out(`Masthead is serving ${opened.value.name} (${size.toLocaleString('en')} article${size === 1 ? '' : 's'}) on 127.0.0.1 only. Open the address above; press Ctrl+C to stop.\n`);
   await new Promise<void>((resolve) => (stop.aborted ? resolve() : stop.addEventListener('abort', () => resolve(), { once: true })));
   await host.close();
   await session.close();
   return EXIT.ok;
+}
+
+/**
+ * How many articles the library holds once its list matches the files. A warm open lists the
+ * persistent index at once, before it has compared it with the folder: a library that gained files
+ * since it was last open would be said to hold what it held then.
+ */
+async function listedSize(session: Session, atOpen: number): Promise<number> {
+  const open = session.library();
+  if (!open.ok) return atOpen;
+  const { library } = open.value;
+  await library.verified.catch(() => undefined);
+  return library.size;
 }
 
 /** Parses `--port`: a whole number from 0 to 65535. */
