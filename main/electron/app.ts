@@ -36,11 +36,31 @@ function libraryArgument(argv: readonly string[]): string | undefined {
   return at === -1 ? undefined : argv[at + 1];
 }
 
+/**
+ * Masthead started again (from the launcher, or `masthead start DIR`): this window comes forward,
+ * and opens the folder that start was given, rather than a second window saving the same files. A
+ * start handed over while this one is still starting (a launcher clicked twice) is not lost: its
+ * folder is the one this start opens.
+ */
+let handedOver: string | undefined;
+let openHandedOver: ((folder: string) => void) | null = null;
+app.on('second-instance', (_event, argv: readonly string[], workingDirectory: string) => {
+  if (mainWindow !== null) {
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  }
+  const folder = libraryArgument(argv);
+  if (folder === undefined) return;
+  const path = resolve(workingDirectory, folder); // relative to where that start ran
+  if (openHandedOver === null) handedOver = path;
+  else openHandedOver(path);
+});
+
 async function start(): Promise<void> {
   const remembered = await SettingsFile.open(join(app.getPath('userData'), 'settings.json'));
   settings = remembered;
   const seeds = app.isPackaged ? join(process.resourcesPath, 'seeds') : seedsFolder();
-  const wanted = libraryArgument(process.argv) ?? remembered.settings.lastLibrary ?? seeds;
+  const wanted = handedOver ?? libraryArgument(process.argv) ?? remembered.settings.lastLibrary ?? seeds;
   // The window comes up at once; the desk shows the opening's progress and asks for the list when it is in.
   const opening = session.open(wanted).then(async (opened) => {
     if (opened.ok) return session.root;
@@ -91,16 +111,7 @@ async function start(): Promise<void> {
     if (choice.canceled || folder === undefined) return;
     await openFolder(folder);
   };
-  // Masthead started again (from the launcher, or `masthead start DIR`): this window comes forward,
-  // and opens the folder that start was given, rather than a second window saving the same files.
-  app.on('second-instance', (_event, argv: readonly string[], workingDirectory: string) => {
-    if (mainWindow !== null) {
-      if (mainWindow.isMinimized()) mainWindow.restore();
-      mainWindow.focus();
-    }
-    const folder = libraryArgument(argv);
-    if (folder !== undefined) void openFolder(resolve(workingDirectory, folder)); // relative to where that start ran
-  });
+  openHandedOver = (folder) => void openFolder(folder);
   const actions: MenuActions = {
     openLibrary: () => void openLibrary(),
     exportApproved: () => send({ type: 'command', command: 'export' }),
@@ -141,6 +152,9 @@ async function start(): Promise<void> {
   recoverDesk(window.webContents, {
     reload: () => window.reload(),
     tell: ({ title, detail }) => void dialog.showMessageBox(window, { type: 'warning', title: 'Masthead', message: title, detail }),
+    ask: ({ title, detail, choices }, signal) =>
+      dialog.showMessageBox(window, { type: 'warning', title: 'Masthead', message: title, detail, buttons: [...choices], defaultId: 0, cancelId: 0, noLink: true, signal }).then((r) => r.response),
+    end: () => window.webContents.forcefullyCrashRenderer(),
   });
   await window.loadURL(RENDERER_URL);
   await opening;

@@ -13,81 +13,7 @@ const other = tempDir();
 cpSync(SEEDS, library.dir, { recursive: true });
 cpSync(SEEDS, other.dir, { recursive: true });
 
-const electron = vi.hoisted(() => {
-  const handlers = new Map<string, (event: unknown, ...args: unknown[]) => unknown>();
-  const windows: { options: unknown; url?: string; sent: unknown[][]; calls: string[]; events: Map<string, (...args: unknown[]) => void> }[] = [];
-  class BrowserWindow {
-    record: (typeof windows)[number];
-    webContents: { send: (...args: unknown[]) => void; on: (name: string, fn: (...args: unknown[]) => void) => void };
-    constructor(options: unknown) {
-      this.record = { options, sent: [], calls: [], events: new Map() };
-      windows.push(this.record);
-      this.webContents = { send: (...args) => this.record.sent.push(args), on: (name, fn) => this.record.events.set(`contents ${name}`, fn) };
-    }
-    once(name: string, fn: () => void) {
-      this.record.events.set(name, fn);
-    }
-    on(name: string, fn: () => void) {
-      this.record.events.set(name, fn);
-    }
-    reload() {
-      this.record.calls.push('reload');
-    }
-    show() {
-      this.record.calls.push('show');
-    }
-    maximize() {
-      this.record.calls.push('maximize');
-    }
-    getNormalBounds() {
-      return { x: 30, y: 20, width: 1200, height: 700 };
-    }
-    isMaximized() {
-      return true;
-    }
-    isMinimized() {
-      return true;
-    }
-    restore() {
-      this.record.calls.push('restore');
-    }
-    focus() {
-      this.record.calls.push('focus');
-    }
-    async loadURL(url: string) {
-      this.record.url = url;
-    }
-  }
-  const appEvents = new Map<string, (...args: unknown[]) => void>();
-  let ready: () => void = () => undefined;
-  const whenReady = new Promise<void>((resolve) => (ready = resolve));
-  return {
-    handlers,
-    windows,
-    appEvents,
-    ready: () => ready(),
-    module: {
-      app: {
-        isPackaged: false,
-        whenReady: () => whenReady,
-        on: (name: string, fn: (...args: unknown[]) => void) => appEvents.set(name, fn),
-        getPath: (): string => '',
-        getAppPath: () => fileURLToPath(new URL('../../..', import.meta.url)),
-        quit: vi.fn(),
-        requestSingleInstanceLock: vi.fn(() => true),
-      },
-      BrowserWindow,
-      dialog: { showErrorBox: vi.fn(), showOpenDialog: vi.fn(), showMessageBox: vi.fn(async () => ({ response: 0 })) },
-      ipcMain: { handle: (channel: string, fn: (event: unknown, ...args: unknown[]) => unknown) => handlers.set(channel, fn), removeHandler: vi.fn() },
-      Menu: { buildFromTemplate: vi.fn((t: unknown) => t), setApplicationMenu: vi.fn() },
-      protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
-      session: { defaultSession: { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn() } },
-      shell: { openExternal: vi.fn(async () => undefined) },
-      // A laptop's screen: 1366 × 768, less a panel.
-      screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1366, height: 728 } }], getPrimaryDisplay: () => ({ workArea: { x: 0, y: 0, width: 1366, height: 728 } }) },
-    },
-  };
-});
+const electron = await vi.hoisted(async () => (await import('../../helpers/electron-mock.js')).electronMock());
 vi.mock('electron', () => electron.module);
 
 beforeAll(async () => {
@@ -162,6 +88,24 @@ describe('the Electron entry', () => {
     window.events.get('contents render-process-gone')!({}, { reason: 'crashed', exitCode: 139 });
     expect(window.calls.slice(before)).toEqual(['reload']);
     expect(electron.module.dialog.showMessageBox).toHaveBeenCalledWith(expect.anything(), expect.objectContaining({ message: 'The desk was drawn again' }));
+    window.calls.splice(before);
+  });
+
+  test('a desk that stops responding: the editor chooses to draw it again, and it is, in a new renderer', async () => {
+    const window = electron.windows[0]!;
+    const before = window.calls.length;
+    const { showMessageBox } = electron.module.dialog;
+    showMessageBox.mockResolvedValueOnce({ response: 1 });
+    window.events.get('contents unresponsive')!();
+    expect(showMessageBox).toHaveBeenLastCalledWith(
+      expect.anything(),
+      expect.objectContaining({ message: 'The desk is not responding', buttons: ['Wait', 'Draw the desk again'], cancelId: 0, signal: expect.any(AbortSignal) }),
+    );
+    await vi.waitFor(() => expect(window.calls.slice(before)).toEqual(['end renderer']));
+    const told = showMessageBox.mock.calls.length;
+    window.events.get('contents render-process-gone')!({}, { reason: 'killed', exitCode: 9 });
+    expect(window.calls.slice(before)).toEqual(['end renderer', 'reload']);
+    expect(showMessageBox.mock.calls.length).toBe(told);
     window.calls.splice(before);
   });
 
