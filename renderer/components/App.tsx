@@ -105,6 +105,10 @@ export function App({ bridge, firstPage }: { readonly bridge: Bridge; readonly f
 
   // Keyboard first: the shortcuts work anywhere except while typing in a field (see use-desk-keys.ts).
   useDeskKeys(rows, state, actions, { list: listRef, search: searchRef, topicInput: topicInputRef });
+  // The window's title names the library, as the taskbar and the window switcher show it.
+  useEffect(() => {
+    document.title = state.libraryName === '' ? 'Masthead' : `${state.libraryName} — Masthead`;
+  }, [state.libraryName]);
 
   const selected = findArticle(state.articles, state.selectedId) ?? null;
   const { dispatch } = actions;

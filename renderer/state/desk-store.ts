@@ -1,5 +1,6 @@
 /** The desk's store: the reducer's state, with file events gathered and applied together. */
 import { initialState, type DeskAction, type FileEvent } from './desk-state.js';
+import { rememberSort, storedSort } from './remembered-sort.js';
 import { reduce } from './store.js';
 
 /** How long file events wait for the rest of their burst before the desk shows them. */
@@ -14,7 +15,7 @@ export const BULK_SHOWN_MS = 1000;
  * those waiting first, so everything still happens in the order it came.
  */
 export function createDeskStore() {
-  let state = initialState;
+  let state = { ...initialState, sort: storedSort() };
   const listeners = new Set<() => void>();
   let waiting: FileEvent[] = [];
   let timer: ReturnType<typeof setTimeout> | null = null;
@@ -34,7 +35,9 @@ export function createDeskStore() {
     getState: () => state,
     dispatch: (action: DeskAction): void => {
       applyWaiting();
+      const { sort } = state;
       state = reduce(state, action);
+      if (state.sort !== sort) rememberSort(state.sort);
       notify();
     },
     fileEvent: (event: FileEvent): void => {

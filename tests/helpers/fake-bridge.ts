@@ -16,6 +16,8 @@ export function fakeBridge(initial: readonly ArticleSummary[], pageSize = 2, rel
   let articles = [...initial];
   /** The open library's key, as main names it (see `LibraryKey`). */
   let library = 'library-1';
+  /** The open library's folder name. */
+  let name = 'Test library';
   const calls: { name: string; args: unknown[] }[] = [];
   const listeners = new Set<(e: LibraryEventMessage) => void>();
   let conflictNext = false;
@@ -40,7 +42,7 @@ export function fakeBridge(initial: readonly ArticleSummary[], pageSize = 2, rel
       const sorted = [...articles].sort((a, b) => (a.id < b.id ? -1 : 1));
       const from = after === null ? 0 : sorted.findIndex((a) => a.id > after);
       const page = from === -1 ? [] : sorted.slice(from, from + size);
-      return ok({ name: 'Test library', library, total: articles.length, articles: page, done: from === -1 || from + size >= sorted.length });
+      return ok({ name, library, total: articles.length, articles: page, done: from === -1 || from + size >= sorted.length });
     },
     readArticle: async (id) => {
       calls.push({ name: 'readArticle', args: [id] });
@@ -132,9 +134,10 @@ export function fakeBridge(initial: readonly ArticleSummary[], pageSize = 2, rel
       listeners.forEach((l) => l({ type: 'changed', summary: next }));
     },
     /** Opens another library in its place (the desk is told by a `reloaded` event, as main tells it). */
-    replaceLibrary: (next: readonly ArticleSummary[], key: string) => {
+    replaceLibrary: (next: readonly ArticleSummary[], key: string, folderName = name) => {
       articles = [...next];
       library = key;
+      name = folderName;
     },
     /** Makes the next edit fail as a conflict. */
     conflictNext: () => (conflictNext = true),

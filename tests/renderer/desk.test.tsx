@@ -9,11 +9,15 @@ import { SLICED_FROM } from '../../renderer/state/use-list-view.js';
 import { type Bridge } from '../../shared/contract.js';
 import { ok } from '../../shared/result.js';
 
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  window.localStorage.clear(); // the sort the desk remembers
+});
 
 describe('the desk', () => {
-  test('lists every article with live counts, newest first', async () => {
+  test('lists every article with live counts, newest first, the library named in the window’s title', async () => {
     await setup();
+    expect(document.title).toBe('Test library — Masthead');
     expect(rowTitles()).toEqual(['Microsoft drops emotion recognition', 'Café culture returns', 'Broken file']);
     expect(screen.getByText(/3 articles · 1 published · 1 with problems/)).toBeTruthy();
   });
@@ -63,11 +67,17 @@ describe('the desk', () => {
     expect(radio('All').tabIndex).toBe(0);
   });
 
-  test('sorting by a column header', async () => {
+  test('sorting by a column header, remembered for the next start', async () => {
     const { user } = await setup();
     await user.click(screen.getByRole('button', { name: /^Title/ }));
     expect(rowTitles()).toEqual(['Broken file', 'Café culture returns', 'Microsoft drops emotion recognition']);
     expect(screen.getByRole('columnheader', { name: /Title/ }).getAttribute('aria-sort')).toBe('ascending');
+    await user.click(screen.getByRole('button', { name: /^Title/ }));
+    expect(window.localStorage.getItem('masthead.sort')).toBe('title desc');
+    cleanup();
+    await setup();
+    expect(screen.getByRole('columnheader', { name: /Title/ }).getAttribute('aria-sort')).toBe('descending');
+    expect(rowTitles()).toEqual(['Microsoft drops emotion recognition', 'Café culture returns', 'Broken file']);
   });
 
   test('a large list is sorted between frames: its rows keep their order meanwhile, and "sorting…" says so', async () => {
@@ -386,9 +396,10 @@ describe('the desk', () => {
     expect(screen.getByRole('radio', { name: 'Unpublished' }).getAttribute('aria-checked')).toBe('true');
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Microsoft drops emotion recognition');
     // Another library whose files happen to have the same names.
-    replaceLibrary([summary('a.md', { title: 'Another desk’s article', published: true }), summary('z.md', { title: 'Only there' })], 'library-2');
+    replaceLibrary([summary('a.md', { title: 'Another desk’s article', published: true }), summary('z.md', { title: 'Only there' })], 'library-2', 'Other library');
     act(() => emit({ type: 'reloaded', name: 'Other library', library: 'library-2' }));
     await waitFor(() => expect(rowTitles()).toEqual(['Another desk’s article', 'Only there']));
+    expect(document.title).toBe('Other library — Masthead'); // the window's title, in the taskbar
     expect(screen.getByRole('radio', { name: 'All' }).getAttribute('aria-checked')).toBe('true');
     expect(screen.queryByRole('row', { selected: true })).toBeNull();
     // Undo has nothing to undo here: it must not withdraw the other library's a.md.
