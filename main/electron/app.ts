@@ -69,6 +69,8 @@ async function start(): Promise<void> {
   });
 
   handleRendererScheme(protocol, join(app.getAppPath(), 'out', 'renderer'));
+  // Help › About Masthead (the app menu's About on macOS): which release this is, for a bug report.
+  app.setAboutPanelOptions({ applicationName: 'Masthead', applicationVersion: app.getVersion() });
   denyPermissions(electronSession.defaultSession);
   const exports = new ExportDesk(
     () => session.library(),

@@ -19,7 +19,7 @@ export interface MenuActions {
 
 /**
  * File (Open Library…, Open Recent, Export…, Reload, Quit), Edit (Undo, Redo, bulk actions, clipboard),
- * View, Window and Help menus. `recent`: the libraries opened last, the latest first; `home` the
+ * View, Window and Help (Keyboard Shortcuts, About) menus. `recent`: the libraries opened last, the latest first; `home` the
  * editor's home folder, shown as `~` in them.
  */
 export function menuTemplate(actions: MenuActions, platform: NodeJS.Platform, recent: readonly string[] = [], home = ''): MenuItemConstructorOptions[] {
@@ -62,7 +62,14 @@ export function menuTemplate(actions: MenuActions, platform: NodeJS.Platform, re
     { label: '&View', submenu: [{ role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }, { type: 'separator' }, { role: 'togglefullscreen' }] },
     { role: 'windowMenu' },
     // As Shift+P above: `?` is the desk's own key, shown here only.
-    { role: 'help', submenu: [{ label: 'Keyboard Shortcuts', accelerator: '?', registerAccelerator: false, click: actions.showShortcuts }] },
+    // About is in the app menu on macOS; elsewhere, at the foot of Help.
+    {
+      role: 'help',
+      submenu: [
+        { label: 'Keyboard Shortcuts', accelerator: '?', registerAccelerator: false, click: actions.showShortcuts },
+        ...(mac ? [] : [{ type: 'separator' as const }, { role: 'about' as const, label: 'About Masthead' }]),
+      ],
+    },
   ];
 }
 

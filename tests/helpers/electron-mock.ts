@@ -69,6 +69,8 @@ export function electronMock() {
         getAppPath: () => fileURLToPath(new URL('../..', import.meta.url)),
         quit: vi.fn(),
         requestSingleInstanceLock: vi.fn(() => true),
+        getVersion: () => '9.8.7',
+        setAboutPanelOptions: vi.fn(),
       },
       BrowserWindow,
       dialog: { showErrorBox: vi.fn(), showOpenDialog: vi.fn(), showMessageBox: vi.fn(async () => ({ response: 0 })) },

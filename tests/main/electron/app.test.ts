@@ -44,6 +44,7 @@ describe('the Electron entry', () => {
     expect(electron.module.session.defaultSession.setPermissionRequestHandler).toHaveBeenCalled();
     expect(electron.module.Menu.setApplicationMenu).toHaveBeenCalled();
     expect(electron.appEvents.has('web-contents-created')).toBe(true);
+    expect(electron.module.app.setAboutPanelOptions).toHaveBeenCalledWith(expect.objectContaining({ applicationName: 'Masthead', applicationVersion: '9.8.7' }));
   });
 
   test('opens one sandboxed window on the desk, where it was left, made to fit the screen, maximized again', () => {

@@ -42,6 +42,10 @@ describe('the application menu', () => {
     byLabel('Keyboard Shortcuts')?.click?.();
     expect(actions.showShortcuts).toHaveBeenCalledOnce();
     expect(items.some((i) => i.role === 'quit' || i.role === 'appMenu')).toBe(true);
+    // About Masthead: in the app menu on macOS (its role holds it), at the foot of Help elsewhere.
+    const about = items.filter((i) => i.role === 'about');
+    if (platform === 'darwin') expect(about).toEqual([]);
+    else expect(items.find((i) => i.role === 'help')?.submenu?.at(-1)).toMatchObject({ role: 'about', label: 'About Masthead' });
     byLabel('Open Library…')?.click?.();
     byLabel('Undo')?.click?.();
     byLabel('Redo')?.click?.();
