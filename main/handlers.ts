@@ -14,7 +14,7 @@ export type OpenExternal = (url: string) => Promise<Result<null>>;
 
 /** Builds the handlers. Every argument is `unknown` until checked here or in the core. */
 export function createHandlers(session: Session, openExternal: OpenExternal, exports: ExportDesk): Handlers {
-  const withLibrary = async <T>(args: unknown[], count: number, run: (open: { library: Library; name: string; key: LibraryKey }) => Promise<Result<T>>): Promise<Result<T>> => {
+  const withLibrary = async <T>(args: unknown[], count: number, run: (open: { library: Library; name: string; key: LibraryKey; unwatched: string | null }) => Promise<Result<T>>): Promise<Result<T>> => {
     if (args.length !== count) return arity(count, args);
     await session.ready(); // a library being opened answers once its list is in
     const current = session.library();
@@ -34,12 +34,12 @@ export function createHandlers(session: Session, openExternal: OpenExternal, exp
     });
   return {
     listArticles: (...args) =>
-      withLibrary(args, 2, async ({ library, name, key }) => {
+      withLibrary(args, 2, async ({ library, name, key, unwatched }) => {
         const [after, count] = args;
         if (after !== null && (typeof after !== 'string' || after.length > 4096)) return fail('bad-request', 'after must be an article id or null');
         if (!Number.isInteger(count) || (count as number) < 1 || (count as number) > MAX_PAGE) return fail('bad-request', `count must be a whole number from 1 to ${MAX_PAGE}`);
         const page = library.page(after, count as number);
-        return ok({ name, library: key, total: library.size, ...page });
+        return ok({ name, library: key, total: library.size, ...page, ...(unwatched !== null && { unwatched }) });
       }),
     readArticle: (...args) => withLibrary(args, 1, ({ library }) => library.read(args[0])),
     setPublished: (...args) => editing(args, 3, (library) => library.setPublished(args[0], args[1])),

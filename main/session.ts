@@ -16,6 +16,8 @@ interface OpenLibrary {
   readonly unsubscribe: () => void;
   /** While the folder is gone: the timer that looks for it to come back. */
   returning?: NodeJS.Timeout;
+  /** Why the folder cannot be watched, once the watch found it cannot; null while it is (or may yet be). */
+  unwatched: string | null;
 }
 
 /** How a session opens libraries. */
@@ -79,9 +81,15 @@ export class Session {
     library.onFolderGone = () => this.lost(folder, library);
     const watch = this.options.watch ? watchLibrary(library, library.onFolderGone) : null;
     const previous = this.current;
-    this.current = { library, name, key, watch, unsubscribe };
+    const open: OpenLibrary = { library, name, key, watch, unsubscribe, unwatched: null };
+    this.current = open;
     if (previous) await closeLibrary(previous);
     this.emit({ type: 'reloaded', name, library: key });
+    void watch?.ready.then((reason) => {
+      if (reason === null || this.current !== open) return;
+      open.unwatched = reason;
+      this.emit({ type: 'unwatched', reason });
+    });
     return ok({ name, size: library.size });
   }
 
@@ -112,9 +120,10 @@ export class Session {
   }
 
   /** The open library, or a failure saying none is open. */
-  library(): Result<{ library: Library; name: string; key: LibraryKey }> {
+  library(): Result<{ library: Library; name: string; key: LibraryKey; unwatched: string | null }> {
     if (this.current === null) return fail('not-found', 'no library is open; choose File › Open Library…');
-    return ok({ library: this.current.library, name: this.current.name, key: this.current.key });
+    const { library, name, key, unwatched } = this.current;
+    return ok({ library, name, key, unwatched });
   }
 
   /** The open library's real path, for remembering it; never sent to the renderer. */

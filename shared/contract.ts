@@ -25,6 +25,8 @@ export interface LibraryListing {
   readonly articles: readonly ArticleSummary[];
   /** True when no article comes after this page. */
   readonly done: boolean;
+  /** Why other programs' changes to the folder do not show as they happen, when it cannot be watched (see the `unwatched` event). */
+  readonly unwatched?: string;
 }
 
 /**
@@ -147,6 +149,11 @@ export type LibraryEventMessage =
   | { readonly type: 'reloaded'; readonly name: string; readonly library: LibraryKey }
   /** The open library's folder went (moved, renamed or deleted, or its drive removed); a `reloaded` follows if it comes back. */
   | { readonly type: 'gone'; readonly name: string }
+  /**
+   * The open library's folder cannot be watched: other programs' changes to it show only when it is
+   * opened again (the desk's own edits still check each file first, and never overwrite theirs).
+   */
+  | { readonly type: 'unwatched'; readonly reason: string }
   /** A menu command for the desk (the app menu owns Ctrl/Cmd+Z in Electron). */
   | { readonly type: 'command'; readonly command: MenuCommand }
   /** Progress of opening a library: its list pass. */

@@ -131,6 +131,7 @@ export function App({ bridge, firstPage }: { readonly bridge: Bridge; readonly f
           onExport={() => dispatch({ type: 'dialog-opened', dialog: 'export' })}
           onBulk={() => dispatch({ type: 'dialog-opened', dialog: 'bulk' })}
           onKeys={() => dispatch({ type: 'dialog-opened', dialog: 'keys' })}
+          onUnwatchedDismissed={() => dispatch({ type: 'unwatched-dismissed' })}
         />
         <main className="panes">
           <ArticleList

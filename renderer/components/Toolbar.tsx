@@ -1,4 +1,7 @@
-/** The top bar: library name, search, the desk's actions, the filters, and word when the library's folder is gone. */
+/**
+ * The top bar: library name, search, the desk's actions, the filters, and word when the library's
+ * folder is gone or cannot be watched.
+ */
 import { useMemo, type KeyboardEvent, type RefObject } from 'react';
 import type { StatusFilter } from '../../shared/query.js';
 import type { DeskState, Filters } from '../state/desk-state.js';
@@ -22,10 +25,12 @@ interface Props {
   readonly onBulk: () => void;
   /** Opens the list of keyboard shortcuts. */
   readonly onKeys: () => void;
+  /** The editor has read why the folder is not watched. */
+  readonly onUnwatchedDismissed: () => void;
 }
 
 /** Search and filters; every control is labelled for screen readers. */
-export function Toolbar({ state, topics, providers, searchRef, onFilters, onEscape, onExport, onBulk, onKeys }: Props) {
+export function Toolbar({ state, topics, providers, searchRef, onFilters, onEscape, onExport, onBulk, onKeys, onUnwatchedDismissed }: Props) {
   const { filters } = state;
   // A few hundred topics: made again when they change, not at every approval.
   const topicOptions = useMemo(() => options(topics), [topics]);
@@ -129,6 +134,17 @@ export function Toolbar({ state, topics, providers, searchRef, onFilters, onEsca
           <strong>The folder {state.gone} is no longer where it was opened.</strong> It was moved, renamed or deleted, or its drive was removed: nothing in it can be read or
           saved until it is back. Masthead opens it again as soon as it is.
         </p>
+      )}
+      {state.gone === null && state.unwatched !== null && (
+        <div className="unwatched-banner" role="status">
+          <p>
+            <strong>Changes other programs make to this folder show only when it is opened again</strong> ({state.unwatched}). Your own changes are saved as usual, and
+            none of them overwrites a file another program changed.
+          </p>
+          <button type="button" className="quiet" aria-label="Dismiss: the folder is not watched" title="Dismiss" onClick={onUnwatchedDismissed}>
+            ×
+          </button>
+        </div>
       )}
     </header>
   );

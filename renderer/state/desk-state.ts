@@ -91,6 +91,11 @@ export interface DeskState {
   readonly checking: { readonly done: number; readonly total: number } | null;
   /** The name of the library's folder while it is gone from where it was opened (see the `gone` event); null otherwise. */
   readonly gone: string | null;
+  /**
+   * Why the open library's folder cannot be watched (see the `unwatched` event): other programs'
+   * changes then show only when it is opened again. Null while it is watched, or once dismissed.
+   */
+  readonly unwatched: string | null;
 }
 
 /**
@@ -105,7 +110,17 @@ export type FileEvent = Extract<LibraryEventMessage, { readonly type: 'added' | 
 /** Every way the state changes. */
 export type DeskAction =
   | { readonly type: 'load-started' }
-  | { readonly type: 'loaded'; readonly name: string; readonly library: LibraryKey; readonly articles: readonly ArticleSummary[]; readonly total: number; readonly done: boolean }
+  | {
+      readonly type: 'loaded';
+      readonly name: string;
+      readonly library: LibraryKey;
+      readonly articles: readonly ArticleSummary[];
+      readonly total: number;
+      readonly done: boolean;
+      /** Why the folder cannot be watched, when main knows by the time it answers. */
+      readonly unwatched?: string;
+    }
+  | { readonly type: 'unwatched-dismissed' }
   | { readonly type: 'appended'; readonly articles: readonly ArticleSummary[]; readonly total: number; readonly done: boolean }
   | { readonly type: 'load-failed'; readonly message: string }
   | { readonly type: 'library-event'; readonly event: LibraryEventMessage }
@@ -155,4 +170,5 @@ export const initialState: DeskState = {
   opening: null,
   receiving: null,
   gone: null,
+  unwatched: null,
 };

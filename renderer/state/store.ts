@@ -18,7 +18,8 @@ export function reduce(state: DeskState, action: DeskAction): DeskState {
       const selectedId = action.articles.some((a) => a.id === state.selectedId) ? state.selectedId : null;
       const receiving = action.done ? null : { total: action.total, byEvent: [] };
       orderedPrefix(action.articles); // the first page's: each page after it then adds to it (see `recordChange`)
-      return { ...state, loading: false, libraryName: action.name, library: action.library, articles: action.articles, selectedId, detail: selectedId ? state.detail : null, receiving };
+      const unwatched = action.unwatched ?? state.unwatched; // told by an event, maybe before this answer
+      return { ...state, loading: false, libraryName: action.name, library: action.library, articles: action.articles, selectedId, detail: selectedId ? state.detail : null, receiving, unwatched };
     }
     case 'appended': {
       // Events may already have brought some of these; the event's version is the newer one. Only
@@ -35,6 +36,8 @@ export function reduce(state: DeskState, action: DeskAction): DeskState {
       recordChange(articles, state.articles, { kind: 'added', count: fresh.length });
       return { ...state, articles, receiving };
     }
+    case 'unwatched-dismissed':
+      return { ...state, unwatched: null };
     case 'load-failed':
       return { ...state, loading: false, loadError: action.message };
     case 'library-event':
@@ -105,12 +108,15 @@ function applyEvent(state: DeskState, event: LibraryEventMessage): DeskState {
       return { ...state, articles, selectedId: gone ? null : state.selectedId, detail: gone ? null : state.detail, receiving };
     }
     case 'reloaded':
-      if (state.library === null || event.library === state.library) return { ...state, libraryName: event.name, library: event.library, gone: null };
+      // Opened again: watched again, unless a new `unwatched` says otherwise.
+      if (state.library === null || event.library === state.library) return { ...state, libraryName: event.name, library: event.library, gone: null, unwatched: null };
       // Another library: nothing of the last one's carries over (its filters, its selection, its undo,
       // its remote images shown), only the editor's sort and notices. Its list is asked for afresh.
       return { ...initialState, sort: state.sort, notices: state.notices, libraryName: event.name, library: event.library };
     case 'gone':
       return { ...state, gone: event.name };
+    case 'unwatched':
+      return { ...state, unwatched: event.reason };
     case 'open-progress':
       return { ...state, opening: event.done >= event.total ? null : { done: event.done, total: event.total } };
     case 'check-progress':

@@ -73,7 +73,8 @@ export function useDesk(bridge: Bridge, firstPage?: FirstPage, held?: () => bool
           if (page.ok) shared.share(page.value.articles);
           return page;
         }),
-      loaded: (page, done) => dispatch({ type: 'loaded', name: page.name, library: page.library, articles: shared.share(page.articles), total: page.total, done }),
+      loaded: (page, done) =>
+        dispatch({ type: 'loaded', name: page.name, library: page.library, articles: shared.share(page.articles), total: page.total, done, ...(page.unwatched !== undefined && { unwatched: page.unwatched }) }),
       appended: (articles, total, done) => dispatch({ type: 'appended', articles, total, done }),
       failed: (message, first) => dispatch(first ? { type: 'load-failed', message } : { type: 'notice', level: 'error', text: message }),
       current: () => mine === generation.current,

@@ -18,6 +18,8 @@ export function fakeBridge(initial: readonly ArticleSummary[], pageSize = 2, rel
   let library = 'library-1';
   /** The open library's folder name. */
   let name = 'Test library';
+  /** Why its folder is not watched, once main knows (see `LibraryListing.unwatched`). */
+  let unwatched: string | undefined;
   const calls: { name: string; args: unknown[] }[] = [];
   const listeners = new Set<(e: LibraryEventMessage) => void>();
   let conflictNext = false;
@@ -42,7 +44,7 @@ export function fakeBridge(initial: readonly ArticleSummary[], pageSize = 2, rel
       const sorted = [...articles].sort((a, b) => (a.id < b.id ? -1 : 1));
       const from = after === null ? 0 : sorted.findIndex((a) => a.id > after);
       const page = from === -1 ? [] : sorted.slice(from, from + size);
-      return ok({ name, library, total: articles.length, articles: page, done: from === -1 || from + size >= sorted.length });
+      return ok({ name, library, total: articles.length, articles: page, done: from === -1 || from + size >= sorted.length, ...(unwatched !== undefined && { unwatched }) });
     },
     readArticle: async (id) => {
       calls.push({ name: 'readArticle', args: [id] });
@@ -139,6 +141,8 @@ export function fakeBridge(initial: readonly ArticleSummary[], pageSize = 2, rel
       library = key;
       name = folderName;
     },
+    /** Main finds the folder cannot be watched: the lists it answers say why from now on. */
+    unwatch: (reason: string) => (unwatched = reason),
     /** Makes the next edit fail as a conflict. */
     conflictNext: () => (conflictNext = true),
     /** Holds topic changes until the answer is called, as a slow disk would. */

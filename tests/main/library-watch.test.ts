@@ -6,7 +6,7 @@ const native = vi.hoisted(() => ({
   subscribe: vi.fn(),
 }));
 vi.mock('@parcel/watcher', () => ({ default: { subscribe: native.subscribe } }));
-const { watchLibrary } = await import('../../main/core/library-watch.js');
+const { unwatchedReason, watchLibrary } = await import('../../main/core/library-watch.js');
 
 const library = (gone = false): Library & { refresh: ReturnType<typeof vi.fn>; rescan: ReturnType<typeof vi.fn> } =>
   ({ root: '/news', refresh: vi.fn(async () => undefined), rescan: vi.fn(async () => undefined), folderGone: () => gone }) as never;
@@ -30,15 +30,24 @@ describe('the library watch', () => {
   test('a watch whose folder is gone (deleted, its drive or share removed) still closes', async () => {
     native.subscribe.mockResolvedValue({ unsubscribe: () => Promise.reject(new Error('Unable to remove watcher: Invalid argument')) });
     const watch = watchLibrary(library());
-    await watch.ready;
+    await expect(watch.ready).resolves.toBeNull(); // watching
     await expect(watch.close()).resolves.toBeUndefined();
   });
 
-  test('a folder that cannot be watched still opens, and closes', async () => {
+  test('a folder that cannot be watched still opens, says why, and closes', async () => {
     native.subscribe.mockRejectedValue(new Error('inotify_add_watch: no space left on device'));
     const watch = watchLibrary(library());
-    await expect(watch.ready).resolves.toBeUndefined();
+    await expect(watch.ready).resolves.toBe('Linux watches as many folders as it allows; raising fs.inotify.max_user_watches lets it watch this one');
     await expect(watch.close()).resolves.toBeUndefined();
+  });
+
+  test.each([
+    { name: "inotify's watches all taken", error: new Error('Error starting watcher: No space left on device'), reason: /^Linux watches as many folders as it allows; raising fs\.inotify\.max_user_watches/ },
+    { name: "inotify's watchers all taken", error: new Error('inotify_init1: Too many open files'), reason: /^Linux has no folder watcher left: other programs hold them all; closing some, or raising fs\.inotify\.max_user_instances/ },
+    { name: 'any other refusal, in its own words', error: new Error('Unsupported file system'), reason: /^the system would not watch it: Unsupported file system$/ },
+    { name: 'a refusal that is not an Error', error: 'no backend', reason: /^the system would not watch it: no backend$/ },
+  ])('why a folder is not watched: $name', ({ error, reason }) => {
+    expect(unwatchedReason(error)).toMatch(reason);
   });
 
   test('a watcher that lost track finds every file again; a file is read once it has been quiet', async () => {

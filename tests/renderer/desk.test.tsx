@@ -384,6 +384,21 @@ describe('the desk', () => {
     expect((screen.getByRole('switch', { name: 'Published' }) as HTMLInputElement).disabled).toBe(false);
   });
 
+  test('a folder the system will not watch: the desk says why changes elsewhere may not show, until dismissed or opened again', async () => {
+    const { user, emit, unwatch } = await setup();
+    const banner = () => screen.queryByText(/Changes other programs make to this folder show only when it is opened again/)?.closest('[role="status"]');
+    expect(banner()).toBeFalsy();
+    act(() => emit({ type: 'unwatched', reason: 'the system would not watch it: Unsupported file system' }));
+    expect(banner()?.textContent).toContain('(the system would not watch it: Unsupported file system)');
+    expect(banner()?.textContent).toContain('none of them overwrites a file another program changed');
+    await user.click(screen.getByRole('button', { name: 'Dismiss: the folder is not watched' }));
+    expect(banner()).toBeFalsy();
+    // Opened again (Reload Library): a desk told only by the list, as one that connects after the event.
+    unwatch('Linux watches as many folders as it allows; raising fs.inotify.max_user_watches lets it watch this one');
+    act(() => emit({ type: 'reloaded', name: 'Test library', library: 'library-1' }));
+    await waitFor(() => expect(banner()?.textContent).toContain('fs.inotify.max_user_watches'));
+  });
+
   test('another library opened: its list, with no filter, selection or undo carried over from the last one; the same one reloaded keeps them', async () => {
     const { user, calls, emit, replaceLibrary } = await setup();
     await user.click(screen.getByRole('row', { name: /Microsoft drops/ }));
