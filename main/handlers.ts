@@ -56,5 +56,12 @@ export function createHandlers(session: Session, openExternal: OpenExternal, exp
     runExport: (...args) => (args.length === 1 ? exports.run(args[0]) : arity(1, args)),
     cancelExport: async (...args) => (args.length === 0 ? exports.cancel() : arity(0, args)),
     revealExport: async (...args) => (args.length === 0 ? exports.revealLast() : arity(0, args)),
+    reopenLibrary: async (...args) => {
+      if (args.length !== 0) return arity(0, args);
+      const root = session.root;
+      if (root === undefined) return fail('not-found', 'no library is open; choose File › Open Library…');
+      const opened = await session.open(root);
+      return opened.ok ? ok(null) : opened;
+    },
   };
 }

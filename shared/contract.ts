@@ -117,6 +117,11 @@ export interface Requests {
   runExport: { args: [request: ExportRequest]; result: ExportOutcome };
   cancelExport: { args: []; result: null };
   revealExport: { args: []; result: null };
+  /**
+   * Opens the open library again, as File › Reload Library does: what other programs changed in it
+   * is read, and its folder watched afresh. Answers once it is open (a `reloaded` event follows).
+   */
+  reopenLibrary: { args: []; result: null };
 }
 
 /** The request names, for binding and validation. */
@@ -133,6 +138,7 @@ export const REQUEST_NAMES = [
   'runExport',
   'cancelExport',
   'revealExport',
+  'reopenLibrary',
 ] as const satisfies readonly (keyof Requests)[];
 
 /** A request name. */

@@ -132,6 +132,7 @@ export function App({ bridge, firstPage }: { readonly bridge: Bridge; readonly f
           onBulk={() => dispatch({ type: 'dialog-opened', dialog: 'bulk' })}
           onKeys={() => dispatch({ type: 'dialog-opened', dialog: 'keys' })}
           onUnwatchedDismissed={() => dispatch({ type: 'unwatched-dismissed' })}
+          onReopen={actions.reopenLibrary}
         />
         <main className="panes">
           <ArticleList

@@ -27,10 +27,12 @@ interface Props {
   readonly onKeys: () => void;
   /** The editor has read why the folder is not watched. */
   readonly onUnwatchedDismissed: () => void;
+  /** Opens the library again: what other programs changed is read. */
+  readonly onReopen: () => void;
 }
 
 /** Search and filters; every control is labelled for screen readers. */
-export function Toolbar({ state, topics, providers, searchRef, onFilters, onEscape, onExport, onBulk, onKeys, onUnwatchedDismissed }: Props) {
+export function Toolbar({ state, topics, providers, searchRef, onFilters, onEscape, onExport, onBulk, onKeys, onUnwatchedDismissed, onReopen }: Props) {
   const { filters } = state;
   // A few hundred topics: made again when they change, not at every approval.
   const topicOptions = useMemo(() => options(topics), [topics]);
@@ -141,6 +143,9 @@ export function Toolbar({ state, topics, providers, searchRef, onFilters, onEsca
             <strong>Changes other programs make to this folder show only when it is opened again</strong> ({state.unwatched}). Your own changes are saved as usual, and
             none of them overwrites a file another program changed.
           </p>
+          <button type="button" onClick={onReopen}>
+            Open it again
+          </button>
           <button type="button" className="quiet" aria-label="Dismiss: the folder is not watched" title="Dismiss" onClick={onUnwatchedDismissed}>
             ×
           </button>

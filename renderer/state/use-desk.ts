@@ -33,6 +33,8 @@ export interface DeskActions {
   /** Stops an undo or redo of many articles after the request under way: the rest stays to undo (or redo). */
   readonly stopReplay: () => void;
   readonly reload: () => void;
+  /** Has main open the library again (File › Reload Library); an error is told as a notice. */
+  readonly reopenLibrary: () => void;
   readonly openExternal: (url: string) => void;
   readonly dispatch: (action: DeskAction) => void;
 }
@@ -238,6 +240,11 @@ export function useDesk(bridge: Bridge, firstPage?: FirstPage, held?: () => bool
       undo: () => enqueue(() => replay('undo')),
       redo: () => enqueue(() => replay('redo')),
       reload,
+      reopenLibrary: () => {
+        void bridge.reopenLibrary().then((result) => {
+          if (!result.ok) dispatch({ type: 'notice', level: 'error', text: `Could not open the library again: ${result.error.message}` });
+        });
+      },
       openExternal: (url) => {
         void bridge.openExternal(url).then((result) => {
           if (!result.ok) dispatch({ type: 'notice', level: 'error', text: result.error.message });

@@ -120,6 +120,11 @@ export function fakeBridge(initial: readonly ArticleSummary[], pageSize = 2, rel
       calls.push({ name: 'revealExport', args: [] });
       return ok(null);
     },
+    reopenLibrary: async () => {
+      calls.push({ name: 'reopenLibrary', args: [] });
+      listeners.forEach((l) => l({ type: 'reloaded', name, library }));
+      return ok(null);
+    },
     onEvent: (listener) => {
       listeners.add(listener);
       return () => listeners.delete(listener);

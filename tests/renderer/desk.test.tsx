@@ -385,12 +385,17 @@ describe('the desk', () => {
   });
 
   test('a folder the system will not watch: the desk says why changes elsewhere may not show, until dismissed or opened again', async () => {
-    const { user, emit, unwatch } = await setup();
+    const { user, emit, unwatch, calls } = await setup();
     const banner = () => screen.queryByText(/Changes other programs make to this folder show only when it is opened again/)?.closest('[role="status"]');
     expect(banner()).toBeFalsy();
     act(() => emit({ type: 'unwatched', reason: 'the system would not watch it: Unsupported file system' }));
     expect(banner()?.textContent).toContain('(the system would not watch it: Unsupported file system)');
     expect(banner()?.textContent).toContain('none of them overwrites a file another program changed');
+    // Opened again from the banner: main reads the folder again, and watches it afresh.
+    await user.click(screen.getByRole('button', { name: 'Open it again' }));
+    expect(calls.filter((c) => c.name === 'reopenLibrary')).toHaveLength(1);
+    await waitFor(() => expect(banner()).toBeFalsy());
+    act(() => emit({ type: 'unwatched', reason: 'the system would not watch it: Unsupported file system' })); // still not
     await user.click(screen.getByRole('button', { name: 'Dismiss: the folder is not watched' }));
     expect(banner()).toBeFalsy();
     // Opened again (Reload Library): a desk told only by the list, as one that connects after the event.

@@ -161,6 +161,24 @@ describe('the browser host', () => {
     await api('setPublished', [SEED_ID, false, key]);
   });
 
+  test('the desk may have the library opened again: what another program changed unseen is listed, the key kept', async () => {
+    // This session watches nothing, as where the system will not watch the folder.
+    const path = join(library.dir, SEED_ID);
+    const before = readFileSync(path, 'utf8');
+    const title = (): Promise<string> => api('listArticles', [null, 10]).then((r) => (JSON.parse(r.body) as { value: { articles: { title: string }[] } }).value.articles[0]!.title);
+    try {
+      writeFileSync(path, before.replace(/^title: .*$/m, 'title: Retitled elsewhere'));
+      expect(await title()).not.toBe('Retitled elsewhere');
+      expect(JSON.parse((await api('reopenLibrary', ['again'])).body)).toMatchObject({ ok: false, error: { kind: 'bad-request' } });
+      expect(JSON.parse((await api('reopenLibrary', [])).body)).toEqual({ ok: true, value: null });
+      expect(await title()).toBe('Retitled elsewhere');
+      expect((JSON.parse((await api('listArticles', [null, 1])).body) as { value: { library: string } }).value.library).toBe(key);
+    } finally {
+      writeFileSync(path, before);
+      await api('reopenLibrary', []);
+    }
+  });
+
   test('an edit made on the list of another library is refused, and the file left as it is', async () => {
     const res = JSON.parse((await api('setPublished', [SEED_ID, true, 'another-lib1'])).body);
     expect(res).toEqual({ ok: false, error: { kind: 'not-found', message: expect.stringMatching(/library open before; .*nothing was changed/) } });
