@@ -39,7 +39,8 @@ export function createHandlers(session: Session, openExternal: OpenExternal, exp
         if (after !== null && (typeof after !== 'string' || after.length > 4096)) return fail('bad-request', 'after must be an article id or null');
         if (!Number.isInteger(count) || (count as number) < 1 || (count as number) > MAX_PAGE) return fail('bad-request', `count must be a whole number from 1 to ${MAX_PAGE}`);
         const page = library.page(after, count as number);
-        return ok({ name, library: key, total: library.size, ...page, ...(unwatched !== null && { unwatched }) });
+        const unreadableFolders = library.unreadableFolders;
+        return ok({ name, library: key, total: library.size, ...page, ...(unwatched !== null && { unwatched }), ...(unreadableFolders.length > 0 && { unreadableFolders }) });
       }),
     readArticle: (...args) => withLibrary(args, 1, ({ library }) => library.read(args[0])),
     setPublished: (...args) => editing(args, 3, (library) => library.setPublished(args[0], args[1])),

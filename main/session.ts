@@ -77,6 +77,7 @@ export class Session {
     let key = this.keys.get(library.root);
     if (key === undefined) this.keys.set(library.root, (key = randomBytes(9).toString('base64url')));
     const unsubscribe = library.subscribe((event) => this.emit(event.type === 'checking' ? { type: 'check-progress', done: event.done, total: event.total } : event));
+    // What the open's scan found unreadable before anyone listened is asked for with the list (see handlers.ts).
     // The watch starts now and is ready within a second even at 100,000 files; the list does not wait for it.
     library.onFolderGone = () => this.lost(folder, library);
     const watch = this.options.watch ? watchLibrary(library, library.onFolderGone) : null;

@@ -14,6 +14,14 @@ import type { Result } from './result.js';
  */
 export type LibraryKey = string;
 
+/** A folder inside the library that cannot be read: its articles are not listed. */
+export interface UnreadableFolder {
+  /** Its path inside the library, as article ids spell it ("2019/embargoed"). */
+  readonly folder: string;
+  /** Why, in words ("permission denied"). */
+  readonly message: string;
+}
+
 /** One page of the list, in id order: the desk shows the first page at once and asks for the rest after it. */
 export interface LibraryListing {
   readonly name: string;
@@ -27,6 +35,8 @@ export interface LibraryListing {
   readonly done: boolean;
   /** Why other programs' changes to the folder do not show as they happen, when it cannot be watched (see the `unwatched` event). */
   readonly unwatched?: string;
+  /** The folders inside the library that cannot be read, when there are any (see the `unreadable-folders` event). */
+  readonly unreadableFolders?: readonly UnreadableFolder[];
 }
 
 /**
@@ -160,6 +170,8 @@ export type LibraryEventMessage =
    * opened again (the desk's own edits still check each file first, and never overwrite theirs).
    */
   | { readonly type: 'unwatched'; readonly reason: string }
+  /** The folders inside the library that cannot be read (none: all can again), whenever that changes. */
+  | { readonly type: 'unreadable-folders'; readonly folders: readonly UnreadableFolder[] }
   /** A menu command for the desk (the app menu owns Ctrl/Cmd+Z in Electron). */
   | { readonly type: 'command'; readonly command: MenuCommand }
   /** Progress of opening a library: its list pass. */

@@ -1,4 +1,5 @@
 /** The in-memory index of an open library: one entry per article, in id order, with change events. */
+import type { UnreadableFolder } from '../../shared/contract.js';
 import { isDeepStrictEqual } from 'node:util';
 import type { ArticleId, ArticleSummary } from '../../shared/article.js';
 import type { FileStamp } from './file-stamp.js';
@@ -18,7 +19,9 @@ export interface IndexEntry {
 export type LibraryEvent =
   | { readonly type: 'added' | 'changed'; readonly summary: ArticleSummary }
   | { readonly type: 'removed'; readonly id: ArticleId }
-  | { readonly type: 'checking'; readonly done: number; readonly total: number };
+  | { readonly type: 'checking'; readonly done: number; readonly total: number }
+  /** The folders inside the library that cannot be read, whenever that changes (see `Library.unreadableFolders`). */
+  | { readonly type: 'unreadable-folders'; readonly folders: readonly UnreadableFolder[] };
 
 /** The entries, their id order (kept until an article comes or goes) and who listens. */
 export class LibraryIndex {

@@ -3,8 +3,9 @@ import { realpathSync } from 'node:fs';
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import type { ArticleId } from '../../shared/article.js';
+import type { UnreadableFolder } from '../../shared/contract.js';
 import { fail, ok, type Result } from '../../shared/result.js';
-import { SAVE_LEFTOVER } from './save.js';
+import { errorText, SAVE_LEFTOVER } from './save.js';
 
 /** File names that may hold an article; the file must also open with `---`. */
 export const ARTICLE_FILE = /\.(md|markdown|txt)$/i;
@@ -91,9 +92,10 @@ export interface ScannedFile {
 /**
  * Every candidate article file under the root, in a stable order. Links are followed only
  * when they lead to a place inside the library, and each real folder is walked once. What saves
- * left behind (see save.ts) is added to `leftovers`, when given.
+ * left behind (see save.ts) is added to `leftovers`, and the sub-folders that cannot be read to
+ * `unreadable`, when given.
  */
-export async function scanLibrary(realRoot: string, leftovers?: string[]): Promise<ScannedFile[]> {
+export async function scanLibrary(realRoot: string, leftovers?: string[], unreadable?: UnreadableFolder[]): Promise<ScannedFile[]> {
   const ids: ScannedFile[] = [];
   const seenFolders = new Set<string>([realRoot]);
   // `prefix` is the folder's id with a trailing `/`: ids are built by concatenation, not path maths,
@@ -102,8 +104,12 @@ export async function scanLibrary(realRoot: string, leftovers?: string[]): Promi
     let entries;
     try {
       entries = await readdir(folder, { withFileTypes: true });
-    } catch {
-      return; // an unreadable sub-folder is skipped; the root itself is checked by the caller
+    } catch (e) {
+      // An unreadable sub-folder is skipped, and said so: its articles are not listed. (One gone
+      // since it was seen simply is not there; the root itself is checked by the caller.)
+      const code = typeof e === 'object' && e !== null && 'code' in e ? e.code : undefined;
+      if (prefix !== '' && code !== 'ENOENT' && code !== 'ENOTDIR') unreadable?.push({ folder: prefix.slice(0, -1), message: errorText(e) });
+      return;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     const subfolders: string[] = [];

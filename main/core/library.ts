@@ -1,7 +1,7 @@
 /** An open article library: the index of every article, full reads, lossless edits and live updates. */
 import { readFile } from 'node:fs/promises';
 import type { ArticleDetail, ArticleId, ArticleSummary } from '../../shared/article.js';
-import type { BulkOutcome } from '../../shared/contract.js';
+import type { BulkOutcome, UnreadableFolder } from '../../shared/contract.js';
 import { fail, ok, type Result } from '../../shared/result.js';
 import { ArticleEdits } from './article-edits.js';
 import { toArticle, unreadableSummary, withMode } from './article-model.js';
@@ -70,6 +70,9 @@ export class Library {
   /** How many articles the open took from the persistent index without reading their files (known once `verified`). */
   fromCache = 0;
 
+  /** The folders inside the library that the last scan could not read: their articles are not listed. */
+  private unreadable: readonly UnreadableFolder[] = [];
+
   private constructor(
     private readonly folder: LibraryRoot,
     cache: { readonly file: string; readonly reader: string } | null,
@@ -113,6 +116,7 @@ export class Library {
     const cache = options.cacheFolder === undefined ? null : { file: cacheFileOf(options.cacheFolder, root), reader: options.reader ?? READER_VERSION };
     const library = new Library(opened.value, cache);
     const leftovers: string[] = [];
+    const unreadable: UnreadableFolder[] = [];
     const cached = cache === null ? null : await loadIndex(cache.file, root, cache.reader);
     // The stamp threads boot once the index is decoded, not while: on two cores their start slowed
     // the decode (a fresh process's warm open at 100,000, ten of each alternated, two runs: median
@@ -121,15 +125,17 @@ export class Library {
       const stamper = startStamper();
       library.index.replaceAll(cached);
       options.onProgress?.({ done: cached.size, total: cached.size });
-      const scanning = scanLibrary(root, leftovers);
+      const scanning = scanLibrary(root, leftovers, unreadable);
       library.tidyLeftovers(scanning, leftovers);
+      void scanning.then(() => library.foundUnreadable(unreadable), () => undefined);
       const reread = library.reconcile(scanning, stamper, options.onProgress);
       library.verified = reread.then(() => undefined);
       library.checked = reread.then((files) => library.checkAll(files));
     } else {
       // The read threads boot while the folder is listed.
-      const listing = scanLibrary(root, leftovers);
+      const listing = scanLibrary(root, leftovers, unreadable);
       library.tidyLeftovers(listing, leftovers);
+      void listing.then(() => library.foundUnreadable(unreadable), () => undefined);
       await library.readAll(listing, 0, null, options.onProgress);
       const files = await listing;
       library.writer?.changed();
@@ -369,14 +375,29 @@ export class Library {
   /** Finds every article file again: files that appeared are read, ids whose files went are dropped. */
   async rescan(): Promise<void> {
     await this.passes.run(async (fresh) => {
-      const files = await scanLibrary(this.root);
+      const unreadable: UnreadableFolder[] = [];
+      const files = await scanLibrary(this.root, undefined, unreadable);
       // A folder that is gone lists nothing: its articles are not gone with it, only out of reach.
       if (this.folderGone()) return;
+      this.foundUnreadable(unreadable);
       const present = new Set(files.map((f) => f.id));
       // A file added since the scan (and read by the watcher's refresh) is not gone.
       for (const [id] of [...this.index.all()]) if (!present.has(id) && fresh(id)) this.remove(id);
       for (const file of files) if (this.index.get(file.id) === undefined && fresh(file.id)) await this.load(file.id, file.path);
     });
+  }
+
+  /** The folders inside the library that cannot be read, as the last scan found them: their articles are not listed. */
+  get unreadableFolders(): readonly UnreadableFolder[] {
+    return this.unreadable;
+  }
+
+  /** Keeps what a scan found unreadable, and tells listeners when that changed. */
+  private foundUnreadable(found: readonly UnreadableFolder[]): void {
+    const same = found.length === this.unreadable.length && found.every((f, i) => f.folder === this.unreadable[i]!.folder && f.message === this.unreadable[i]!.message);
+    if (same) return;
+    this.unreadable = found;
+    this.index.emit({ type: 'unreadable-folders', folders: found });
   }
 
   /** Once the scan is done, removes what saves cut short by a crash left in the library (see save.ts). */

@@ -133,6 +133,7 @@ export function App({ bridge, firstPage }: { readonly bridge: Bridge; readonly f
           onKeys={() => dispatch({ type: 'dialog-opened', dialog: 'keys' })}
           onUnwatchedDismissed={() => dispatch({ type: 'unwatched-dismissed' })}
           onReopen={actions.reopenLibrary}
+          onUnreadableDismissed={() => dispatch({ type: 'unreadable-folders-dismissed' })}
         />
         <main className="panes">
           <ArticleList

@@ -2,7 +2,8 @@
  * The top bar: library name, search, the desk's actions, the filters, and word when the library's
  * folder is gone or cannot be watched.
  */
-import { useMemo, type KeyboardEvent, type RefObject } from 'react';
+import { useMemo, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
+import type { UnreadableFolder } from '../../shared/contract.js';
 import type { StatusFilter } from '../../shared/query.js';
 import type { DeskState, Filters } from '../state/desk-state.js';
 
@@ -29,10 +30,12 @@ interface Props {
   readonly onUnwatchedDismissed: () => void;
   /** Opens the library again: what other programs changed is read. */
   readonly onReopen: () => void;
+  /** The editor has read which folders cannot be read. */
+  readonly onUnreadableDismissed: () => void;
 }
 
 /** Search and filters; every control is labelled for screen readers. */
-export function Toolbar({ state, topics, providers, searchRef, onFilters, onEscape, onExport, onBulk, onKeys, onUnwatchedDismissed, onReopen }: Props) {
+export function Toolbar({ state, topics, providers, searchRef, onFilters, onEscape, onExport, onBulk, onKeys, onUnwatchedDismissed, onReopen, onUnreadableDismissed }: Props) {
   const { filters } = state;
   // A few hundred topics: made again when they change, not at every approval.
   const topicOptions = useMemo(() => options(topics), [topics]);
@@ -138,21 +141,44 @@ export function Toolbar({ state, topics, providers, searchRef, onFilters, onEsca
         </p>
       )}
       {state.gone === null && state.unwatched !== null && (
-        <div className="unwatched-banner" role="status">
-          <p>
-            <strong>Changes other programs make to this folder show only when it is opened again</strong> ({state.unwatched}). Your own changes are saved as usual, and
-            none of them overwrites a file another program changed.
-          </p>
-          <button type="button" onClick={onReopen}>
-            Open it again
-          </button>
-          <button type="button" className="quiet" aria-label="Dismiss: the folder is not watched" title="Dismiss" onClick={onUnwatchedDismissed}>
-            ×
-          </button>
-        </div>
+        <FolderNote onReopen={onReopen} dismissLabel="Dismiss: the folder is not watched" onDismiss={onUnwatchedDismissed}>
+          <strong>Changes other programs make to this folder show only when it is opened again</strong> ({state.unwatched}). Your own changes are saved as usual, and none
+          of them overwrites a file another program changed.
+        </FolderNote>
+      )}
+      {state.gone === null && state.unreadableFolders.length > 0 && (
+        <FolderNote onReopen={onReopen} dismissLabel="Dismiss: folders that cannot be read" onDismiss={onUnreadableDismissed}>
+          <strong>{unreadableText(state.unreadableFolders.length)}</strong> {foldersText(state.unreadableFolders)}. Once they can be read, open the library again.
+        </FolderNote>
       )}
     </header>
   );
+}
+
+/** A note on the library's folder above the list: what it says, a way to open the library again, and one to dismiss it. */
+function FolderNote({ children, onReopen, dismissLabel, onDismiss }: { readonly children: ReactNode; readonly onReopen: () => void; readonly dismissLabel: string; readonly onDismiss: () => void }) {
+  return (
+    <div className="folder-note" role="status">
+      <p>{children}</p>
+      <button type="button" onClick={onReopen}>
+        Open it again
+      </button>
+      <button type="button" className="quiet" aria-label={dismissLabel} title="Dismiss" onClick={onDismiss}>
+        ×
+      </button>
+    </div>
+  );
+}
+
+/** The lead of the note on `count` folders that cannot be read. */
+function unreadableText(count: number): string {
+  return count === 1 ? 'A folder in this library cannot be read, so its articles are not listed:' : `${count} folders in this library cannot be read, so their articles are not listed:`;
+}
+
+/** The first few of `folders`, each with why, and how many more. */
+function foldersText(folders: readonly UnreadableFolder[]): string {
+  const shown = folders.slice(0, 3).map((f) => `${f.folder} (${f.message})`);
+  return folders.length > 3 ? `${shown.join(', ')} and ${folders.length - 3} more` : shown.join(', ');
 }
 
 /** An option for each of `names`. */

@@ -1,6 +1,6 @@
 /** The desk's state and every action that changes it: what main said, plus the editor's view of it. */
 import type { ArticleDetail, ArticleId, ArticleSummary } from '../../shared/article.js';
-import type { LibraryEventMessage, LibraryKey } from '../../shared/contract.js';
+import type { LibraryEventMessage, LibraryKey, UnreadableFolder } from '../../shared/contract.js';
 import type { StatusFilter } from '../../shared/query.js';
 
 /** Columns the list sorts by. */
@@ -96,6 +96,8 @@ export interface DeskState {
    * changes then show only when it is opened again. Null while it is watched, or once dismissed.
    */
   readonly unwatched: string | null;
+  /** The folders inside the library that cannot be read, their articles not listed (see the `unreadable-folders` event); none once dismissed. */
+  readonly unreadableFolders: readonly UnreadableFolder[];
 }
 
 /**
@@ -119,8 +121,11 @@ export type DeskAction =
       readonly done: boolean;
       /** Why the folder cannot be watched, when main knows by the time it answers. */
       readonly unwatched?: string;
+      /** The folders main could not read, when there are any by the time it answers. */
+      readonly unreadableFolders?: readonly UnreadableFolder[];
     }
   | { readonly type: 'unwatched-dismissed' }
+  | { readonly type: 'unreadable-folders-dismissed' }
   | { readonly type: 'appended'; readonly articles: readonly ArticleSummary[]; readonly total: number; readonly done: boolean }
   | { readonly type: 'load-failed'; readonly message: string }
   | { readonly type: 'library-event'; readonly event: LibraryEventMessage }
@@ -171,4 +176,5 @@ export const initialState: DeskState = {
   receiving: null,
   gone: null,
   unwatched: null,
+  unreadableFolders: [],
 };

@@ -18,8 +18,10 @@ export function reduce(state: DeskState, action: DeskAction): DeskState {
       const selectedId = action.articles.some((a) => a.id === state.selectedId) ? state.selectedId : null;
       const receiving = action.done ? null : { total: action.total, byEvent: [] };
       orderedPrefix(action.articles); // the first page's: each page after it then adds to it (see `recordChange`)
-      const unwatched = action.unwatched ?? state.unwatched; // told by an event, maybe before this answer
-      return { ...state, loading: false, libraryName: action.name, library: action.library, articles: action.articles, selectedId, detail: selectedId ? state.detail : null, receiving, unwatched };
+      // Told by an event, maybe before this answer.
+      const unwatched = action.unwatched ?? state.unwatched;
+      const unreadableFolders = action.unreadableFolders ?? state.unreadableFolders;
+      return { ...state, loading: false, libraryName: action.name, library: action.library, articles: action.articles, selectedId, detail: selectedId ? state.detail : null, receiving, unwatched, unreadableFolders };
     }
     case 'appended': {
       // Events may already have brought some of these; the event's version is the newer one. Only
@@ -38,6 +40,8 @@ export function reduce(state: DeskState, action: DeskAction): DeskState {
     }
     case 'unwatched-dismissed':
       return { ...state, unwatched: null };
+    case 'unreadable-folders-dismissed':
+      return { ...state, unreadableFolders: [] };
     case 'load-failed':
       return { ...state, loading: false, loadError: action.message };
     case 'library-event':
@@ -109,7 +113,7 @@ function applyEvent(state: DeskState, event: LibraryEventMessage): DeskState {
     }
     case 'reloaded':
       // Opened again: watched again, unless a new `unwatched` says otherwise.
-      if (state.library === null || event.library === state.library) return { ...state, libraryName: event.name, library: event.library, gone: null, unwatched: null };
+      if (state.library === null || event.library === state.library) return { ...state, libraryName: event.name, library: event.library, gone: null, unwatched: null, unreadableFolders: [] };
       // Another library: nothing of the last one's carries over (its filters, its selection, its undo,
       // its remote images shown), only the editor's sort and notices. Its list is asked for afresh.
       return { ...initialState, sort: state.sort, notices: state.notices, libraryName: event.name, library: event.library };
@@ -117,6 +121,8 @@ function applyEvent(state: DeskState, event: LibraryEventMessage): DeskState {
       return { ...state, gone: event.name };
     case 'unwatched':
       return { ...state, unwatched: event.reason };
+    case 'unreadable-folders':
+      return { ...state, unreadableFolders: event.folders };
     case 'open-progress':
       return { ...state, opening: event.done >= event.total ? null : { done: event.done, total: event.total } };
     case 'check-progress':

@@ -76,7 +76,16 @@ export function useDesk(bridge: Bridge, firstPage?: FirstPage, held?: () => bool
           return page;
         }),
       loaded: (page, done) =>
-        dispatch({ type: 'loaded', name: page.name, library: page.library, articles: shared.share(page.articles), total: page.total, done, ...(page.unwatched !== undefined && { unwatched: page.unwatched }) }),
+        dispatch({
+          type: 'loaded',
+          name: page.name,
+          library: page.library,
+          articles: shared.share(page.articles),
+          total: page.total,
+          done,
+          ...(page.unwatched !== undefined && { unwatched: page.unwatched }),
+          ...(page.unreadableFolders !== undefined && { unreadableFolders: page.unreadableFolders }),
+        }),
       appended: (articles, total, done) => dispatch({ type: 'appended', articles, total, done }),
       failed: (message, first) => dispatch(first ? { type: 'load-failed', message } : { type: 'notice', level: 'error', text: message }),
       current: () => mine === generation.current,

@@ -1,6 +1,6 @@
 /** An in-memory bridge for renderer tests: what main would answer, and a log of what was asked. */
 import type { ArticleDetail, ArticleSummary, RelatedArticle } from '../../shared/article.js';
-import type { Bridge, LibraryEventMessage } from '../../shared/contract.js';
+import type { Bridge, LibraryEventMessage, UnreadableFolder } from '../../shared/contract.js';
 import { fail, ok } from '../../shared/result.js';
 
 /** The approved article an error keeps out of every export the fake previews or runs. */
@@ -20,6 +20,8 @@ export function fakeBridge(initial: readonly ArticleSummary[], pageSize = 2, rel
   let name = 'Test library';
   /** Why its folder is not watched, once main knows (see `LibraryListing.unwatched`). */
   let unwatched: string | undefined;
+  /** The folders main could not read (see `LibraryListing.unreadableFolders`). */
+  let unreadableFolders: readonly UnreadableFolder[] = [];
   const calls: { name: string; args: unknown[] }[] = [];
   const listeners = new Set<(e: LibraryEventMessage) => void>();
   let conflictNext = false;
@@ -44,7 +46,7 @@ export function fakeBridge(initial: readonly ArticleSummary[], pageSize = 2, rel
       const sorted = [...articles].sort((a, b) => (a.id < b.id ? -1 : 1));
       const from = after === null ? 0 : sorted.findIndex((a) => a.id > after);
       const page = from === -1 ? [] : sorted.slice(from, from + size);
-      return ok({ name, library, total: articles.length, articles: page, done: from === -1 || from + size >= sorted.length, ...(unwatched !== undefined && { unwatched }) });
+      return ok({ name, library, total: articles.length, articles: page, done: from === -1 || from + size >= sorted.length, ...(unwatched !== undefined && { unwatched }), ...(unreadableFolders.length > 0 && { unreadableFolders }) });
     },
     readArticle: async (id) => {
       calls.push({ name: 'readArticle', args: [id] });
@@ -148,6 +150,8 @@ export function fakeBridge(initial: readonly ArticleSummary[], pageSize = 2, rel
     },
     /** Main finds the folder cannot be watched: the lists it answers say why from now on. */
     unwatch: (reason: string) => (unwatched = reason),
+    /** Main finds these folders cannot be read: the lists it answers name them from now on. */
+    cannotRead: (folders: readonly UnreadableFolder[]) => (unreadableFolders = folders),
     /** Makes the next edit fail as a conflict. */
     conflictNext: () => (conflictNext = true),
     /** Holds topic changes until the answer is called, as a slow disk would. */

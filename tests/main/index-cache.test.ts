@@ -123,7 +123,7 @@ describe('the persistent index', () => {
     if (!opened.ok) throw new Error(opened.error.message);
     const library = opened.value;
     const events: string[] = [];
-    library.subscribe((e) => events.push(e.type === 'removed' ? `removed ${e.id}` : e.type === 'checking' ? 'checking' : `${e.type} ${e.summary.id} ${e.summary.title}`));
+    library.subscribe((e) => events.push(e.type === 'removed' ? `removed ${e.id}` : e.type === 'added' || e.type === 'changed' ? `${e.type} ${e.summary.id} ${e.summary.title}` : e.type));
     expect(library.summary(first)?.title).not.toBe('Retitled elsewhere'); // as the index last saw it
     await library.verified;
     expect(events).toContain(`changed ${first} Retitled elsewhere`);

@@ -404,6 +404,25 @@ describe('the desk', () => {
     await waitFor(() => expect(banner()?.textContent).toContain('fs.inotify.max_user_watches'));
   });
 
+  test('folders the library holds that cannot be read: the desk names them and why, until dismissed or readable again', async () => {
+    const { user, emit, cannotRead } = await setup();
+    const banner = () => screen.queryByText(/cannot be read, so (its|their) articles are not listed/)?.closest('[role="status"]');
+    expect(banner()).toBeFalsy();
+    const folders = ['2019/embargoed', 'legal', 'wire/afp', 'wire/ap'].map((folder) => ({ folder, message: 'permission denied' }));
+    act(() => emit({ type: 'unreadable-folders', folders: folders.slice(0, 1) }));
+    expect(banner()?.textContent).toContain('A folder in this library cannot be read, so its articles are not listed: 2019/embargoed (permission denied).');
+    act(() => emit({ type: 'unreadable-folders', folders }));
+    expect(banner()?.textContent).toContain('4 folders in this library cannot be read, so their articles are not listed: 2019/embargoed (permission denied), legal (permission denied), wire/afp (permission denied) and 1 more.');
+    act(() => emit({ type: 'unreadable-folders', folders: [] })); // readable again
+    expect(banner()).toBeFalsy();
+    // Opened again while one still cannot be read: a desk told only by the list, as one that connects after the event.
+    cannotRead(folders.slice(1, 2));
+    act(() => emit({ type: 'reloaded', name: 'Test library', library: 'library-1' }));
+    await waitFor(() => expect(banner()?.textContent).toContain('legal (permission denied)'));
+    await user.click(screen.getByRole('button', { name: 'Dismiss: folders that cannot be read' }));
+    expect(banner()).toBeFalsy();
+  });
+
   test('another library opened: its list, with no filter, selection or undo carried over from the last one; the same one reloaded keeps them', async () => {
     const { user, calls, emit, replaceLibrary } = await setup();
     await user.click(screen.getByRole('row', { name: /Microsoft drops/ }));
