@@ -3,7 +3,7 @@ import type { ArticleQuery } from '../../shared/query.js';
 import { exportApproved } from '../core/export.js';
 import { EXPORT_FORMATS, type ExportFormat } from '../core/export-formats.js';
 import { Library } from '../core/library.js';
-import { EXIT, UsageError, type CliIo } from './output.js';
+import { EXIT, sayUnreadable, UsageError, type CliIo } from './output.js';
 
 /** The export's options as the command line gives them. */
 export interface ExportArgs {
@@ -45,6 +45,7 @@ export async function runExport(args: ExportArgs, io: CliIo): Promise<number> {
     io.err(`masthead: ${opened.error.message}\n`);
     return EXIT.usage;
   }
+  sayUnreadable(opened.value.unreadableFolders, io);
   const result = await exportApproved(opened.value, {
     format,
     out: args.out,

@@ -7,13 +7,13 @@ import type { Result } from '../../shared/result.js';
 import { Library } from '../core/library.js';
 import { seedsFolder } from '../package-root.js';
 import { runExport } from './export-command.js';
-import { EXIT, UsageError, type CliIo } from './output.js';
+import { EXIT, sayUnreadable, UsageError, type CliIo } from './output.js';
 import { parsePort, serveDesk, startDesk, untilSignal } from './serve.js';
 
 const HELP = `Usage: masthead <command> [options]
 
 Commands:
-  check [DIR] [--json]                    every article's problems; exit 1 if any file has an error
+  check [DIR] [--json]                    every article's problems; exit 1 if any file has an error, or a folder cannot be read
   list [DIR] [--json] [--status S] [--topic T] [--provider P] [--search TEXT] [--from DAY] [--to DAY]
                                           the articles, filtered (S: published, unpublished, problems)
   publish DIR ID...                       approve articles (published: true)
@@ -106,7 +106,10 @@ function parse<const O extends Options>(args: readonly string[], options: O) {
   return parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
 }
 
-/** Opens DIR (or the seeds), printing the reason and returning null when it cannot be read. */
+/**
+ * Opens DIR (or the seeds), printing the reason and returning null when it cannot be read, and
+ * naming each folder inside it that cannot be read (its articles are left out of what follows).
+ */
 async function openLibrary(dir: string | undefined, io: CliIo): Promise<Library | null> {
   const opened = await Library.open(dir ?? seedsFolder());
   if (!opened.ok) {
@@ -115,6 +118,7 @@ async function openLibrary(dir: string | undefined, io: CliIo): Promise<Library 
   }
   // The command line reports final problems: wait for the full check of every file.
   await opened.value.checked;
+  sayUnreadable(opened.value.unreadableFolders, io);
   return opened.value;
 }
 
@@ -127,14 +131,14 @@ async function check(args: readonly string[], io: CliIo): Promise<number> {
   const counts = countArticles(articles);
   if (values.json) {
     const problems = articles.flatMap((a) => a.problems.map((p) => ({ id: a.id, ...p })));
-    io.out(`${JSON.stringify({ ...counts, problems }, null, 2)}\n`);
+    io.out(`${JSON.stringify({ ...counts, problems, unreadableFolders: library.unreadableFolders }, null, 2)}\n`);
   } else {
     for (const a of articles) for (const p of a.problems) io.out(`${a.id}: ${p.level}: ${problemPlace(p)}${p.message}\n`);
     io.out(
       `${counts.articles} articles checked: ${counts.withErrors} with errors, ${counts.withWarnings} with warnings only\n`,
     );
   }
-  return counts.withErrors > 0 ? EXIT.someFailed : EXIT.ok;
+  return counts.withErrors > 0 || library.unreadableFolders.length > 0 ? EXIT.someFailed : EXIT.ok;
 }
 
 async function list(args: readonly string[], io: CliIo): Promise<number> {

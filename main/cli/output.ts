@@ -1,3 +1,5 @@
+import type { UnreadableFolder } from '../../shared/contract.js';
+
 /** Where the CLI writes; tests pass collectors, the bin passes the process streams. */
 export interface CliIo {
   readonly out: (text: string) => void;
@@ -11,3 +13,8 @@ export const EXIT = { ok: 0, someFailed: 1, usage: 2 } as const;
 
 /** A usage error, carried to the top and printed with the help hint. */
 export class UsageError extends Error {}
+
+/** Names, on stderr, each folder inside the library that could not be read: its articles are left out of what the command does. */
+export function sayUnreadable(folders: readonly UnreadableFolder[], io: CliIo): void {
+  for (const { folder, message } of folders) io.err(`masthead: ${folder}/ cannot be read (${message}): its articles are left out\n`);
+}

@@ -24,6 +24,7 @@ vi.mock('node:fs/promises', async (original) => {
 const { scanLibrary } = await import('../../main/core/library-paths.js');
 const { Session } = await import('../../main/session.js');
 const { createHostHandlers } = await import('../../main/host/host-handlers.js');
+const { runCli } = await import('../../main/cli/masthead.js');
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {
@@ -77,5 +78,32 @@ describe('a library with a folder it cannot read', () => {
     expect(open.value.library.list().map((a) => a.id)).toContain('2019/embargoed/secret.md');
     const again = await handlers.listArticles(null, 10);
     expect(again.ok && 'unreadableFolders' in again.value).toBe(false);
+  });
+});
+
+describe('masthead check', () => {
+  test('names a folder it cannot read, and fails: its articles were not checked', async () => {
+    const dir = library();
+    refused.set(`${sep}embargoed`, 'EACCES');
+    let out = '';
+    let err = '';
+    const code = await runCli(['check', dir], { out: (t) => (out += t), err: (t) => (err += t) });
+    expect(err).toBe('masthead: 2019/embargoed/ cannot be read (permission denied): its articles are left out\n');
+    expect(out).toContain('3 articles checked: 0 with errors');
+    expect(code).toBe(1);
+    refused.clear();
+    err = '';
+    expect(await runCli(['check', dir], { out: () => undefined, err: (t) => (err += t) })).toBe(0);
+    expect(err).toBe('');
+  });
+
+  test('an export says so too: the approved articles of that folder are not in it', async () => {
+    const dir = library();
+    refused.set(`${sep}embargoed`, 'EACCES');
+    const { dir: out, cleanup } = tempDir();
+    cleanups.push(cleanup);
+    let err = '';
+    await runCli(['export', dir, '--out', join(out, 'approved.json'), '--format', 'json'], { out: () => undefined, err: (t) => (err += t) });
+    expect(err).toContain('masthead: 2019/embargoed/ cannot be read (permission denied): its articles are left out\n');
   });
 });
