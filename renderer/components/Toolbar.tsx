@@ -160,7 +160,7 @@ function FolderNote({ children, onReopen, dismissLabel, onDismiss }: { readonly 
   return (
     <div className="folder-note" role="status">
       <p>{children}</p>
-      <button type="button" onClick={onReopen}>
+      <button type="button" className="quiet" onClick={onReopen}>
         Open it again
       </button>
       <button type="button" className="quiet" aria-label={dismissLabel} title="Dismiss" onClick={onDismiss}>
