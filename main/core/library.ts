@@ -10,10 +10,11 @@ import { CacheWriter } from './cache-writer.js';
 import { cacheFileOf, loadIndex } from './index-cache.js';
 import { writable } from './library-edit.js';
 import { LibraryIndex, type IndexEntry, type LibraryEvent } from './library-index.js';
-import { scanLibrary, UNSAFE_resolveId, type ScannedFile } from './library-paths.js';
+import { scanLibrary, UNSAFE_resolveId } from './library-paths.js';
 import { isMissing, LibraryRoot, openRoot } from './library-root.js';
-import { parsedApprovable, readWithStamp, type FileStamp, type ReadResult } from './read-one.js';
-import { readMany, startStamper, type Stamper } from './read-pool.js';
+import { parsedApprovable, readWithStamp, type FileStamp } from './read-one.js';
+import { checkFiles, listFiles, reconcileFiles, type OpenProgress, type PassTarget } from './library-passes.js';
+import { startStamper } from './read-pool.js';
 import { parseArticleFile, READER_VERSION } from './read-article.js';
 import { contentHash, errorText, removeAside, removeStaleLeftovers } from './save.js';
 
@@ -35,13 +36,8 @@ export interface OpenOptions {
  */
 const RESAVE_SHARE = 0.01;
 
-/** Progress of a long open. */
-export interface OpenProgress {
-  readonly done: number;
-  readonly total: number;
-}
-
 export type { LibraryEvent } from './library-index.js';
+export type { OpenProgress } from './library-passes.js';
 
 /** An open library. Create with `Library.open`. */
 export class Library {
@@ -58,6 +54,8 @@ export class Library {
   private readonly writer: CacheWriter | null;
   /** The background passes under way (a listing, a check, a rescan), and what the main thread touched meanwhile. */
   private readonly passes = new BackgroundPasses();
+  /** What the opening passes fill (see library-passes.ts). */
+  private readonly passTarget: PassTarget = { index: this.index, passes: this.passes, closed: () => this.closed };
   /** Removing the aside links that saves left (see save.ts), after each save has answered. */
   private tidying: Promise<void> = Promise.resolve();
   /**
@@ -128,18 +126,21 @@ export class Library {
       const scanning = scanLibrary(root, leftovers, unreadable);
       library.tidyLeftovers(scanning, leftovers);
       void scanning.then(() => library.foundUnreadable(unreadable), () => undefined);
-      const reread = library.reconcile(scanning, stamper, options.onProgress);
+      const reread = reconcileFiles(library.passTarget, scanning, stamper, options.onProgress).then(({ unread, fromCache }) => {
+        library.fromCache = fromCache;
+        return unread;
+      });
       library.verified = reread.then(() => undefined);
-      library.checked = reread.then((files) => library.checkAll(files));
+      library.checked = reread.then((files) => checkFiles(library.passTarget, files));
     } else {
       // The read threads boot while the folder is listed.
       const listing = scanLibrary(root, leftovers, unreadable);
       library.tidyLeftovers(listing, leftovers);
       void listing.then(() => library.foundUnreadable(unreadable), () => undefined);
-      await library.readAll(listing, 0, null, options.onProgress);
+      await listFiles(library.passTarget, listing, options.onProgress);
       const files = await listing;
       library.writer?.changed();
-      library.checked = library.checkAll(files);
+      library.checked = checkFiles(library.passTarget, files);
     }
     const warm = cached !== null;
     library.checked = library.checked.finally(() => {
@@ -151,53 +152,6 @@ export class Library {
     return ok(library);
   }
 
-  /** Lists files with the fast reader, reporting progress from `done` of `total` (null: `done` and the files). */
-  private readAll(files: readonly ScannedFile[] | Promise<readonly ScannedFile[]>, done: number, total: number | null, onProgress?: (p: OpenProgress) => void): Promise<void> {
-    return this.passes.run((fresh) => this.listAll(files, fresh, done, total, onProgress));
-  }
-
-  private async listAll(
-    files: readonly ScannedFile[] | Promise<readonly ScannedFile[]>,
-    fresh: (id: ArticleId) => boolean,
-    done: number,
-    total: number | null,
-    onProgress?: (p: OpenProgress) => void,
-  ): Promise<void> {
-    const listed = Promise.resolve(files).then((list) => {
-      total ??= done + list.length;
-      onProgress?.({ done, total });
-      return list;
-    });
-    await readMany(listed, 'quick', (results) => {
-      for (const r of results) if (fresh(r.id)) this.apply(r);
-      done += results.length;
-      onProgress?.({ done, total: total ?? done });
-    });
-  }
-
-  /**
-   * Brings an index taken from the persistent index in line with the files: keeps every entry whose
-   * file's stamp is unchanged, reads the files that changed or are new, drops the ones that are gone.
-   */
-  private reconcile(scanning: Promise<ScannedFile[]>, stamper: Stamper, onProgress?: (p: OpenProgress) => void): Promise<ScannedFile[]> {
-    return this.passes.run(async (fresh) => {
-      const files = await scanning;
-      const stamps = await stamper.stamp(files.map((f) => f.path));
-      const unread: ScannedFile[] = [];
-      const present = new Set<ArticleId>();
-      files.forEach((file, i) => {
-        present.add(file.id);
-        const stamp = this.index.get(file.id)?.stamp;
-        if (stamp == null || stamp.size !== stamps[i * 3] || stamp.mtimeMs !== stamps[i * 3 + 1] || stamp.ctimeMs !== stamps[i * 3 + 2]) unread.push(file);
-      });
-      // A file added since the scan (and read by the watcher's refresh) is not gone.
-      for (const [id] of [...this.index.all()]) if (!present.has(id) && fresh(id)) this.remove(id);
-      this.fromCache = files.length - unread.length;
-      await this.listAll(unread, fresh, this.fromCache, files.length, onProgress);
-      return unread;
-    });
-  }
-
   /** Stores what the main thread has just read or written, newer than what any pass under way has read of it. */
   private storeNow(id: ArticleId, entry: IndexEntry): void {
     this.passes.touch(id);
@@ -207,33 +161,6 @@ export class Library {
   /** Writes the persistent index now, if it changed since it was last written. */
   flush(): Promise<void> {
     return this.writer?.save() ?? Promise.resolve();
-  }
-
-  /** The full check of every file the fast reader listed, on the read pool, while the desk works. */
-  private checkAll(files: readonly ScannedFile[]): Promise<void> {
-    return this.passes.run(async (fresh) => {
-      const pending = files.filter((f) => this.index.get(f.id)?.hash === null);
-      let done = 0;
-      let reported = 0;
-      await readMany(
-        pending,
-        'full',
-        (results) => {
-          for (const r of results) if (fresh(r.id)) this.apply(r);
-          done += results.length;
-          if (done - reported >= 500 || done === pending.length) {
-            reported = done;
-            this.index.emit({ type: 'checking', done, total: pending.length });
-          }
-        },
-        () => this.closed,
-      );
-    });
-  }
-
-  private apply(result: ReadResult): void {
-    if (result.kind === 'gone') this.remove(result.id);
-    else this.index.store(result.id, result);
   }
 
   /** The library folder's real path. */
@@ -382,7 +309,7 @@ export class Library {
       this.foundUnreadable(unreadable);
       const present = new Set(files.map((f) => f.id));
       // A file added since the scan (and read by the watcher's refresh) is not gone.
-      for (const [id] of [...this.index.all()]) if (!present.has(id) && fresh(id)) this.remove(id);
+      for (const [id] of [...this.index.all()]) if (!present.has(id) && fresh(id)) this.index.remove(id);
       for (const file of files) if (this.index.get(file.id) === undefined && fresh(file.id)) await this.load(file.id, file.path);
     });
   }
@@ -465,10 +392,6 @@ export class Library {
     const path = await this.pathOf(id);
     if (!path.ok) throw Object.assign(new Error(path.error.message), { code: 'ENOENT' });
     return path.value;
-  }
-
-  private remove(id: ArticleId): void {
-    this.index.remove(id);
   }
 
   /** Drops an article the main thread found gone, or no longer an article (see `storeNow`). */

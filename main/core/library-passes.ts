@@ -1,0 +1,109 @@
+/** The background passes that bring an open library's index in line with its files: listing, comparing stamps, the full check. */
+import type { ArticleId } from '../../shared/article.js';
+import type { BackgroundPasses } from './background-passes.js';
+import type { LibraryIndex } from './library-index.js';
+import type { ScannedFile } from './library-paths.js';
+import type { ReadResult } from './read-one.js';
+import { readMany, type Stamper } from './read-pool.js';
+
+/** Progress of a long open. */
+export interface OpenProgress {
+  readonly done: number;
+  readonly total: number;
+}
+
+/** What the passes fill: the library's index, and the passes under way that the main thread's own reads outdate. */
+export interface PassTarget {
+  readonly index: LibraryIndex;
+  readonly passes: BackgroundPasses;
+  /** True once the library closed: the full check stops at its next batch. */
+  readonly closed: () => boolean;
+}
+
+/** Lists files with the fast reader, reporting progress from `done` of `total` (null: `done` and the files). */
+export function listFiles(
+  target: PassTarget,
+  files: readonly ScannedFile[] | Promise<readonly ScannedFile[]>,
+  onProgress?: (p: OpenProgress) => void,
+): Promise<void> {
+  return target.passes.run((fresh) => listWithin(target.index, fresh, files, 0, null, onProgress));
+}
+
+/**
+ * Brings an index taken from the persistent index in line with the files: keeps every entry whose
+ * file's stamp is unchanged, reads the files that changed or are new, drops the ones that are gone.
+ * Answers the files it read again, and how many it took from the persistent index without reading them.
+ */
+export function reconcileFiles(
+  target: PassTarget,
+  scanning: Promise<readonly ScannedFile[]>,
+  stamper: Stamper,
+  onProgress?: (p: OpenProgress) => void,
+): Promise<{ unread: ScannedFile[]; fromCache: number }> {
+  const { index } = target;
+  return target.passes.run(async (fresh) => {
+    const files = await scanning;
+    const stamps = await stamper.stamp(files.map((f) => f.path));
+    const unread: ScannedFile[] = [];
+    const present = new Set<ArticleId>();
+    files.forEach((file, i) => {
+      present.add(file.id);
+      const stamp = index.get(file.id)?.stamp;
+      if (stamp == null || stamp.size !== stamps[i * 3] || stamp.mtimeMs !== stamps[i * 3 + 1] || stamp.ctimeMs !== stamps[i * 3 + 2]) unread.push(file);
+    });
+    // A file added since the scan (and read by the watcher's refresh) is not gone.
+    for (const [id] of [...index.all()]) if (!present.has(id) && fresh(id)) index.remove(id);
+    const fromCache = files.length - unread.length;
+    await listWithin(index, fresh, unread, fromCache, files.length, onProgress);
+    return { unread, fromCache };
+  });
+}
+
+/** The full check of every file the fast reader listed, on the read pool, while the desk works. */
+export function checkFiles(target: PassTarget, files: readonly ScannedFile[]): Promise<void> {
+  const { index } = target;
+  return target.passes.run(async (fresh) => {
+    const pending = files.filter((f) => index.get(f.id)?.hash === null);
+    let done = 0;
+    let reported = 0;
+    await readMany(
+      pending,
+      'full',
+      (results) => {
+        for (const r of results) if (fresh(r.id)) applyRead(index, r);
+        done += results.length;
+        if (done - reported >= 500 || done === pending.length) {
+          reported = done;
+          index.emit({ type: 'checking', done, total: pending.length });
+        }
+      },
+      target.closed,
+    );
+  });
+}
+
+async function listWithin(
+  index: LibraryIndex,
+  fresh: (id: ArticleId) => boolean,
+  files: readonly ScannedFile[] | Promise<readonly ScannedFile[]>,
+  done: number,
+  total: number | null,
+  onProgress?: (p: OpenProgress) => void,
+): Promise<void> {
+  const listed = Promise.resolve(files).then((list) => {
+    total ??= done + list.length;
+    onProgress?.({ done, total });
+    return list;
+  });
+  await readMany(listed, 'quick', (results) => {
+    for (const r of results) if (fresh(r.id)) applyRead(index, r);
+    done += results.length;
+    onProgress?.({ done, total: total ?? done });
+  });
+}
+
+/** Puts what a read thread found into the index: a file gone leaves it. */
+function applyRead(index: LibraryIndex, result: ReadResult): void {
+  if (result.kind === 'gone') index.remove(result.id);
+  else index.store(result.id, result);
+}
