@@ -1,13 +1,13 @@
 /** Ties the store to the bridge: loading, live events, and edits with undo and redo. */
 import { useCallback, useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
 import type { ArticleId, ArticleSummary } from '../../shared/article.js';
-import { FIRST_PAGE, NEXT_PAGE, type Bridge, type MenuCommand } from '../../shared/contract.js';
-import { receivePages } from './pages.js';
-import { SharedValues } from './share-repeated.js';
+import type { Bridge, MenuCommand } from '../../shared/contract.js';
 import { placeOf } from './list-change.js';
 import type { DeskAction, DeskState, DialogKind, EditCommand, TopicsEdit } from './desk-state.js';
 import { createDeskStore } from './desk-store.js';
-import { replayMany, runMany, type BulkReport } from './many-edits.js';
+import { runMany, type BulkReport } from './many-edits.js';
+import { runEdit } from './run-edit.js';
+import { useListLoading, type FirstPage } from './use-list-loading.js';
 
 /** A change of an article's topics: what it makes of a list (a topic added, one removed). */
 export type TopicsChange = (topics: readonly string[]) => readonly string[];
@@ -39,9 +39,6 @@ export interface DeskActions {
   readonly dispatch: (action: DeskAction) => void;
 }
 
-/** The list's first page, asked for before the desk first rendered. */
-export type FirstPage = ReturnType<Bridge['listArticles']>;
-
 /**
  * The desk's state and actions over one bridge; `firstPage` answers the first load if given, and
  * `held` tells the list's loading to take no page in for now (see `PageReader.held`).
@@ -56,42 +53,7 @@ export function useDesk(bridge: Bridge, firstPage?: FirstPage, held?: () => bool
     queue.current = queue.current.then(task, task);
   }, []);
 
-  // The first page shows at once; the rest follow page by page (see pages.ts). A newer reload stops an older one.
-  const generation = useRef(0);
-  const early = useRef(firstPage);
-  const shared = useMemo(() => new SharedValues(), []);
-  const heldRef = useRef(held);
-  heldRef.current = held;
-  const reload = useCallback(() => {
-    const mine = ++generation.current;
-    dispatch({ type: 'load-started' });
-    const asked = early.current ?? bridge.listArticles(null, FIRST_PAGE);
-    early.current = undefined;
-    void receivePages(asked, {
-      // Each page's repeated values are shared as it is read, in the task that read it, not in the
-      // merge of many pages (about a tenth of a merge at 100,000, in Chromium).
-      ask: (after) =>
-        bridge.listArticles(after, NEXT_PAGE).then((page) => {
-          if (page.ok) shared.share(page.value.articles);
-          return page;
-        }),
-      loaded: (page, done) =>
-        dispatch({
-          type: 'loaded',
-          name: page.name,
-          library: page.library,
-          articles: shared.share(page.articles),
-          total: page.total,
-          done,
-          ...(page.unwatched !== undefined && { unwatched: page.unwatched }),
-          ...(page.unreadableFolders !== undefined && { unreadableFolders: page.unreadableFolders }),
-        }),
-      appended: (articles, total, done) => dispatch({ type: 'appended', articles, total, done }),
-      failed: (message, first) => dispatch(first ? { type: 'load-failed', message } : { type: 'notice', level: 'error', text: message }),
-      current: () => mine === generation.current,
-      held: () => heldRef.current?.() ?? false,
-    });
-  }, [bridge, dispatch, shared]);
+  const reload = useListLoading(bridge, store, firstPage, held);
 
   // Menu commands (Electron's Edit › Undo) reach the desk as events; in a text field they edit the text.
   const commandRef = useRef<(command: MenuCommand) => void>(() => undefined);
@@ -128,36 +90,8 @@ export function useDesk(bridge: Bridge, firstPage?: FirstPage, held?: () => bool
   const replayStop = useRef(false);
 
   const run = useCallback(
-    async (command: EditCommand, via: 'do' | 'undo' | 'redo'): Promise<void> => {
-      if (command.kind === 'published-many' || command.kind === 'topics-many') {
-        if (via !== 'do') {
-          replayStop.current = false;
-          await replayMany(store, bridge, command, via, () => replayStop.current);
-        }
-        return;
-      }
-      const library = store.getState().library ?? '';
-      dispatch({ type: 'save-started', id: command.id });
-      const result =
-        command.kind === 'published'
-          ? await bridge.setPublished(command.id, via === 'undo' ? command.before : command.after, library)
-          : await bridge.setTopics(command.id, via === 'undo' ? command.before : command.after, via === 'undo' ? command.after : command.before, library);
-      // Another library opened meanwhile: what this edit did (or could not do) belongs to the last one.
-      if (store.getState().library !== library) return;
-      if (result.ok) {
-        dispatch({ type: 'save-finished', save: { id: command.id, state: 'saved' }, summary: result.value });
-        dispatch({ type: 'edit-recorded', command, via });
-        return;
-      }
-      const conflict = result.error.kind === 'conflict';
-      dispatch({ type: 'save-finished', save: { id: command.id, state: conflict ? 'conflict' : 'error', message: result.error.message } });
-      // An undo or redo whose file changed or went since would fail the same way every time, and
-      // hide the ones before it: it is taken off its list. (One that failed to write stays, to try again.)
-      const stale = via !== 'do' && (conflict || result.error.kind === 'not-found');
-      if (stale) dispatch({ type: 'edit-dropped', via });
-      dispatch({ type: 'notice', level: 'error', text: stale ? `Could not ${via}: ${result.error.message}` : result.error.message });
-    },
-    [bridge, store, dispatch],
+    (command: EditCommand, via: 'do' | 'undo' | 'redo'): Promise<void> => runEdit(store, bridge, command, via, replayStop),
+    [bridge, store],
   );
 
   const actions = useMemo<DeskActions>(() => {
