@@ -1,12 +1,11 @@
 /** The review pane: everything one article says, its problems, and the approve and topic controls. */
-import { memo, useEffect, useRef, useState, type RefObject } from 'react';
-import type { Article, ArticleDetail, ArticleImage, ArticleSummary, Problem, RelatedArticle } from '../../shared/article.js';
+import { useEffect, useRef, type RefObject } from 'react';
+import type { ArticleDetail, ArticleSummary, Problem } from '../../shared/article.js';
 import { problemPlace } from '../../shared/article.js';
-import { isSafeExternalUrl } from '../../shared/contract.js';
-import { formatDate, hostOf, isMac } from '../format.js';
+import { isMac } from '../format.js';
 import type { SaveState } from '../state/desk-state.js';
 import type { DeskActions } from '../state/use-desk.js';
-import { DataTree } from './DataTree.js';
+import { ArticleBody } from './ArticleBody.js';
 import { TopicEditor } from './TopicEditor.js';
 
 interface Props {
@@ -150,140 +149,5 @@ function SourceView({ source, problems }: { readonly source: string; readonly pr
             ),
           )}
     </pre>
-  );
-}
-
-/**
- * The article's own fields, images and related articles: drawn again only when they change, not at
- * each approval or save state (an article can list 180 related ones).
- */
-const ArticleBody = memo(function ArticleBody({ article, showImages, onOpenExternal, onShowImages }: Pick<Props, 'showImages' | 'onOpenExternal' | 'onShowImages'> & { readonly article: Article }) {
-  return (
-    <>
-      {article.excerpt && <p className="excerpt">{article.excerpt}</p>}
-      <dl className="facts">
-        <dt>Provider</dt>
-        <dd>
-          {article.provider?.name ?? '—'}
-          {article.provider?.domain && <span className="muted"> · {article.provider.domain}</span>}
-        </dd>
-        <dt>Kind</dt>
-        <dd>{[article.category, article.type].filter(Boolean).join(' · ') || '—'}</dd>
-        <dt>Published at</dt>
-        <dd title={article.publishedDateTime}>{formatDate(article.publishedDateTime) || '—'}</dd>
-        <dt>Quality</dt>
-        <dd>{article.quality ?? '—'}</dd>
-        <dt>Heat</dt>
-        <dd>{article.heat ?? '—'}</dd>
-      </dl>
-      <div className="links">
-        <LinkButton label="Open original" url={article.originalUrl} onOpen={onOpenExternal} />
-        <LinkButton label="Open web page" url={article.webUrl} onOpen={onOpenExternal} />
-      </div>
-      {article.images.length > 0 && (
-        <section className="images" aria-label="Images">
-          <h2>Images</h2>
-          {!showImages && (
-            <button type="button" className="quiet" onClick={onShowImages}>
-              Load remote images
-            </button>
-          )}
-          <ul>
-            {article.images.map((image, i) => (
-              <li key={i}>
-                <Thumbnail image={image} show={showImages} />
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
-      {article.related.length > 0 && <RelatedList key={article.id} related={article.related} onOpen={onOpenExternal} />}
-      {Object.keys(article.extra).length > 0 && (
-        <section className="extra" aria-label="Other fields">
-          <h2>Other fields</h2>
-          <DataTree value={article.extra} />
-        </section>
-      )}
-    </>
-  );
-});
-
-function LinkButton({ label, url, onOpen }: { label: string; url: string | undefined; onOpen: (url: string) => void }) {
-  if (!url) return null;
-  const safe = isSafeExternalUrl(url);
-  return (
-    <button type="button" className="link" disabled={!safe} title={url} onClick={() => onOpen(url)}>
-      {label} <span className="muted">{hostOf(url) || url}</span>
-    </button>
-  );
-}
-
-function Thumbnail({ image, show }: { image: ArticleImage; show: boolean }) {
-  const size = image.width && image.height ? `${image.width} × ${image.height}` : 'size unknown';
-  return (
-    <figure className="thumb">
-      {show && isSafeExternalUrl(image.url) ? (
-        <img src={image.url} alt="" loading="lazy" referrerPolicy="no-referrer" />
-      ) : (
-        <div className="thumb-placeholder" aria-hidden="true" />
-      )}
-      <figcaption>
-        {size} · {hostOf(image.url)}
-      </figcaption>
-    </figure>
-  );
-}
-
-/**
- * Related articles shown before the rest is asked for: a tenth of the generated articles list 64
- * or more, and 180 cards ran 18,000 px down the pane, between the editor and the fields after them.
- */
-export const RELATED_SHOWN = 10;
-
-/**
- * The article's related articles: the first `RELATED_SHOWN`, and all of them when asked (each
- * article starts with the first). The button sits above the list, so it stays where it was, with
- * the focus on it, when the list grows or shrinks below it.
- */
-function RelatedList({ related, onOpen }: { related: readonly RelatedArticle[]; onOpen: (url: string) => void }) {
-  const [all, setAll] = useState(false);
-  const shown = all ? related : related.slice(0, RELATED_SHOWN);
-  return (
-    <section className="related" aria-label="Related articles">
-      <div className="section-head">
-        <h2>Related articles ({related.length})</h2>
-        {related.length > RELATED_SHOWN && (
-          <button type="button" className="quiet" aria-expanded={all} onClick={() => setAll(!all)}>
-            {all ? `Show the first ${RELATED_SHOWN}` : `Show all ${related.length}`}
-          </button>
-        )}
-      </div>
-      <ul>
-        {shown.map((r, i) => (
-          <li key={i}>
-            <RelatedCard related={r} onOpen={onOpen} />
-          </li>
-        ))}
-      </ul>
-    </section>
-  );
-}
-
-function RelatedCard({ related, onOpen }: { related: RelatedArticle; onOpen: (url: string) => void }) {
-  const url = related.webUrl ?? related.originalUrl;
-  return (
-    <article className="card">
-      <h3>{related.title ?? 'Untitled'}</h3>
-      <p className="muted">
-        {[related.provider?.name, formatDate(related.publishedDateTime, true), related.quality !== undefined ? `quality ${related.quality}` : '']
-          .filter(Boolean)
-          .join(' · ')}
-      </p>
-      {url && isSafeExternalUrl(url) && (
-        <button type="button" className="link" title={url} onClick={() => onOpen(url)}>
-          Open <span className="muted">{hostOf(url)}</span>
-        </button>
-      )}
-    </article>
   );
 }
