@@ -3,7 +3,8 @@ import { basename, dirname, join } from 'node:path';
 import { EXPORT_FORMATS, type ExportFormat, type ExportOutcome, type ExportPreview, type LibraryEventMessage } from '../shared/contract.js';
 import { STATUS_FILTERS, type ArticleQuery, type StatusFilter } from '../shared/query.js';
 import { fail, ok, type Result } from '../shared/result.js';
-import { exportApproved, planExport } from './core/export.js';
+import { exportApproved } from './core/export.js';
+import { planExport } from './core/export-plan.js';
 import type { Library } from './core/library.js';
 
 /** How a host lets the editor pick where an export goes; null when they cancel. */
