@@ -9,6 +9,7 @@ import { editable, renameChanges, tally, topicChanges, type Tally } from '../sta
 import { librarySpelling } from '../state/topic-spelling.js';
 import type { BulkReport } from '../state/many-edits.js';
 import type { DeskActions } from '../state/use-desk.js';
+import { BulkResult } from './BulkResult.js';
 import { useModal } from './use-modal.js';
 
 interface Props {
@@ -114,7 +115,7 @@ export function BulkDialog({ rows, onPublish, onTopics, onClose, allTopics, chec
       <div ref={dialogRef} className="modal" role="dialog" aria-modal="true" aria-labelledby="bulk-title">
         <h2 id="bulk-title">Bulk actions on the articles shown</h2>
         {stage.kind === 'done' ? (
-          <Result stage={stage} onClose={onClose} />
+          <BulkResult report={stage.report} did={stage.change.did(stage.report.changed.length)} total={stage.total} processed={stage.processed} onClose={onClose} />
         ) : (
           <>
             <p>
@@ -253,38 +254,5 @@ function TopicField({ label, placeholder, value, onChange, action, onAct }: Topi
         {action}
       </button>
     </div>
-  );
-}
-
-function Result({ stage, onClose }: { stage: Extract<Stage, { kind: 'done' }>; onClose: () => void }) {
-  const { report, change, total, processed } = stage;
-  const did = change.did(report.changed.length);
-  return (
-    <>
-      <p role="status">
-        {report.stopped ? `Stopped after ${formatCount(processed)} of ${formatCount(total)}: ${did}.` : `${did[0]!.toUpperCase()}${did.slice(1)}.`}
-        {report.changed.length > 0 && ` ${undoKeys()} undoes it.`}
-      </p>
-      {report.failed.length > 0 && (
-        <>
-          <p>
-            {plural(report.failed.length, 'article')} could not be changed, and {report.failed.length === 1 ? 'is' : 'are'} left as {report.failed.length === 1 ? 'it was' : 'they were'}:
-          </p>
-          {/* Focusable, so the list can be scrolled with the keyboard when it is long. */}
-          <ul className="held-back" tabIndex={0} aria-label="Articles that could not be changed">
-            {report.failed.map((f, i) => (
-              <li key={i}>
-                <strong>{f.id}</strong>: {f.message}
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
-      <div className="modal-actions">
-        <button type="button" className="primary" onClick={onClose}>
-          Done
-        </button>
-      </div>
-    </>
   );
 }
