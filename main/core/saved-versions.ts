@@ -35,9 +35,18 @@ const PER_ARTICLE = 16;
 /** At most this many bytes of versions in all; the articles saved longest ago are forgotten first. */
 const BUDGET = 32 * 1024 * 1024;
 
-/** Each article's chain of versions, oldest first; the last is what Masthead last saved. */
+/**
+ * An article's versions, oldest first; the last is what Masthead last saved. The first `pinned` are
+ * never dropped to make room: they are where undoing every edit leads (see `saved`).
+ */
+interface Chain {
+  readonly versions: SavedVersion[];
+  readonly pinned: number;
+}
+
+/** Each article's chain of versions. */
 export class SavedVersions {
-  private readonly chains = new Map<ArticleId, SavedVersion[]>();
+  private readonly chains = new Map<ArticleId, Chain>();
   private bytes = 0;
   /**
    * The last approval of each article that started no chain, by the hash it wrote: an approval its
@@ -58,14 +67,14 @@ export class SavedVersions {
    */
   recall(id: ArticleId, hash: string, wanted: (summary: ArticleSummary) => boolean): SavedVersion | null {
     if (!this.holds(id, hash)) return null;
-    const chain = this.chains.get(id)!;
+    const chain = this.chains.get(id)!.versions;
     for (let i = chain.length - 2; i >= 0; i--) if (wanted(chain[i]!.summary)) return chain[i]!;
     return null;
   }
 
   /** Whether `id` has a chain whose last version the file (`hash`) still holds. */
   holds(id: ArticleId, hash: string): boolean {
-    return this.chains.get(id)?.at(-1)?.hash === hash;
+    return this.chains.get(id)?.versions.at(-1)?.hash === hash;
   }
 
   /** Records an approval of `id` its opposite undoes byte for byte, from `from` to the bytes hashing to `to`: no copy. */
@@ -86,19 +95,25 @@ export class SavedVersions {
     let chain = this.chains.get(id);
     const toggle = this.toggles.get(id);
     this.toggles.delete(id);
-    if (chain === undefined || chain.at(-1)!.hash !== from) {
+    if (chain === undefined || chain.versions.at(-1)!.hash !== from) {
       this.forget(id);
-      chain = [before()];
+      // The file as it was before this chain's first edit, and before that, what an approval with
+      // no chain replaced to give it: undoing every edit leads back through both, so both stay. (With
+      // only the first kept, a chain begun after an approval and grown past its length lost the
+      // file's own bytes: undone, its topics came back spliced in again, their quotes changed.)
+      const versions = [before()];
       const earlier = toggle?.to === from ? replaced(toggle.from) : null;
-      if (earlier !== null) chain.unshift(earlier);
-      for (const v of chain) this.bytes += v.bytes.length;
+      if (earlier !== null) versions.unshift(earlier);
+      for (const v of versions) this.bytes += v.bytes.length;
+      chain = { versions, pinned: versions.length };
     } else this.chains.delete(id); // set again below: the map's order is the order of the last saves
-    const again = chain.findIndex((v) => v.hash === after.hash);
-    if (again !== -1) this.bytes -= chain.splice(again, 1)[0]!.bytes.length;
-    chain.push(after);
+    const { versions, pinned } = chain;
+    // A version saved again moves to the end, unless it is pinned: then it is kept in both places.
+    const again = versions.findIndex((v, i) => i >= pinned && v.hash === after.hash);
+    if (again !== -1) this.bytes -= versions.splice(again, 1)[0]!.bytes.length;
+    versions.push(after);
     this.bytes += after.bytes.length;
-    // The first version stays: it is the file as it was before Masthead touched it.
-    while (chain.length > this.perArticle) this.bytes -= chain.splice(1, 1)[0]!.bytes.length;
+    while (versions.length > Math.max(this.perArticle, pinned + 1)) this.bytes -= versions.splice(pinned, 1)[0]!.bytes.length;
     this.chains.set(id, chain);
     for (const [oldest] of this.chains) {
       if (this.bytes <= this.budget || oldest === id) break;
@@ -110,7 +125,7 @@ export class SavedVersions {
   forget(id: ArticleId): void {
     const chain = this.chains.get(id);
     if (chain === undefined) return;
-    for (const v of chain) this.bytes -= v.bytes.length;
+    for (const v of chain.versions) this.bytes -= v.bytes.length;
     this.chains.delete(id);
   }
 

@@ -119,6 +119,41 @@ describe('an edit back to where the file was', () => {
     const changed = ids.filter((id) => !readFileSync(join(dir, id)).equals(before.get(id)!));
     expect(changed).toEqual([]);
   });
+
+  test('leaves a few files as they were once a long run of edits, past what a chain keeps, is undone step by step', async () => {
+    // Hundreds of edits on three files: each chain of versions outgrows its length many times, and
+    // begins after approvals that started none. Topics in a flow list, one of them unquoted and not
+    // ASCII: spliced in again rather than given back, it comes back quoted.
+    const files: Record<string, string> = {
+      'rtl.md': '---\ntitle: "مرحبا"\npublished: true\ntopics: [اقتصاد, "🚀 Launch"]\n---\nText.\n',
+      'block.md': '---\ntitle: Block\npublished: False\ntopics:\n  - Politics   # the desk\n  - Élan\n---\n',
+      [SEED]: seedText,
+    };
+    const { dir, library } = await libraryOf(files);
+    const ids = Object.keys(files);
+    const draw = seededRandom(11);
+    const done: (() => Promise<unknown>)[] = [];
+    const approve = async (id: string): Promise<void> => {
+      const now = library.summary(id)!;
+      const saved = await library.setPublished(id, !now.published);
+      if (saved.ok) done.push(() => library.setPublished(id, now.published));
+    };
+    // Each file's first edits are an approval and its opposite: the chain then begins after them.
+    for (const id of ids) for (let i = 0; i < 2; i++) await approve(id);
+    for (let i = 0; i < 300; i++) {
+      const id = ids[draw(ids.length)]!;
+      const now = library.summary(id)!;
+      if (draw(4) === 0) await approve(id);
+      else {
+        const topics = draw(3) === 0 ? now.topics.slice(1) : [...new Set([...now.topics, `Topic ${draw(12)}`])];
+        const saved = await library.setTopics(id, topics, now.topics);
+        if (saved.ok) done.push(() => library.setTopics(id, now.topics, topics));
+      }
+    }
+    expect(done.length).toBeGreaterThan(250);
+    for (const undo of done.reverse()) expect(await undo()).toMatchObject({ ok: true });
+    for (const id of ids) expect(readFileSync(join(dir, id), 'utf8'), id).toBe(files[id]);
+  });
 });
 
 describe('the versions kept', () => {
@@ -141,6 +176,26 @@ describe('the versions kept', () => {
     versions.saved('a.md', 'x0', () => version('x0', 10, false), version('x1', 10, false, ['T']));
     expect(versions.recall('a.md', 'x1', isApproved)).toBeNull();
     expect(versions.size).toBe(20);
+  });
+
+  test('keep both where a chain begun after an approval started from and what that approval replaced, however long it grows', () => {
+    const versions = new SavedVersions(1000, 4);
+    // An approval with no chain wrote t0 over a0 (no copy); the next save, from t0, begins a chain.
+    versions.toggled('a.md', { hash: 'a0', summary: summary(false), quickApprove: true }, 't0');
+    versions.saved('a.md', 't0', () => version('t0', 5, true), version('v1', 5, true, ['T1']), (from) => version(from.hash, 5, false));
+    for (let i = 1; i < 10; i++) versions.saved('a.md', `v${i}`, () => version('unused', 5), version(`v${i + 1}`, 5, true, [`T${i + 1}`]));
+    const last = 'v10';
+    expect(versions.recall('a.md', last, (s) => s.published && s.topics.length === 0)?.hash).toBe('t0');
+    expect(versions.recall('a.md', last, (s) => !s.published)?.hash).toBe('a0');
+    expect(versions.size).toBe(4 * 5);
+  });
+
+  test('keep the first version when an edit comes back to its very bytes, and after many more', () => {
+    const versions = new SavedVersions(1000, 4);
+    versions.saved('a.md', 'a0', () => version('a0', 5, true), version('a1', 5, false));
+    versions.saved('a.md', 'a1', () => version('unused', 5), version('a0', 5, true));
+    for (let i = 1; i < 10; i++) versions.saved('a.md', i === 1 ? 'a0' : `b${i - 1}`, () => version('unused', 5), version(`b${i}`, 5, false, [`T${i}`]));
+    expect(versions.recall('a.md', 'b9', (s) => s.published)?.hash).toBe('a0');
   });
 
   test('keep an article’s first version and its latest ones, and forget the articles saved longest ago past the budget', () => {
