@@ -3,14 +3,15 @@
  * an undo leaves no trace in the file, where splicing the change in again changed the form of the
  * lines it touched.
  */
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { generateLibrary } from '../../bench/generate.js';
 import { Library } from '../../main/core/library.js';
 import { SavedVersions, type SavedVersion } from '../../main/core/saved-versions.js';
 import type { ArticleSummary } from '../../shared/article.js';
-import { tempDir } from '../helpers/corpora.js';
+import type { Result } from '../../shared/result.js';
+import { CORPORA, haveCorpora, markdownFiles, tempDir } from '../helpers/corpora.js';
 import { changedLines } from '../helpers/edit-text.js';
 import { seededRandom } from '../helpers/seeded.js';
 
@@ -154,6 +155,69 @@ describe('an edit back to where the file was', () => {
     for (const undo of done.reverse()) expect(await undo()).toMatchObject({ ok: true });
     for (const id of ids) expect(readFileSync(join(dir, id), 'utf8'), id).toBe(files[id]);
   });
+
+  test.skipIf(!haveCorpora)('leaves real files as they were once long runs of edits, one at a time and in bulk, are undone step by step', async () => {
+    const draw = seededRandom(5);
+    const every = markdownFiles(CORPORA);
+    const odd = ['AI', 'Élan', 'اقتصاد', '🚀 Launch', 'a: b', '#tag', 'yes', 'null', "it's", '"quoted"', 'Zeta news'];
+    for (let run = 0; run < 4; run++) {
+      const { dir, cleanup } = tempDir();
+      cleanups.push(cleanup);
+      const names = new Set<string>();
+      while (names.size < 3) names.add(every[draw(every.length)]!);
+      const before = new Map<string, Buffer>();
+      for (const name of names) {
+        const id = name.replaceAll('/', '__');
+        copyFileSync(join(CORPORA, name), join(dir, id));
+        chmodSync(join(dir, id), 0o644);
+        before.set(id, readFileSync(join(dir, id)));
+      }
+      const opened = await Library.open(dir);
+      if (!opened.ok) throw new Error(opened.error.message);
+      const library = opened.value;
+      cleanups.push(() => void library.close());
+      await library.checked;
+      const ids = library.list().filter((a) => !a.problems.some((p) => p.level === 'error')).map((a) => a.id);
+      const done: (() => Promise<Result<unknown>>)[] = [];
+      for (let i = 0; i < 400 && ids.length > 0; i++) {
+        const what = draw(10);
+        if (what < 3) {
+          const id = ids[draw(ids.length)]!;
+          const now = library.summary(id)!;
+          if ((await library.setPublished(id, !now.published)).ok) done.push(() => library.setPublished(id, now.published));
+        } else if (what < 7) {
+          const id = ids[draw(ids.length)]!;
+          const now = library.summary(id)!;
+          const topics = draw(3) === 0 ? now.topics.slice(1) : [...new Set([...now.topics, odd[draw(odd.length)]!])];
+          if ((await library.setTopics(id, topics, now.topics)).ok) done.push(() => library.setTopics(id, now.topics, topics));
+        } else if (what < 9) {
+          // As the desk's bulk actions and their undo: the articles changed are changed back together.
+          const value = draw(2) === 0;
+          const changing = ids.filter((id) => draw(2) === 0 && library.summary(id)!.published !== value);
+          const saved = await library.setPublishedMany(changing, value);
+          if (saved.ok && saved.value.saved.length > 0) {
+            const changed = saved.value.saved.map((a) => a.id);
+            done.push(() => library.setPublishedMany(changed, !value));
+          }
+        } else {
+          const topic = odd[draw(odd.length)]!;
+          const changes = ids.filter(() => draw(2) === 0).map((id) => ({ id, from: library.summary(id)!.topics, topics: [...new Set([...library.summary(id)!.topics, topic])] }));
+          const saved = await library.setTopicsMany(changes);
+          if (saved.ok && saved.value.saved.length > 0) {
+            const changed = new Set(saved.value.saved.map((a) => a.id));
+            const back = changes.filter((c) => changed.has(c.id)).map((c) => ({ id: c.id, topics: c.from, from: c.topics }));
+            done.push(() => library.setTopicsMany(back));
+          }
+        }
+      }
+      expect(done.length, [...names].join(', ')).toBeGreaterThan(100);
+      for (const undo of done.reverse()) {
+        const undone = await undo();
+        expect(undone.ok && !(undone.value as { failed?: unknown[] }).failed?.length, [...names].join(', ')).toBe(true);
+      }
+      for (const [id, bytes] of before) expect(readFileSync(join(dir, id)).equals(bytes), `${id} after undoing every edit`).toBe(true);
+    }
+  }, 60_000);
 });
 
 describe('the versions kept', () => {
