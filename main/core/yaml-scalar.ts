@@ -29,8 +29,10 @@ export function doubleQuoted(value: string): string {
 
 /** The scalar text for a new topic, following the siblings' style where that is safe. */
 export function formatTopic(value: string, style: ScalarStyle): string {
-  // eslint-disable-next-line no-control-regex -- control characters need double quotes' escapes
-  if (style === 'single' && !/[\x00-\x1f\x7f\u0085\u2028\u2029]/.test(value) && !/^\s|\s$/.test(value)) {
+  // Control characters need double quotes' escapes, and so does half a surrogate pair (which a
+  // file's `"\ud800"` can hold): written raw, UTF-8 has no bytes for it and it would read back as U+FFFD.
+  // eslint-disable-next-line no-control-regex
+  if (style === 'single' && !/[\x00-\x1f\x7f\u0085\u2028\u2029\p{Cs}]/u.test(value) && !/^\s|\s$/.test(value)) {
     return `'${value.replace(/'/g, "''")}'`;
   }
   if (style === 'plain' && isPlainSafe(value)) return value;

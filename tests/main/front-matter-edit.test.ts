@@ -235,6 +235,18 @@ describe('lossless edits', () => {
     const yaml = result.value.slice(4, result.value.lastIndexOf('---'));
     expect(load(yaml, { schema: FRONT_MATTER_SCHEMA })).toEqual({ topics: ['a', ...tricky] });
   });
+
+  test('half a surrogate pair (which "\\ud800" in a file reads as) is written escaped, in every style, and reads back from the bytes', () => {
+    const odd = 'b\ud800c';
+    for (const input of ["---\ntopics: ['a']\n---\n", "---\ntopics:\n  - 'a'\n---\n", '---\ntopics:\n  - a\n---\n', '---\ntopics: ["a"]\n---\n']) {
+      const result = editText(input, topics('a', odd));
+      expect(result.ok, input).toBe(true);
+      if (!result.ok) continue;
+      const written = Buffer.from(result.value, 'utf8').toString('utf8'); // what the file holds
+      const yaml = written.slice(4, written.lastIndexOf('---'));
+      expect(load(yaml, { schema: FRONT_MATTER_SCHEMA }), input).toEqual({ topics: ['a', odd] });
+    }
+  });
 });
 
 describe('edits of front matter written in many styles (seeded)', () => {
