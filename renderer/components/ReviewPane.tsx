@@ -1,11 +1,12 @@
 /** The review pane: everything one article says, its problems, and the approve and topic controls. */
-import { useEffect, useRef, type RefObject } from 'react';
-import type { ArticleDetail, ArticleSummary, Problem } from '../../shared/article.js';
+import { useState, type RefObject } from 'react';
+import type { ArticleDetail, ArticleSummary } from '../../shared/article.js';
 import { problemPlace } from '../../shared/article.js';
 import { isMac } from '../format.js';
 import type { SaveState } from '../state/desk-state.js';
 import type { DeskActions } from '../state/use-desk.js';
 import { ArticleBody } from './ArticleBody.js';
+import { SourceSection } from './SourceSection.js';
 import { TopicEditor } from './TopicEditor.js';
 
 interface Props {
@@ -31,6 +32,8 @@ const SAVE_TEXT: Readonly<Record<SaveState['state'], string>> = {
 /** The selected article, or a hint when none is selected. */
 export function ReviewPane(props: Props) {
   const { summary, detail, save } = props;
+  // Opened by hand, the source stays open from article to article; a broken file opens it anyway.
+  const [sourceOpen, setSourceOpen] = useState(false);
   if (summary === null) {
     return (
       <section className="review-pane empty-pane" aria-label="Review">
@@ -91,63 +94,15 @@ export function ReviewPane(props: Props) {
 
       {article && <ArticleBody article={article} showImages={props.showImages} onOpenExternal={props.onOpenExternal} onShowImages={props.onShowImages} />}
       {detail && detail.summary.id === summary.id && (
-        <details className="source" open={broken}>
-          <summary>Source file</summary>
-          <SourceView source={detail.source} problems={summary.problems} />
-        </details>
+        <SourceSection
+          source={detail.source}
+          problems={summary.problems}
+          open={sourceOpen || broken}
+          onOpenChange={(open) => {
+            if (!broken) setSourceOpen(open);
+          }}
+        />
       )}
     </section>
-  );
-}
-
-/**
- * The file as it is, its problems' lines marked (an error's line is where an editor fixes it), and
- * scrolled to the first of them. Only the marked lines are elements of their own.
- */
-function SourceView({ source, problems }: { readonly source: string; readonly problems: readonly Problem[] }) {
-  const preRef = useRef<HTMLPreElement>(null);
-  const marked = new Map<number, Problem[]>();
-  for (const p of problems) if (p.line !== undefined) marked.set(p.line, [...(marked.get(p.line) ?? []), p]);
-  const parts: (string | { line: number; text: string; problems: Problem[] })[] = [];
-  if (marked.size > 0) {
-    let from = 0;
-    let line = 1;
-    for (let at = 0; at <= source.length; line++) {
-      const end = source.indexOf('\n', at);
-      const next = end === -1 ? source.length : end + 1;
-      const here = marked.get(line);
-      if (here !== undefined) {
-        if (at > from) parts.push(source.slice(from, at));
-        parts.push({ line, text: source.slice(at, next), problems: here });
-        from = next;
-      }
-      if (end === -1) break;
-      at = next;
-    }
-    if (from < source.length) parts.push(source.slice(from));
-  }
-  useEffect(() => {
-    const first = preRef.current?.querySelector('mark');
-    if (first && preRef.current) preRef.current.scrollTop = Math.max(0, first.offsetTop - preRef.current.offsetTop - 48);
-  }, [source]);
-  return (
-    // Focusable, so a long source can be scrolled from the keyboard.
-    <pre ref={preRef} tabIndex={0} aria-label="Source file">
-      {marked.size === 0
-        ? source
-        : parts.map((part, i) =>
-            typeof part === 'string' ? (
-              part
-            ) : (
-              <mark
-                key={i}
-                className={part.problems.some((p) => p.level === 'error') ? 'line-error' : 'line-warning'}
-                title={part.problems.map((p) => `${p.level === 'error' ? 'Error' : 'Warning'}: ${p.message}`).join('\n')}
-              >
-                {part.text}
-              </mark>
-            ),
-          )}
-    </pre>
   );
 }

@@ -525,6 +525,49 @@ describe.skipIf(!haveChromium)('the desk in Chromium', () => {
     }
   });
 
+  test('a long file’s source: numbered, opened at its error however far down and however its lines wrap, and its text copied without the numbers', async () => {
+    const deep = tempDir();
+    // 2,400 lines, many of them wrapping in the pane, and a tab that breaks the YAML on line 2,000.
+    const related = Array.from({ length: 300 }, (_, i) => `  - title: "Related article ${i} ${'with a title long enough to wrap in the review pane '.repeat(2)}"\n    webUrl: "https://example.com/${i}"\n    quality: ${i}\n    heat: 1\n    published: false\n    provider:\n      name: P\n    topics: [A]\n`).join('');
+    const lines = `---\ntitle: Deep\npublished: false\nrelated:\n${related}`.split('\n');
+    lines.splice(1999, 0, '\t- broken: [x');
+    const text = `${lines.join('\n')}---\n`;
+    writeFileSync(join(deep.dir, 'deep.md'), text);
+    const other = new Session(() => undefined);
+    await other.open(deep.dir);
+    const deepHost = await startBrowserHost({ handlers: createHostHandlers(other, () => undefined), rendererDir: build.dir, port: 0 });
+    const deepPage = await browser.newPage({ viewport: { width: 1100, height: 720 } });
+    try {
+      await deepPage.goto(deepHost.url);
+      await deepPage.getByRole('grid', { name: 'Articles' }).focus();
+      await deepPage.keyboard.press('j');
+      const source = deepPage.getByLabel('Source file', { exact: true });
+      await expect.poll(() => source.locator('mark').count()).toBe(1);
+      await deepPage.waitForTimeout(300); // lines laid out as they come into view
+      const seen = await source.evaluate((pre) => {
+        const mark = pre.querySelector('mark')!;
+        const view = pre.getBoundingClientRect();
+        const box = mark.getBoundingClientRect();
+        const later = pre.children[pre.children.length - 1]!;
+        return {
+          inView: box.top >= view.top && box.bottom <= view.bottom,
+          number: mark.getAttribute('data-n'),
+          gutter: getComputedStyle(mark, '::before').content,
+          lines: pre.children.length,
+          laterLaidOutOnlyInView: getComputedStyle(later).contentVisibility,
+          copied: pre.textContent,
+        };
+      });
+      expect(seen).toEqual({ inView: true, number: '2000', gutter: '"2000"', lines: text.split('\n').length - 1, laterLaidOutOnlyInView: 'auto', copied: text });
+      await deepPage.screenshot({ path: join(SHOTS, 'desk-source-deep-error.png') });
+    } finally {
+      await deepPage.close();
+      await deepHost.close();
+      await other.close();
+      deep.cleanup();
+    }
+  });
+
   test('words longer than the review pane wrap inside it: nothing is cut off, a long topic can still be removed, and the dialogs still fit them', async () => {
     const odd = tempDir();
     const word = (w: string, n: number): string => w.repeat(n);

@@ -54,7 +54,8 @@ export function fakeBridge(initial: readonly ArticleSummary[], pageSize = 2, rel
       if (!found) return fail('not-found', 'gone');
       const detail: ArticleDetail = {
         summary: found,
-        article: { id, title: found.title, excerpt: found.excerpt, published: found.published, topics: found.topics, images: [], related: related[id] ?? [], extra: { secured: 'A'.repeat(200), featuredContent: '<iframe src="https://evil.example"></iframe><script>window.hacked=1</script>' } },
+        // As main answers: a file with an error does not read as an article, only its source is shown.
+        article: found.problems.some((p) => p.level === 'error') ? null : { id, title: found.title, excerpt: found.excerpt, published: found.published, topics: found.topics, images: [], related: related[id] ?? [], extra: { secured: 'A'.repeat(200), featuredContent: '<iframe src="https://evil.example"></iframe><script>window.hacked=1</script>' } },
         source: `---\ntitle: ${found.title}\n---\n`,
         readOnly: found.title.includes('read-only'),
       };

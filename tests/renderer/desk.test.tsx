@@ -519,7 +519,29 @@ describe('the desk', () => {
     const source = await screen.findByLabelText('Source file');
     expect(source.textContent).toBe('---\ntitle: Broken file\n---\n');
     const marks = source.querySelectorAll('mark');
-    expect(Array.from(marks, (m) => [m.className, m.textContent, m.getAttribute('title')])).toEqual([['line-error', '---\n', 'Error: YAML syntax: unexpected end']]);
+    expect(Array.from(marks, (m) => [m.className, m.getAttribute('data-n'), m.textContent, m.getAttribute('title')])).toEqual([['src-line line-error', '3', '---\n', 'Error: YAML syntax: unexpected end']]);
+  });
+
+  test('the source is numbered line by line, made only once opened, and stays open from article to article', async () => {
+    const { user } = await setup();
+    await user.click(screen.getByRole('row', { name: /Microsoft drops/ }));
+    const section = (await screen.findByText('Source file')).closest('details')!;
+    expect(section.open).toBe(false);
+    expect(section.querySelector('pre')).toBeNull(); // folded: no lines made
+    await user.click(screen.getByText('Source file'));
+    const source = await screen.findByLabelText('Source file');
+    const lines = source.querySelectorAll('.src-line');
+    expect(source.textContent).toMatch(/^---\ntitle: /);
+    expect(lines.length).toBe(source.textContent!.split('\n').length - 1);
+    expect(lines[1]!.textContent).toMatch(/^title: /);
+    await user.click(screen.getByRole('row', { name: /Café culture/ }));
+    await waitFor(() => expect(screen.getByLabelText('Source file').textContent).toMatch(/Café culture returns/));
+    expect(screen.getByText('Source file').closest('details')!.open).toBe(true);
+    await user.click(screen.getByText('Source file'));
+    await waitFor(() => expect(screen.queryByLabelText('Source file')).toBeNull());
+    await user.click(screen.getByRole('row', { name: /Microsoft drops/ }));
+    await screen.findByText(/Microsoft drops emotion recognition/, { selector: 'h1' });
+    expect(screen.getByText('Source file').closest('details')!.open).toBe(false);
   });
 
   test('article text is never run as HTML, and opaque tokens are shortened', async () => {
