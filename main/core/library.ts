@@ -379,8 +379,9 @@ export class Library {
     if (known !== undefined && known.hash === hash && hash !== '') {
       // The very bytes the index last read or wrote (the watcher reporting a save, or a change of
       // permissions): they parse the same, so they are not parsed again; only the stamp is new, and
-      // whether the file is read-only.
-      this.storeNow(id, { ...known, summary: withMode(known.summary, read.mode), stamp: read.stamp });
+      // whether the file is read-only. (Field by field: an entry taken from the persistent index
+      // serves its hash and approval through getters, which a spread would leave behind.)
+      this.storeNow(id, { summary: withMode(known.summary, read.mode), hash: known.hash, stamp: read.stamp, quickApprove: known.quickApprove });
       return;
     }
     const parsed = parseArticleFile(id, read.bytes);

@@ -91,6 +91,29 @@ describe('the persistent index', () => {
     await library.close();
   });
 
+  test('a file read again with the very bytes the index took from the cache (touched, its permissions changed) keeps its hash and approval: it is edited and the index written', async () => {
+    await sleep(2100); // the file the test before changed: its stamp is trusted from now on
+    const first = await open();
+    await first.close();
+    const second = await open();
+    expect(second.fromCache).toBe(second.size);
+    const [touched, chmodded] = second.list().filter((a) => !a.published && a.problems.every((p) => p.level !== 'error')).map((a) => a.id) as [string, string];
+    const now = new Date();
+    utimesSync(join(lib.dir, touched), now, now);
+    chmodSync(join(lib.dir, chmodded), 0o600);
+    await second.refresh(touched);
+    await second.refresh(chmodded);
+    const entry = (id: string) => (second as unknown as { index: { get(id: string): { hash: unknown; quickApprove: unknown } } }).index.get(id)!;
+    for (const id of [touched, chmodded]) expect([typeof entry(id).hash, typeof entry(id).quickApprove], id).toEqual(['string', 'boolean']);
+    expect((await second.setPublished(touched, true)).ok).toBe(true);
+    await expect(second.close()).resolves.toBeUndefined();
+    const third = await open();
+    expect(third.summary(touched)?.published).toBe(true);
+    expect(third.list()).toStrictEqual(await truth());
+    await third.close();
+    chmodSync(join(lib.dir, chmodded), 0o644);
+  }, 15_000);
+
   test('added and removed files show, and an edit made through Masthead is never taken from an older index', async () => {
     const seed = readFileSync(new URL('../../seeds/000_8a8d1d44de5d8be9.txt', import.meta.url));
     mkdirSync(join(lib.dir, 'new'), { recursive: true });
