@@ -41,7 +41,14 @@ export class CacheWriter {
     this.dirty = false;
     const entries: [ArticleId, CachedEntry][] = [];
     for (const [id, e] of this.entries()) if (e.hash !== null && e.hash !== '' && e.stamp !== null) entries.push([id, { summary: e.summary, hash: e.hash, stamp: e.stamp, quickApprove: e.quickApprove }]);
-    const bytes = encodeIndex(this.root, this.reader, entries);
+    let bytes: Buffer;
+    try {
+      bytes = encodeIndex(this.root, this.reader, entries);
+    } catch {
+      // An entry the index cannot hold is no reason to fail a close (which a quit, and the open of
+      // another library, wait for): the next open reads the files again, as without an index.
+      return this.saving;
+    }
     this.saving = this.saving.then(() =>
       saveIndex(this.file, bytes).catch(() => {
         this.dirty = true; // a full disk or a read-only data folder costs the next open time, nothing else

@@ -71,4 +71,19 @@ describe('CacheWriter', () => {
     await writer.save(); // nothing changed since, but the failed write left it to do
     expect(written(file)).toStrictEqual(['a.md']);
   });
+
+  test('an entry the index cannot encode fails neither a save nor the close (which a quit waits for): the file written before stays', async () => {
+    const { file, entries, writer } = setUp();
+    entries.push(entry('a.md', 'ab'.repeat(32)));
+    writer.changed();
+    await writer.save();
+    // A hash that is not one, as an entry copied without its getters once carried (see Library.load).
+    const [id, broken] = entry('b.md', null);
+    entries.push([id, { ...broken, hash: undefined as unknown as string }]);
+    writer.changed();
+    writer.soon(0);
+    await sleep(50);
+    await expect(writer.close()).resolves.toBeUndefined();
+    expect(written(file)).toStrictEqual(['a.md']);
+  });
 });
