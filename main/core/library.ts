@@ -7,6 +7,7 @@ import { ArticleEdits } from './article-edits.js';
 import { toArticle, unreadableSummary, withMode } from './article-model.js';
 import { BackgroundPasses } from './background-passes.js';
 import { CacheWriter } from './cache-writer.js';
+import { SavedRecheck } from './saved-recheck.js';
 import { cacheFileOf, loadIndex } from './index-cache.js';
 import { writable } from './library-edit.js';
 import { LibraryIndex, type IndexEntry, type LibraryEvent } from './library-index.js';
@@ -58,6 +59,8 @@ export class Library {
   private readonly passTarget: PassTarget = { index: this.index, passes: this.passes, closed: () => this.closed };
   /** Removing the aside links that saves left (see save.ts), after each save has answered. */
   private tidying: Promise<void> = Promise.resolve();
+  /** Saved files looked at again once the watcher could have told of them (see saved-recheck.ts). */
+  private readonly recheck = new SavedRecheck((ids) => this.gone(ids));
   /**
    * Told whenever a read or an edit finds the folder gone (see `folderGone`), as the watch tells
    * when the folder itself goes: a folder put back with another identity (a share mounted again)
@@ -79,7 +82,10 @@ export class Library {
     this.edits = new ArticleEdits({
       root: this.root,
       entry: (id) => this.index.get(id),
-      saved: (id, entry) => this.storeNow(id, entry),
+      saved: (id, entry) => {
+        this.storeNow(id, entry);
+        this.recheck.saved(id);
+      },
       load: (id, path) => this.load(id, path),
       refresh: (id) => this.refresh(id),
       tidy: (aside) => this.tidy(aside),
@@ -173,6 +179,7 @@ export class Library {
     if (this.closed) return this.writer?.close();
     // The background check stops at its next batch; what it had not reached is simply not cached.
     this.closed = true;
+    this.recheck.close();
     await Promise.all([this.writer?.close(), this.settled()]);
   }
 
@@ -334,6 +341,14 @@ export class Library {
       () => undefined,
     );
     this.tidying = Promise.all([this.tidying, scanned]).then(() => removeStaleLeftovers(leftovers).then(() => undefined));
+  }
+
+  /** Drops the articles among `ids` whose files are no longer there (see saved-recheck.ts). */
+  private async gone(ids: readonly ArticleId[]): Promise<void> {
+    for (const id of ids) {
+      if (this.closed || this.folderGone()) return;
+      if (this.index.get(id) !== undefined && !(await this.pathOf(id)).ok) await this.refresh(id);
+    }
   }
 
   /** Removes a save's aside link once the save has answered, off the editor's wait. */
