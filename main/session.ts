@@ -87,9 +87,13 @@ export class Session {
     if (previous) await closeLibrary(previous);
     this.emit({ type: 'reloaded', name, library: key });
     void watch?.ready.then((reason) => {
-      if (reason === null || this.current !== open) return;
-      open.unwatched = reason;
-      this.emit({ type: 'unwatched', reason });
+      if (this.current !== open) return;
+      // Watching: what other programs changed between the open's reads and now, no watch saw.
+      if (reason === null) void library.catchUp().catch(() => undefined);
+      else {
+        open.unwatched = reason;
+        this.emit({ type: 'unwatched', reason });
+      }
     });
     return ok({ name, size: library.size });
   }

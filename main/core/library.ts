@@ -16,10 +16,14 @@ import { isMissing, LibraryRoot, openRoot } from './library-root.js';
 import { parsedApprovable, readWithStamp, type FileStamp } from './read-one.js';
 import { checkFiles, listFiles, reconcileFiles, type OpenProgress, type PassTarget } from './library-passes.js';
 import { startStamper } from './read-pool.js';
+import { stampMany } from './file-stamp.js';
 import { parseArticleFile, READER_VERSION } from './read-article.js';
 import { contentHash, errorText, removeAside, removeStaleLeftovers } from './save.js';
 
 /** How to open a library. */
+/** Below this many files, a catch-up stats them in the main thread (see `catchUp`). */
+const SMALL_CATCH_UP = 2000;
+
 export interface OpenOptions {
   /** Hears how many files are listed so far. */
   readonly onProgress?: (p: OpenProgress) => void;
@@ -319,6 +323,23 @@ export class Library {
       for (const [id] of [...this.index.all()]) if (!present.has(id) && fresh(id)) this.index.remove(id);
       for (const file of files) if (this.index.get(file.id) === undefined && fresh(file.id)) await this.load(file.id, file.path);
     });
+  }
+
+  /**
+   * Once the open's passes are done, compares every file's stamp with the index again, and reads
+   * the files that changed, came or went: for a watch that started after the open read them, so
+   * that a change made in between (which no watch saw) still shows.
+   */
+  async catchUp(): Promise<void> {
+    await Promise.all([this.verified, this.checked]).catch(() => undefined);
+    if (this.closed) return;
+    const files = await scanLibrary(this.root);
+    // A folder that is gone lists nothing: its articles are not gone with it, only out of reach.
+    if (this.closed || this.folderGone()) return;
+    // Stat'ing a small library here costs less than starting the stamp threads.
+    const stamper = files.length < SMALL_CATCH_UP ? { stamp: (paths: readonly string[]) => Promise.resolve(stampMany(paths)) } : startStamper();
+    const { unread } = await reconcileFiles(this.passTarget, Promise.resolve(files), stamper);
+    await checkFiles(this.passTarget, unread);
   }
 
   /** The folders inside the library that cannot be read, as the last scan found them: their articles are not listed. */

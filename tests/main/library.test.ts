@@ -529,6 +529,27 @@ describe('a library folder that went', () => {
 });
 
 describe('watching the library', () => {
+  test('a catch-up reads what changed since the open, and drops nothing while the folder is gone', async () => {
+    const dir = makeLibrary({ 'a.md': article('A'), 'b.md': article('B') });
+    const library = await open(dir);
+    const events: string[] = [];
+    library.subscribe((e) => events.push(e.type === 'removed' ? `removed ${e.id}` : e.type === 'added' || e.type === 'changed' ? `${e.type} ${e.summary.title}` : e.type));
+    writeFileSync(join(dir, 'a.md'), article('A, elsewhere'));
+    unlinkSync(join(dir, 'b.md'));
+    writeFileSync(join(dir, 'c.md'), article('C'));
+    await library.catchUp();
+    expect(library.list().map((a) => [a.id, a.title])).toEqual([
+      ['a.md', 'A, elsewhere'],
+      ['c.md', 'C'],
+    ]);
+    expect(events.filter((e) => e !== 'checking').sort()).toEqual(['added C', 'changed A, elsewhere', 'removed b.md']);
+    renameSync(dir, `${dir}-away`);
+    cleanups.push(() => rmSync(`${dir}-away`, { recursive: true, force: true }));
+    await library.catchUp();
+    expect(library.list().map((a) => a.id)).toEqual(['a.md', 'c.md']);
+    await library.close();
+  });
+
 
   test('files added, changed and removed by other programs update the index', async () => {
     const dir = makeLibrary({ 'a.md': article('A') });

@@ -1,5 +1,5 @@
 /** The session's watch on the open library's folder itself: gone, then back where it was. */
-import { mkdirSync, readFileSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, renameSync, rmSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import type { LibraryEventMessage } from '../../shared/contract.js';
@@ -111,5 +111,29 @@ describe('a session whose library folder goes', () => {
     expect(events.filter((e) => e.type === 'reloaded')).toHaveLength(1);
     expect(session.library().ok).toBe(false);
     rmSync(dir, { recursive: true });
+  });
+});
+
+describe('a session opening a library while other programs change it', () => {
+  test('what they change before the watch is ready still shows once it is: a file retitled, made read-only, added, removed', async () => {
+    const { dirs, session } = libraries(['news']);
+    const dir = dirs[0]!;
+    for (const name of ['b.md', 'c.md', 'd.md']) writeFileSync(join(dir, name), article(name));
+    expect((await session.open(dir)).ok).toBe(true);
+    // At once: the watch is still starting (it is ready after the list, not before).
+    writeFileSync(join(dir, 'a.md'), article('Retitled elsewhere'));
+    chmodSync(join(dir, 'b.md'), 0o444);
+    writeFileSync(join(dir, 'e.md'), article('New elsewhere'));
+    unlinkSync(join(dir, 'd.md'));
+    const library = () => {
+      const open = session.library();
+      if (!open.ok) throw new Error(open.error.message);
+      return open.value.library;
+    };
+    await until(() => library().summary('a.md')?.title === 'Retitled elsewhere');
+    await until(() => library().summary('b.md')?.readOnly === true);
+    await until(() => library().summary('e.md')?.title === 'New elsewhere');
+    await until(() => library().summary('d.md') === undefined);
+    expect(library().list().map((a) => a.id)).toEqual(['a.md', 'b.md', 'c.md', 'e.md']);
   });
 });
