@@ -46,7 +46,8 @@ export class CacheWriter {
       bytes = encodeIndex(this.root, this.reader, entries);
     } catch {
       // An entry the index cannot hold is no reason to fail a close (which a quit, and the open of
-      // another library, wait for): the next open reads the files again, as without an index.
+      // another library, wait for): the index file stays as last written, and the next open reads
+      // again every file whose stamp differs from it.
       return this.saving;
     }
     this.saving = this.saving.then(() =>
