@@ -10,7 +10,7 @@ import { readFrontMatterYaml, type FrontMatterData, type RootBooleans } from './
  * another version are ignored: bump it whenever a change here or in article-model.ts changes output
  * (or what the full check vouches for, published-line.ts: that is kept in the index too).
  */
-export const READER_VERSION = 'reader-3';
+export const READER_VERSION = 'reader-4';
 
 /** A file that reads: its text, where the front matter is, and the data. */
 export interface ReadableFile {
@@ -99,7 +99,7 @@ function broken(id: ArticleId, problem: Problem): ParsedFile {
 }
 
 /** Cheap test on raw bytes (BOM allowed) so files that are not articles are never decoded. */
-function startsWithDashes(bytes: Uint8Array): boolean {
+export function startsWithDashes(bytes: Uint8Array): boolean {
   const at = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   return bytes[at] === 0x2d && bytes[at + 1] === 0x2d && bytes[at + 2] === 0x2d;
 }

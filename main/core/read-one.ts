@@ -6,7 +6,7 @@ import type { ScannedFile } from './library-paths.js';
 import { RACY_MS, stampOf, type FileStamp } from './file-stamp.js';
 import { quickSummary } from './quick-read.js';
 import { quickApprovable } from './published-line.js';
-import { parseArticleFile, type ParsedFile } from './read-article.js';
+import { parseArticleFile, startsWithDashes, type ParsedFile } from './read-article.js';
 import { contentHash, errorText } from './save.js';
 
 /** How a file is read: `quick` lists it with the fast reader where it can, `full` checks it. */
@@ -78,15 +78,32 @@ function parseRead(id: ArticleId, read: Loaded, mode: ReadMode): ReadResult {
 }
 
 /**
+ * The most bytes an article file is read for: 16 MiB, where the largest real article we know of is
+ * 140 KB. A larger file that opens as an article (`---`) is listed with an error and not read; a
+ * larger one that does not (a log, a dump, a transcript kept beside the articles) is no article,
+ * and only its first bytes are read to tell. Read whole, a 400 MB text file held 900 MB at each open.
+ */
+export const MAX_ARTICLE_BYTES = 16 * 1024 * 1024;
+
+/** Why a file is not read: larger than an article may be. */
+function tooLarge(size: number): Error {
+  // Rounded up: a file just over the limit does not read as the limit itself.
+  const mb = (bytes: number): string => `${(Math.ceil((bytes * 10) / (1024 * 1024)) / 10).toLocaleString('en')} MB`;
+  return new Error(`it is ${mb(size)}, more than the ${mb(MAX_ARTICLE_BYTES)} an article may be; Masthead leaves it as it is`);
+}
+
+/**
  * A file's bytes, read into `reuse` (grown when the file fills it): open, read, close. A read that
  * returns less than it was given room for is taken as the end of the file, as it is for a regular
  * file; a file system that reads short elsewhere only delays a right listing to the check pass,
- * which reads each file to its size.
+ * which reads each file to its size. A file whose first read shows it is no article is not read
+ * further; one that opens as an article and grows past `MAX_ARTICLE_BYTES` throws.
  */
 export function readBytes(path: string, reuse: { buffer: Buffer }): Buffer {
   const fd = openSync(path, 'r');
   try {
     let length = 0;
+    let opens = false; // the file's first bytes are an article's (enough of them to tell: a BOM and the dashes)
     for (;;) {
       if (length === reuse.buffer.length) {
         const bigger = Buffer.allocUnsafe(Math.max(64 * 1024, reuse.buffer.length * 2));
@@ -96,6 +113,11 @@ export function readBytes(path: string, reuse: { buffer: Buffer }): Buffer {
       const room = reuse.buffer.length - length;
       const n = readSync(fd, reuse.buffer, length, room, null);
       length += n;
+      if (!opens && (length >= 6 || n < room)) {
+        if (!startsWithDashes(reuse.buffer.subarray(0, length))) return reuse.buffer.subarray(0, length);
+        opens = true;
+      }
+      if (length > MAX_ARTICLE_BYTES) throw tooLarge(length);
       if (n < room) return reuse.buffer.subarray(0, length);
     }
   } finally {
@@ -124,6 +146,12 @@ export function readWithStamp(path: string, reuse?: { buffer: Buffer }): { bytes
   try {
     const info = fstatSync(fd);
     if (!info.isFile()) throw Object.assign(new Error('not a file'), { code: 'EISDIR' });
+    if (info.size > MAX_ARTICLE_BYTES) {
+      const head = Buffer.alloc(3 + 3); // a BOM and the dashes
+      const read = readSync(fd, head, 0, head.length, 0);
+      if (startsWithDashes(head.subarray(0, read))) throw tooLarge(info.size);
+      return { bytes: head.subarray(0, read), stamp: null, mode: info.mode & 0o7777 }; // no article: nothing more to know
+    }
     if (reuse !== undefined && reuse.buffer.length < info.size) reuse.buffer = Buffer.allocUnsafe(info.size * 2);
     // Like readFileSync, the size the file had when opened; a file growing meanwhile changes its stamp.
     const bytes = reuse === undefined ? Buffer.allocUnsafe(info.size) : reuse.buffer.subarray(0, info.size);

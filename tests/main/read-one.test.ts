@@ -2,7 +2,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
-import { readBatch, readBytes, type ReadResult } from '../../main/core/read-one.js';
+import { MAX_ARTICLE_BYTES, readBatch, readBytes, readWithStamp, type ReadResult } from '../../main/core/read-one.js';
 import { tempDir } from '../helpers/corpora.js';
 
 const lib = tempDir();
@@ -65,4 +65,27 @@ test('a file larger than the room it is read into is read whole', () => {
   const room = { buffer: Buffer.alloc(1000) };
   expect(readBytes(join(lib.dir, 'big.md'), room).toString()).toBe(big);
   expect(readBytes(join(lib.dir, 'one.md'), { buffer: Buffer.alloc(0) }).toString()).toBe(article(1, 500));
+});
+
+test('a file read into room for fewer bytes than tell an article is still read whole, a BOM included', () => {
+  const text = `\uFEFF${article(6, 2000)}`;
+  writeFileSync(join(lib.dir, 'bom.md'), text);
+  for (const size of [1, 2, 3, 5, 6, 7]) expect(readBytes(join(lib.dir, 'bom.md'), { buffer: Buffer.alloc(size) }).toString(), `room for ${size}`).toBe(text);
+});
+
+test('a file larger than an article may be is not read: listed with its error when it opens as one, else no article, its first bytes only read', () => {
+  const size = MAX_ARTICLE_BYTES + 1024;
+  writeFileSync(join(lib.dir, 'huge.md'), `---\ntitle: Huge\nexcerpt: "${'x'.repeat(size)}"\n---\n`);
+  writeFileSync(join(lib.dir, 'transcript.txt'), 'y'.repeat(size));
+  const files = ['huge.md', 'transcript.txt', 'one.md'].map((id) => ({ id, path: join(lib.dir, id) }));
+  for (const mode of ['quick', 'full'] as const) {
+    const [huge, transcript, one] = readBatch(files, mode);
+    expect(huge?.kind === 'entry' && huge.summary.problems, mode).toEqual([
+      { level: 'error', code: 'unreadable', message: 'the file cannot be read: it is 16.1 MB, more than the 16 MB an article may be; Masthead leaves it as it is' },
+    ]);
+    expect(transcript, mode).toEqual({ id: 'transcript.txt', kind: 'gone' });
+    expect(titleOf(one!), mode).toBe('Article 1');
+  }
+  expect(readBytes(join(lib.dir, 'transcript.txt'), { buffer: Buffer.alloc(64 * 1024) }).length).toBe(64 * 1024);
+  expect(readWithStamp(join(lib.dir, 'transcript.txt')).bytes.length).toBeLessThanOrEqual(6);
 });
