@@ -86,6 +86,8 @@ export class LibraryIndex {
       if (before.stamp === null && stamp !== null) this.entries.set(id, { summary: before.summary, hash: before.hash, stamp, quickApprove: before.quickApprove });
       return;
     }
+    // A file that still cannot be read, for the same reason: nothing new (the desk, told of it, would read it again).
+    if (before !== undefined && hash === '' && before.hash === '' && sameListing(before.summary, entry.summary)) return;
     this.entries.set(id, entry);
     this.onChange();
     // The order is by id: a new id reorders, a new summary for a known id does not.

@@ -240,15 +240,22 @@ export class Library {
   /** The file's bytes and what they say, read together so they agree (export copies these bytes). */
   async snapshot(id: unknown): Promise<Result<{ bytes: Uint8Array; detail: ArticleDetail }>> {
     const path = await this.pathOf(id);
-    if (!path.ok) return path;
+    if (!path.ok) {
+      if (path.error.kind === 'not-found') this.removeNow(id as ArticleId); // gone: the list follows
+      return path;
+    }
     const articleId = id as ArticleId;
     // Read at once, as an edit reads, so no save comes between the read and what the index keeps of it.
     let read: { bytes: Buffer; stamp: FileStamp | null; mode: number };
     try {
       read = readWithStamp(path.value);
-    } catch (e) {
+    } catch {
+      // Gone, the refresh takes it off the list. Still there but not readable (its permissions, a
+      // file too large): its detail is a broken file's, its error in its summary and no text to show.
       await this.refresh(articleId);
-      return fail('io', `cannot read ${articleId}: ${errorText(e)}`);
+      const summary = this.index.get(articleId)?.summary;
+      if (summary === undefined) return fail('not-found', `${articleId} no longer exists`);
+      return ok({ bytes: new Uint8Array(0), detail: { summary, article: null, source: '', readOnly: false } });
     }
     const { bytes, mode } = read;
     const parsed = parseArticleFile(articleId, bytes);

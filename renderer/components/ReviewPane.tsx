@@ -93,7 +93,8 @@ export function ReviewPane(props: Props) {
       )}
 
       {article && <ArticleBody article={article} showImages={props.showImages} onOpenExternal={props.onOpenExternal} onShowImages={props.onShowImages} />}
-      {detail && detail.summary.id === summary.id && (
+      {/* A file that cannot be read at all has no text to show: its error says why. */}
+      {detail && detail.summary.id === summary.id && detail.source !== '' && (
         <SourceSection
           source={detail.source}
           problems={summary.problems}

@@ -248,6 +248,26 @@ describe('editing files on disk', () => {
     expect(readdirSync(dir)).toEqual(['theirs.md']); // no temp file or aside link left
   });
 
+  test('a file that cannot be read (larger than an article may be) reads as a broken file: its error, no text, no failure, and no event each time', async () => {
+    const dir = makeLibrary({ 'a.md': article('A'), 'huge.md': `---\ntitle: Huge\nexcerpt: "${'x'.repeat(17 * 1024 * 1024)}"\n---\n` });
+    const library = await open(dir);
+    const events: LibraryEvent[] = [];
+    library.subscribe((e) => events.push(e));
+    for (let i = 0; i < 3; i++) {
+      const read = await library.read('huge.md');
+      expect(read.ok && { article: read.value.article, source: read.value.source, problems: read.value.summary.problems.map((p) => [p.code, p.message.slice(0, 40)]) }).toEqual({
+        article: null,
+        source: '',
+        problems: [['unreadable', 'the file cannot be read: it is 17.1 MB, ']],
+      });
+    }
+    expect(events).toEqual([]); // read again and again, the same error: nothing new (the desk would read it again)
+    rmSync(join(dir, 'huge.md'));
+    expect(await library.read('huge.md')).toMatchObject({ ok: false, error: { kind: 'not-found' } });
+    expect(library.summary('huge.md')).toBeUndefined();
+    await library.close();
+  });
+
   test('a file made read-only after it was read: the refused edit marks it in the list, and the list hears it', async () => {
     const dir = makeLibrary({ 'later.md': article('Later') });
     const library = await open(dir);

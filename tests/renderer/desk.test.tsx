@@ -522,6 +522,21 @@ describe('the desk', () => {
     expect(Array.from(marks, (m) => [m.className, m.getAttribute('data-n'), m.textContent, m.getAttribute('title')])).toEqual([['src-line line-error', '3', '---\n', 'Error: YAML syntax: unexpected end']]);
   });
 
+  test('a file that cannot be read at all shows its error, with no source and nothing to change, and no message besides', async () => {
+    const problem = { level: 'error', code: 'unreadable', message: 'the file cannot be read: it is 18.7 MB, more than the 16 MB an article may be; Masthead leaves it as it is' } as const;
+    const unreadable = summary('huge.md', { title: 'huge.md', problems: [problem] });
+    const fake = fakeBridge([unreadable]);
+    const bridge: Bridge = { ...fake.bridge, readArticle: async () => ok({ summary: unreadable, article: null, source: '', readOnly: false }) };
+    const user = userEvent.setup();
+    render(<App bridge={bridge} />);
+    await user.click(await screen.findByRole('row', { name: /huge\.md/ }));
+    await screen.findByText(/it is 18\.7 MB, more than the 16 MB/);
+    expect((screen.getByRole('switch', { name: 'Published' }) as HTMLInputElement).disabled).toBe(true);
+    expect(screen.queryByText('Source file')).toBeNull();
+    expect(screen.queryByRole('textbox', { name: /topic/i })).toBeNull();
+    expect(document.querySelector('.notices')?.textContent ?? '').toBe('');
+  });
+
   test('the source is numbered line by line, made only once opened, and stays open from article to article', async () => {
     const { user } = await setup();
     await user.click(screen.getByRole('row', { name: /Microsoft drops/ }));
