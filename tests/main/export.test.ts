@@ -281,6 +281,14 @@ describe('exports are atomic and repeatable', () => {
     expect(readdirSync(work.dir).sort()).toEqual(['library', 'out.json']);
   });
 
+  test('an approved file that can no longer be read (grown past what an article may be) is held back, and the rest exported', async () => {
+    await library.checked;
+    writeFileSync(join(lib, 'warned.md'), `---\ntitle: Approved but odd\npublished: true\nexcerpt: "${'x'.repeat(17 * 1024 * 1024)}"\n---\n`);
+    const result = await exportTo('json', 'out.json');
+    expect(result.ok && result.value.heldBack.map((h) => h.id)).toEqual(['broken.md', 'warned.md']);
+    expect(JSON.parse(readFileSync(join(work.dir, 'out.json'), 'utf8')).map((a: { id: string }) => a.id)).toEqual(EXPECTED_ORDER.filter((id) => id !== 'warned.md'));
+  });
+
   test('a destination that is not a previous export is refused unless forced', async () => {
     mkdirSync(join(work.dir, 'photos'));
     writeFileSync(join(work.dir, 'photos', 'holiday.jpg'), 'not an export');
