@@ -121,7 +121,7 @@ describe('the Electron entry', () => {
     const remembered = (): { lastLibrary?: string } => JSON.parse(readFileSync(settingsFile(), 'utf8')) as { lastLibrary?: string };
     const sent = (): unknown[] => electron.windows[0]!.sent.map((args) => args[1]);
     const settle = async (until: () => boolean): Promise<void> => {
-      for (let i = 0; i < 200 && !until(); i++) await new Promise((r) => setTimeout(r, 10));
+      for (let i = 0; i < 1000 && !until(); i++) await new Promise((r) => setTimeout(r, 10)); // up to 10 s: the whole suite runs beside it
     };
 
     test('cancelled, it changes nothing', async () => {
@@ -203,7 +203,7 @@ describe('the Electron entry', () => {
     electron.appEvents.get('second-instance')!({}, ['electron', '.', '--library', basename(other.dir)], dirname(other.dir));
     expect(window.calls).toEqual(['maximize', 'show', 'restore', 'focus']);
     const settingsFile = join(userData.dir, 'settings.json');
-    for (let i = 0; i < 200 && JSON.parse(readFileSync(settingsFile, 'utf8')).lastLibrary !== realpathSync(other.dir); i++) await new Promise((r) => setTimeout(r, 10));
+    for (let i = 0; i < 1000 && JSON.parse(readFileSync(settingsFile, 'utf8')).lastLibrary !== realpathSync(other.dir); i++) await new Promise((r) => setTimeout(r, 10));
     expect(JSON.parse(readFileSync(settingsFile, 'utf8'))).toMatchObject({ lastLibrary: realpathSync(other.dir) });
     expect(window.sent.slice(sentBefore).map((args) => args[1])).toContainEqual(expect.objectContaining({ type: 'reloaded' }));
     // Started again without a folder: only brought forward.
@@ -220,7 +220,7 @@ describe('the Electron entry', () => {
     electron.appEvents.get('will-quit')!(event);
     electron.appEvents.get('will-quit')!(event); // pressed again while it closes: still held, closed once
     expect(event.preventDefault).toHaveBeenCalledTimes(2);
-    for (let i = 0; i < 200 && electron.module.app.quit.mock.calls.length < 2; i++) await new Promise((r) => setTimeout(r, 10));
+    for (let i = 0; i < 1000 && electron.module.app.quit.mock.calls.length < 2; i++) await new Promise((r) => setTimeout(r, 10));
     expect(electron.module.app.quit).toHaveBeenCalledTimes(2);
     const listing = (await electron.handlers.get(channelOf('listArticles'))!(trusted, null, 100)) as { ok: boolean };
     expect(listing.ok).toBe(false); // the library was closed before the app quit
