@@ -70,6 +70,30 @@ async function waitForFile(id: string, check: (text: string) => boolean): Promis
   }
 }
 
+/**
+ * The desk on a library of its own (for what the shared one does not hold), in a page of its own:
+ * its session (opened and checked), the page at the desk's address, and the way to close all three.
+ */
+async function ownDesk(dir: string, viewport: { width: number; height: number }): Promise<{ session: Session; page: Page; close: () => Promise<void> }> {
+  const own = new Session(() => undefined);
+  await own.open(dir);
+  const opened = own.library();
+  if (!opened.ok) throw new Error(opened.error.message);
+  await opened.value.library.checked;
+  const ownHost = await startBrowserHost({ handlers: createHostHandlers(own, () => undefined), rendererDir: build.dir, port: 0 });
+  const ownPage = await browser.newPage({ viewport });
+  await ownPage.goto(ownHost.url);
+  return {
+    session: own,
+    page: ownPage,
+    close: async () => {
+      await ownPage.close();
+      await ownHost.close();
+      await own.close();
+    },
+  };
+}
+
 describe.skipIf(!haveChromium)('the desk in Chromium', () => {
   beforeAll(async () => {
     execFileSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'error', '--outDir', build.dir], { cwd: ROOT });
@@ -444,15 +468,9 @@ describe.skipIf(!haveChromium)('the desk in Chromium', () => {
     // must follow the list, never what the element showed before.
     const many = tempDir();
     generateLibrary(400, many.dir, 3);
-    const other = new Session(() => undefined);
-    await other.open(many.dir);
-    const list = other.library();
-    if (!list.ok) throw new Error(list.error.message);
-    await list.value.library.checked;
-    const manyHost = await startBrowserHost({ handlers: createHostHandlers(other, () => undefined), rendererDir: build.dir, port: 0 });
-    const longPage = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const own = await ownDesk(many.dir, { width: 1440, height: 900 });
+    const longPage = own.page;
     try {
-      await longPage.goto(manyHost.url);
       const grid = longPage.getByRole('grid', { name: 'Articles' });
       await expect.poll(() => longPage.getByText(/^400 articles/).count()).toBe(1);
       await grid.focus();
@@ -482,6 +500,8 @@ describe.skipIf(!haveChromium)('the desk in Chromium', () => {
         else expect(selected).toEqual([]);
       }
       // Every drawn title is one article's, each at one place.
+      const list = own.session.library();
+      if (!list.ok) throw new Error(list.error.message);
       const titles = list.value.library.list().map((a) => a.title);
       for (const title of order.filter((t) => t !== undefined)) expect(titles).toContain(title);
       await longPage.screenshot({ path: join(SHOTS, 'desk-long-list.png') });
@@ -518,9 +538,7 @@ describe.skipIf(!haveChromium)('the desk in Chromium', () => {
       expect(narrow.row.map(([, width]) => width! > 0)).toEqual([true, true, true, true, false, false, true]);
       await longPage.screenshot({ path: join(SHOTS, 'desk-narrow-window.png') });
     } finally {
-      await longPage.close();
-      await manyHost.close();
-      await other.close();
+      await own.close();
       many.cleanup();
     }
   });
@@ -533,12 +551,9 @@ describe.skipIf(!haveChromium)('the desk in Chromium', () => {
     lines.splice(1999, 0, '\t- broken: [x');
     const text = `${lines.join('\n')}---\n`;
     writeFileSync(join(deep.dir, 'deep.md'), text);
-    const other = new Session(() => undefined);
-    await other.open(deep.dir);
-    const deepHost = await startBrowserHost({ handlers: createHostHandlers(other, () => undefined), rendererDir: build.dir, port: 0 });
-    const deepPage = await browser.newPage({ viewport: { width: 1100, height: 720 } });
+    const own = await ownDesk(deep.dir, { width: 1100, height: 720 });
+    const deepPage = own.page;
     try {
-      await deepPage.goto(deepHost.url);
       await deepPage.getByRole('grid', { name: 'Articles' }).focus();
       await deepPage.keyboard.press('j');
       const source = deepPage.getByLabel('Source file', { exact: true });
@@ -561,9 +576,7 @@ describe.skipIf(!haveChromium)('the desk in Chromium', () => {
       expect(seen).toEqual({ inView: true, number: '2000', gutter: '"2000"', lines: text.split('\n').length - 1, laterLaidOutOnlyInView: 'auto', copied: text });
       await deepPage.screenshot({ path: join(SHOTS, 'desk-source-deep-error.png') });
     } finally {
-      await deepPage.close();
-      await deepHost.close();
-      await other.close();
+      await own.close();
       deep.cleanup();
     }
   });
@@ -575,12 +588,9 @@ describe.skipIf(!haveChromium)('the desk in Chromium', () => {
       join(odd.dir, 'long.md'),
       `---\ntitle: "${word('Unbroken', 40)}"\nexcerpt: "${word('word', 150)}"\nprovider:\n  name: "${word('Provider', 20)}"\ntopics: ["${word('TopicWithoutSpaces', 8)}", Short]\npublished: false\n---\n`,
     );
-    const other = new Session(() => undefined);
-    await other.open(odd.dir);
-    const oddHost = await startBrowserHost({ handlers: createHostHandlers(other, () => undefined), rendererDir: build.dir, port: 0 });
-    const oddPage = await browser.newPage({ viewport: { width: 960, height: 700 } });
+    const own = await ownDesk(odd.dir, { width: 960, height: 700 });
+    const oddPage = own.page;
     try {
-      await oddPage.goto(oddHost.url);
       await oddPage.getByRole('grid', { name: 'Articles' }).focus();
       await oddPage.keyboard.press('j');
       await expect.poll(() => oddPage.getByRole('heading', { level: 1 }).textContent()).toContain('Unbroken');
@@ -617,7 +627,7 @@ describe.skipIf(!haveChromium)('the desk in Chromium', () => {
       // This host tells the page no file events: the export's preview, asked of main, shows the file once main's watcher has read it.
       await expect
         .poll(() => {
-          const open = other.library();
+          const open = own.session.library();
           return open.ok ? open.value.library.size : 0;
         })
         .toBe(2);
@@ -642,9 +652,7 @@ describe.skipIf(!haveChromium)('the desk in Chromium', () => {
       expect(inView).toEqual({ taller: true, title: true, close: true, focused: 'Close' });
       await oddPage.screenshot({ path: join(SHOTS, 'desk-keys-small-window.png') });
     } finally {
-      await oddPage.close();
-      await oddHost.close();
-      await other.close();
+      await own.close();
       odd.cleanup();
     }
   });
