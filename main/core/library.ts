@@ -22,13 +22,13 @@ import { stampMany } from './file-stamp.js';
 import { parseArticleFile, READER_VERSION } from './read-article.js';
 import { contentHash, errorText, removeAside, removeStaleLeftovers } from './save.js';
 
-/** How to open a library. */
 /** How many saved files one step of `gone` looks at. */
 const RECHECK_SLICE = 256;
 
 /** Below this many files, a catch-up stats them in the main thread (see `catchUp`). */
 const SMALL_CATCH_UP = 2000;
 
+/** How to open a library. */
 export interface OpenOptions {
   /** Hears how many files are listed so far. */
   readonly onProgress?: (p: OpenProgress) => void;
