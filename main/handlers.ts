@@ -12,8 +12,18 @@ function arity<T>(expected: number, args: unknown[]): Promise<Result<T>> {
 /** Opens a vetted http(s) URL in the system browser; each host supplies its own. */
 export type OpenExternal = (url: string) => Promise<Result<null>>;
 
+/**
+ * Shows a file in the system's file manager, or opens it in the app the system gives its kind (as
+ * Electron's `shell.showItemInFolder` and `shell.openPath`: the latter answers an error in words,
+ * or '' once opened). Only the Electron app has them.
+ */
+export interface FileShell {
+  readonly reveal: (path: string) => void;
+  readonly open: (path: string) => Promise<string>;
+}
+
 /** Builds the handlers. Every argument is `unknown` until checked here or in the core. */
-export function createHandlers(session: Session, openExternal: OpenExternal, exports: ExportDesk): Handlers {
+export function createHandlers(session: Session, openExternal: OpenExternal, exports: ExportDesk, files: FileShell | null): Handlers {
   const withLibrary = async <T>(args: unknown[], count: number, run: (open: { library: Library; name: string; key: LibraryKey; unwatched: string | null }) => Promise<Result<T>>): Promise<Result<T>> => {
     if (args.length !== count) return arity(count, args);
     await session.ready(); // a library being opened answers once its list is in
@@ -57,6 +67,20 @@ export function createHandlers(session: Session, openExternal: OpenExternal, exp
     runExport: (...args) => (args.length === 1 ? exports.run(args[0]) : arity(1, args)),
     cancelExport: async (...args) => (args.length === 0 ? exports.cancel() : arity(0, args)),
     revealExport: async (...args) => (args.length === 0 ? exports.revealLast() : arity(0, args)),
+    showArticleFile: (...args) =>
+      editing(args, 3, async (library) => {
+        const [id, how] = args;
+        if (how !== 'folder' && how !== 'app') return fail('bad-request', 'how must be "folder" or "app"');
+        if (files === null) return fail('bad-request', 'only the Masthead app can show files; a page in a browser cannot');
+        const path = await library.fileOf(id);
+        if (!path.ok) return path;
+        if (how === 'folder') {
+          files.reveal(path.value);
+          return ok(null);
+        }
+        const error = await files.open(path.value);
+        return error === '' ? ok(null) : fail('io', `could not open ${String(id)}: ${error}`);
+      }),
     reopenLibrary: async (...args) => {
       if (args.length !== 0) return arity(0, args);
       const root = session.root;

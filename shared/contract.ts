@@ -128,6 +128,12 @@ export interface Requests {
   cancelExport: { args: []; result: null };
   revealExport: { args: []; result: null };
   /**
+   * Shows an article's file in the system's file manager (`folder`), or opens it in the app the
+   * system gives files of its kind (`app`), such as the text editor where a broken file is mended.
+   * Only where the bridge says `canShowFiles`. Named with its library, as an edit is.
+   */
+  showArticleFile: { args: [id: ArticleId, how: ShowFileHow, library: LibraryKey]; result: null };
+  /**
    * Opens the open library again, as File › Reload Library does: what other programs changed in it
    * is read, and its folder watched afresh. Answers once it is open (a `reloaded` event follows).
    */
@@ -148,6 +154,7 @@ export const REQUEST_NAMES = [
   'runExport',
   'cancelExport',
   'revealExport',
+  'showArticleFile',
   'reopenLibrary',
 ] as const satisfies readonly (keyof Requests)[];
 
@@ -184,8 +191,13 @@ export type LibraryEventMessage =
 /** The renderer's typed view of a request. */
 export type RequestFn<K extends RequestName> = (...args: Requests[K]['args']) => Promise<Result<Requests[K]['result']>>;
 
+/** How `showArticleFile` shows a file: in its folder, or opened in its app. */
+export type ShowFileHow = 'folder' | 'app';
+
 /** What the renderer is given: one function per request, plus the event stream. */
 export type Bridge = { readonly [K in RequestName]: RequestFn<K> } & {
+  /** True where main can show an article's file (`showArticleFile`): the app, not a page the browser host serves. */
+  readonly canShowFiles: boolean;
   /** Listens for library events; returns the way to stop. */
   readonly onEvent: (listener: (event: LibraryEventMessage) => void) => () => void;
 };

@@ -242,6 +242,17 @@ export class Library {
     return entry === undefined || entry.hash === null || entry.hash === '' ? null : { summary: entry.summary, sha256: entry.hash };
   }
 
+  /**
+   * Where an article's file is, for the system's file manager or the app that opens its kind: only
+   * an article the library lists, resolved inside the library as every path here is.
+   */
+  async fileOf(id: unknown): Promise<Result<string>> {
+    if (typeof id !== 'string' || this.index.get(id) === undefined) return fail('not-found', 'there is no such article in this library');
+    const path = await this.pathOf(id);
+    if (!path.ok && path.error.kind === 'not-found') this.removeNow(id); // gone: the list follows
+    return path;
+  }
+
   /** The file's bytes and what they say, read together so they agree (export copies these bytes). */
   async snapshot(id: unknown): Promise<Result<{ bytes: Uint8Array; detail: ArticleDetail }>> {
     const path = await this.pathOf(id);

@@ -91,6 +91,7 @@ async function start(): Promise<void> {
         return ok(null);
       },
       exports,
+      { reveal: (path) => shell.showItemInFolder(path), open: (path) => shell.openPath(path) },
     ),
   );
 

@@ -6,7 +6,8 @@ import { channelOf, EVENT_CHANNEL, REQUEST_NAMES, type Bridge, type LibraryEvent
 export function createIpcBridge(ipc: Pick<typeof ipcRenderer, 'invoke' | 'on' | 'removeListener'>): Bridge {
   const requests = Object.fromEntries(REQUEST_NAMES.map((name) => [name, (...args: unknown[]) => ipc.invoke(channelOf(name), ...args)]));
   return {
-    ...(requests as Omit<Bridge, 'onEvent'>),
+    ...(requests as Omit<Bridge, 'onEvent' | 'canShowFiles'>),
+    canShowFiles: true, // main's handlers have Electron's shell
     onEvent: (listener) => {
       // Only the message crosses into the page, never the IPC event object.
       const forward = (_event: IpcRendererEvent, message: LibraryEventMessage): void => listener(message);

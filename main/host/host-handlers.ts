@@ -10,5 +10,5 @@ export function createHostHandlers(session: Session, broadcast: (event: LibraryE
   // A page cannot be shown a native save dialog, so exports land in `<library>-exports/` beside the library.
   const exports = new ExportDesk(() => session.library(), besideLibrary(() => session.root), broadcast, null);
   // The page opens links itself; the host never launches programs on request.
-  return createHandlers(session, async () => fail('bad-request', 'the browser desk opens links itself'), exports);
+  return createHandlers(session, async () => fail('bad-request', 'the browser desk opens links itself'), exports, null);
 }

@@ -19,7 +19,9 @@ export function createHttpBridge(location: Location, win: Window = window): Brid
   };
   const requests = Object.fromEntries(REQUEST_NAMES.map((name) => [name, (...args: unknown[]) => call(name, args)]));
   return {
-    ...(requests as Omit<Bridge, 'onEvent' | 'openExternal'>),
+    ...(requests as Omit<Bridge, 'onEvent' | 'openExternal' | 'canShowFiles'>),
+    // The host is a server: it has no file manager to show a file in, nor the editor's apps.
+    canShowFiles: false,
     // A browser page opens links itself, in a new tab that cannot reach back to the desk.
     openExternal: async (url) => {
       if (!isSafeExternalUrl(url)) return fail('bad-request', 'only http:// and https:// links can be opened');

@@ -167,6 +167,7 @@ export function App({ bridge, firstPage }: { readonly bridge: Bridge; readonly f
             onSetTopics={actions.setTopics}
             onOpenExternal={actions.openExternal}
             onShowImages={showImages}
+            onShowFile={actions.canShowFiles ? actions.showFile : null}
           />
         </main>
         <StatusBar
@@ -195,7 +196,7 @@ export function App({ bridge, firstPage }: { readonly bridge: Bridge; readonly f
         />
       )}
       {state.dialog === 'export' && <ExportDialog bridge={bridge} filter={query} filterWords={filterWords(state.filters)} checking={state.checking} onClose={closeDialog} />}
-      {state.dialog === 'keys' && <KeysDialog onClose={closeDialog} />}
+      {state.dialog === 'keys' && <KeysDialog canShowFiles={actions.canShowFiles} onClose={closeDialog} />}
     </div>
   );
 }

@@ -9,8 +9,8 @@ interface Shortcut {
   readonly does: string;
 }
 
-/** The desk's shortcuts by where they act, as App.tsx, TopicEditor.tsx and Toolbar.tsx handle them. */
-export function shortcutGroups(mac: boolean): readonly { readonly title: string; readonly shortcuts: readonly Shortcut[] }[] {
+/** The desk's shortcuts by where they act, as App.tsx, TopicEditor.tsx and Toolbar.tsx handle them; `o` only where the desk can show files. */
+export function shortcutGroups(mac: boolean, canShowFiles: boolean): readonly { readonly title: string; readonly shortcuts: readonly Shortcut[] }[] {
   const mod = mac ? '⌘' : 'Ctrl';
   return [
     {
@@ -28,6 +28,7 @@ export function shortcutGroups(mac: boolean): readonly { readonly title: string;
       shortcuts: [
         { keys: ['p', 'Space'], does: 'Approve it, or withdraw its approval' },
         { keys: ['t'], does: 'Add a topic (↓ ↑ pick a suggestion, Enter adds it, Backspace in the empty field removes the last topic, Esc clears the field, then leaves)' },
+        ...(canShowFiles ? [{ keys: ['o'], does: 'Open its file in the app your system opens such files with (to mend a broken file in your text editor)' }] : []),
       ],
     },
     {
@@ -54,7 +55,7 @@ export function shortcutGroups(mac: boolean): readonly { readonly title: string;
 const FIRST_FOCUS = ['.modal-actions button'];
 
 /** A modal dialog; Escape or Close closes it. */
-export function KeysDialog({ onClose }: { readonly onClose: () => void }) {
+export function KeysDialog({ canShowFiles, onClose }: { readonly canShowFiles: boolean; readonly onClose: () => void }) {
   const dialogRef = useRef<HTMLDivElement>(null);
   useModal(dialogRef, FIRST_FOCUS, false, onClose);
   return (
@@ -62,7 +63,7 @@ export function KeysDialog({ onClose }: { readonly onClose: () => void }) {
       <div ref={dialogRef} className="modal keys-dialog" role="dialog" aria-modal="true" aria-labelledby="keys-title">
         <h2 id="keys-title">Keyboard shortcuts</h2>
         <p className="muted">They work anywhere on the desk except while typing in a field.</p>
-        {shortcutGroups(isMac()).map((group) => (
+        {shortcutGroups(isMac(), canShowFiles).map((group) => (
           <table key={group.title} className="keys-table">
             <caption>{group.title}</caption>
             <tbody>

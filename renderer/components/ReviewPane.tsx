@@ -2,6 +2,7 @@
 import { useState, type RefObject } from 'react';
 import type { ArticleDetail, ArticleSummary } from '../../shared/article.js';
 import { problemPlace } from '../../shared/article.js';
+import type { ShowFileHow } from '../../shared/contract.js';
 import { isMac } from '../format.js';
 import type { SaveState } from '../state/desk-state.js';
 import type { DeskActions } from '../state/use-desk.js';
@@ -20,6 +21,8 @@ interface Props {
   readonly onSetTopics: DeskActions['setTopics'];
   readonly onOpenExternal: (url: string) => void;
   readonly onShowImages: () => void;
+  /** Where the desk can show the article's file (the app; not a browser page): its folder, or the file opened in its app. */
+  readonly onShowFile: ((how: ShowFileHow) => void) | null;
 }
 
 const SAVE_TEXT: Readonly<Record<SaveState['state'], string>> = {
@@ -53,9 +56,21 @@ export function ReviewPane(props: Props) {
     <section className="review-pane" aria-label="Review">
       <div className="review-head">
         <h1 className="review-title">{summary.title}</h1>
-        <p className="file-id" title="The file, relative to the library">
-          {summary.id}
-        </p>
+        <div className="file-line">
+          <p className="file-id" title="The file, relative to the library">
+            {summary.id}
+          </p>
+          {props.onShowFile && (
+            <span className="file-actions">
+              <button type="button" className="quiet" onClick={() => props.onShowFile?.('app')} title="Open the file in the app your system opens such files with (o)">
+                Open file
+              </button>
+              <button type="button" className="quiet" onClick={() => props.onShowFile?.('folder')} title="Show the file in its folder">
+                Show in folder
+              </button>
+            </span>
+          )}
+        </div>
       </div>
 
       <div className="controls">
@@ -86,6 +101,13 @@ export function ReviewPane(props: Props) {
             </li>
           ))}
         </ul>
+      )}
+
+      {/* A file that can be read but not understood is mended where it is written; one that cannot be read at all says why in its error. */}
+      {broken && !summary.problems.some((p) => p.code === 'unreadable') && (
+        <p className="broken-hint">
+          Masthead leaves a broken file as it is. Mend it in your text editor{props.onShowFile ? ' (Open file above)' : ''}: once it is saved, the desk reads it again.
+        </p>
       )}
 
       {!broken && (

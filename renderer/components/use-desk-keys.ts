@@ -109,6 +109,13 @@ export function useDeskKeys(rows: readonly ArticleSummary[], state: DeskState, a
             targets.topicInput.current?.focus();
           }
           break;
+        case 'o':
+          // The selected article's file in its app (the text editor, say, to mend a broken file): where the desk can.
+          if (state.selectedId !== null && actions.canShowFiles) {
+            e.preventDefault();
+            actions.showFile('app');
+          }
+          break;
         case '/':
           e.preventDefault();
           targets.search.current?.focus();

@@ -1,7 +1,7 @@
 /** Ties the store to the bridge: loading, live events, and edits with undo and redo. */
 import { useCallback, useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
 import type { ArticleId, ArticleSummary } from '../../shared/article.js';
-import type { Bridge, MenuCommand } from '../../shared/contract.js';
+import type { Bridge, MenuCommand, ShowFileHow } from '../../shared/contract.js';
 import { placeOf } from './list-change.js';
 import type { DeskAction, DeskState, DialogKind, EditCommand, TopicsEdit } from './desk-state.js';
 import { createDeskStore } from './desk-store.js';
@@ -36,6 +36,10 @@ export interface DeskActions {
   /** Has main open the library again (File › Reload Library); an error is told as a notice. */
   readonly reopenLibrary: () => void;
   readonly openExternal: (url: string) => void;
+  /** Shows the selected article's file in its folder, or opens it in its app, where the bridge can (`canShowFiles`); a failure is told as a notice. */
+  readonly showFile: (how: ShowFileHow) => void;
+  /** Whether `showFile` can: the app can, a page the browser host serves cannot. */
+  readonly canShowFiles: boolean;
   readonly dispatch: (action: DeskAction) => void;
 }
 
@@ -193,6 +197,14 @@ export function useDesk(bridge: Bridge, firstPage?: FirstPage, held?: () => bool
           if (!result.ok) dispatch({ type: 'notice', level: 'error', text: result.error.message });
         });
       },
+      showFile: (how) => {
+        const { selectedId, library } = store.getState();
+        if (!bridge.canShowFiles || selectedId === null || library === null) return;
+        void bridge.showArticleFile(selectedId, how, library).then((result) => {
+          if (!result.ok) dispatch({ type: 'notice', level: 'error', text: `Could not ${how === 'app' ? 'open' : 'show'} ${selectedId}: ${result.error.message}` });
+        });
+      },
+      canShowFiles: bridge.canShowFiles,
       dispatch,
     };
   }, [bridge, run, reload, store, dispatch, enqueue]);

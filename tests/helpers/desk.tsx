@@ -18,9 +18,9 @@ export const library = [
   summary('c.md', { title: 'Broken file', problems: [{ level: 'error', code: 'yaml-syntax', message: 'YAML syntax: unexpected end', line: 3, column: 1 }] }),
 ];
 
-/** The desk on `library`, once its whole list is in; with the fake bridge's handles and a user. */
-export async function setup() {
-  const fake = fakeBridge(library);
+/** The desk on `library`, once its whole list is in; with the fake bridge's handles and a user. As a browser page's desk, unless `canShowFiles` makes it the app's. */
+export async function setup({ canShowFiles = false } = {}) {
+  const fake = fakeBridge(library, 2, {}, { canShowFiles });
   const user = userEvent.setup();
   render(<App bridge={fake.bridge} />);
   await screen.findByRole('row', { name: /Microsoft drops/ });

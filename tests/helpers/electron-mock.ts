@@ -78,7 +78,7 @@ export function electronMock() {
       Menu: { buildFromTemplate: vi.fn((t: unknown) => t), setApplicationMenu: vi.fn() },
       protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
       session: { defaultSession: { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn() } },
-      shell: { openExternal: vi.fn(async () => undefined) },
+      shell: { openExternal: vi.fn(async () => undefined), showItemInFolder: vi.fn(), openPath: vi.fn(async (_path: string) => '') },
       // A laptop's screen: 1366 × 768, less a panel.
       screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1366, height: 728 } }], getPrimaryDisplay: () => ({ workArea: { x: 0, y: 0, width: 1366, height: 728 } }) },
     },

@@ -12,7 +12,11 @@ export function summary(id: string, fields: Partial<ArticleSummary> = {}): Artic
 }
 
 /** The fake and its controls. */
-export function fakeBridge(initial: readonly ArticleSummary[], pageSize = 2, related: Readonly<Record<string, readonly RelatedArticle[]>> = {}) {
+/**
+ * A bridge over `initial`, as main would answer. With `canShowFiles` it is the app's (which shows
+ * files: an article whose id holds "no-app" has no app to open it); without, a browser page's.
+ */
+export function fakeBridge(initial: readonly ArticleSummary[], pageSize = 2, related: Readonly<Record<string, readonly RelatedArticle[]>> = {}, { canShowFiles = false } = {}) {
   let articles = [...initial];
   /** The open library's key, as main names it (see `LibraryKey`). */
   let library = 'library-1';
@@ -40,6 +44,7 @@ export function fakeBridge(initial: readonly ArticleSummary[], pageSize = 2, rel
     return ok(next);
   };
   const bridge: Bridge = {
+    canShowFiles,
     listArticles: async (after, count) => {
       // Pages of at most two (unless told), to exercise the desk's paging.
       const size = Math.min(count, pageSize);
@@ -122,6 +127,12 @@ export function fakeBridge(initial: readonly ArticleSummary[], pageSize = 2, rel
     revealExport: async () => {
       calls.push({ name: 'revealExport', args: [] });
       return ok(null);
+    },
+    showArticleFile: async (id, how, madeIn) => {
+      calls.push({ name: 'showArticleFile', args: [id, how, madeIn] });
+      if (!canShowFiles) return fail('bad-request', 'only the Masthead app can show files');
+      if (madeIn !== library || !articles.some((a) => a.id === id)) return fail('not-found', `${id} no longer exists`);
+      return how === 'app' && id.includes('no-app') ? fail('io', 'no app is set to open such files') : ok(null);
     },
     reopenLibrary: async () => {
       calls.push({ name: 'reopenLibrary', args: [] });

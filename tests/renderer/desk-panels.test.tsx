@@ -97,6 +97,16 @@ describe('the list of keyboard shortcuts', () => {
     expect(calls.filter((c) => c.name === 'setPublished').map((c) => c.args)).toEqual([['a.md', true]]);
   });
 
+  test('o is listed where the desk can open files (the app), not in a browser page', async () => {
+    for (const canShowFiles of [false, true]) {
+      const { user } = await setup({ canShowFiles });
+      await user.keyboard('?');
+      const dialog = screen.getByRole('dialog', { name: 'Keyboard shortcuts' });
+      expect(within(dialog).queryByRole('row', { name: /^o Open its file/ }) !== null).toBe(canShowFiles);
+      cleanup();
+    }
+  });
+
   test('the toolbar button and the Help menu open it; a ? typed in the search is text', async () => {
     const { user, emit } = await setup();
     await user.click(screen.getByRole('button', { name: 'Keyboard shortcuts' }));

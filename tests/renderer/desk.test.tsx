@@ -534,7 +534,44 @@ describe('the desk', () => {
     expect((screen.getByRole('switch', { name: 'Published' }) as HTMLInputElement).disabled).toBe(true);
     expect(screen.queryByText('Source file')).toBeNull();
     expect(screen.queryByRole('textbox', { name: /topic/i })).toBeNull();
+    expect(screen.queryByText(/Mend it/)).toBeNull(); // its error says why; nothing in it to mend
     expect(document.querySelector('.notices')?.textContent ?? '').toBe('');
+  });
+
+  test("in the app, the article's file opens in its app (its button, or o) or shows in its folder; a failure is told", async () => {
+    const { user, calls } = await setup({ canShowFiles: true });
+    const shown = () => calls.filter((c) => c.name === 'showArticleFile').map((c) => c.args);
+    await user.keyboard('o'); // nothing selected: nothing to open
+    await user.click(screen.getByRole('row', { name: /Microsoft drops/ }));
+    await user.click(screen.getByRole('button', { name: 'Open file' }));
+    await user.click(screen.getByRole('button', { name: 'Show in folder' }));
+    screen.getByRole('grid', { name: 'Articles' }).focus();
+    await user.keyboard('o');
+    expect(shown()).toEqual([
+      ['a.md', 'app', 'library-1'],
+      ['a.md', 'folder', 'library-1'],
+      ['a.md', 'app', 'library-1'],
+    ]);
+    // A broken file says where it is mended.
+    await user.click(screen.getByRole('row', { name: /Broken file/ }));
+    expect(screen.getByText(/Mend it in your text editor \(Open file above\): once it is saved, the desk reads it again/)).toBeTruthy();
+    cleanup();
+    const fake = fakeBridge([summary('no-app.md', { title: 'No app for it' })], 2, {}, { canShowFiles: true });
+    const user2 = userEvent.setup();
+    render(<App bridge={fake.bridge} />);
+    await user2.click(await screen.findByRole('row', { name: /No app for it/ }));
+    await user2.keyboard('o');
+    expect(await screen.findByText('Could not open no-app.md: no app is set to open such files')).toBeTruthy();
+  });
+
+  test('a page in a browser has no file to open or show: no buttons, and o does nothing', async () => {
+    const { user, calls } = await setup();
+    await user.click(screen.getByRole('row', { name: /Broken file/ }));
+    expect(screen.queryByRole('button', { name: 'Open file' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Show in folder' })).toBeNull();
+    expect(screen.getByText(/Mend it in your text editor: once it is saved/)).toBeTruthy();
+    await user.keyboard('o');
+    expect(calls.some((c) => c.name === 'showArticleFile')).toBe(false);
   });
 
   test('the source is numbered line by line, made only once opened, and stays open from article to article', async () => {

@@ -83,6 +83,33 @@ describe('the Electron entry', () => {
     expect(electron.windows[0]!.sent).toContainEqual([EVENT_CHANNEL, expect.objectContaining({ type: 'changed' })]);
   });
 
+  test("an article's file is shown in its folder or opened in its app, and only an article of the open library", async () => {
+    const show = electron.handlers.get(channelOf('showArticleFile'))!;
+    const id = '000_8a8d1d44de5d8be9.txt';
+    const file = join(realpathSync(library.dir), id);
+    const { showItemInFolder, openPath } = electron.module.shell;
+    expect(await show(trusted, id, 'folder', firstKey)).toEqual({ ok: true, value: null });
+    expect(showItemInFolder).toHaveBeenLastCalledWith(file);
+    expect(await show(trusted, id, 'app', firstKey)).toEqual({ ok: true, value: null });
+    expect(openPath).toHaveBeenLastCalledWith(file);
+    openPath.mockResolvedValueOnce('Failed to open path');
+    expect(await show(trusted, id, 'app', firstKey)).toMatchObject({ ok: false, error: { kind: 'io', message: `could not open ${id}: Failed to open path` } });
+    // Nothing outside the library, nothing it does not list as an article, nothing of another library, no other way of showing.
+    writeFileSync(join(library.dir, 'notes.txt'), 'no front matter here\n');
+    const refused = [
+      await show(trusted, '../../etc/passwd.md', 'folder', firstKey),
+      await show(trusted, 'notes.txt', 'app', firstKey),
+      await show(trusted, 'missing.md', 'app', firstKey),
+      await show(trusted, id, 'app', 'another-library'),
+      await show(trusted, id, 'run', firstKey),
+      await show(trusted, id, 'app'),
+      await show({ senderFrame: { url: 'https://evil.example/' } }, id, 'app', firstKey),
+    ];
+    expect(refused.map((r) => (r as { ok: boolean }).ok)).toEqual([false, false, false, false, false, false, false]);
+    expect(showItemInFolder).toHaveBeenCalledTimes(1);
+    expect(openPath).toHaveBeenCalledTimes(2);
+  });
+
   test('a desk whose renderer crashed is loaded again, and the editor told', () => {
     const window = electron.windows[0]!;
     const before = window.calls.length;

@@ -10,10 +10,11 @@ vi.mock('electron', () => electron);
 describe('the preload bridge', () => {
   beforeEach(() => vi.resetModules());
 
-  test('exposes one function per request as window.masthead, and nothing else from Node', async () => {
+  test('exposes one function per request as window.masthead, the one flag that says it can show files, and nothing else from Node', async () => {
     await import('../../../main/electron/preload.js');
     expect(electron.contextBridge.exposeInMainWorld).toHaveBeenCalledWith('masthead', expect.any(Object));
-    const bridge = electron.contextBridge.exposeInMainWorld.mock.calls[0]![1] as Record<string, unknown>;
+    const { canShowFiles, ...bridge } = electron.contextBridge.exposeInMainWorld.mock.calls[0]![1] as Record<string, unknown>;
+    expect(canShowFiles).toBe(true);
     expect(Object.keys(bridge).sort()).toEqual([...REQUEST_NAMES, 'onEvent'].sort());
     for (const value of Object.values(bridge)) expect(typeof value).toBe('function');
   });

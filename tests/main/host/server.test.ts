@@ -138,6 +138,8 @@ describe('the browser host', () => {
     expect(JSON.parse((await api('setTopicsMany', [[{ id: SEED_ID, topics: ['AI'], from: [] }], 'another-library'])).body)).toMatchObject({ ok: false, error: { kind: 'not-found' } });
     expect(JSON.parse((await api('setTopicsMany', [{ id: SEED_ID }, key])).body)).toMatchObject({ ok: false, error: { kind: 'bad-request' } });
     expect(JSON.parse((await api('setTopicsMany', [[]])).body)).toMatchObject({ ok: false, error: { kind: 'bad-request' } });
+    // A server launches no programs: it shows no file in a file manager, nor opens one in an app.
+    expect(JSON.parse((await api('showArticleFile', [SEED_ID, 'app', key])).body)).toMatchObject({ ok: false, error: { kind: 'bad-request', message: expect.stringContaining('only the Masthead app') } });
     expect(readFileSync(join(library.dir, SEED_ID), 'utf8')).toContain('published: false');
     expect((await api('noSuchRequest', [])).status).toBe(404);
     const badBody = await send('/api/listArticles', { method: 'POST', headers: { 'content-type': 'application/json', 'x-masthead-token': token }, body: '{"args": 5}' });
