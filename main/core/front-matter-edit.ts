@@ -15,6 +15,7 @@ import {
   indOffset,
   isEmptyFlowItem,
   isFlowScalar,
+  joinQuotedLines,
   lineStart,
   longestCommonSubsequence,
   scalarStyle,
@@ -50,7 +51,12 @@ export function editFrontMatterData(file: ReadableFile, edit: FrontMatterEdit): 
   // build; the whole front matter is the fallback. The re-read decides either way.
   const skeleton = skeletonOf(yaml);
   const quick = editWith(skeleton, yaml, file, edit);
-  return quick.ok || skeleton === yaml ? quick : editWith(yaml, yaml, file, edit);
+  if (quick.ok) return quick;
+  const whole = skeleton === yaml ? quick : editWith(yaml, yaml, file, edit);
+  if (whole.ok) return whole;
+  // A quoted value whose continuation lines are not indented hides the keys after it from the CST.
+  const joined = joinQuotedLines(yaml);
+  return joined === null ? whole : editWith(joined, yaml, file, edit);
 }
 
 function editWith(cstSource: string, yaml: string, file: ReadableFile, edit: FrontMatterEdit): Result<{ text: string; data: FrontMatterData }> {

@@ -1,5 +1,5 @@
 /** Helpers over the `yaml` CST for the lossless editor: reading tokens, skeletons, splices, list matching. */
-import { CST } from 'yaml';
+import { CST, Parser } from 'yaml';
 import type { ScalarStyle } from './yaml-scalar.js';
 
 /** A change to the original text: replace [from, to) with text. */
@@ -34,6 +34,60 @@ export function skeletonOf(yaml: string): string {
     }
   }
   return lines.join('\n');
+}
+
+/**
+ * The front matter with the line breaks inside each quoted value the CST cut short turned to
+ * spaces (the same length, every offset kept), or null when it cut none short. A quoted value whose
+ * continuation lines are not indented (`excerpt: "…working on national` then `defense issues."`,
+ * common in Jekyll sites) reads in js-yaml as one value, but the `yaml` lexer ends it at the line
+ * break and reads the next line as a key: the CST then loses every key after it. Joined, the CST
+ * sees the keys js-yaml reads. A quote never closed is left as it is.
+ */
+export function joinQuotedLines(yaml: string): string | null {
+  let text = yaml;
+  for (let round = 0; round < 1000; round++) {
+    const cut = firstCutQuote(Array.from(new Parser().parse(text)));
+    const end = cut === null ? -1 : quotedEnd(text, cut.offset);
+    if (cut === null || end === -1) return text === yaml ? null : text;
+    text = text.slice(0, cut.offset) + text.slice(cut.offset, end).replace(/[\r\n]/g, ' ') + text.slice(end);
+  }
+  return null;
+}
+
+/** The first quoted scalar in the CST that does not end with its closing quote. */
+function firstCutQuote(value: unknown): CST.FlowScalar | null {
+  if (Array.isArray(value)) {
+    for (const v of value) {
+      const found = firstCutQuote(v);
+      if (found !== null) return found;
+    }
+    return null;
+  }
+  if (typeof value !== 'object' || value === null) return null;
+  const token = value as CST.FlowScalar;
+  if ((token.type === 'double-quoted-scalar' || token.type === 'single-quoted-scalar') && quotedEnd(token.source, 0) !== token.source.length) return token;
+  for (const v of Object.values(value)) {
+    if (typeof v === 'object') {
+      const found = firstCutQuote(v);
+      if (found !== null) return found;
+    }
+  }
+  return null;
+}
+
+/** Where the quoted scalar opening at `offset` ends (just after its closing quote), or -1 when it never closes. */
+function quotedEnd(text: string, offset: number): number {
+  const quote = text[offset];
+  for (let i = offset + 1; i < text.length; i++) {
+    const c = text[i];
+    if (quote === '"' && c === '\\') i++; // an escape: the next character is not the end
+    else if (c === quote) {
+      if (quote === "'" && text[i + 1] === "'") i++; // '' is a quote inside single quotes
+      else return i + 1;
+    }
+  }
+  return -1;
 }
 
 /** True when the CST holds an error token anywhere. */
