@@ -81,6 +81,11 @@ export function createHandlers(session: Session, openExternal: OpenExternal, exp
         const error = await files.open(path.value);
         return error === '' ? ok(null) : fail('io', `could not open ${String(id)}: ${error}`);
       }),
+    lookForChanges: async (...args) => {
+      if (args.length !== 0) return arity(0, args);
+      session.lookForChanges();
+      return ok(null);
+    },
     reopenLibrary: async (...args) => {
       if (args.length !== 0) return arity(0, args);
       const root = session.root;

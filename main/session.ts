@@ -18,7 +18,17 @@ interface OpenLibrary {
   returning?: NodeJS.Timeout;
   /** Why the folder cannot be watched, once the watch found it cannot; null while it is (or may yet be). */
   unwatched: string | null;
+  /** While a look for changes runs (see `Session.lookForChanges`); and when the last one ended. */
+  looking?: boolean;
+  lookedAt?: number;
 }
+
+/**
+ * How long after one look for changes (see `Session.lookForChanges`) the next may start: the watch
+ * sees nearly every change itself, so on a watched folder a look is a safety net, made at most twice
+ * a minute; on one that cannot be watched it is how changes show at all.
+ */
+const LOOK_AGAIN_MS = { watched: 30_000, unwatched: 2_000 };
 
 /** How a session opens libraries. */
 export interface SessionOptions {
@@ -28,6 +38,8 @@ export interface SessionOptions {
   readonly dataFolder?: () => string;
   /** How often a library folder that went is looked for where it was (ms; 2 s unless told). */
   readonly returnCheckMs?: number;
+  /** How long after one look for changes the next may start (ms; `LOOK_AGAIN_MS` unless told). */
+  readonly lookAgainMs?: { readonly watched: number; readonly unwatched: number };
 }
 
 /** Holds one open library at a time and forwards its changes as events. */
@@ -122,6 +134,29 @@ export class Session {
       if (this.current === open) open.returning = setTimeout(() => void look(), this.options.returnCheckMs ?? 2000);
     };
     open.returning = setTimeout(() => void look(), this.options.returnCheckMs ?? 2000);
+  }
+
+  /**
+   * The desk came to the front: every file's stamp is compared with the index again, and the files
+   * that changed, came or went are read (`Library.catchUp`), for what no watch saw: a folder the
+   * system will not watch, changes made on a network share from another machine, a file saved and
+   * removed within one batch of the watch's events. Answers at once; the changes arrive as events.
+   * One look at a time, and none again soon after the last (see `LOOK_AGAIN_MS`), whoever asks.
+   */
+  lookForChanges(): void {
+    const open = this.current;
+    if (open === null || open.looking === true) return;
+    const unwatched = open.watch === null || open.unwatched !== null;
+    const interval = (this.options.lookAgainMs ?? LOOK_AGAIN_MS)[unwatched ? 'unwatched' : 'watched'];
+    if (open.lookedAt !== undefined && Date.now() - open.lookedAt < interval) return;
+    open.looking = true;
+    void open.library
+      .catchUp()
+      .catch(() => undefined)
+      .finally(() => {
+        open.looking = false;
+        open.lookedAt = Date.now();
+      });
   }
 
   /** The open library, or a failure saying none is open. */

@@ -138,6 +138,12 @@ export interface Requests {
    * is read, and its folder watched afresh. Answers once it is open (a `reloaded` event follows).
    */
   reopenLibrary: { args: []; result: null };
+  /**
+   * The desk came to the front: main compares the files with its list again, for changes no watch
+   * saw (a network share, a folder the system will not watch). Answers at once; what changed arrives
+   * as events. Main decides how often it looks.
+   */
+  lookForChanges: { args: []; result: null };
 }
 
 /** The request names, for binding and validation. */
@@ -156,6 +162,7 @@ export const REQUEST_NAMES = [
   'revealExport',
   'showArticleFile',
   'reopenLibrary',
+  'lookForChanges',
 ] as const satisfies readonly (keyof Requests)[];
 
 /** A request name. */

@@ -142,7 +142,7 @@ export function Toolbar({ state, topics, providers, searchRef, onFilters, onEsca
       )}
       {state.gone === null && state.unwatched !== null && (
         <FolderNote onReopen={onReopen} dismissLabel="Dismiss: the folder is not watched" onDismiss={onUnwatchedDismissed}>
-          <strong>Changes other programs make to this folder show only when it is opened again</strong> ({state.unwatched}). Your own changes are saved as usual, and none
+          <strong>Changes other programs make to this folder show when you come back to Masthead, not as they happen</strong> ({state.unwatched}). Your own changes are saved as usual, and none
           of them overwrites a file another program changed.
         </FolderNote>
       )}

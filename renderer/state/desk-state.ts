@@ -93,7 +93,7 @@ export interface DeskState {
   readonly gone: string | null;
   /**
    * Why the open library's folder cannot be watched (see the `unwatched` event): other programs'
-   * changes then show only when it is opened again. Null while it is watched, or once dismissed.
+   * changes then show when the desk comes to the front again (see `lookForChanges`), or it is opened again. Null while it is watched, or once dismissed.
    */
   readonly unwatched: string | null;
   /** The folders inside the library that cannot be read, their articles not listed (see the `unreadable-folders` event); none once dismissed. */

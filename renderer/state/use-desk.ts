@@ -75,6 +75,14 @@ export function useDesk(bridge: Bridge, firstPage?: FirstPage, held?: () => bool
     });
   }, [bridge, reload, store]);
 
+  // The desk come to the front (from the editor's text editor, say): main looks for changes no
+  // watch saw, and decides how often it looks; what changed arrives as events.
+  useEffect(() => {
+    const cameBack = (): void => void bridge.lookForChanges();
+    window.addEventListener('focus', cameBack);
+    return () => window.removeEventListener('focus', cameBack);
+  }, [bridge]);
+
   // The review pane reads the selected article in full, and again whenever its summary changes.
   const selected = findArticle(state.articles, state.selectedId);
   useEffect(() => {

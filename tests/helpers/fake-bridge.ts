@@ -134,6 +134,10 @@ export function fakeBridge(initial: readonly ArticleSummary[], pageSize = 2, rel
       if (madeIn !== library || !articles.some((a) => a.id === id)) return fail('not-found', `${id} no longer exists`);
       return how === 'app' && id.includes('no-app') ? fail('io', 'no app is set to open such files') : ok(null);
     },
+    lookForChanges: async () => {
+      calls.push({ name: 'lookForChanges', args: [] });
+      return ok(null);
+    },
     reopenLibrary: async () => {
       calls.push({ name: 'reopenLibrary', args: [] });
       listeners.forEach((l) => l({ type: 'reloaded', name, library }));

@@ -386,7 +386,7 @@ describe('the desk', () => {
 
   test('a folder the system will not watch: the desk says why changes elsewhere may not show, until dismissed or opened again', async () => {
     const { user, emit, unwatch, calls } = await setup();
-    const banner = () => screen.queryByText(/Changes other programs make to this folder show only when it is opened again/)?.closest('[role="status"]');
+    const banner = () => screen.queryByText(/Changes other programs make to this folder show when you come back to Masthead, not as they happen/)?.closest('[role="status"]');
     expect(banner()).toBeFalsy();
     act(() => emit({ type: 'unwatched', reason: 'the system would not watch it: Unsupported file system' }));
     expect(banner()?.textContent).toContain('(the system would not watch it: Unsupported file system)');
@@ -402,6 +402,17 @@ describe('the desk', () => {
     unwatch('Linux watches as many folders as it allows; raising fs.inotify.max_user_watches lets it watch this one');
     act(() => emit({ type: 'reloaded', name: 'Test library', library: 'library-1' }));
     await waitFor(() => expect(banner()?.textContent).toContain('fs.inotify.max_user_watches'));
+  });
+
+  test('the desk come to the front asks main to look for changes no watch saw, each time (main decides how often it looks)', async () => {
+    const { calls } = await setup();
+    const looks = () => calls.filter((c) => c.name === 'lookForChanges').length;
+    expect(looks()).toBe(0);
+    fireEvent.focus(window);
+    fireEvent.focus(window);
+    expect(looks()).toBe(2);
+    fireEvent.blur(window);
+    expect(looks()).toBe(2);
   });
 
   test('folders the library holds that cannot be read: the desk names them and why, until dismissed or readable again', async () => {
