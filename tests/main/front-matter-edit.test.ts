@@ -300,7 +300,10 @@ describe('edits of front matter written in many styles (seeded)', () => {
       const style = styles[n % styles.length]!;
       const items = [...new Set(Array.from({ length: draw(4) }, () => pick(TOPICS)))];
       const published = draw(8) === 0 ? '' : `published: ${pick(PUBLISHED)}${eol}`.replace(': \r', ':\r').replace(/: \n$/, ':\n');
-      const topicsText = topicsStyles[style]!(style === 'nullValue' || style === 'missing' ? [] : items, eol);
+      // Now and then a quoted value runs on over a line that is not indented right before the topics, as
+      // Jekyll sites write them: the CST takes that line and the key after it for one key (see joinQuotedLines).
+      const runOn = draw(3) === 0 ? `summary: "It runs${eol}on"${eol}` : '';
+      const topicsText = runOn + topicsStyles[style]!(style === 'nullValue' || style === 'missing' ? [] : items, eol);
       const head = ['---', '# an article', 'title: "A: title"', "excerpt: 'It''s'", 'publishedDateTime: 2022-07-05T23:38:00Z', 'heat: -1', ''].join(eol);
       const provider = `provider:${eol}  name: X${eol}`;
       const related = `related:${eol}  - title: R${eol}    webUrl: "https://r.example.com"${eol}`;
