@@ -90,6 +90,14 @@ export interface ScannedFile {
 }
 
 /**
+ * How many of a folder's entries a scan takes in one go before the process answers others again: a
+ * folder of 100,000 files held it 20-25 ms. (Its `readdir` still makes every entry in one task, 20-50
+ * ms there, but they come sorted: read in batches with `opendir`, they came in the disk's order, and
+ * sorting them held the process 70-100 ms.)
+ */
+const SCAN_SLICE = 4096;
+
+/**
  * Every candidate article file under the root, in a stable order. Links are followed only
  * when they lead to a place inside the library, and each real folder is walked once. What saves
  * left behind (see save.ts) is added to `leftovers`, and the sub-folders that cannot be read to
@@ -113,7 +121,9 @@ export async function scanLibrary(realRoot: string, leftovers?: string[], unread
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     const subfolders: string[] = [];
-    for (const entry of entries) {
+    for (let i = 0; i < entries.length; i++) {
+      if (i > 0 && i % SCAN_SLICE === 0) await new Promise((resolve) => setImmediate(resolve));
+      const entry = entries[i]!;
       const name = entry.name;
       const path = folder + sep + name;
       if (name.startsWith('.')) {

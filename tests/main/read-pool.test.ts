@@ -1,9 +1,10 @@
 /** The read pool on real worker threads (the compiled code): the same index as reading in one thread. */
 import { createHash } from 'node:crypto';
-import { chmodSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { generateLibrary } from '../../bench/generate.js';
+import { stampMany } from '../../main/core/file-stamp.js';
 import { Library } from '../../main/core/library.js';
 import { tempDir } from '../helpers/corpora.js';
 
@@ -70,6 +71,16 @@ describe('the read pool', () => {
     await pool.readMany(Promise.resolve(files), 'quick', (results) => sizes.push(results.length));
     expect(sizes.reduce((a, b) => a + b, 0)).toBe(files.length);
     expect(Math.max(...sizes)).toBe(32);
+  }, 60_000);
+  test('the stamp threads stamp many paths, a part at a time, as one thread does, in the order asked', async () => {
+    const pool = (await import(new URL('../../out/main/core/read-pool.js', import.meta.url).href)) as typeof import('../../main/core/read-pool.js');
+    const files = libraryFiles();
+    // More paths than several parts hold, every seventh one missing.
+    const paths = Array.from({ length: 30_000 }, (_, i) => (i % 7 === 6 ? join(lib.dir, `missing-${i}.md`) : files[i % files.length]!.path));
+    const threaded = await pool.startStamper().stamp(paths);
+    expect(Array.from(threaded)).toEqual(Array.from(stampMany(paths)));
+    expect(Number.isNaN(threaded[6 * 3])).toBe(true);
+    expect(threaded[0]).toBe(statSync(paths[0]!).size);
   }, 60_000);
 });
 
