@@ -18,9 +18,9 @@ interface OpenLibrary {
   returning?: NodeJS.Timeout;
   /** Why the folder cannot be watched, once the watch found it cannot; null while it is (or may yet be). */
   unwatched: string | null;
-  /** While a look for changes runs (see `Session.lookForChanges`); and when the last one ended. */
+  /** While a look for changes runs (see `Session.lookForChanges`); and when the last one ended (or the library opened). */
   looking?: boolean;
-  lookedAt?: number;
+  lookedAt: number;
 }
 
 /**
@@ -94,7 +94,8 @@ export class Session {
     library.onFolderGone = () => this.lost(folder, library);
     const watch = this.options.watch ? watchLibrary(library, library.onFolderGone) : null;
     const previous = this.current;
-    const open: OpenLibrary = { library, name, key, watch, unsubscribe, unwatched: null };
+    // The open itself reads every file: it counts as the last look for changes (see `lookForChanges`).
+    const open: OpenLibrary = { library, name, key, watch, unsubscribe, unwatched: null, lookedAt: Date.now() };
     this.current = open;
     if (previous) await closeLibrary(previous);
     this.emit({ type: 'reloaded', name, library: key });
@@ -148,7 +149,7 @@ export class Session {
     if (open === null || open.looking === true) return;
     const unwatched = open.watch === null || open.unwatched !== null;
     const interval = (this.options.lookAgainMs ?? LOOK_AGAIN_MS)[unwatched ? 'unwatched' : 'watched'];
-    if (open.lookedAt !== undefined && Date.now() - open.lookedAt < interval) return;
+    if (Date.now() - open.lookedAt < interval) return;
     open.looking = true;
     void open.library
       .catchUp()
