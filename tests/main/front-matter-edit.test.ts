@@ -396,6 +396,16 @@ describe('quoted values the CST cuts short', () => {
     { name: 'two of them', yaml: 'a: "x\ny"\nb: \'z\nw\'\nc: 1\n', joined: 'a: "x y"\nb: \'z w\'\nc: 1\n' },
     { name: 'a quote never closed: left as it is', yaml: 'a: "x\ny\nb: 1\n', joined: null },
     { name: 'indented continuation lines: nothing cut', yaml: 'a: "x\n  y"\nb: 1\n', joined: null },
+    {
+      name: 'hundreds of them: given up once half a million characters are parsed, the edits refused as before',
+      yaml: Array.from({ length: 400 }, (_, i) => `k${i}: "a long value\nthat runs on ${i}"\n`).join(''),
+      joined: null,
+    },
+    {
+      name: 'a hundred of them: all joined',
+      yaml: Array.from({ length: 100 }, (_, i) => `k${i}: "a long value\nthat runs on ${i}"\n`).join(''),
+      joined: Array.from({ length: 100 }, (_, i) => `k${i}: "a long value that runs on ${i}"\n`).join(''),
+    },
   ])('$name', ({ yaml, joined }) => {
     const result = joinQuotedLines(yaml);
     expect(result).toBe(joined);
