@@ -249,6 +249,10 @@ describe.skipIf(!haveChromium)('the desk in Chromium', () => {
     const after = await waitForFile(SEED_ID, (t) => t !== seed);
     expect(diff(seed, after)).toEqual(['-published: false', '+published: true']);
     await expect.poll(() => page.getByRole('switch', { name: 'Published' }).isChecked()).toBe(true);
+    // A page the browser host serves cannot open or show files: no such buttons, and o does nothing.
+    expect(await page.getByRole('button', { name: 'Open file' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Show in folder' }).count()).toBe(0);
+    await page.keyboard.press('o');
     await page.screenshot({ path: join(SHOTS, 'desk-review.png') });
   });
 
