@@ -149,6 +149,20 @@ export function hasError(problems: readonly Problem[]): boolean {
   return problems.some((p) => p.level === 'error');
 }
 
+/** What the list says of an article's approval: as the file says, or why that is unknown. */
+export type ApprovalState = 'published' | 'draft' | 'error' | 'unreadable';
+
+/**
+ * The approval the list shows. A file with an error has none that can be trusted: "error" when its
+ * text is there to be mended in an editor, "unreadable" when Masthead could not read it as text at
+ * all (permissions, size, a binary file).
+ */
+export function approvalState(a: { readonly published: boolean; readonly problems: readonly Problem[] }): ApprovalState {
+  if (a.problems.some((p) => p.code === 'unreadable' || p.code === 'binary')) return 'unreadable';
+  if (hasError(a.problems)) return 'error';
+  return a.published ? 'published' : 'draft';
+}
+
 /** "line 4, column 9: " for a problem that has a place, "" otherwise. */
 export function problemPlace(p: Problem): string {
   if (p.line === undefined) return '';

@@ -1,6 +1,6 @@
 /** The article list: a virtualized grid, smooth at 100,000 rows, sortable by column. */
-import { useEffect, useMemo, useRef, type RefObject } from 'react';
-import { hasError, type ArticleId, type ArticleSummary } from '../../shared/article.js';
+import { useEffect, useMemo, useRef, type ReactElement, type RefObject } from 'react';
+import { approvalState, hasError, type ApprovalState, type ArticleId, type ArticleSummary } from '../../shared/article.js';
 import { formatCount, formatDate } from '../format.js';
 import type { SortKey } from '../state/desk-state.js';
 import { rowOf } from '../state/view.js';
@@ -164,15 +164,7 @@ export function ArticleList({ rows, loading, sorting, opening, loadError, librar
                   <div role="gridcell" className="cell col-heat num">{a.heat ?? ''}</div>
                   <div role="gridcell" className="cell col-topics">{a.topics.join(', ')}</div>
                   <div role="gridcell" className="cell col-published">
-                    {broken ? (
-                      <span className="pill pill-error" title="The file has an error, so whether it is approved is unknown">
-                        Unreadable
-                      </span>
-                    ) : a.published ? (
-                      <span className="pill pill-on">Published</span>
-                    ) : (
-                      <span className="pill">Draft</span>
-                    )}
+                    <ApprovalPill state={approvalState(a)} />
                   </div>
                 </div>
               );
@@ -211,4 +203,26 @@ function ReadOnlyMark() {
       <path d="M4 5.5V4a2 2 0 0 1 4 0v1.5" fill="none" stroke="currentColor" strokeWidth="1.4" />
     </svg>
   );
+}
+
+/** The state column's pill: the approval the file holds, or why it is unknown. */
+function ApprovalPill({ state }: { readonly state: ApprovalState }): ReactElement {
+  switch (state) {
+    case 'published':
+      return <span className="pill pill-on">Published</span>;
+    case 'draft':
+      return <span className="pill">Draft</span>;
+    case 'error':
+      return (
+        <span className="pill pill-error" title="The file has an error, so whether it is approved is unknown until it is mended">
+          Error
+        </span>
+      );
+    case 'unreadable':
+      return (
+        <span className="pill pill-error" title="Masthead cannot read the file, so whether it is approved is unknown">
+          Unreadable
+        </span>
+      );
+  }
 }

@@ -1,7 +1,7 @@
 /** The review pane: everything one article says, its problems, and the approve and topic controls. */
 import { useState, type RefObject } from 'react';
 import type { ArticleDetail, ArticleSummary } from '../../shared/article.js';
-import { problemPlace } from '../../shared/article.js';
+import { approvalState, problemPlace } from '../../shared/article.js';
 import type { ShowFileHow } from '../../shared/contract.js';
 import { isMac } from '../format.js';
 import type { SaveState } from '../state/desk-state.js';
@@ -104,7 +104,7 @@ export function ReviewPane(props: Props) {
       )}
 
       {/* A file that can be read but not understood is mended where it is written; one that cannot be read at all says why in its error. */}
-      {broken && !summary.problems.some((p) => p.code === 'unreadable') && (
+      {broken && approvalState(summary) !== 'unreadable' && (
         <p className="broken-hint">
           Masthead leaves a broken file as it is. Mend it in your text editor{props.onShowFile ? ' (Open file above)' : ''}: once it is saved, the desk reads it again.
         </p>

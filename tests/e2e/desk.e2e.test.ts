@@ -17,6 +17,10 @@ import { generateLibrary } from '../../bench/generate.js';
 import { parseArticleFile } from '../../main/core/read-article.js';
 import { tempDir } from '../helpers/corpora.js';
 import { seededRandom } from '../helpers/seeded.js';
+import { approvalState, type ApprovalState } from '../../shared/article.js';
+
+/** The text of the list's state pill for each approval state. */
+const APPROVAL_PILL: Record<ApprovalState, string> = { published: 'Published', draft: 'Draft', error: 'Error', unreadable: 'Unreadable' };
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const CHROMIUM = '/usr/bin/chromium';
@@ -757,7 +761,7 @@ describe.skipIf(!haveChromium)('the desk in Chromium', () => {
           const parsed = parseArticleFile(id, readFileSync(join(walkLibrary.dir, id)));
           if (parsed.kind !== 'article') return `${id}: not an article`;
           const s = parsed.summary;
-          return `${s.title ?? id} | ${s.topics.join(', ')} | ${s.problems.some((p) => p.level === 'error') ? 'Unreadable' : s.published ? 'Published' : 'Draft'}`;
+          return `${s.title ?? id} | ${s.topics.join(', ')} | ${APPROVAL_PILL[approvalState(s)]}`;
         })
         .sort();
     try {

@@ -524,7 +524,10 @@ describe('the desk', () => {
 
   test('a broken file is listed with its error and cannot be toggled', async () => {
     const { user } = await setup();
-    await user.click(screen.getByRole('row', { name: /Broken file/ }));
+    // Its row says "Error", not an approval the file may not hold, nor that it cannot be read.
+    const row = screen.getByRole('row', { name: /Broken file/ });
+    expect(row.querySelector('.col-published')?.textContent).toBe('Error');
+    await user.click(row);
     expect(screen.getByText(/line 3, column 1: YAML syntax: unexpected end/)).toBeTruthy();
     // The source shows the file with the error's line marked, where the editor fixes it.
     const source = await screen.findByLabelText('Source file');
@@ -540,7 +543,9 @@ describe('the desk', () => {
     const bridge: Bridge = { ...fake.bridge, readArticle: async () => ok({ summary: unreadable, article: null, source: '', readOnly: false }) };
     const user = userEvent.setup();
     render(<App bridge={bridge} />);
-    await user.click(await screen.findByRole('row', { name: /huge\.md/ }));
+    const row = await screen.findByRole('row', { name: /huge\.md/ });
+    expect(row.querySelector('.col-published')?.textContent).toBe('Unreadable');
+    await user.click(row);
     await screen.findByText(/it is 18\.7 MB, more than the 16 MB/);
     expect((screen.getByRole('switch', { name: 'Published' }) as HTMLInputElement).disabled).toBe(true);
     expect(screen.queryByText('Source file')).toBeNull();
