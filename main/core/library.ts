@@ -1,26 +1,23 @@
 /** An open article library: the index of every article, full reads, lossless edits and live updates. */
 import { lstatSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ArticleDetail, ArticleId, ArticleSummary } from '../../shared/article.js';
 import type { BulkOutcome, UnreadableFolder } from '../../shared/contract.js';
-import { fail, ok, type Result } from '../../shared/result.js';
+import { ok, type Result } from '../../shared/result.js';
 import { ArticleEdits } from './article-edits.js';
-import { toArticle, unreadableSummary, withMode } from './article-model.js';
 import { BackgroundPasses } from './background-passes.js';
 import { CacheWriter } from './cache-writer.js';
 import { SavedRecheck } from './saved-recheck.js';
 import { cacheFileOf, loadIndex } from './index-cache.js';
-import { writable } from './library-edit.js';
-import { LibraryIndex, type IndexEntry, type LibraryEvent } from './library-index.js';
-import { scanLibrary, UNSAFE_resolveId } from './library-paths.js';
-import { isMissing, LibraryRoot, openRoot } from './library-root.js';
-import { parsedApprovable, readWithStamp, type FileStamp } from './read-one.js';
+import { LibraryIndex, type LibraryEvent } from './library-index.js';
+import { scanLibrary } from './library-paths.js';
+import { LibraryReads } from './library-reads.js';
+import { openRoot, type LibraryRoot } from './library-root.js';
 import { checkFiles, listFiles, reconcileFiles, type OpenProgress, type PassTarget } from './library-passes.js';
 import { startStamper } from './read-pool.js';
 import { stampMany } from './file-stamp.js';
-import { parseArticleFile, READER_VERSION } from './read-article.js';
-import { contentHash, errorText, removeAside, removeStaleLeftovers } from './save.js';
+import { READER_VERSION } from './read-article.js';
+import { removeAside, removeStaleLeftovers } from './save.js';
 
 /** How many saved files one step of `gone` looks at. */
 const RECHECK_SLICE = 256;
@@ -57,6 +54,8 @@ export class Library {
   });
   /** Changes to the index since it was opened. */
   private changes = 0;
+  /** The main thread's reads of single files (see library-reads.ts). */
+  private readonly reads: LibraryReads;
   /** Approvals and topic changes (see article-edits.ts). */
   private readonly edits: ArticleEdits;
   private closed = false;
@@ -87,18 +86,19 @@ export class Library {
     private readonly folder: LibraryRoot,
     cache: { readonly file: string; readonly reader: string } | null,
   ) {
+    this.reads = new LibraryReads({ folder, index: this.index, passes: this.passes, onGone: () => this.onFolderGone() });
     this.writer = cache === null ? null : new CacheWriter(cache.file, this.root, cache.reader, () => this.index.all());
     this.edits = new ArticleEdits({
       root: this.root,
       entry: (id) => this.index.get(id),
       saved: (id, entry) => {
-        this.storeNow(id, entry);
+        this.reads.storeNow(id, entry);
         this.recheck.saved(id);
       },
-      load: (id, path) => this.load(id, path),
+      load: (id, path) => this.reads.load(id, path),
       refresh: (id) => this.refresh(id),
       tidy: (aside) => this.tidy(aside),
-      goneFailure: () => (this.folderGone() ? this.goneFailure() : null),
+      goneFailure: () => (this.folderGone() ? this.reads.goneFailure() : null),
     });
   }
 
@@ -167,12 +167,6 @@ export class Library {
     return ok(library);
   }
 
-  /** Stores what the main thread has just read or written, newer than what any pass under way has read of it. */
-  private storeNow(id: ArticleId, entry: IndexEntry): void {
-    this.passes.touch(id);
-    this.index.store(id, entry);
-  }
-
   /** Writes the persistent index now, if it changed since it was last written. */
   flush(): Promise<void> {
     return this.writer?.save() ?? Promise.resolve();
@@ -227,13 +221,8 @@ export class Library {
    * The file's bytes with its indexed summary, when the full check has seen exactly these bytes
    * (same sha256): an export of files can then copy them without parsing again. Null otherwise.
    */
-  async checkedBytes(id: ArticleId): Promise<{ bytes: Uint8Array; summary: ArticleSummary; sha256: string } | null> {
-    const entry = this.index.get(id);
-    if (entry === undefined || entry.hash === null || entry.hash === '') return null;
-    const path = await this.pathOf(id);
-    if (!path.ok) return null;
-    const bytes = await readFile(path.value).catch(() => null);
-    return bytes !== null && contentHash(bytes) === entry.hash ? { bytes, summary: entry.summary, sha256: entry.hash } : null;
+  checkedBytes(id: ArticleId): Promise<{ bytes: Uint8Array; summary: ArticleSummary; sha256: string } | null> {
+    return this.reads.checkedBytes(id);
   }
 
   /** The summary and sha256 of an article the full check has seen, or null while it has not. */
@@ -246,51 +235,13 @@ export class Library {
    * Where an article's file is, for the system's file manager or the app that opens its kind: only
    * an article the library lists, resolved inside the library as every path here is.
    */
-  async fileOf(id: unknown): Promise<Result<string>> {
-    if (typeof id !== 'string' || this.index.get(id) === undefined) return fail('not-found', 'there is no such article in this library');
-    const path = await this.pathOf(id);
-    if (!path.ok && path.error.kind === 'not-found') this.removeNow(id); // gone: the list follows
-    return path;
+  fileOf(id: unknown): Promise<Result<string>> {
+    return this.reads.fileOf(id);
   }
 
   /** The file's bytes and what they say, read together so they agree (export copies these bytes). */
-  async snapshot(id: unknown): Promise<Result<{ bytes: Uint8Array; detail: ArticleDetail }>> {
-    const path = await this.pathOf(id);
-    if (!path.ok) {
-      if (path.error.kind === 'not-found') this.removeNow(id as ArticleId); // gone: the list follows
-      return path;
-    }
-    const articleId = id as ArticleId;
-    // Read at once, as an edit reads, so no save comes between the read and what the index keeps of it.
-    let read: { bytes: Buffer; stamp: FileStamp | null; mode: number };
-    try {
-      read = readWithStamp(path.value);
-    } catch {
-      // Gone, the refresh takes it off the list. Still there but not readable (its permissions, a
-      // file too large): its detail is a broken file's, its error in its summary and no text to show.
-      await this.refresh(articleId);
-      const summary = this.index.get(articleId)?.summary;
-      if (summary === undefined) return fail('not-found', `${articleId} no longer exists`);
-      return ok({ bytes: new Uint8Array(0), detail: { summary, article: null, source: '', readOnly: false } });
-    }
-    const { bytes, mode } = read;
-    const parsed = parseArticleFile(articleId, bytes);
-    if (parsed.kind === 'not-article') {
-      this.removeNow(articleId);
-      return fail('not-found', `${articleId} no longer holds front matter`);
-    }
-    const summary = withMode(parsed.summary, mode);
-    this.storeNow(articleId, { summary, hash: contentHash(bytes), stamp: read.stamp, quickApprove: parsedApprovable(bytes, parsed) });
-    const readable = parsed.readable;
-    return ok({
-      bytes,
-      detail: {
-        summary,
-        article: readable ? toArticle(articleId, readable.data) : null,
-        source: readable ? readable.text : new TextDecoder('utf-8').decode(bytes),
-        readOnly: !writable(path.value, mode),
-      },
-    });
+  snapshot(id: unknown): Promise<Result<{ bytes: Uint8Array; detail: ArticleDetail }>> {
+    return this.reads.snapshot(id);
   }
 
   /** Approves (`true`) or withdraws (`false`) an article: a one-line change to its file. */
@@ -324,13 +275,8 @@ export class Library {
   }
 
   /** Re-reads one file from disk after another program touched it, and tells listeners what changed. */
-  async refresh(id: ArticleId): Promise<void> {
-    const path = await this.pathOf(id);
-    if (!path.ok) {
-      if (path.error.kind !== 'gone') this.removeNow(id);
-      return;
-    }
-    await this.load(id, path.value);
+  refresh(id: ArticleId): Promise<void> {
+    return this.reads.refresh(id);
   }
 
   /** Finds every article file again: files that appeared are read, ids whose files went are dropped. */
@@ -344,7 +290,7 @@ export class Library {
       const present = new Set(files.map((f) => f.id));
       // A file added since the scan (and read by the watcher's refresh) is not gone.
       for (const [id] of [...this.index.all()]) if (!present.has(id) && fresh(id)) this.index.remove(id);
-      for (const file of files) if (this.index.get(file.id) === undefined && fresh(file.id)) await this.load(file.id, file.path);
+      for (const file of files) if (this.index.get(file.id) === undefined && fresh(file.id)) await this.reads.load(file.id, file.path);
     });
   }
 
@@ -406,67 +352,11 @@ export class Library {
     this.tidying = this.tidying.then(() => removeAside(aside));
   }
 
-  private async pathOf(id: unknown): Promise<Result<string>> {
-    return this.unlessGone(await UNSAFE_resolveId(this.root, id));
-  }
-
   /**
    * Whether the library folder is no longer where it was opened: moved, renamed or deleted, its
    * drive or share removed, or another folder put in its place.
    */
   folderGone(): boolean {
-    return this.folder.gone();
+    return this.reads.folderGone();
   }
-
-  /** A file not found, told as what it is when the whole folder is gone. */
-  private unlessGone(path: Result<string>): Result<string> {
-    return path.ok || path.error.kind !== 'not-found' || !this.folderGone() ? path : this.goneFailure();
-  }
-
-  private goneFailure(): Result<never> {
-    this.onFolderGone();
-    return fail('gone', this.folder.goneMessage());
-  }
-
-  /** Reads and checks one file into the index; a file that is gone or not an article leaves it. */
-  private async load(id: ArticleId, knownPath?: string): Promise<void> {
-    let read: { bytes: Buffer; stamp: FileStamp | null; mode: number };
-    try {
-      read = readWithStamp(knownPath ?? (await this.pathOrThrow(id)));
-    } catch (e) {
-      if (isMissing(e)) {
-        if (!this.folderGone()) this.removeNow(id);
-      } else this.storeNow(id, { summary: unreadable(id, e), hash: '', stamp: null, quickApprove: false });
-      return;
-    }
-    const hash = contentHash(read.bytes);
-    const known = this.index.get(id);
-    if (known !== undefined && known.hash === hash && hash !== '') {
-      // The very bytes the index last read or wrote (the watcher reporting a save, or a change of
-      // permissions): they parse the same, so they are not parsed again; only the stamp is new, and
-      // whether the file is read-only. (Field by field: an entry taken from the persistent index
-      // serves its hash and approval through getters, which a spread would leave behind.)
-      this.storeNow(id, { summary: withMode(known.summary, read.mode), hash: known.hash, stamp: read.stamp, quickApprove: known.quickApprove });
-      return;
-    }
-    const parsed = parseArticleFile(id, read.bytes);
-    if (parsed.kind === 'not-article') this.removeNow(id);
-    else this.storeNow(id, { summary: withMode(parsed.summary, read.mode), hash, stamp: read.stamp, quickApprove: parsedApprovable(read.bytes, parsed) });
-  }
-
-  private async pathOrThrow(id: ArticleId): Promise<string> {
-    const path = await this.pathOf(id);
-    if (!path.ok) throw Object.assign(new Error(path.error.message), { code: 'ENOENT' });
-    return path.value;
-  }
-
-  /** Drops an article the main thread found gone, or no longer an article (see `storeNow`). */
-  private removeNow(id: ArticleId): void {
-    this.passes.touch(id);
-    this.index.remove(id);
-  }
-}
-
-function unreadable(id: ArticleId, e: unknown): ArticleSummary {
-  return unreadableSummary(id, [{ level: 'error', code: 'unreadable', message: `the file cannot be read: ${errorText(e)}` }]);
 }
