@@ -68,6 +68,7 @@ export function TopicEditor({ topics, allTopics, inputRef, onChange, readOnly = 
             )}
           </li>
         ))}
+        {readOnly && topics.length === 0 && <li className="chips-none">None</li>}
         {!readOnly && (
           <li className="chip-input">
             <input

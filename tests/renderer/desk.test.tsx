@@ -359,6 +359,10 @@ describe('the desk', () => {
     expect(within(topics).getByText('AI')).toBeTruthy();
     expect(within(topics).queryByRole('button')).toBeNull();
     expect(within(topics).queryByRole('combobox')).toBeNull();
+    expect(within(topics).queryByText('None')).toBeNull();
+    // With no topic and no field to add one, the section says there is none rather than stand empty.
+    fake.changeOnDisk(summary('ro.md', { title: 'A read-only story', topics: [] }));
+    await waitFor(() => expect(within(screen.getByRole('region', { name: 'Topics' })).getByText('None')).toBeTruthy());
     await user.click(screen.getByRole('row', { name: /A writable story/ }));
     await waitFor(() => expect(screen.queryByText(/This file is marked read-only/)).toBeNull());
     expect((screen.getByRole('switch', { name: 'Published' }) as HTMLInputElement).disabled).toBe(false);
