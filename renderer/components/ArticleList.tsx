@@ -146,7 +146,8 @@ export function ArticleList({ rows, loading, sorting, opening, loadError, librar
                   className={`grid-row${selected ? ' selected' : ''}${broken ? ' broken' : ''}`}
                   style={{ transform: `translateY(${index * ROW_HEIGHT}px)`, height: ROW_HEIGHT }}
                 >
-                  <div role="gridcell" className="cell col-title" title={a.id}>
+                  {/* A cell cut short with an ellipsis says the whole on hover: the title with its file, the provider, the topics. */}
+                  <div role="gridcell" className="cell col-title" title={a.title === a.id ? a.id : `${a.title}\n${a.id}`}>
                     {a.problems.length > 0 && (
                       <span className={`badge ${broken ? 'badge-error' : 'badge-warning'}`} aria-label={broken ? 'has an error' : 'has warnings'}>
                         {broken ? '!' : '?'}
@@ -156,13 +157,17 @@ export function ArticleList({ rows, loading, sorting, opening, loadError, librar
                     {a.readOnly && <ReadOnlyMark />}
                     <span className="title-text">{a.title}</span>
                   </div>
-                  <div role="gridcell" className="cell col-provider">{a.providerName ?? ''}</div>
+                  <div role="gridcell" className="cell col-provider" title={a.providerName}>
+                    {a.providerName ?? ''}
+                  </div>
                   <div role="gridcell" className="cell col-date" title={a.publishedDateTime}>
                     {formatDate(a.publishedDateTime, true)}
                   </div>
                   <div role="gridcell" className="cell col-quality num">{a.quality ?? ''}</div>
                   <div role="gridcell" className="cell col-heat num">{a.heat ?? ''}</div>
-                  <div role="gridcell" className="cell col-topics">{a.topics.join(', ')}</div>
+                  <div role="gridcell" className="cell col-topics" title={a.topics.length > 0 ? a.topics.join(', ') : undefined}>
+                    {a.topics.join(', ')}
+                  </div>
                   <div role="gridcell" className="cell col-published">
                     <ApprovalPill state={approvalState(a)} />
                   </div>

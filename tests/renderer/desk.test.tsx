@@ -22,6 +22,15 @@ describe('the desk', () => {
     expect(screen.getByText(/3 articles · 1 published · 1 with problems/)).toBeTruthy();
   });
 
+  test('a cell cut short says the whole on hover: the title with its file, the provider, the topics', async () => {
+    await setup();
+    const hover = (row: string): (string | null)[] =>
+      Array.from(screen.getByRole('row', { name: new RegExp(row) }).querySelectorAll('.col-title, .col-provider, .col-topics'), (cell) => cell.getAttribute('title'));
+    expect(hover('Microsoft drops')).toEqual(['Microsoft drops emotion recognition\na.md', 'IT Business Edge', 'AI, Microsoft AI']);
+    // Cells with nothing in them say nothing on hover.
+    expect(hover('Broken file')).toEqual(['Broken file\nc.md', null, null]);
+  });
+
   test('filters that leave no row say so, and one press shows every article again', async () => {
     const { user } = await setup();
     await user.type(screen.getByRole('searchbox', { name: 'Search articles' }), 'zebra');
