@@ -24,7 +24,7 @@ Commands:
          [--from DAY] [--to DAY] [--force] [--now DATE] [--csv-bom] [--channel-title T] [--channel-link URL]
                                           export the approved articles (a folder for files, a file otherwise)
   serve [DIR] [--port N]                  serve the desk at a printed http://127.0.0.1 address (N=0: any free port)
-  start [DIR]                             open the desk in Electron, or serve it when Electron is not installed
+  start [DIR]                             open the desk in Electron, or serve it when Electron cannot open it
   help                                    this text
 
 DIR defaults to the bundled seeds/ library where it is optional. An ID is the

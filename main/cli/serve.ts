@@ -67,15 +67,64 @@ export function findElectron(): string | null {
   }
 }
 
-/** Opens the app in Electron, or says plainly why not and serves the desk in the browser instead. */
-export async function startDesk(dir: string | undefined, io: CliIo, stop: AbortSignal): Promise<number> {
-  const electron = findElectron();
-  if (electron !== null) {
-    const child = spawn(electron, [packageRoot(), ...(dir ? ['--library', dir] : [])], { stdio: 'inherit' });
-    return new Promise((resolve) => child.on('exit', (code) => resolve(code ?? EXIT.ok)));
+/**
+ * An Electron that ends with a failure this soon after it was started never showed its window
+ * (shared libraries missing, no display it can use, a sandbox it cannot set up): the desk is then
+ * served in the browser instead, as when Electron is not installed. Later, it was the app.
+ */
+export const EARLY_FAILURE_MS = 5000;
+
+/** How `start` finds and runs Electron: the machine's, or a test's. */
+export interface ElectronLauncher {
+  /** The Electron executable, or null when it is not installed. */
+  readonly electron: string | null;
+  /** Why this session can show no window (Linux with neither an X nor a Wayland display), or null. */
+  readonly noDisplay: string | null;
+  /** Runs Electron with `args` until it ends: its exit code, or the signal that ended it, and how long it ran. */
+  run(electron: string, args: readonly string[]): Promise<{ readonly code: number | null; readonly signal: string | null; readonly ms: number }>;
+}
+
+/** The machine's Electron, run with its output on this terminal. */
+export function machineElectron(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): ElectronLauncher {
+  return {
+    electron: findElectron(),
+    noDisplay: platform === 'linux' && !env.DISPLAY && !env.WAYLAND_DISPLAY ? 'this session has no display to open a window on (neither DISPLAY nor WAYLAND_DISPLAY is set)' : null,
+    run: (electron, args) =>
+      new Promise((resolve) => {
+        const started = performance.now();
+        const child = spawn(electron, args, { stdio: 'inherit' });
+        const ended = (code: number | null, signal: string | null): void => resolve({ code, signal, ms: performance.now() - started });
+        child.once('error', () => ended(null, null)); // could not be run at all
+        child.once('exit', ended);
+      }),
+  };
+}
+
+/**
+ * Opens the app in Electron. Where Electron is not installed, cannot show a window here, or fails
+ * as it starts, says so plainly and serves the same desk in the browser instead: `npm start` always
+ * ends on a desk.
+ */
+export async function startDesk(dir: string | undefined, io: CliIo, stop: AbortSignal, launcher: ElectronLauncher = machineElectron()): Promise<number> {
+  const instead = 'so Masthead serves the same desk in your browser instead.\n';
+  const { electron, noDisplay } = launcher;
+  if (electron === null) {
+    io.err(`Electron is not installed on this machine (its binary could not be downloaded), ${instead}`);
+    return serveDesk(dir, 0, io, stop);
   }
-  io.err('Electron is not installed on this machine (its binary could not be downloaded), so Masthead serves the same desk in your browser instead.\n');
-  return serveDesk(dir, 0, io, stop);
+  if (noDisplay !== null) {
+    io.err(`Masthead cannot open its window: ${noDisplay}, ${instead}`);
+    return serveDesk(dir, 0, io, stop);
+  }
+  const { code, signal, ms } = await launcher.run(electron, [packageRoot(), ...(dir ? ['--library', dir] : [])]);
+  if (code === 0) return EXIT.ok;
+  if (ms < EARLY_FAILURE_MS) {
+    const how = signal !== null ? `was ended by ${signal}` : code !== null ? `exited with code ${code}` : 'could not be run';
+    io.err(`Electron could not start (it ${how}; its own message, if it gave one, is above), ${instead}`);
+    return serveDesk(dir, 0, io, stop);
+  }
+  // The app ran, then failed: a crash is a failure, not the clean exit a missing code would say.
+  return code ?? EXIT.someFailed;
 }
 
 /** Aborts on Ctrl+C or SIGTERM: how a served desk is stopped from the terminal. */
