@@ -9,7 +9,7 @@ import { sameListing, type IndexEntry } from './library-index.js';
 import { withMode } from './article-model.js';
 import { parseArticleFile, summaryOf } from './read-article.js';
 import { quickApprovable, splicePublished } from './published-line.js';
-import { readWithStamp } from './read-one.js';
+import { readWithStamp, type StampedRead } from './read-one.js';
 import { contentHash, errorText, UNSAFE_replaceFileSync } from './save.js';
 import type { SavedVersion, SavedVersions, ToggledFrom } from './saved-versions.js';
 
@@ -45,7 +45,7 @@ type Planned =
  * With `unsynced`, the rename is made durable by the caller (see `UNSAFE_replaceFileSync`).
  */
 export function editArticleFile(id: ArticleId, path: string, known: IndexEntry, edit: FrontMatterEdit, versions: SavedVersions, unsynced?: Set<string>): EditOutcome {
-  let current: { bytes: Buffer; mode: number };
+  let current: StampedRead;
   try {
     current = readWithStamp(path, scratch);
   } catch (e) {
@@ -61,7 +61,7 @@ export function editArticleFile(id: ArticleId, path: string, known: IndexEntry, 
     (vouched && known.quickApprove ? quickEdit(current.bytes, known, edit) : null) ??
     fullEdit(id, current.bytes, hash, known, edit);
   if (planned.kind !== 'write') return planned;
-  const saved = UNSAFE_replaceFileSync(path, planned.chunks, current.mode, unsynced);
+  const saved = UNSAFE_replaceFileSync(path, planned.chunks, current, unsynced);
   if (!saved.ok) return { kind: 'failed', failure: saved };
   const hashAfter = contentHash(planned.chunks);
   // Bytes the index vouched for start or go on with a chain of versions; an entry not yet checked

@@ -137,11 +137,21 @@ export function parsedApprovable(bytes: Buffer, parsed: ParsedFile): boolean {
  */
 const arena = Buffer.allocUnsafe(8 * 1024 * 1024);
 
+/** What `readWithStamp` reads: the bytes, their stamp (null while too fresh to trust), and the file's permission bits and owner, which a save keeps. */
+export interface StampedRead {
+  readonly bytes: Buffer;
+  readonly stamp: FileStamp | null;
+  readonly mode: number;
+  readonly uid: number;
+  readonly gid: number;
+}
+
 /**
- * A file's bytes, its permission bits and its stamp taken before reading them: open, fstat, read, close (as readFileSync,
- * plus the stamp). With `reuse`, the bytes are a view of its buffer, valid until the next call.
+ * A file's bytes, its permission bits, owner and stamp taken before reading them: open, fstat, read,
+ * close (as readFileSync, plus the stamp). With `reuse`, the bytes are a view of its buffer, valid
+ * until the next call.
  */
-export function readWithStamp(path: string, reuse?: { buffer: Buffer }): { bytes: Buffer; stamp: FileStamp | null; mode: number } {
+export function readWithStamp(path: string, reuse?: { buffer: Buffer }): StampedRead {
   const fd = openSync(path, 'r');
   try {
     const info = fstatSync(fd);
@@ -150,7 +160,7 @@ export function readWithStamp(path: string, reuse?: { buffer: Buffer }): { bytes
       const head = Buffer.alloc(3 + 3); // a BOM and the dashes
       const read = readSync(fd, head, 0, head.length, 0);
       if (startsWithDashes(head.subarray(0, read))) throw tooLarge(info.size);
-      return { bytes: head.subarray(0, read), stamp: null, mode: info.mode & 0o7777 }; // no article: nothing more to know
+      return { bytes: head.subarray(0, read), stamp: null, mode: info.mode & 0o7777, uid: info.uid, gid: info.gid }; // no article: nothing more to know
     }
     if (reuse !== undefined && reuse.buffer.length < info.size) reuse.buffer = Buffer.allocUnsafe(info.size * 2);
     // Like readFileSync, the size the file had when opened; a file growing meanwhile changes its stamp.
@@ -162,7 +172,7 @@ export function readWithStamp(path: string, reuse?: { buffer: Buffer }): { bytes
       length += n;
     }
     const stable = length === info.size && Date.now() - Math.max(info.mtimeMs, info.ctimeMs) >= RACY_MS;
-    return { bytes: bytes.subarray(0, length), stamp: stable ? stampOf(info) : null, mode: info.mode & 0o7777 };
+    return { bytes: bytes.subarray(0, length), stamp: stable ? stampOf(info) : null, mode: info.mode & 0o7777, uid: info.uid, gid: info.gid };
   } finally {
     closeSync(fd);
   }

@@ -1,6 +1,6 @@
 /** The one place that writes article files: atomically, and only over the bytes that were read. */
 import { createHash, randomUUID } from 'node:crypto';
-import { closeSync, fchmodSync, fsyncSync, linkSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, fchmodSync, fchownSync, fsyncSync, linkSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { lstat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { fail, ok, type Result } from '../../shared/result.js';
@@ -15,8 +15,15 @@ export function contentHash(bytes: Uint8Array | readonly Uint8Array[]): string {
 /** The suffixes of what a save leaves beside a file for a moment: its temp file, and the old version's aside link. */
 export const SAVE_LEFTOVER = /^\..+\.[0-9a-f]{12}\.masthead-(?:tmp|old)$/;
 
+/** What a save keeps of the file it replaces besides its bytes: its permission bits, owner and group. */
+export interface KeptAttributes {
+  readonly mode: number;
+  readonly uid: number;
+  readonly gid: number;
+}
+
 /**
- * Replaces `path` with `chunks` (its new bytes, in parts): a temp file beside it with the file's mode, fsync, rename over it,
+ * Replaces `path` with `chunks` (its new bytes, in parts): a temp file beside it with the file's mode and owner, fsync, rename over it,
  * fsync the folder. Synchronous on purpose: the caller reads, checks and writes in one step, so
  * nothing in this process comes between the bytes it checked and the bytes it replaces, and the
  * save costs one small write and two fsyncs (about 1 ms here) where asynchronous calls cost twice
@@ -30,7 +37,8 @@ export const SAVE_LEFTOVER = /^\..+\.[0-9a-f]{12}\.masthead-(?:tmp|old)$/;
  * With `unsynced`, the folder is not synced but added to it, for the caller to sync (`syncFolders`)
  * before it answers: many saves in one folder then make one folder fsync between them, not one each.
  */
-export function UNSAFE_replaceFileSync(path: string, chunks: readonly Uint8Array[], mode: number, unsynced?: Set<string>): Result<string | null> {
+export function UNSAFE_replaceFileSync(path: string, chunks: readonly Uint8Array[], kept: KeptAttributes, unsynced?: Set<string>): Result<string | null> {
+  const { mode } = kept;
   const stem = join(dirname(path), `.${basename(path)}.${randomHex12()}`);
   const temp = `${stem}.masthead-tmp`;
   let aside: string | null = `${stem}.masthead-old`;
@@ -45,6 +53,7 @@ export function UNSAFE_replaceFileSync(path: string, chunks: readonly Uint8Array
       for (const chunk of chunks) {
         for (let written = 0; written < chunk.length; ) written += writeSync(fd, chunk, written, chunk.length - written);
       }
+      keepOwner(fd, kept); // first: a change of owner clears the set-id bits the mode may hold
       fchmodSync(fd, mode); // the umask may have trimmed the mode given to open()
       fsyncSync(fd);
     } finally {
@@ -64,6 +73,32 @@ export function UNSAFE_replaceFileSync(path: string, chunks: readonly Uint8Array
   if (unsynced === undefined) syncFolder(dirname(path));
   else unsynced.add(dirname(path));
   return ok(aside);
+}
+
+/**
+ * Gives the new file open at `fd` the owner and group of the file it replaces. A new file belongs to
+ * whoever saves it: an editor approving an article in a shared folder would otherwise take the file
+ * over, and give it their own group, which may leave colleagues unable to write it. Only root may
+ * give a file to another user; anyone may give it a group they belong to. What cannot be kept is
+ * left as the system made it (as an editor that saves by rename does). No call at all when the
+ * saver already is the file's owner and group, the usual case; none on Windows, which has no such owners.
+ */
+export function keepOwner(fd: number, owner: { readonly uid: number; readonly gid: number }, chown: (fd: number, uid: number, gid: number) => void = fchownSync): void {
+  const uid = process.geteuid?.();
+  const gid = process.getegid?.();
+  if (uid === undefined || (owner.uid === uid && owner.gid === gid)) return;
+  try {
+    chown(fd, owner.uid, owner.gid);
+    return;
+  } catch {
+    // not root: the owner stays the saver's
+  }
+  if (owner.gid === gid) return;
+  try {
+    chown(fd, -1, owner.gid);
+  } catch {
+    // not a member of that group
+  }
 }
 
 /**
