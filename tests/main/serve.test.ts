@@ -1,13 +1,14 @@
-/** `masthead serve`: what it prints when it starts. */
+/** `masthead serve`: what it prints when it starts; `masthead start` (what `npm start` runs): the app in Electron, or the desk served in the browser when Electron cannot open it. */
 import { cpSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
-import { afterEach, expect, test, vi } from 'vitest';
+import { afterEach, describe, expect, test, vi } from 'vitest';
 import type { CliIo } from '../../main/cli/output.js';
-import { serveDesk } from '../../main/cli/serve.js';
+import { EARLY_FAILURE_MS, machineElectron, serveDesk, startDesk, type ElectronLauncher } from '../../main/cli/serve.js';
 import { Library } from '../../main/core/library.js';
 import { indexCacheOf } from '../../main/data-folder.js';
+import { packageRoot } from '../../main/package-root.js';
 import { tempDir } from '../helpers/corpora.js';
 
 const SEEDS = fileURLToPath(new URL('../../seeds', import.meta.url));
@@ -23,19 +24,26 @@ function temp(): string {
   return dir;
 }
 
-/** Serves `dir` until it has said what it serves; returns what it printed. */
-async function serveOnce(dir: string): Promise<string> {
+/** Terminal output, and a stop that comes once a served desk has said what it serves. */
+function untilServing(): { io: CliIo; stop: AbortSignal; out: () => string; err: () => string } {
   let out = '';
+  let err = '';
   const stop = new AbortController();
   const io: CliIo = {
     out: (text) => {
       out += text;
       if (text.includes('press Ctrl+C')) stop.abort();
     },
-    err: (text) => (out += text),
+    err: (text) => (err += text),
   };
-  await serveDesk(dir, 0, io, stop.signal);
-  return out;
+  return { io, stop: stop.signal, out: () => out, err: () => err };
+}
+
+/** Serves `dir` until it has said what it serves; returns what it printed. */
+async function serveOnce(dir: string): Promise<string> {
+  const { io, stop, out, err } = untilServing();
+  await serveDesk(dir, 0, io, stop);
+  return out() + err();
 }
 
 test('says how many articles the folder holds, not what its kept index held when it was last open', async () => {
@@ -56,3 +64,89 @@ test('says how many articles the folder holds, not what its kept index held when
   expect(out).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=/);
   expect(out).toContain('(3 articles) on 127.0.0.1 only');
 }, 20_000);
+
+/** A launcher whose Electron ends as `ended` says, recording how it was run. */
+function fakeElectron(ended: { code: number | null; signal: string | null; ms: number } | null, noDisplay: string | null = null) {
+  const runs: (readonly string[])[] = [];
+  const launcher: ElectronLauncher = {
+    electron: ended === null ? null : '/opt/electron/electron',
+    noDisplay,
+    run: async (_electron, args) => {
+      runs.push(args);
+      return ended!;
+    },
+  };
+  return { launcher, runs };
+}
+
+/** Starts the desk on a copy of the seeds; a served desk is stopped once it has said what it serves. */
+async function start(launcher: ElectronLauncher): Promise<{ code: number; out: string; err: string; lib: string }> {
+  const lib = temp();
+  cpSync(SEEDS, lib, { recursive: true });
+  vi.stubEnv('MASTHEAD_DATA_DIR', temp());
+  const { io, stop, out, err } = untilServing();
+  const code = await startDesk(lib, io, stop, launcher);
+  return { code, out: out(), err: err(), lib };
+}
+
+describe('npm start', () => {
+  test('opens the library in Electron, and ends as the app ends', async () => {
+    const { launcher, runs } = fakeElectron({ code: 0, signal: null, ms: 60_000 });
+    const { code, out, err, lib } = await start(launcher);
+    expect(runs).toEqual([[packageRoot(), '--library', lib]]);
+    expect([code, out, err]).toEqual([0, '', '']);
+  });
+
+  test('a second start, which hands its folder to the app already open and ends at once, serves nothing', async () => {
+    const { launcher } = fakeElectron({ code: 0, signal: null, ms: 300 });
+    const { code, out } = await start(launcher);
+    expect([code, out]).toEqual([0, '']);
+  });
+
+  const servedInstead: readonly { name: string; ended: { code: number | null; signal: string | null; ms: number } | null; noDisplay?: string; says: RegExp; runs: number }[] = [
+    { name: 'Electron not installed', ended: null, says: /^Electron is not installed on this machine .*, so Masthead serves the same desk in your browser instead\.$/, runs: 0 },
+    { name: 'no display to open a window on', ended: { code: 0, signal: null, ms: 0 }, noDisplay: 'this session has no display', says: /^Masthead cannot open its window: this session has no display, so Masthead serves/, runs: 0 },
+    { name: 'Electron failing as it starts', ended: { code: 127, signal: null, ms: 40 }, says: /^Electron could not start \(it exited with code 127; its own message, if it gave one, is above\), so Masthead serves/, runs: 1 },
+    { name: 'Electron ended by a signal as it starts', ended: { code: null, signal: 'SIGTRAP', ms: 900 }, says: /^Electron could not start \(it was ended by SIGTRAP;/, runs: 1 },
+    { name: 'Electron that could not be run at all', ended: { code: null, signal: null, ms: 2 }, says: /^Electron could not start \(it could not be run;/, runs: 1 },
+  ];
+  test.each(servedInstead)('$name: says so, and serves the same desk in the browser', async ({ ended, noDisplay, says, runs }) => {
+    const fake = fakeElectron(ended, noDisplay ?? null);
+    const { code, out, err } = await start(fake.launcher);
+    expect(err.trim()).toMatch(says);
+    expect(fake.runs.length).toBe(runs);
+    expect(out).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=/);
+    expect(out).toContain('(1 article) on 127.0.0.1 only');
+    expect(code).toBe(0);
+  });
+
+  test('an app that ran and then failed is not served in its place: its failure is the exit code, a crash included', async () => {
+    for (const [ended, expected] of [
+      [{ code: 3, signal: null, ms: EARLY_FAILURE_MS + 1 }, 3],
+      [{ code: null, signal: 'SIGSEGV', ms: 3_600_000 }, 1],
+    ] as const) {
+      const { code, out, err } = await start(fakeElectron(ended).launcher);
+      expect([code, out, err]).toEqual([expected, '', '']);
+    }
+  });
+});
+
+describe('the machine’s Electron', () => {
+  const rows: readonly { name: string; env: NodeJS.ProcessEnv; platform: NodeJS.Platform; noDisplay: boolean }[] = [
+    { name: 'Linux with an X display', env: { DISPLAY: ':0' }, platform: 'linux', noDisplay: false },
+    { name: 'Linux with a Wayland display', env: { WAYLAND_DISPLAY: 'wayland-0' }, platform: 'linux', noDisplay: false },
+    { name: 'Linux with neither (a server, an SSH session)', env: {}, platform: 'linux', noDisplay: true },
+    { name: 'macOS, which needs neither', env: {}, platform: 'darwin', noDisplay: false },
+    { name: 'Windows, which needs neither', env: {}, platform: 'win32', noDisplay: false },
+  ];
+  test.each(rows)('$name', ({ env, platform, noDisplay }) => {
+    expect(machineElectron(env, platform).noDisplay !== null).toBe(noDisplay);
+  });
+
+  test('runs a program and says how it ended', async () => {
+    const { run } = machineElectron();
+    expect(await run(process.execPath, ['-e', 'process.exit(7)'])).toMatchObject({ code: 7, signal: null });
+    expect(await run(process.execPath, ['-e', 'process.kill(process.pid, "SIGTERM")'])).toMatchObject({ code: null, signal: 'SIGTERM' });
+    expect(await run('/nonexistent/electron', [])).toMatchObject({ code: null, signal: null });
+  });
+});
