@@ -122,6 +122,12 @@ export interface ArticleDetail {
   readonly article: Article | null;
   /** The file's text exactly as on disk, for the raw view. */
   readonly source: string;
+  /**
+   * Where the article's text after the front matter (its body, as a Jekyll or Hugo post has one)
+   * starts in `source`: the line after the closing `---`, `source.length` when nothing follows it.
+   * Null when the file does not read.
+   */
+  readonly bodyStart: number | null;
   /** The file is marked read-only, or this user may not write it: Masthead leaves it as it is. */
   readonly readOnly: boolean;
 }

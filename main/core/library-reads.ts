@@ -51,7 +51,7 @@ export class LibraryReads {
       await this.refresh(articleId);
       const summary = this.target.index.get(articleId)?.summary;
       if (summary === undefined) return fail('not-found', `${articleId} no longer exists`);
-      return ok({ bytes: new Uint8Array(0), detail: { summary, article: null, source: '', readOnly: false } });
+      return ok({ bytes: new Uint8Array(0), detail: { summary, article: null, source: '', bodyStart: null, readOnly: false } });
     }
     const { bytes, mode } = read;
     const parsed = parseArticleFile(articleId, bytes);
@@ -68,6 +68,7 @@ export class LibraryReads {
         summary,
         article: readable ? toArticle(articleId, readable.data) : null,
         source: readable ? readable.text : new TextDecoder('utf-8').decode(bytes),
+        bodyStart: readable ? bodyStartOf(readable.text, readable.block.yamlEnd) : null,
         readOnly: !writable(path.value, mode),
       },
     });
@@ -167,6 +168,12 @@ export class LibraryReads {
     if (!path.ok) throw Object.assign(new Error(path.error.message), { code: 'ENOENT' });
     return path.value;
   }
+}
+
+/** The start of the line after the closing `---` line that starts at `closing`; the text's end when there is none. */
+export function bodyStartOf(text: string, closing: number): number {
+  const end = text.indexOf('\n', closing);
+  return end === -1 ? text.length : end + 1;
 }
 
 function unreadable(id: ArticleId, e: unknown): ArticleSummary {

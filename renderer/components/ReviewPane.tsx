@@ -7,6 +7,7 @@ import { isMac } from '../format.js';
 import type { SaveState } from '../state/desk-state.js';
 import type { DeskActions } from '../state/use-desk.js';
 import { ArticleBody } from './ArticleBody.js';
+import { ArticleText } from './ArticleText.js';
 import { SourceSection } from './SourceSection.js';
 import { TopicEditor } from './TopicEditor.js';
 
@@ -115,6 +116,8 @@ export function ReviewPane(props: Props) {
       )}
 
       {article && <ArticleBody article={article} showImages={props.showImages} onOpenExternal={props.onOpenExternal} onShowImages={props.onShowImages} />}
+      {/* Keyed by article: the next one opens at its beginning, not shown in full because the last was. */}
+      {article && detail?.bodyStart != null && <ArticleText key={summary.id} text={detail.source.slice(detail.bodyStart)} />}
       {/* A file that cannot be read at all has no text to show: its error says why. */}
       {detail && detail.summary.id === summary.id && detail.source !== '' && (
         <SourceSection

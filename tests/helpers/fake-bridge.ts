@@ -15,8 +15,14 @@ export function summary(id: string, fields: Partial<ArticleSummary> = {}): Artic
 /**
  * A bridge over `initial`, as main would answer. With `canShowFiles` it is the app's (which shows
  * files: an article whose id holds "no-app" has no app to open it); without, a browser page's.
+ * `bodies` gives articles text after their front matter, by id.
  */
-export function fakeBridge(initial: readonly ArticleSummary[], pageSize = 2, related: Readonly<Record<string, readonly RelatedArticle[]>> = {}, { canShowFiles = false } = {}) {
+export function fakeBridge(
+  initial: readonly ArticleSummary[],
+  pageSize = 2,
+  related: Readonly<Record<string, readonly RelatedArticle[]>> = {},
+  { canShowFiles = false, bodies = {} as Readonly<Record<string, string>> } = {},
+) {
   let articles = [...initial];
   /** The open library's key, as main names it (see `LibraryKey`). */
   let library = 'library-1';
@@ -57,11 +63,14 @@ export function fakeBridge(initial: readonly ArticleSummary[], pageSize = 2, rel
       calls.push({ name: 'readArticle', args: [id] });
       const found = articles.find((a) => a.id === id);
       if (!found) return fail('not-found', 'gone');
+      const broken = found.problems.some((p) => p.level === 'error');
+      const head = `---\ntitle: ${found.title}\n---\n`;
       const detail: ArticleDetail = {
         summary: found,
         // As main answers: a file with an error does not read as an article, only its source is shown.
-        article: found.problems.some((p) => p.level === 'error') ? null : { id, title: found.title, excerpt: found.excerpt, published: found.published, topics: found.topics, images: [], related: related[id] ?? [], extra: { secured: 'A'.repeat(200), featuredContent: '<iframe src="https://evil.example"></iframe><script>window.hacked=1</script>' } },
-        source: `---\ntitle: ${found.title}\n---\n`,
+        article: broken ? null : { id, title: found.title, excerpt: found.excerpt, published: found.published, topics: found.topics, images: [], related: related[id] ?? [], extra: { secured: 'A'.repeat(200), featuredContent: '<iframe src="https://evil.example"></iframe><script>window.hacked=1</script>' } },
+        source: head + (bodies[id] ?? ''),
+        bodyStart: broken ? null : head.length,
         readOnly: found.title.includes('read-only'),
       };
       return ok(detail);

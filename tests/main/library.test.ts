@@ -443,6 +443,26 @@ describe('editing files on disk', () => {
     expect(read.value.article?.related).toHaveLength(3);
     expect(read.value.article?.images[0]).toMatchObject({ width: 1088, height: 725 });
     expect(Object.keys(read.value.article?.extra ?? {})).toEqual(['secured']);
+    expect(read.value.source.slice(read.value.bodyStart ?? 0)).toBe('\n'); // only a blank line follows its front matter
+  });
+
+  test('the text after the front matter (a post’s body) starts on the line after the closing ---, whatever the file’s line ends', async () => {
+    const files: Record<string, string> = {
+      'post.md': '---\ntitle: Post\n---\nFirst line.\n\nSecond *para*.\n',
+      'crlf.md': '---\r\ntitle: CRLF\r\n---  \r\nBody\r\n',
+      'bom.md': '\uFEFF---\ntitle: BOM\n---\nBody',
+      'bare.md': '---\ntitle: Bare\n---',
+      'broken.md': '---\ntitle: [unclosed\n---\nBody\n',
+    };
+    const library = await open(makeLibrary(files));
+    const bodies: Record<string, string | null> = {};
+    for (const id of Object.keys(files)) {
+      const read = await library.read(id);
+      if (!read.ok) throw new Error(read.error.message);
+      const { source, bodyStart } = read.value;
+      bodies[id] = bodyStart === null ? null : source.slice(bodyStart);
+    }
+    expect(bodies).toEqual({ 'post.md': 'First line.\n\nSecond *para*.\n', 'crlf.md': 'Body\r\n', 'bom.md': 'Body', 'bare.md': '', 'broken.md': null });
   });
 });
 

@@ -553,7 +553,7 @@ describe('the desk', () => {
     const problem = { level: 'error', code: 'unreadable', message: 'the file cannot be read: it is 18.7 MB, more than the 16 MB an article may be; Masthead leaves it as it is' } as const;
     const unreadable = summary('huge.md', { title: 'huge.md', problems: [problem] });
     const fake = fakeBridge([unreadable]);
-    const bridge: Bridge = { ...fake.bridge, readArticle: async () => ok({ summary: unreadable, article: null, source: '', readOnly: false }) };
+    const bridge: Bridge = { ...fake.bridge, readArticle: async () => ok({ summary: unreadable, article: null, source: '', bodyStart: null, readOnly: false }) };
     const user = userEvent.setup();
     render(<App bridge={bridge} />);
     const row = await screen.findByRole('row', { name: /huge\.md/ });
@@ -633,6 +633,36 @@ describe('the desk', () => {
     expect(document.querySelector('.review-pane script')).toBeNull();
     expect((window as { hacked?: number }).hacked).toBeUndefined();
     expect(screen.getByText(/AAAAAAAAAAAA…AAAAAA \(200 characters\)/)).toBeTruthy();
+  });
+
+  test('the text after the front matter shows under Text, as text: a long one from its beginning, each article from its own; none when there is none', async () => {
+    const long = `${'Lorem ipsum. '.repeat(400)}THE END`;
+    const fake = fakeBridge(
+      [summary('post.md', { title: 'A post', publishedDateTime: '2022-07-03T00:00:00Z' }), summary('long.md', { title: 'A long post', publishedDateTime: '2022-07-02T00:00:00Z' }), summary('bare.md', { title: 'Metadata only', publishedDateTime: '2022-07-01T00:00:00Z' })],
+      10,
+      {},
+      { bodies: { 'post.md': '\nHello <b>world</b>\n\nSecond paragraph.\n\n', 'long.md': long, 'bare.md': '\n\n' } },
+    );
+    const user = userEvent.setup();
+    render(<App bridge={fake.bridge} />);
+    const text = () => screen.queryByRole('region', { name: 'Text' });
+    await user.click(await screen.findByRole('row', { name: /A post/ }));
+    await waitFor(() => expect(text()).not.toBeNull());
+    // The blank lines around it go; the markup stays text.
+    expect(text()!.querySelector('.text-body')!.textContent).toBe('Hello <b>world</b>\n\nSecond paragraph.');
+    expect(text()!.querySelector('b')).toBeNull();
+    await user.click(screen.getByRole('row', { name: /A long post/ }));
+    await waitFor(() => expect(text()?.textContent).toMatch(/Show all 5,207 characters/));
+    expect(text()!.querySelector('.text-body')!.textContent).toBe(`${long.slice(0, 4000)}…`);
+    await user.click(within(text()!).getByRole('button', { name: 'Show all 5,207 characters' }));
+    expect(text()!.querySelector('.text-body')!.textContent).toBe(long);
+    expect(within(text()!).getByRole('button', { name: 'Show the beginning' }).getAttribute('aria-expanded')).toBe('true');
+    await user.click(screen.getByRole('row', { name: /Metadata only/ }));
+    await screen.findByText('Metadata only', { selector: 'h1' });
+    expect(text()).toBeNull();
+    // Back to the long one: from its beginning again.
+    await user.click(screen.getByRole('row', { name: /A long post/ }));
+    await waitFor(() => expect(within(text()!).getByRole('button', { name: 'Show all 5,207 characters' })).toBeTruthy());
   });
 
   test('a file changed elsewhere in what the list does not show is read again for the review pane', async () => {

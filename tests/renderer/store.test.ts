@@ -252,7 +252,7 @@ describe('a burst of file events', () => {
       const done = rand(3) !== 0;
       let state = reduce(initialState, { type: 'loaded', name: 'lib', library: 'lib-key', articles: page(0, 12), total: done ? 12 : 40, done });
       state = reduce(state, { type: 'selected', id: article(rand(14)).id });
-      state = reduce(state, { type: 'detail-loaded', detail: { summary: state.articles.find((a) => a.id === state.selectedId) ?? article(0), article: { id: 'x', published: false, topics: [], images: [], related: [], extra: {} }, source: '', readOnly: false } });
+      state = reduce(state, { type: 'detail-loaded', detail: { summary: state.articles.find((a) => a.id === state.selectedId) ?? article(0), article: { id: 'x', published: false, topics: [], images: [], related: [], extra: {} }, source: '', bodyStart: 0, readOnly: false } });
       const events = Array.from({ length: 1 + rand(8) }, (_, k) => randomEvent(12, k));
       const together = reduce(state, { type: 'file-events', events });
       const oneByOne = events.reduce((s, event) => reduce(s, { type: 'library-event', event }), state);

@@ -1,0 +1,38 @@
+/** The article's text after its front matter (a post's body), as plain text. */
+import { useMemo, useState } from 'react';
+import { flowText } from '../text-flow.js';
+
+/** Characters shown before "Show all": a long post's first screens, not a megabyte laid out on each move through the list. */
+export const TEXT_SHOWN = 4000;
+
+/**
+ * "Text": what follows the front matter, in the file's words (Markdown stays Markdown: it is text
+ * here, never HTML). Nothing when the file has no text after its front matter, as the aggregator's
+ * articles have none.
+ */
+export function ArticleText({ text }: { readonly text: string }) {
+  const [all, setAll] = useState(false);
+  // Lines wrapped by hand are joined within their paragraphs (see text-flow.ts): the Source section shows them as they are.
+  const body = useMemo(() => flowText(text.replace(/^(?:[ \t]*\r?\n)+/, '')).trimEnd(), [text]);
+  if (body === '') return null;
+  const long = body.length > TEXT_SHOWN;
+  return (
+    <section className="article-text" aria-label="Text">
+      <div className="section-head">
+        <h2>Text</h2>
+        {long && (
+          <button type="button" className="quiet" aria-expanded={all} onClick={() => setAll(!all)}>
+            {all ? 'Show the beginning' : `Show all ${body.length.toLocaleString('en')} characters`}
+          </button>
+        )}
+      </div>
+      <div className="text-body">{long && !all ? `${beginning(body)}…` : body}</div>
+    </section>
+  );
+}
+
+/** The first TEXT_SHOWN characters, without cutting a character outside the BMP (an emoji) in two. */
+function beginning(body: string): string {
+  const code = body.charCodeAt(TEXT_SHOWN - 1);
+  return body.slice(0, code >= 0xd800 && code <= 0xdbff ? TEXT_SHOWN - 1 : TEXT_SHOWN);
+}
