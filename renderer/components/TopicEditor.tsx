@@ -1,7 +1,6 @@
-/** Topics as chips: remove with a click or Backspace, add with autocomplete ranked by use. */
+/** Topics as chips: remove with a click or Backspace, add with autocomplete (see `topicSuggestions`). */
 import { useId, useState, type RefObject } from 'react';
-import { foldText } from '../../shared/query.js';
-import { librarySpelling } from '../state/topic-spelling.js';
+import { librarySpelling, topicSuggestions } from '../state/topic-spelling.js';
 import type { TopicsChange } from '../state/use-desk.js';
 
 interface Props {
@@ -21,11 +20,7 @@ export function TopicEditor({ topics, allTopics, inputRef, onChange, readOnly = 
   const [text, setText] = useState('');
   const [active, setActive] = useState(-1);
   const listId = useId();
-  const query = foldText(text.trim());
-  const suggestions =
-    query === ''
-      ? []
-      : allTopics.filter((t) => !topics.includes(t) && foldText(t).includes(query)).slice(0, MAX_SUGGESTIONS);
+  const suggestions = topicSuggestions(text, allTopics, topics, MAX_SUGGESTIONS);
   const open = suggestions.length > 0;
 
   /**

@@ -1,4 +1,4 @@
-/** How a topic typed in is spelled when it is added. */
+/** How a topic typed in is spelled when it is added, and which of the library's topics it suggests. */
 import { foldText } from '../../shared/query.js';
 
 /**
@@ -12,3 +12,35 @@ export function librarySpelling(typed: string, libraryTopics: readonly string[])
   const folded = foldText(clean);
   return libraryTopics.find((t) => foldText(t) === folded) ?? clean;
 }
+
+/**
+ * The library's topics that contain `typed` (folded, as `librarySpelling` compares), best first: the
+ * topic itself, then those it begins, then those with a word it begins ("ro" finds "Robotics" before
+ * "Natural Language Processing"), then the rest; within each, in the library's order (by use). Those
+ * in `taken` (the article's own) are left out; at most `max`.
+ */
+export function topicSuggestions(typed: string, libraryTopics: readonly string[], taken: readonly string[], max: number): string[] {
+  const query = foldText(typed.trim());
+  if (query === '' || max <= 0) return [];
+  const tiers: string[][] = [[], [], [], []];
+  for (const topic of libraryTopics) {
+    if (taken.includes(topic)) continue;
+    const tier = matchTier(foldText(topic), query);
+    if (tier !== null) tiers[tier]!.push(topic);
+  }
+  return tiers.flat().slice(0, max);
+}
+
+/** 0 the whole topic, 1 its start, 2 a word's start, 3 elsewhere; null where `query` is not in `topic`. */
+function matchTier(topic: string, query: string): 0 | 1 | 2 | 3 | null {
+  let at = topic.indexOf(query);
+  if (at === -1) return null;
+  if (at === 0) return topic.length === query.length ? 0 : 1;
+  for (; at !== -1; at = topic.indexOf(query, at + 1)) {
+    if (!WORD_CHARACTER.test(topic[at - 1]!)) return 2;
+  }
+  return 3;
+}
+
+/** A letter or a digit: a match after one is inside a word. */
+const WORD_CHARACTER = /[\p{L}\p{N}]/u;
