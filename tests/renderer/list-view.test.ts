@@ -1,7 +1,7 @@
 /** The desk's list view: edits, additions, removals and new sorts are carried into the previous order and index, which answer as if made from scratch. */
 import { describe, expect, test, vi } from 'vitest';
 import type { ArticleSummary } from '../../shared/article.js';
-import { ListIndex } from '../../shared/list-index.js';
+import { SlotTexts } from '../../shared/slot-texts.js';
 import { compileQuery } from '../../shared/query.js';
 import { seededRandom } from '../helpers/seeded.js';
 import { SlicedSort } from '../../renderer/state/sliced-sort.js';
@@ -142,7 +142,7 @@ describe('the list view', () => {
   });
 
   test('a moved article keeps its text in the index: a toggle while sorted by approval lays down no new text', () => {
-    const append = vi.spyOn(ListIndex.prototype as unknown as { appendTexts: (rows: readonly number[]) => number[] }, 'appendTexts');
+    const append = vi.spyOn(SlotTexts.prototype, 'append');
     try {
       let view = fullView(articles, { key: 'published', direction: 'desc' });
       while (!view.index.buildSome(100));
