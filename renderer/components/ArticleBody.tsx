@@ -86,8 +86,8 @@ function Thumbnail({ image, show }: { image: ArticleImage; show: boolean }) {
       ) : (
         <div className="thumb-placeholder" aria-hidden="true" />
       )}
-      <figcaption>
-        {size} · {hostOf(image.url)}
+      <figcaption title={image.url}>
+        {size} · {hostOf(image.url) || 'not a web address'}
       </figcaption>
     </figure>
   );
