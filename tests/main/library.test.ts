@@ -464,6 +464,23 @@ describe('editing files on disk', () => {
     }
     expect(bodies).toEqual({ 'post.md': 'First line.\n\nSecond *para*.\n', 'crlf.md': 'Body\r\n', 'bom.md': 'Body', 'bare.md': '', 'broken.md': null });
   });
+
+  test('an article another program made a plain note, or deleted, since it was listed: reading it says so, and it leaves the list', async () => {
+    const dir = makeLibrary({ 'note.md': article('Note'), 'gone.md': article('Gone'), 'kept.md': article('Kept') });
+    const library = await open(dir);
+    const events: LibraryEvent[] = [];
+    library.subscribe((e) => events.push(e));
+    writeFileSync(join(dir, 'note.md'), 'Just a note now, no front matter.\n'); // no watch here to tell of either
+    unlinkSync(join(dir, 'gone.md'));
+    const note = await library.read('note.md');
+    expect(!note.ok && [note.error.kind, note.error.message]).toEqual(['not-found', 'note.md no longer holds front matter']);
+    const gone = await library.read('gone.md');
+    expect(!gone.ok && gone.error.kind).toBe('not-found');
+    expect(library.list().map((a) => a.id)).toEqual(['kept.md']);
+    expect(events.map((e) => e.type === 'removed' ? [e.type, e.id] : e.type)).toEqual([['removed', 'note.md'], ['removed', 'gone.md']]);
+    expect(readFileSync(join(dir, 'note.md'), 'utf8')).toBe('Just a note now, no front matter.\n'); // left as it is
+    await library.close();
+  });
 });
 
 describe('listing in pages', () => {
