@@ -3,7 +3,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session as
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { EVENT_CHANNEL, type LibraryEventMessage } from '../../shared/contract.js';
-import { ok } from '../../shared/result.js';
+import { fail, ok } from '../../shared/result.js';
 import { ExportDesk } from '../export-desk.js';
 import { createHandlers } from '../handlers.js';
 import { seedsFolder } from '../package-root.js';
@@ -26,8 +26,9 @@ let settings: SettingsFile | null = null;
 let exportDesk: ExportDesk | null = null;
 const send = (event: LibraryEventMessage): void => mainWindow?.webContents.send(EVENT_CHANNEL, event);
 const session = new Session(send, { watch: true, dataFolder: () => app.getPath('userData') });
+/** For a link the page itself would follow (see `guardWebContents`): nothing to tell where the system cannot open it. */
 const openExternal = (url: string): void => {
-  if (isSafeExternalUrl(url)) void shell.openExternal(url);
+  if (isSafeExternalUrl(url)) shell.openExternal(url).catch(() => undefined);
 };
 
 /** `--library DIR` on the command line wins over the remembered library. */
@@ -86,10 +87,12 @@ async function start(): Promise<void> {
     ipcMain,
     createHandlers(
       session,
-      async (url) => {
-        await shell.openExternal(url);
-        return ok(null);
-      },
+      // Refused where the system has no browser for the link: said on the desk, not thrown across the bridge.
+      (url) =>
+        shell.openExternal(url).then(
+          () => ok(null),
+          (e: unknown) => fail('io', `could not open ${url}: ${e instanceof Error ? e.message : String(e)}`),
+        ),
       exports,
       { reveal: (path) => shell.showItemInFolder(path), open: (path) => shell.openPath(path) },
     ),

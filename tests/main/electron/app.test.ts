@@ -75,6 +75,15 @@ describe('the Electron entry', () => {
     expect(electron.module.shell.openExternal).not.toHaveBeenCalled();
   });
 
+  test('a web link from the desk opens in the system browser; where the system cannot, the desk is told why', async () => {
+    const open = electron.handlers.get(channelOf('openExternal'))!;
+    const { openExternal } = electron.module.shell;
+    expect(await open(trusted, 'https://news.example/story?id=1')).toEqual({ ok: true, value: null });
+    expect(openExternal).toHaveBeenLastCalledWith('https://news.example/story?id=1');
+    openExternal.mockRejectedValueOnce(new Error('No application found to open the URL'));
+    expect(await open(trusted, 'http://news.example/')).toEqual({ ok: false, error: { kind: 'io', message: 'could not open http://news.example/: No application found to open the URL' } });
+  });
+
   test('an edit from the desk reaches the file and the event reaches the window', async () => {
     const id = '000_8a8d1d44de5d8be9.txt';
     const result = await electron.handlers.get(channelOf('setPublished'))!(trusted, id, true, firstKey);
