@@ -131,7 +131,7 @@ describe('the desk', () => {
     expect(rowTitles().slice(0, 3)).toEqual(['Story 0', 'Story 1', 'Story 2']);
   }, 30_000);
 
-  test('keyboard: j/k move, p publishes, Ctrl+Z undoes and Ctrl+Shift+Z redoes', async () => {
+  test('keyboard: j/k move, p or Space publishes, Ctrl+Z undoes and Ctrl+Shift+Z or Ctrl+Y redoes', async () => {
     const { user, calls } = await setup();
     await user.keyboard('j');
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Microsoft drops emotion recognition');
@@ -144,7 +144,14 @@ describe('the desk', () => {
     await waitFor(() => expect((screen.getByRole('switch', { name: 'Published' }) as HTMLInputElement).checked).toBe(false));
     await user.keyboard('{Control>}{Shift>}z{/Shift}{/Control}');
     await waitFor(() => expect((screen.getByRole('switch', { name: 'Published' }) as HTMLInputElement).checked).toBe(true));
-    expect(calls.filter((c) => c.name === 'setPublished').map((c) => c.args)).toEqual([['a.md', true], ['a.md', false], ['a.md', true]]);
+    // Space withdraws as p does; Ctrl+Y redoes as Ctrl+Shift+Z does.
+    await user.keyboard(' ');
+    await waitFor(() => expect((screen.getByRole('switch', { name: 'Published' }) as HTMLInputElement).checked).toBe(false));
+    await user.keyboard('{Control>}z{/Control}');
+    await waitFor(() => expect((screen.getByRole('switch', { name: 'Published' }) as HTMLInputElement).checked).toBe(true));
+    await user.keyboard('{Control>}y{/Control}');
+    await waitFor(() => expect((screen.getByRole('switch', { name: 'Published' }) as HTMLInputElement).checked).toBe(false));
+    expect(calls.filter((c) => c.name === 'setPublished').map((c) => c.args)).toEqual([['a.md', true], ['a.md', false], ['a.md', true], ['a.md', false], ['a.md', true], ['a.md', false]]);
   });
 
   test('with Caps Lock on, P approves as p does; Shift+P opens the bulk actions instead', async () => {
