@@ -49,7 +49,8 @@ export const ArticleBody = memo(function ArticleBody({ article, showImages, onOp
           )}
           <ul>
             {article.images.map((image, i) => (
-              <li key={i}>
+              // By place and address: whether it failed to load belongs to that image, not to the next article's at its place.
+              <li key={`${i} ${image.url}`}>
                 <Thumbnail image={image} show={showImages} />
               </li>
             ))}
@@ -77,17 +78,21 @@ function LinkButton({ label, url, onOpen }: { label: string; url: string | undef
   );
 }
 
+/** An image: its size and host, and the image itself once remote images are shown; one that fails to load says so. */
 function Thumbnail({ image, show }: { image: ArticleImage; show: boolean }) {
+  const [failed, setFailed] = useState(false);
   const size = image.width && image.height ? `${image.width} × ${image.height}` : 'size unknown';
+  const loads = show && isSafeExternalUrl(image.url);
   return (
     <figure className="thumb">
-      {show && isSafeExternalUrl(image.url) ? (
-        <img src={image.url} alt="" loading="lazy" referrerPolicy="no-referrer" />
+      {loads && !failed ? (
+        <img src={image.url} alt="" loading="lazy" referrerPolicy="no-referrer" onError={() => setFailed(true)} />
       ) : (
         <div className="thumb-placeholder" aria-hidden="true" />
       )}
       <figcaption title={image.url}>
         {size} · {hostOf(image.url) || 'not a web address'}
+        {loads && failed && ' · could not be loaded'}
       </figcaption>
     </figure>
   );

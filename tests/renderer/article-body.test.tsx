@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import type { Article, RelatedArticle } from '../../shared/article.js';
@@ -43,6 +43,20 @@ describe('the article body: links, images and related articles', () => {
     expect(loaded.map((img) => img.getAttribute('src'))).toEqual(['https://img.example/a.jpg', 'http://cdn.example:8080/b.png']);
     // No referrer tells the image's host which article the editor is reading.
     expect(loaded.every((img) => img.getAttribute('referrerpolicy') === 'no-referrer' && img.getAttribute('alt') === '')).toBe(true);
+  });
+
+  test('an image that fails to load says so, in place of a broken image; the next article’s image at its place loads afresh', () => {
+    const onOpenExternal = vi.fn<(url: string) => void>();
+    const onShowImages = vi.fn<() => void>();
+    const body = (a: Article) => <ArticleBody article={a} showImages onOpenExternal={onOpenExternal} onShowImages={onShowImages} />;
+    const view = render(body(article({ images })));
+    const section = () => screen.getByRole('region', { name: 'Images' });
+    fireEvent.error(section().querySelector('img')!);
+    expect([...section().querySelectorAll('img')].map((img) => img.getAttribute('src'))).toEqual(['http://cdn.example:8080/b.png']);
+    expect(section().querySelector('figcaption')!.textContent).toBe('640 × 360 · img.example · could not be loaded');
+    view.rerender(body(article({ id: 'b.md', images: [{ url: 'https://img.example/other.jpg' }] })));
+    expect([...section().querySelectorAll('img')].map((img) => img.getAttribute('src'))).toEqual(['https://img.example/other.jpg']);
+    expect(section().querySelector('figcaption')!.textContent).toBe('size unknown · img.example');
   });
 
   test('links open through the desk, http(s) only: any other address is shown, as text, and cannot be pressed', async () => {
