@@ -2,11 +2,11 @@
  * The dialog that changes every article the list shows: approves or withdraws them, or adds a topic
  * to them, removes one or renames one. Counts first, then progress with Stop, then the result.
  */
-import { useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { ArticleSummary } from '../../shared/article.js';
 import { formatCount, plural, undoKeys } from '../format.js';
 import { editable, renameChanges, tally, topicChanges, type Tally } from '../state/bulk-changes.js';
-import { librarySpelling } from '../state/topic-spelling.js';
+import { librarySpelling, topicSuggestions } from '../state/topic-spelling.js';
 import type { BulkReport } from '../state/many-edits.js';
 import type { DeskActions } from '../state/use-desk.js';
 import { BulkResult } from './BulkResult.js';
@@ -154,12 +154,8 @@ export function BulkDialog({ rows, onPublish, onTopics, onClose, allTopics, chec
                 onChange={setAdding}
                 action={toAdd === '' ? 'Add' : count(addTo, 'Add to')}
                 onAct={toAdd === '' || addTo === 0 ? null : () => void changeTopic(toAdd, true)}
+                allTopics={allTopics}
               />
-              <datalist id={SUGGESTIONS}>
-                {allTopics.map((t) => (
-                  <option key={t} value={t} />
-                ))}
-              </datalist>
               <div className="bulk-topic">
                 <select aria-label="Topic to remove or rename in every article shown" value={removing} onChange={(e) => setRemoving(e.target.value)}>
                   <option value="">A topic to remove or rename…</option>
@@ -180,6 +176,7 @@ export function BulkDialog({ rows, onPublish, onTopics, onClose, allTopics, chec
                 onChange={setRenaming}
                 action={renameIn === 0 ? 'Rename' : count(renameIn, 'Rename in')}
                 onAct={renameIn === 0 ? null : () => void renameTopic(removing, newName)}
+                allTopics={allTopics}
               />
             </fieldset>
             <p className="muted">Each article is saved as a small change to its file. {undoKeys()} undoes the whole change.</p>
@@ -218,8 +215,8 @@ export function BulkDialog({ rows, onPublish, onTopics, onClose, allTopics, chec
   );
 }
 
-/** The list of the library's topics, suggested in the dialog's topic fields. */
-const SUGGESTIONS = 'bulk-topic-suggestions';
+/** The most topics a field suggests (the browser shows those holding what is typed, in this order). */
+const MAX_SUGGESTIONS = 50;
 
 interface TopicFieldProps {
   readonly label: string;
@@ -230,29 +227,44 @@ interface TopicFieldProps {
   readonly action: string;
   /** What the button does; null while it cannot be pressed. */
   readonly onAct: (() => void) | null;
+  /** The library's topics, the most used first. */
+  readonly allTopics: readonly string[];
 }
 
-/** A topic typed in, the library's topics suggested, and the button that acts on it: Enter in the field presses it. */
-function TopicField({ label, placeholder, value, onChange, action, onAct }: TopicFieldProps) {
+/**
+ * A topic typed in, the library's topics suggested as the review pane suggests them (see
+ * `topicSuggestions`; the most used while nothing is typed), and the button that acts on it: Enter
+ * in the field presses it.
+ */
+function TopicField({ label, placeholder, value, onChange, action, onAct, allTopics }: TopicFieldProps) {
+  const listId = useId();
+  const suggested = value.trim() === '' ? allTopics.slice(0, MAX_SUGGESTIONS) : topicSuggestions(value, allTopics, [], MAX_SUGGESTIONS);
   return (
-    <div className="bulk-topic">
-      <input
-        type="text"
-        list={SUGGESTIONS}
-        maxLength={TOPIC_MAX}
-        placeholder={placeholder}
-        aria-label={label}
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-        onKeyDown={(e) => {
-          if (e.key !== 'Enter' || onAct === null) return;
-          e.preventDefault();
-          onAct();
-        }}
-      />
-      <button type="button" disabled={onAct === null} onClick={() => onAct?.()}>
-        {action}
-      </button>
-    </div>
+    <>
+      <div className="bulk-topic">
+        <input
+          type="text"
+          list={listId}
+          maxLength={TOPIC_MAX}
+          placeholder={placeholder}
+          aria-label={label}
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key !== 'Enter' || onAct === null) return;
+            e.preventDefault();
+            onAct();
+          }}
+        />
+        <button type="button" disabled={onAct === null} onClick={() => onAct?.()}>
+          {action}
+        </button>
+      </div>
+      <datalist id={listId}>
+        {suggested.map((t) => (
+          <option key={t} value={t} />
+        ))}
+      </datalist>
+    </>
   );
 }

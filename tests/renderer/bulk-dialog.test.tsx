@@ -57,6 +57,23 @@ describe('the dialog that approves or withdraws the articles shown', () => {
     expect(onTopics.mock.calls[0]?.[0]).toEqual([{ id: 'b.md', before: [], after: ['Food'] }]);
   });
 
+  test('each topic field suggests the library’s topics as the review pane does: the best matches for what is typed first', () => {
+    const allTopics = ['Natural Language Processing', 'AI', 'Robotics', 'Euro Robots'];
+    render(<BulkDialog rows={[summary('a.md', { topics: ['AI'] })]} onPublish={vi.fn()} onTopics={vi.fn()} allTopics={allTopics} onClose={() => undefined} checking={null} receiving={null} searchWaits={false} />);
+    const suggested = (name: string) => {
+      const field = screen.getByRole('combobox', { name });
+      return [...document.getElementById(field.getAttribute('list')!)!.querySelectorAll('option')].map((o) => o.value);
+    };
+    const adding = 'Topic to add to every article shown';
+    const renaming = 'New name for that topic';
+    expect(suggested(adding)).toEqual(allTopics); // the most used, while nothing is typed
+    fireEvent.change(screen.getByRole('combobox', { name: adding }), { target: { value: 'ro' } });
+    expect(suggested(adding)).toEqual(['Robotics', 'Euro Robots', 'Natural Language Processing']);
+    expect(suggested(renaming)).toEqual(allTopics); // each field its own
+    fireEvent.change(screen.getByRole('combobox', { name: renaming }), { target: { value: 'a' } });
+    expect(suggested(renaming)).toEqual(['AI', 'Natural Language Processing']);
+  });
+
   test('a topic renamed: in its place, once, as a proper list; only the articles holding it', () => {
     const articles = [summary('a.md', { topics: ['AI', 'Food'] }), summary('b.md', { topics: ['Food', 'ai'] }), summary('c.md', { topics: ['Cities', 'AI', 'Artificial intelligence', ''] })];
     expect(renameChanges(articles, 'AI', 'Artificial intelligence')).toEqual([
