@@ -1,6 +1,6 @@
 /** Topics as chips: remove with a click or Backspace, add with autocomplete (see `topicSuggestions`). */
 import { useId, useState, type RefObject } from 'react';
-import { librarySpelling, topicSuggestions } from '../state/topic-spelling.js';
+import { enterHint, librarySpelling, topicSuggestions } from '../state/topic-spelling.js';
 import type { TopicsChange } from '../state/use-desk.js';
 
 interface Props {
@@ -20,8 +20,11 @@ export function TopicEditor({ topics, allTopics, inputRef, onChange, readOnly = 
   const [text, setText] = useState('');
   const [active, setActive] = useState(-1);
   const listId = useId();
+  const hintId = useId();
   const suggestions = topicSuggestions(text, allTopics, topics, MAX_SUGGESTIONS);
   const open = suggestions.length > 0;
+  // What Enter does with the text as typed (no suggestion picked), where that is not plain.
+  const hint = active === -1 ? enterHint(text, allTopics, topics) : null;
 
   /**
    * Any change writes a proper list: a file's empty or repeated topics (a warning) go with it. It is
@@ -75,6 +78,7 @@ export function TopicEditor({ topics, allTopics, inputRef, onChange, readOnly = 
               aria-controls={listId}
               aria-autocomplete="list"
               aria-activedescendant={open && active >= 0 ? `${listId}-${active}` : undefined}
+              aria-describedby={hint === null ? undefined : hintId}
               placeholder={topics.length === 0 ? 'Add a topic  ( t )' : 'Add topic'}
               value={text}
               maxLength={200}
@@ -103,24 +107,34 @@ export function TopicEditor({ topics, allTopics, inputRef, onChange, readOnly = 
                 }
               }}
             />
-            {open && (
-              <ul id={listId} role="listbox" aria-label="Topic suggestions" className="suggestions">
-                {suggestions.map((s, i) => (
-                  <li
-                    key={s}
-                    id={`${listId}-${i}`}
-                    role="option"
-                    aria-selected={i === active}
-                    className={i === active ? 'active' : ''}
-                    onMouseDown={(e) => {
-                      e.preventDefault();
-                      add(s);
-                    }}
-                  >
-                    {s}
-                  </li>
-                ))}
-              </ul>
+            {(open || hint !== null) && (
+              <div className="suggest-popup">
+                {open && (
+                  <ul id={listId} role="listbox" aria-label="Topic suggestions" className="suggestions">
+                    {suggestions.map((s, i) => (
+                      <li
+                        key={s}
+                        id={`${listId}-${i}`}
+                        role="option"
+                        aria-selected={i === active}
+                        className={i === active ? 'active' : ''}
+                        onMouseDown={(e) => {
+                          e.preventDefault();
+                          add(s);
+                        }}
+                      >
+                        {s}
+                      </li>
+                    ))}
+                  </ul>
+                )}
+                {hint !== null && (
+                  <p id={hintId} className="suggest-hint">
+                    {hint}
+                    {open && '; ↓ picks a suggestion'}
+                  </p>
+                )}
+              </div>
             )}
           </li>
         )}

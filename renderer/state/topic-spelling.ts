@@ -44,3 +44,17 @@ function matchTier(topic: string, query: string): 0 | 1 | 2 | 3 | null {
 
 /** A letter or a digit: a match after one is inside a word. */
 const WORD_CHARACTER = /[\p{L}\p{N}]/u;
+
+/**
+ * What Enter does with `typed` where the editor may not expect it: a topic the library does not have
+ * yet (a typo would become a topic of its own in the filters and the export), one the library spells
+ * otherwise, or one the article has already. Null where Enter adds a library topic as typed.
+ */
+export function enterHint(typed: string, libraryTopics: readonly string[], topics: readonly string[]): string | null {
+  const clean = typed.trim();
+  if (clean === '') return null;
+  const spelled = librarySpelling(clean, libraryTopics);
+  if (topics.includes(spelled)) return `“${spelled}” is a topic of this article already`;
+  if (!libraryTopics.includes(spelled)) return `Enter adds “${spelled}”, new to the library`;
+  return spelled === clean ? null : `Enter adds “${spelled}”, as the library spells it`;
+}

@@ -275,12 +275,23 @@ describe('the desk', () => {
     const { user, calls } = await setup();
     await user.click(screen.getByRole('row', { name: /Café culture/ }));
     await user.keyboard('t');
-    await user.keyboard('microsoft ai{Enter}');
+    const input = screen.getByRole('combobox', { name: 'Add topic' });
+    // Each time, the field says what Enter will do with what is typed, where that is not plain.
+    const hint = () => (input.getAttribute('aria-describedby') === null ? null : document.getElementById(input.getAttribute('aria-describedby')!)!.textContent);
+    await user.keyboard('microsoft ai');
+    expect(hint()).toBe('Enter adds “Microsoft AI”, as the library spells it; ↓ picks a suggestion');
+    await user.keyboard('{ArrowDown}');
+    expect(hint()).toBeNull(); // a suggestion picked: Enter adds that one
+    await user.keyboard('{Enter}');
     await waitFor(() => expect(screen.getByRole('button', { name: 'Remove topic Microsoft AI' })).toBeTruthy());
     // One the article has already: nothing to add.
-    await user.keyboard('FOOD{Enter}');
+    await user.keyboard('FOOD');
+    expect(hint()).toBe('“Food” is a topic of this article already');
+    await user.keyboard('{Enter}');
     // One the library does not have: as typed.
-    await user.keyboard('Cafés{Enter}');
+    await user.keyboard('Cafés');
+    expect(hint()).toBe('Enter adds “Cafés”, new to the library');
+    await user.keyboard('{Enter}');
     await waitFor(() => expect(screen.getByRole('button', { name: 'Remove topic Cafés' })).toBeTruthy());
     expect(calls.filter((c) => c.name === 'setTopics').map((c) => c.args[1])).toEqual([['Food', 'Microsoft AI'], ['Food', 'Microsoft AI', 'Cafés']]);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { librarySpelling, topicSuggestions } from '../../renderer/state/topic-spelling.js';
+import { enterHint, librarySpelling, topicSuggestions } from '../../renderer/state/topic-spelling.js';
 
 /** As the desk gives them: the library's topics, the most used first. */
 const LIBRARY = ['Natural Language Processing', 'AI', 'Robotics', 'Retail', 'Café Culture', 'Euro Robots', 'Email', 'Aid', 'Smart Cities', 'Arts', 'ro'];
@@ -32,5 +32,18 @@ describe('librarySpelling: a topic typed in, as the library spells it', () => {
   ];
   test.each(rows)('$name', ({ typed, expected }) => {
     expect(librarySpelling(typed, LIBRARY)).toBe(expected);
+  });
+});
+
+describe('enterHint: what Enter does with a topic typed, where the editor may not expect it', () => {
+  const rows: readonly { name: string; typed: string; topics?: readonly string[]; expected: string | null }[] = [
+    { name: 'a library topic as the library spells it: nothing to say', typed: 'Robotics', expected: null },
+    { name: 'one the library spells otherwise', typed: ' cafe culture ', expected: 'Enter adds “Café Culture”, as the library spells it' },
+    { name: 'one new to the library (a typo would be a topic of its own)', typed: 'Robtics', expected: 'Enter adds “Robtics”, new to the library' },
+    { name: 'one the article has already, however typed', typed: 'ai', topics: ['AI'], expected: '“AI” is a topic of this article already' },
+    { name: 'nothing typed', typed: '  ', expected: null },
+  ];
+  test.each(rows)('$name', ({ typed, topics = [], expected }) => {
+    expect(enterHint(typed, LIBRARY, topics)).toBe(expected);
   });
 });
