@@ -435,6 +435,14 @@ describe.skipIf(!haveChromium)('the desk in Chromium', () => {
       await page.getByRole('grid', { name: 'Articles' }).focus();
       await page.keyboard.press('Home');
       expect(await accessibilityViolations(page), `${colorScheme}: the list, an article selected`).toEqual([]);
+      // The topic field's suggestions, and below them what Enter will do with what is typed.
+      await page.keyboard.press('t');
+      await page.keyboard.type('i');
+      await expect.poll(() => page.getByText(/^Enter adds “i”, new to the library/).count()).toBe(1);
+      expect(await page.getByRole('listbox', { name: 'Topic suggestions' }).count()).toBe(1);
+      expect(await accessibilityViolations(page), `${colorScheme}: the topic suggestions`).toEqual([]);
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Escape');
       await page.getByRole('radio', { name: 'Has problems' }).click();
       await page.getByRole('row', { name: /broken\.md/ }).click();
       await expect.poll(() => page.getByText(/YAML syntax/).count()).toBeGreaterThan(0);
