@@ -2,14 +2,15 @@
  * The dialog that changes every article the list shows: approves or withdraws them, or adds a topic
  * to them, removes one or renames one. Counts first, then progress with Stop, then the result.
  */
-import { useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { ArticleSummary } from '../../shared/article.js';
 import { formatCount, plural, undoKeys } from '../format.js';
 import { editable, renameChanges, tally, topicChanges, type Tally } from '../state/bulk-changes.js';
-import { librarySpelling, topicSuggestions } from '../state/topic-spelling.js';
+import { librarySpelling } from '../state/topic-spelling.js';
 import type { BulkReport } from '../state/many-edits.js';
 import type { DeskActions } from '../state/use-desk.js';
 import { BulkResult } from './BulkResult.js';
+import { TopicField } from './BulkTopicField.js';
 import { useModal } from './use-modal.js';
 
 interface Props {
@@ -41,9 +42,6 @@ type Stage =
 
 const FIRST_FOCUS = ['.modal-actions .primary:not(:disabled)', '.modal-actions button:not(:disabled)'];
 
-/** The most characters a topic may have (as main checks). */
-const TOPIC_MAX = 200;
-
 /** A modal dialog; Escape closes it unless a change is running (Stop ends it after the articles under way). */
 export function BulkDialog({ rows, onPublish, onTopics, onClose, allTopics, checking, receiving, searchWaits }: Props) {
   const [stage, setStage] = useState<Stage>({ kind: 'setup' });
@@ -66,6 +64,9 @@ export function BulkDialog({ rows, onPublish, onTopics, onClose, allTopics, chec
   const newName = renaming.trim();
   // The topic chosen to remove is the one renamed; a new name that is the same changes nothing.
   const renameIn = newName === '' || newName === removing ? 0 : removeFrom;
+  // A typo added to every article shown would be a topic of its own; a rename to a topic the library has merges the two.
+  const addNote = toAdd === '' ? null : !allTopics.includes(toAdd) ? `“${toAdd}” is new to the library` : toAdd !== adding.trim() ? `Added as the library spells it: “${toAdd}”` : null;
+  const renameNote = renameIn > 0 && allTopics.includes(newName) ? `“${newName}” is a topic already: renamed, the two become one` : null;
 
   // The main action, or where there is nothing to approve, the first that can be pressed.
   useModal(dialogRef, FIRST_FOCUS, stage.kind === 'running', onClose);
@@ -155,6 +156,7 @@ export function BulkDialog({ rows, onPublish, onTopics, onClose, allTopics, chec
                 action={toAdd === '' ? 'Add' : count(addTo, 'Add to')}
                 onAct={toAdd === '' || addTo === 0 ? null : () => void changeTopic(toAdd, true)}
                 allTopics={allTopics}
+                note={addNote}
               />
               <div className="bulk-topic">
                 <select aria-label="Topic to remove or rename in every article shown" value={removing} onChange={(e) => setRemoving(e.target.value)}>
@@ -177,6 +179,7 @@ export function BulkDialog({ rows, onPublish, onTopics, onClose, allTopics, chec
                 action={renameIn === 0 ? 'Rename' : count(renameIn, 'Rename in')}
                 onAct={renameIn === 0 ? null : () => void renameTopic(removing, newName)}
                 allTopics={allTopics}
+                note={renameNote}
               />
             </fieldset>
             <p className="muted">Each article is saved as a small change to its file. {undoKeys()} undoes the whole change.</p>
@@ -212,59 +215,5 @@ export function BulkDialog({ rows, onPublish, onTopics, onClose, allTopics, chec
         )}
       </div>
     </div>
-  );
-}
-
-/** The most topics a field suggests (the browser shows those holding what is typed, in this order). */
-const MAX_SUGGESTIONS = 50;
-
-interface TopicFieldProps {
-  readonly label: string;
-  readonly placeholder: string;
-  readonly value: string;
-  readonly onChange: (value: string) => void;
-  /** The button's text. */
-  readonly action: string;
-  /** What the button does; null while it cannot be pressed. */
-  readonly onAct: (() => void) | null;
-  /** The library's topics, the most used first. */
-  readonly allTopics: readonly string[];
-}
-
-/**
- * A topic typed in, the library's topics suggested as the review pane suggests them (see
- * `topicSuggestions`; the most used while nothing is typed), and the button that acts on it: Enter
- * in the field presses it.
- */
-function TopicField({ label, placeholder, value, onChange, action, onAct, allTopics }: TopicFieldProps) {
-  const listId = useId();
-  const suggested = value.trim() === '' ? allTopics.slice(0, MAX_SUGGESTIONS) : topicSuggestions(value, allTopics, [], MAX_SUGGESTIONS);
-  return (
-    <>
-      <div className="bulk-topic">
-        <input
-          type="text"
-          list={listId}
-          maxLength={TOPIC_MAX}
-          placeholder={placeholder}
-          aria-label={label}
-          value={value}
-          onChange={(e) => onChange(e.target.value)}
-          onKeyDown={(e) => {
-            if (e.key !== 'Enter' || onAct === null) return;
-            e.preventDefault();
-            onAct();
-          }}
-        />
-        <button type="button" disabled={onAct === null} onClick={() => onAct?.()}>
-          {action}
-        </button>
-      </div>
-      <datalist id={listId}>
-        {suggested.map((t) => (
-          <option key={t} value={t} />
-        ))}
-      </datalist>
-    </>
   );
 }

@@ -74,6 +74,32 @@ describe('the dialog that approves or withdraws the articles shown', () => {
     expect(suggested(renaming)).toEqual(['AI', 'Natural Language Processing']);
   });
 
+  test('each topic field says what to know before pressing its button: a topic new to the library, its spelling, a rename that merges two', () => {
+    const shown = [summary('a.md', { topics: ['AI'] }), summary('b.md', { topics: ['Food'] })];
+    render(<BulkDialog rows={shown} onPublish={vi.fn()} onTopics={vi.fn()} allTopics={['AI', 'Food', 'Café']} onClose={() => undefined} checking={null} receiving={null} searchWaits={false} />);
+    const note = (name: string) => {
+      const id = screen.getByRole('combobox', { name }).getAttribute('aria-describedby');
+      return id === null ? null : document.getElementById(id)!.textContent;
+    };
+    const type = (name: string, value: string) => fireEvent.change(screen.getByRole('combobox', { name }), { target: { value } });
+    const [adding, renaming] = ['Topic to add to every article shown', 'New name for that topic'];
+    expect([note(adding), note(renaming)]).toEqual([null, null]);
+    type(adding, 'Robtics');
+    expect(note(adding)).toBe('“Robtics” is new to the library');
+    type(adding, ' cafe ');
+    expect(note(adding)).toBe('Added as the library spells it: “Café”');
+    type(adding, 'Food');
+    expect(note(adding)).toBeNull();
+    fireEvent.change(screen.getByRole('combobox', { name: 'Topic to remove or rename in every article shown' }), { target: { value: 'AI' } });
+    type(renaming, 'Food');
+    expect(note(renaming)).toBe('“Food” is a topic already: renamed, the two become one');
+    expect(screen.getByRole('button', { name: 'Rename in 1 article' })).toBeTruthy();
+    type(renaming, 'Artificial Intelligence');
+    expect(note(renaming)).toBeNull();
+    type(renaming, 'AI'); // the same name: nothing to rename, nothing to say
+    expect(note(renaming)).toBeNull();
+  });
+
   test('a topic renamed: in its place, once, as a proper list; only the articles holding it', () => {
     const articles = [summary('a.md', { topics: ['AI', 'Food'] }), summary('b.md', { topics: ['Food', 'ai'] }), summary('c.md', { topics: ['Cities', 'AI', 'Artificial intelligence', ''] })];
     expect(renameChanges(articles, 'AI', 'Artificial intelligence')).toEqual([
