@@ -66,7 +66,7 @@ export function BulkDialog({ rows, onPublish, onTopics, onClose, allTopics, chec
   const renameIn = newName === '' || newName === removing ? 0 : removeFrom;
   // A typo added to every article shown would be a topic of its own; a rename to a topic the library has merges the two.
   const addNote = toAdd === '' ? null : !allTopics.includes(toAdd) ? `“${toAdd}” is new to the library` : toAdd !== adding.trim() ? `Added as the library spells it: “${toAdd}”` : null;
-  const renameNote = renameIn > 0 && allTopics.includes(newName) ? `“${newName}” is a topic already: renamed, the two become one` : null;
+  const renameNote = renameIn === 0 ? null : allTopics.includes(newName) ? `“${newName}” is a topic already: renamed, the two become one` : spelledOtherwise(newName, removing, allTopics);
 
   // The main action, or where there is nothing to approve, the first that can be pressed.
   useModal(dialogRef, FIRST_FOCUS, stage.kind === 'running', onClose);
@@ -216,4 +216,14 @@ export function BulkDialog({ rows, onPublish, onTopics, onClose, allTopics, chec
       </div>
     </div>
   );
+}
+
+/**
+ * A note where the new name of `from` is another library topic in another case or without its
+ * accents: renamed as typed, the library would hold both spellings. None for a new spelling of
+ * `from` itself ("Ai" renamed "AI").
+ */
+function spelledOtherwise(to: string, from: string, allTopics: readonly string[]): string | null {
+  const spelled = librarySpelling(to, allTopics);
+  return spelled === to || spelled === from ? null : `The library spells it “${spelled}”: renamed as typed, the library would hold both spellings`;
 }

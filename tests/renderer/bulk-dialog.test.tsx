@@ -74,7 +74,7 @@ describe('the dialog that approves or withdraws the articles shown', () => {
     expect(suggested(renaming)).toEqual(['AI', 'Natural Language Processing']);
   });
 
-  test('each topic field says what to know before pressing its button: a topic new to the library, its spelling, a rename that merges two', () => {
+  test('each topic field says what to know before pressing its button: a topic new to the library, its spelling, a rename that merges two or spells one otherwise', () => {
     const shown = [summary('a.md', { topics: ['AI'] }), summary('b.md', { topics: ['Food'] })];
     render(<BulkDialog rows={shown} onPublish={vi.fn()} onTopics={vi.fn()} allTopics={['AI', 'Food', 'Café']} onClose={() => undefined} checking={null} receiving={null} searchWaits={false} />);
     const note = (name: string) => {
@@ -95,6 +95,10 @@ describe('the dialog that approves or withdraws the articles shown', () => {
     expect(note(renaming)).toBe('“Food” is a topic already: renamed, the two become one');
     expect(screen.getByRole('button', { name: 'Rename in 1 article' })).toBeTruthy();
     type(renaming, 'Artificial Intelligence');
+    expect(note(renaming)).toBeNull();
+    type(renaming, 'cafe');
+    expect(note(renaming)).toBe('The library spells it “Café”: renamed as typed, the library would hold both spellings');
+    type(renaming, 'ai'); // a new spelling of the topic renamed itself
     expect(note(renaming)).toBeNull();
     type(renaming, 'AI'); // the same name: nothing to rename, nothing to say
     expect(note(renaming)).toBeNull();
