@@ -4,7 +4,7 @@
  */
 import type { ArticleDetail, ArticleId, ArticleSummary } from './article.js';
 import type { ArticleQuery } from './query.js';
-import type { Result } from './result.js';
+import type { FailureKind, Result } from './result.js';
 
 /**
  * An opaque name for the folder a library was opened from, the same each time that folder is opened
@@ -95,8 +95,11 @@ export const BULK_CHUNK = 100;
 export interface BulkOutcome {
   /** Each article changed, as its file now reads. Those already at the value asked for are left out: nothing was written. */
   readonly saved: readonly ArticleSummary[];
-  /** Each article that could not be changed, and why. */
-  readonly failed: readonly { readonly id: ArticleId; readonly message: string }[];
+  /**
+   * Each article that could not be changed, and why: the kind says whether trying again may do
+   * (`io`, `gone`) or not (`conflict`, `not-found`: the file changed or went since).
+   */
+  readonly failed: readonly { readonly id: ArticleId; readonly kind: FailureKind; readonly message: string }[];
 }
 
 /** One article's new topics, and the topics it was made from (see `setTopics`). */

@@ -1,7 +1,7 @@
 /** The edits an open library takes: each checked as sent, queued per article, and answered with the article's new state. */
 import type { ArticleId, ArticleSummary } from '../../shared/article.js';
 import { MAX_BULK, type BulkOutcome } from '../../shared/contract.js';
-import { fail, ok, type Result } from '../../shared/result.js';
+import { fail, ok, type FailureKind, type Result } from '../../shared/result.js';
 import type { FrontMatterEdit } from './front-matter-edit.js';
 import { KeyedQueue } from './keyed-queue.js';
 import { checkTopics, editArticleFile } from './library-edit.js';
@@ -116,7 +116,7 @@ export class ArticleEdits {
     edit: (item: unknown, unsynced: Set<string>) => { id: unknown; result: Promise<Result<ArticleSummary>> } | null,
   ): Promise<Result<BulkOutcome>> {
     const saved: ArticleSummary[] = [];
-    const failed: { id: ArticleId; message: string }[] = [];
+    const failed: { id: ArticleId; kind: FailureKind; message: string }[] = [];
     const unsynced = new Set<string>();
     try {
       for (const item of items) {
@@ -124,7 +124,7 @@ export class ArticleEdits {
         if (made === null) continue;
         const result = await made.result;
         if (result.ok) saved.push(result.value);
-        else failed.push({ id: String(made.id).slice(0, 4096), message: result.error.message });
+        else failed.push({ id: String(made.id).slice(0, 4096), kind: result.error.kind, message: result.error.message });
       }
     } finally {
       syncFolders(unsynced);

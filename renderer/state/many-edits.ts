@@ -1,7 +1,7 @@
 /** Changes to many articles: sent a request of `BULK_CHUNK` at a time, and undone or redone so. */
 import type { ArticleId } from '../../shared/article.js';
 import { BULK_CHUNK, type Bridge, type BulkOutcome } from '../../shared/contract.js';
-import type { Result } from '../../shared/result.js';
+import type { FailureKind, Result } from '../../shared/result.js';
 import { plural, undoKeys } from '../format.js';
 import { BULK_SHOWN_MS, type DeskStore } from './desk-store.js';
 import type { EditCommand } from './desk-state.js';
@@ -73,7 +73,7 @@ export async function runMany<T extends { readonly id: ArticleId }>(
         changed.push(...chunk.filter((item) => saved.has(item.id)));
         failed.push(...result.value.failed);
       } else {
-        failed.push(...chunk.map((item) => ({ id: item.id, message: result.error.message })));
+        failed.push(...chunk.map((item) => ({ id: item.id, kind: result.error.kind, message: result.error.message })));
       }
       progress(at);
       if (performance.now() - shown >= BULK_SHOWN_MS) {
@@ -137,27 +137,38 @@ export async function replayMany(
     [what, already] = [`the topics of ${plural(done.changed.length, 'article')} ${via === 'undo' ? 'put back' : 'changed again'}`, `those articles' topics are already so`];
   }
   if (store.getState().library !== library) return; // another library was opened meanwhile
-  const wentMeanwhile = store.getState().gone;
-  if (wentMeanwhile !== null && done.failed.length > 0) {
-    // The folder went part way: what was done is done; the articles it could not reach stay to do.
-    const failed = new Set(done.failed.map((f) => f.id));
-    dispatch({ type: 'edit-split', via, done: done.changed.length > 0 ? part(done.changed) : null, rest: part(items.filter((item, i) => i >= done.sent || failed.has(item.id))) });
-    return goneNotice(wentMeanwhile);
-  }
-  if (done.stopped) {
-    dispatch({ type: 'edit-split', via, done: done.changed.length > 0 ? part(done.changed) : null, rest: part(items.slice(done.sent)) });
-    const left = items.length - done.sent;
-    dispatch({ type: 'notice', level: 'info', text: `${Doing} stopped: ${what}; ${plural(left, 'article')} left to ${via}, which ${undoKeys(via)} goes on with.` });
-    return;
-  }
-  if (done.changed.length > 0) dispatch({ type: 'edit-recorded', command: part(done.changed), via });
+  // What failed for a reason that may pass (a full disk, the folder gone a moment) stays on the list
+  // with what was not sent, to try again; an article changed or gone since would fail the same way
+  // every time, and is dropped (as a single edit's undo is, see `runEdit`).
+  const kept = done.failed.filter((f) => !staleFailure(f.kind));
+  const keptIds = new Set(kept.map((f) => f.id));
+  const rest = items.filter((item, i) => i >= done.sent || keptIds.has(item.id));
+  const did = done.changed.length > 0 ? part(done.changed) : null;
+  if (rest.length > 0) dispatch({ type: 'edit-split', via, done: did, rest: part(rest) });
+  else if (did !== null) dispatch({ type: 'edit-recorded', command: did, via });
   else dispatch({ type: 'edit-dropped', via });
-  if (done.changed.length === 0 && done.failed.length === 0) {
-    dispatch({ type: 'notice', level: 'info', text: `Nothing to ${via}: ${already}.` });
-  } else if (done.failed.length === 0) dispatch({ type: 'notice', level: 'info', text: `${Done}: ${what}.` });
-  else {
+  const wentMeanwhile = store.getState().gone;
+  // The folder went part way: what was done is done; the articles it could not reach wait for it.
+  if (wentMeanwhile !== null && kept.length > 0) return goneNotice(wentMeanwhile);
+  const keys = undoKeys(via);
+  const parts = [done.stopped ? `${Doing} stopped: ${what}` : done.failed.length > 0 ? `${Doing}: ${what}` : `${Done}: ${what}`];
+  if (done.stopped) parts.push(`${plural(rest.length, 'article')} left to ${via}, which ${keys} goes on with`);
+  if (done.failed.length > 0) {
     const first = done.failed[0]!;
     const others = done.failed.length > 1 ? ` (and ${plural(done.failed.length - 1, 'other')})` : '';
-    dispatch({ type: 'notice', level: 'error', text: `${Doing}: ${what}; ${first.id}${others} could not be changed: ${first.message}` });
+    const them = kept.length === done.failed.length ? (kept.length === 1 ? 'it' : 'them') : `${kept.length} of them`;
+    const again = kept.length > 0 && !done.stopped ? ` (${keys} tries ${them} again)` : '';
+    parts.push(`${first.id}${others} could not be changed${again}: ${first.message}`);
   }
+  const text = done.changed.length === 0 && done.failed.length === 0 && !done.stopped ? `Nothing to ${via}: ${already}` : parts.join('; ');
+  dispatch({ type: 'notice', level: done.failed.length > 0 ? 'error' : 'info', text: /[.!?]$/.test(text) ? text : `${text}.` });
+}
+
+/**
+ * Whether an edit that failed so would fail the same way every time: its article changed (a
+ * conflict) or went since. Its undo or redo is dropped then; one that failed otherwise (the disk
+ * full, the folder gone a moment) stays, to try again.
+ */
+export function staleFailure(kind: FailureKind): boolean {
+  return kind === 'conflict' || kind === 'not-found';
 }

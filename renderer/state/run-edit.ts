@@ -2,7 +2,7 @@
 import type { Bridge } from '../../shared/contract.js';
 import type { EditCommand } from './desk-state.js';
 import type { DeskStore } from './desk-store.js';
-import { replayMany } from './many-edits.js';
+import { replayMany, staleFailure } from './many-edits.js';
 
 /**
  * Runs `command` as `via` says: done for the first time, undone or redone. A change to one article
@@ -36,7 +36,7 @@ export async function runEdit(store: DeskStore, bridge: Bridge, command: EditCom
   dispatch({ type: 'save-finished', save: { id: command.id, state: conflict ? 'conflict' : 'error', message: result.error.message } });
   // An undo or redo whose file changed or went since would fail the same way every time, and
   // hide the ones before it: it is taken off its list. (One that failed to write stays, to try again.)
-  const stale = via !== 'do' && (conflict || result.error.kind === 'not-found');
+  const stale = via !== 'do' && staleFailure(result.error.kind);
   if (stale) dispatch({ type: 'edit-dropped', via });
   dispatch({ type: 'notice', level: 'error', text: stale ? `Could not ${via}: ${result.error.message}` : result.error.message });
 }

@@ -1,7 +1,7 @@
 /** An in-memory bridge for renderer tests: what main would answer, and a log of what was asked. */
 import type { ArticleDetail, ArticleSummary, RelatedArticle } from '../../shared/article.js';
 import type { Bridge, LibraryEventMessage, UnreadableFolder } from '../../shared/contract.js';
-import { fail, ok } from '../../shared/result.js';
+import { fail, ok, type FailureKind } from '../../shared/result.js';
 
 /** The approved article an error keeps out of every export the fake previews or runs. */
 const HELD_BACK = [{ id: 'broken.md', title: 'broken.md', reason: 'line 2: YAML syntax' }];
@@ -83,12 +83,12 @@ export function fakeBridge(
       calls.push({ name: 'setPublishedMany', args: [ids, value] });
       if (madeIn !== library) return fail('not-found', 'this article was in the library open before; nothing was changed');
       const saved: ArticleSummary[] = [];
-      const failed: { id: string; message: string }[] = [];
+      const failed: { id: string; kind: FailureKind; message: string }[] = [];
       for (const id of ids) {
         if (articles.find((a) => a.id === id)?.published === value) continue;
         const result = update(id, { published: value }, madeIn);
         if (result.ok) saved.push(result.value);
-        else failed.push({ id, message: result.error.message });
+        else failed.push({ id, kind: result.error.kind, message: result.error.message });
       }
       return ok({ saved, failed });
     },
@@ -96,13 +96,13 @@ export function fakeBridge(
       calls.push({ name: 'setTopicsMany', args: [changes] });
       if (madeIn !== library) return fail('not-found', 'this article was in the library open before; nothing was changed');
       const saved: ArticleSummary[] = [];
-      const failed: { id: string; message: string }[] = [];
+      const failed: { id: string; kind: FailureKind; message: string }[] = [];
       for (const { id, topics, from } of changes) {
         const now = articles.find((a) => a.id === id)?.topics;
         if (now !== undefined && now.join('\n') === topics.join('\n')) continue;
         const result = now !== undefined && now.join('\n') !== from.join('\n') ? fail<ArticleSummary>('conflict', `the topics of ${id} were changed by another program`) : update(id, { topics }, madeIn);
         if (result.ok) saved.push(result.value);
-        else failed.push({ id, message: result.error.message });
+        else failed.push({ id, kind: result.error.kind, message: result.error.message });
       }
       return ok({ saved, failed });
     },

@@ -314,9 +314,9 @@ describe('editing files on disk', () => {
     if (!result.ok) return;
     expect(result.value.saved.map((a) => [a.id, a.published])).toEqual([['a.md', true], ['sub/b.md', true], ['seed.txt', true]]);
     expect(result.value.failed).toEqual([
-      { id: 'bad.md', message: expect.stringMatching(/line \d+/) },
-      { id: 'gone.md', message: expect.stringContaining('gone.md') },
-      { id: '../x.md', message: expect.stringContaining('is not the id of an article') },
+      { id: 'bad.md', kind: 'has-errors', message: expect.stringMatching(/line \d+/) },
+      { id: 'gone.md', kind: 'not-found', message: expect.stringContaining('gone.md') },
+      { id: '../x.md', kind: 'outside-library', message: expect.stringContaining('is not the id of an article') },
     ]);
     expect(readFileSync(join(dir, 'a.md'), 'utf8')).toBe(article('A').replace('published: false', 'published: true'));
     expect(readFileSync(join(dir, 'sub/b.md'), 'utf8')).toBe(article('B').replace('published: false', 'published: true'));
@@ -347,11 +347,12 @@ describe('editing files on disk', () => {
       7,
     ]);
     expect(result.ok && result.value.saved.map((a) => [a.id, a.topics])).toEqual([['a.md', ['Politics', 'Elections']], ['b.md', ['Sport']]]);
-    expect(result.ok && result.value.failed.map((f) => [f.id, f.message])).toEqual([
-      ['c.md', expect.stringMatching(/^the topics of c\.md were changed by another program/)],
-      ['a.md', 'the topic "x" is listed twice'],
-      ['b.md', 'each topic change must give the topics it was made from'],
-      ['undefined', 'each topic change must give the topics it was made from'],
+    // The kind tells the desk's undo whether trying again may do (see `staleFailure`).
+    expect(result.ok && result.value.failed.map((f) => [f.id, f.kind, f.message])).toEqual([
+      ['c.md', 'conflict', expect.stringMatching(/^the topics of c\.md were changed by another program/)],
+      ['a.md', 'bad-request', 'the topic "x" is listed twice'],
+      ['b.md', 'bad-request', 'each topic change must give the topics it was made from'],
+      ['undefined', 'bad-request', 'each topic change must give the topics it was made from'],
     ]);
     expect(readFileSync(join(dir, 'a.md'), 'utf8')).toBe(article('A', 'topics: [Politics, Elections]\n'));
     expect(readFileSync(join(dir, 'b.md'), 'utf8')).toBe(article('B', 'topics:\n  - Sport\n'));

@@ -3,10 +3,10 @@ import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testi
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, test } from 'vitest';
 import { App } from '../../renderer/components/App.js';
-import { setup } from '../helpers/desk.js';
+import { library, setup } from '../helpers/desk.js';
 import { fakeBridge, summary } from '../helpers/fake-bridge.js';
 import { type Bridge } from '../../shared/contract.js';
-import { ok } from '../../shared/result.js';
+import { fail, ok } from '../../shared/result.js';
 
 afterEach(cleanup);
 
@@ -31,7 +31,7 @@ describe('approving or withdrawing every article shown', () => {
     const goneMidway: Bridge['setPublishedMany'] = async (ids) => {
       calls.push({ name: 'setPublishedMany', args: [ids, 'gone'] });
       emit({ type: 'gone', name: 'Test library' });
-      return ok({ saved: [], failed: ids.map((id) => ({ id, message: 'the library folder Test library is no longer where it was opened' })) });
+      return ok({ saved: [], failed: ids.map((id) => ({ id, kind: 'gone' as const, message: 'the library folder Test library is no longer where it was opened' })) });
     };
     Object.assign(bridge, { setPublishedMany: goneMidway });
     await user.keyboard('{Control>}z{/Control}');
@@ -238,6 +238,84 @@ describe('approving or withdrawing every article shown', () => {
     await user.keyboard('{Control>}z{/Control}');
     await screen.findByText('Undone: the topics of 1 article put back.');
     expect(calls.filter((c) => c.name === 'setTopicsMany').at(-1)?.args[0]).toEqual([{ id: 'a.md', topics: ['AI', 'Microsoft AI'], from: ['Artificial intelligence', 'Microsoft AI'] }]);
+  });
+
+  test('an undo of many that finds its articles already changed back by another program says there is nothing to undo, and drops the step', async () => {
+    const { user, calls, changeOnDisk } = await setup();
+    await user.keyboard('{Shift>}P{/Shift}');
+    const dialog = screen.getByRole('dialog');
+    await user.click(within(dialog).getByRole('button', { name: 'Approve 1 article' }));
+    await user.click(await within(dialog).findByRole('button', { name: 'Done' }));
+    expect(published()).toBe('2');
+    act(() => changeOnDisk({ ...library[0]!, published: false })); // another program withdrew it meanwhile
+    await waitFor(() => expect(published()).toBe('1'));
+    await user.keyboard('{Control>}z{/Control}');
+    await screen.findByText('Nothing to undo: each of those articles is already withdrawn.');
+    // The step is gone from both lists: neither key asks main for anything more.
+    await user.keyboard('{Control>}{Shift>}z{/Shift}{/Control}');
+    await user.keyboard('{Control>}z{/Control}');
+    expect(calls.filter((c) => c.name === 'setPublishedMany').map((c) => c.args)).toEqual([[['a.md'], true], [['a.md'], false]]);
+    expect(published()).toBe('1');
+  });
+
+  test('an undo of many that finds an article changed by another program names it with the reason, drops it, and keeps the rest for the redo', async () => {
+    const { user, calls, conflictNext } = await setup();
+    await user.keyboard('{Shift>}P{/Shift}');
+    const dialog = screen.getByRole('dialog');
+    await user.type(within(dialog).getByRole('combobox', { name: 'Topic to add to every article shown' }), 'Europe');
+    await user.click(within(dialog).getByRole('button', { name: 'Add to 2 articles' }));
+    await user.click(await within(dialog).findByRole('button', { name: 'Done' }));
+    conflictNext(); // the first article's file was changed by another program
+    await user.keyboard('{Control>}z{/Control}');
+    const notice = await screen.findByText('Undo: the topics of 1 article put back; a.md could not be changed: a.md was changed by another program; their version is kept.');
+    expect(notice.closest('.notice-error')).not.toBeNull(); // an error: it stays until dismissed
+    const rows = within(screen.getByRole('grid', { name: 'Articles' }));
+    expect(rows.getByRole('row', { name: /Café culture/ }).textContent).not.toContain('Europe');
+    // The redo changes again only the article the undo changed; a.md is not tried again.
+    await user.keyboard('{Control>}{Shift>}z{/Shift}{/Control}');
+    await screen.findByText('Redone: the topics of 1 article changed again.');
+    expect(calls.filter((c) => c.name === 'setTopicsMany').at(-1)?.args[0]).toEqual([{ id: 'b.md', topics: ['Food', 'Europe'], from: ['Food'] }]);
+    await user.keyboard('{Control>}z{/Control}');
+    await screen.findByText('Undone: the topics of 1 article put back.');
+    await user.keyboard('{Control>}z{/Control}'); // nothing is left to undo
+    expect(calls.filter((c) => c.name === 'setTopicsMany')).toHaveLength(4);
+  });
+
+  test('an undo of many that fails for a reason that may pass (a full disk) keeps those articles, and the next press tries them again', async () => {
+    const { user, calls, bridge } = await setup();
+    await user.keyboard('{Shift>}P{/Shift}');
+    const dialog = screen.getByRole('dialog');
+    await user.type(within(dialog).getByRole('combobox', { name: 'Topic to add to every article shown' }), 'Europe');
+    await user.click(within(dialog).getByRole('button', { name: 'Add to 2 articles' }));
+    await user.click(await within(dialog).findByRole('button', { name: 'Done' }));
+    const setTopicsMany = bridge.setTopicsMany;
+    // The disk is full while a.md is saved: main names it, and saves the rest.
+    const diskFull: Bridge['setTopicsMany'] = async (changes, key) => {
+      const result = await setTopicsMany(changes.filter((c) => c.id !== 'a.md'), key);
+      return result.ok ? ok({ ...result.value, failed: [{ id: 'a.md', kind: 'io', message: 'could not save a.md: the disk is full' }] }) : result;
+    };
+    Object.assign(bridge, { setTopicsMany: diskFull });
+    await user.keyboard('{Control>}z{/Control}');
+    await screen.findByText('Undo: the topics of 1 article put back; a.md could not be changed (Ctrl+Z tries it again): could not save a.md: the disk is full.');
+    const rows = within(screen.getByRole('grid', { name: 'Articles' }));
+    expect(rows.getByRole('row', { name: /Microsoft drops/ }).textContent).toContain('Europe');
+    Object.assign(bridge, { setTopicsMany });
+    await user.keyboard('{Control>}z{/Control}');
+    await screen.findByText('Undone: the topics of 1 article put back.');
+    expect(calls.filter((c) => c.name === 'setTopicsMany').at(-1)?.args[0]).toEqual([{ id: 'a.md', topics: ['AI', 'Microsoft AI'], from: ['AI', 'Microsoft AI', 'Europe'] }]);
+    expect(rows.getByRole('row', { name: /Microsoft drops/ }).textContent).not.toContain('Europe');
+    // A request main cannot take at all fails for each of its articles with its reason, and they stay too.
+    const refused: Bridge['setTopicsMany'] = async () => fail('io', 'the library could not be reached');
+    Object.assign(bridge, { setTopicsMany: refused });
+    await user.keyboard('{Control>}{Shift>}z{/Shift}{/Control}');
+    await screen.findByText('Redo: the topics of 0 articles changed again; a.md could not be changed (Ctrl+Shift+Z tries it again): the library could not be reached.');
+    Object.assign(bridge, { setTopicsMany });
+    await user.keyboard('{Control>}{Shift>}z{/Shift}{/Control}');
+    await screen.findByText('Redone: the topics of 1 article changed again.');
+    await user.keyboard('{Control>}{Shift>}z{/Shift}{/Control}');
+    await waitFor(() => expect(screen.getAllByText('Redone: the topics of 1 article changed again.')).toHaveLength(2));
+    expect(rows.getByRole('row', { name: /Microsoft drops/ }).textContent).toContain('Europe');
+    expect(rows.getByRole('row', { name: /Café culture/ }).textContent).toContain('Europe');
   });
 
   test('an article that could not be changed is named with the reason, and the rest are changed', async () => {
