@@ -6,7 +6,7 @@ import { App } from '../../renderer/components/App.js';
 import { library, setup } from '../helpers/desk.js';
 import { fakeBridge } from '../helpers/fake-bridge.js';
 import { type Bridge } from '../../shared/contract.js';
-import { ok } from '../../shared/result.js';
+import { fail, ok } from '../../shared/result.js';
 
 afterEach(cleanup);
 
@@ -144,6 +144,8 @@ describe('the list of keyboard shortcuts', () => {
     expect(calls.filter((c) => c.name === 'setPublished').map((c) => c.args)).toEqual([['a.md', true]]);
     act(() => emit({ type: 'command', command: 'undo' }));
     await waitFor(() => expect(calls.filter((c) => c.name === 'setPublished').map((c) => c.args)).toEqual([['a.md', true], ['a.md', false]]));
+    act(() => emit({ type: 'command', command: 'redo' }));
+    await waitFor(() => expect(calls.filter((c) => c.name === 'setPublished').map((c) => c.args)).toEqual([['a.md', true], ['a.md', false], ['a.md', true]]));
   });
 });
 
@@ -242,6 +244,23 @@ describe('the related articles in the review pane', () => {
     await waitFor(() => expect(within(pane).getByRole('heading', { name: 'Related articles (12)' })).toBeTruthy());
     expect(titles(pane)).toHaveLength(10);
     expect(within(pane).getByRole('button', { name: 'Show all 12' })).toBeTruthy();
+  });
+
+  test('Open asks main to open the link in the system browser; a link the system cannot open says why', async () => {
+    const fake = fakeBridge(library, 2, { 'a.md': related(2) });
+    const user = userEvent.setup();
+    render(<App bridge={fake.bridge} />);
+    await user.click(await screen.findByRole('row', { name: /Microsoft drops/ }));
+    const cards = await screen.findAllByRole('heading', { level: 3 });
+    const open = (i: number) => within(cards[i]!.closest('li')!).getByRole('button', { name: /Open/ });
+    await user.click(open(0));
+    expect(fake.calls.filter((c) => c.name === 'openExternal').map((c) => c.args[0])).toEqual(['https://example.org/1']);
+    expect(document.querySelector('.notice-error')).toBeNull();
+    // No browser is registered with the system: main answers why, and the desk says it.
+    Object.assign(fake.bridge, { openExternal: async (url: string) => fail('io', `could not open ${url}: no application is registered to open web pages`) });
+    await user.click(open(1));
+    const notice = await screen.findByText('could not open https://example.org/2: no application is registered to open web pages');
+    expect(notice.closest('.notice-error')).not.toBeNull();
   });
 
   test('ten or fewer are all shown, with no button', async () => {

@@ -7,7 +7,7 @@ import { library, rowTitles, setup } from '../helpers/desk.js';
 import { fakeBridge, summary } from '../helpers/fake-bridge.js';
 import { SLICED_FROM } from '../../renderer/state/use-list-view.js';
 import { type Bridge } from '../../shared/contract.js';
-import { ok } from '../../shared/result.js';
+import { fail, ok } from '../../shared/result.js';
 
 afterEach(() => {
   cleanup();
@@ -413,6 +413,16 @@ describe('the desk', () => {
     await waitFor(() => expect(screen.queryByText(/This file is marked read-only/)).toBeNull());
     expect(within(screen.getByRole('row', { name: /A locked story/ })).queryByRole('img', { name: 'read-only' })).toBeNull();
     expect((screen.getByRole('switch', { name: 'Published' }) as HTMLInputElement).disabled).toBe(false);
+  });
+
+  test('a library that cannot be opened again says why, and the desk stays as it was', async () => {
+    const { user, emit, bridge } = await setup();
+    act(() => emit({ type: 'unwatched', reason: 'the system would not watch it: Unsupported file system' }));
+    Object.assign(bridge, { reopenLibrary: async () => fail('gone', 'the library folder Test library is no longer where it was opened') });
+    await user.click(screen.getByRole('button', { name: 'Open it again' }));
+    const notice = await screen.findByText('Could not open the library again: the library folder Test library is no longer where it was opened');
+    expect(notice.closest('.notice-error')).not.toBeNull();
+    expect(rowTitles()).toHaveLength(3);
   });
 
   test('a folder the system will not watch: the desk says why changes elsewhere may not show, until dismissed or opened again', async () => {
