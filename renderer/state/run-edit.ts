@@ -1,5 +1,6 @@
 /** One edit (an approval, a topic change, or many of them) sent to main, or undone or redone, and what came of it. */
 import type { Bridge } from '../../shared/contract.js';
+import { undoKeys } from '../format.js';
 import type { EditCommand } from './desk-state.js';
 import type { DeskStore } from './desk-store.js';
 import { replayMany, staleFailure } from './many-edits.js';
@@ -38,5 +39,6 @@ export async function runEdit(store: DeskStore, bridge: Bridge, command: EditCom
   // hide the ones before it: it is taken off its list. (One that failed to write stays, to try again.)
   const stale = via !== 'do' && staleFailure(result.error.kind);
   if (stale) dispatch({ type: 'edit-dropped', via });
-  dispatch({ type: 'notice', level: 'error', text: stale ? `Could not ${via}: ${result.error.message}` : result.error.message });
+  const again = via === 'do' || stale ? '' : ` (${undoKeys(via)} tries it again)`;
+  dispatch({ type: 'notice', level: 'error', text: via === 'do' ? result.error.message : `Could not ${via}${again}: ${result.error.message}` });
 }

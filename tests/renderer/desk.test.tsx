@@ -553,6 +553,22 @@ describe('the desk', () => {
     expect(screen.getByRole('button', { name: 'Remove topic Coffee' })).toBeTruthy();
   });
 
+  test('an undo that fails for a reason that may pass (a full disk) says so and stays: the same key tries it again', async () => {
+    const { user, calls, bridge } = await setup();
+    await user.click(screen.getByRole('row', { name: /Microsoft drops/ }));
+    await user.keyboard('p');
+    await waitFor(() => expect((screen.getByRole('switch', { name: 'Published' }) as HTMLInputElement).checked).toBe(true));
+    const setPublished = bridge.setPublished;
+    Object.assign(bridge, { setPublished: async () => fail('io', 'could not save a.md: the disk is full') });
+    await user.keyboard('{Control>}z{/Control}');
+    const notice = await screen.findByText('Could not undo (Ctrl+Z tries it again): could not save a.md: the disk is full');
+    expect(notice.closest('.notice-error')).not.toBeNull();
+    Object.assign(bridge, { setPublished });
+    await user.keyboard('{Control>}z{/Control}');
+    await waitFor(() => expect((screen.getByRole('switch', { name: 'Published' }) as HTMLInputElement).checked).toBe(false));
+    expect(calls.filter((c) => c.name === 'setPublished').map((c) => c.args)).toEqual([['a.md', true], ['a.md', false]]);
+  });
+
   test('a conflict is said plainly and the article keeps the other version', async () => {
     const { user, conflictNext } = await setup();
     await user.click(screen.getByRole('row', { name: /Microsoft drops/ }));
