@@ -50,7 +50,7 @@ const rows: readonly Row[] = [
   { name: 'a tab used for indentation', input: '---\ntitle: A\nprovider:\n\tname: X\n---\n', errors: ['yaml-syntax'], at: { line: 4 } },
   { name: 'a "..." line with more after it (a second document)', input: '---\ntitle: A\n...\npublished: true\n---\n', errors: ['yaml-syntax'], at: { line: 3, column: 1 } },
   { name: 'a "..." line last (the end of the one document)', input: '---\ntitle: A\n...\n---\n', title: 'A' },
-  { name: 'an unclosed quote', input: '---\ntitle: "A\npublished: true\n---\n', errors: ['yaml-syntax'] },
+  { name: 'an unclosed quote, named where it opens', input: '---\ntitle: "A\npublished: true\n---\n', errors: ['yaml-syntax'], at: { line: 2, column: 8, message: expect.stringContaining('the quote (") that opens the value of title is not closed') } },
   { name: 'front matter that is a list', input: '---\n- a\n- b\n---\n', errors: ['not-a-mapping'], at: { line: 2, column: 1 } },
   { name: 'front matter that is one string', input: '---\njust words\n---\n', errors: ['not-a-mapping'] },
   { name: 'unterminated front matter', input: '---\ntitle: A\npublished: true\n', errors: ['unterminated'], at: { line: 1, column: 1 } },
