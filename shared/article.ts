@@ -23,7 +23,9 @@ export type ProblemCode =
   /** A topic that is empty, or listed more than once. */
   | 'bad-topic'
   /** Text holding a character that overrides the direction of what follows it. */
-  | 'direction-control';
+  | 'direction-control'
+  /** A quoted value whose closing quote is missing, read on over the line of a key after it. */
+  | 'runs-on';
 
 /** One thing wrong with one file, phrased so a person can act on it. */
 export interface Problem {

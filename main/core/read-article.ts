@@ -10,7 +10,7 @@ import { readFrontMatterYaml, type FrontMatterData, type RootBooleans } from './
  * another version are ignored: bump it whenever a change here or in article-model.ts changes output
  * (or what the full check vouches for, published-line.ts: that is kept in the index too).
  */
-export const READER_VERSION = 'reader-5';
+export const READER_VERSION = 'reader-6';
 
 /** A file that reads: its text, where the front matter is, and the data. */
 export interface ReadableFile {
@@ -63,7 +63,56 @@ function parseBytes(id: ArticleId, bytes: Uint8Array): ParsedFile {
 
 /** The summary of data already parsed from this YAML (an edit's verified re-read saves parsing again). */
 export function summaryOf(id: ArticleId, yaml: string, data: FrontMatterData): ArticleSummary {
-  return withOwnStrings(summarize(id, data, checkFields(data, (field) => lineOfKey(yaml, field))));
+  const problems = checkFields(data, (field) => lineOfKey(yaml, field));
+  return withOwnStrings(summarize(id, data, [...problems, ...keysRunOver(yaml, data)]));
+}
+
+/** The top-level keys Masthead reads (and `secured`, which an export carries): those a value running on may swallow unseen. */
+const READ_KEYS = ['title', 'excerpt', 'category', 'type', 'publishedDateTime', 'originalUrl', 'webUrl', 'quality', 'heat', 'published', 'topics', 'provider', 'images', 'related', 'secured'];
+
+/**
+ * Warnings for the lines that start like a key Masthead reads but are read as part of the quoted
+ * value above them: a closing quote missing, where the YAML still reads (a quoted value may run on
+ * over lines at column 0, folded into one line of text). The key is then not in the data at all,
+ * and the value holds its line: `title: "Rates rise` over `published: true` reads as the title
+ * "Rates rise published: true", and the article as not approved. Only such a key, absent from the
+ * data, whose `key:` a top-level text holds, is looked for in the YAML.
+ */
+function keysRunOver(yaml: string, data: FrontMatterData): Problem[] {
+  /** Each value that ran on, by its key and line, with the lines it swallowed: key and line. */
+  const runs = new Map<string, { readonly line: number; readonly over: { key: string; line: number }[] }>();
+  let texts: string[] | undefined;
+  for (const key of READ_KEYS) {
+    if (Object.hasOwn(data, key)) continue;
+    texts ??= Object.keys(data).filter((k) => typeof data[k] === 'string');
+    const holders = texts.filter((k) => (data[k] as string).includes(`${key}:`));
+    const swallowed = holders.length === 0 ? undefined : lineOfKey(yaml, key);
+    if (swallowed === undefined) continue;
+    // The value that ran on over it: the nearest key above it that holds its text.
+    let holder: { key: string; line: number } | undefined;
+    for (const k of holders) {
+      const line = lineOfKey(yaml, k);
+      if (line !== undefined && line < swallowed && (holder === undefined || line > holder.line)) holder = { key: k, line };
+    }
+    if (holder === undefined) continue;
+    const run = runs.get(holder.key) ?? { line: holder.line, over: [] };
+    run.over.push({ key, line: swallowed });
+    runs.set(holder.key, run);
+  }
+  return [...runs].map(([key, { line, over }]) => {
+    const field = own(key); // the file's own key: a slice of its text (see `withOwnStrings`)
+    over.sort((a, b) => a.line - b.line);
+    const lines = over.map((o) => `line ${o.line} ("${o.key}:")`).join(' and ');
+    const keys = over.map((o) => `"${o.key}"`).join(' or ');
+    const which = over.length === 1 ? `which is read as part of ${field}, not as a key` : `which are read as part of ${field}, not as keys`;
+    return {
+      level: 'warning',
+      code: 'runs-on',
+      field,
+      message: own(`${field} runs on over ${lines}, ${which}, so the article has no ${keys} key; the quote that opens ${field} is likely not closed on its line`),
+      line,
+    };
+  });
 }
 
 /**
