@@ -2,7 +2,7 @@
 import * as jsYaml from 'js-yaml';
 import { load, CORE_SCHEMA, YAMLException, type EventType, type State, type Type } from 'js-yaml';
 import type { Problem } from '../../shared/article.js';
-import { unclosedQuote } from './unclosed-quote.js';
+import { duplicateKey, explainMistake } from './yaml-mistakes.js';
 
 /**
  * YAML 1.2 core types plus merge keys, and no timestamp type: `2022-07-05T23:38:00Z`
@@ -90,25 +90,15 @@ function yamlProblem(e: unknown, yaml: string, firstLine: number): Problem {
   }
   if (e instanceof YAMLException) {
     const duplicate = /duplicated mapping key/.test(e.reason);
-    const open = duplicate ? null : unclosedQuote(yaml, { line: e.mark.line, column: e.mark.column, reason: e.reason }, FRONT_MATTER_SCHEMA);
-    if (open !== null) {
-      const { quote, key } = open;
-      const runs = /end of the stream within a (?:double|single) quoted scalar/.test(e.reason)
-        ? 'to the end of the front matter'
-        : `into the lines below, and the YAML cannot be read from line ${e.mark.line + firstLine} on`;
-      return {
-        level: 'error',
-        code: 'yaml-syntax',
-        message: `YAML syntax: the quote (${quote}) that opens the value of ${key} is not closed on its line, so the value runs on ${runs}; add the closing ${quote} at the end of this line`,
-        line: open.line + firstLine,
-        column: open.column + 1,
-      };
+    const mistake = duplicate ? null : explainMistake(yaml, { line: e.mark.line, column: e.mark.column, reason: e.reason }, FRONT_MATTER_SCHEMA, firstLine);
+    if (mistake !== null) {
+      return { level: 'error', code: 'yaml-syntax', message: `YAML syntax: ${mistake.message}`, line: mistake.line + firstLine, column: mistake.column + 1 };
     }
     return {
       level: 'error',
       code: duplicate ? 'duplicate-key' : 'yaml-syntax',
       message: duplicate
-        ? 'duplicate key: this key already appears earlier in the same mapping; keep only one of them'
+        ? `duplicate key: ${duplicateKey(yaml, { line: e.mark.line, column: e.mark.column, reason: e.reason }, firstLine) ?? 'this key already appears earlier in the same mapping; keep only one of them'}`
         : `YAML syntax: ${e.reason}`,
       line: e.mark.line + firstLine,
       column: e.mark.column + 1,
