@@ -10,6 +10,15 @@ import { fail, ok } from '../../shared/result.js';
 
 afterEach(cleanup);
 
+/** Adds the topic Europe to both articles the desk shows that take topics, from the bulk dialog, and closes it. */
+async function addEuropeToBoth(user: ReturnType<typeof userEvent.setup>): Promise<void> {
+  await user.keyboard('{Shift>}P{/Shift}');
+  const dialog = screen.getByRole('dialog');
+  await user.type(within(dialog).getByRole('combobox', { name: 'Topic to add to every article shown' }), 'Europe');
+  await user.click(within(dialog).getByRole('button', { name: 'Add to 2 articles' }));
+  await user.click(await within(dialog).findByRole('button', { name: 'Done' }));
+}
+
 describe('approving or withdrawing every article shown', () => {
   const published = () => (screen.getByText(/\d+ published ·/).textContent ?? '').match(/(\d+) published/)?.[1];
 
@@ -260,11 +269,7 @@ describe('approving or withdrawing every article shown', () => {
 
   test('an undo of many that finds an article changed by another program names it with the reason, drops it, and keeps the rest for the redo', async () => {
     const { user, calls, conflictNext } = await setup();
-    await user.keyboard('{Shift>}P{/Shift}');
-    const dialog = screen.getByRole('dialog');
-    await user.type(within(dialog).getByRole('combobox', { name: 'Topic to add to every article shown' }), 'Europe');
-    await user.click(within(dialog).getByRole('button', { name: 'Add to 2 articles' }));
-    await user.click(await within(dialog).findByRole('button', { name: 'Done' }));
+    await addEuropeToBoth(user);
     conflictNext(); // the first article's file was changed by another program
     await user.keyboard('{Control>}z{/Control}');
     const notice = await screen.findByText('Undo: the topics of 1 article put back; a.md could not be changed: a.md was changed by another program; their version is kept.');
@@ -283,11 +288,7 @@ describe('approving or withdrawing every article shown', () => {
 
   test('an undo of many that fails for a reason that may pass (a full disk) keeps those articles, and the next press tries them again', async () => {
     const { user, calls, bridge } = await setup();
-    await user.keyboard('{Shift>}P{/Shift}');
-    const dialog = screen.getByRole('dialog');
-    await user.type(within(dialog).getByRole('combobox', { name: 'Topic to add to every article shown' }), 'Europe');
-    await user.click(within(dialog).getByRole('button', { name: 'Add to 2 articles' }));
-    await user.click(await within(dialog).findByRole('button', { name: 'Done' }));
+    await addEuropeToBoth(user);
     const setTopicsMany = bridge.setTopicsMany;
     // The disk is full while a.md is saved: main names it, and saves the rest.
     const diskFull: Bridge['setTopicsMany'] = async (changes, key) => {
