@@ -25,7 +25,7 @@ export interface Mistake {
 const MAX_TRIES = 3;
 
 /** A key as people write them: not starting with YAML's indicators, holding no colon or `#`. */
-const KEY = String.raw`[^\s#'"\-?:{}[\]!&*|>%@` + '`' + String.raw`,][^:#]*?`;
+export const KEY = String.raw`[^\s#'"\-?:{}[\]!&*|>%@` + '`' + String.raw`,][^:#]*?`;
 /** `key: "…` or `- key: '…`: the indent (with any `- `), the key and the opening quote. */
 const QUOTED_VALUE = new RegExp(String.raw`^([ \t]*(?:-[ \t]+)*)(${KEY}):[ \t]+(["'])`);
 /** A line that reads as a key of its own: `key:` followed by a space or the line's end. */
@@ -36,9 +36,52 @@ const KEY_VALUE = new RegExp(String.raw`^([ \t]*(?:-[ \t]+)*)(${KEY}):[ \t]+(\S(
 /** The first of the mistakes below that explains where the parse stopped, or null. `firstLine` numbers the YAML's first line in the file. */
 export function explainMistake(yaml: string, stop: YamlStop, schema: Schema, firstLine: number): Mistake | null {
   const lines = yaml.split('\n');
-  const mistake = unclosedQuote(lines, stop, schema, firstLine) ?? valueMistake(lines, stop, schema);
-  if (mistake !== null || !/tab characters must not be used in indentation/.test(stop.reason)) return mistake;
-  return { line: stop.line, column: stop.column, message: 'a tab indents this line, and YAML allows only spaces there; indent it with spaces' };
+  const mistake = unclosedQuote(lines, stop, schema, firstLine) ?? valueMistake(lines, stop, stop.line, schema) ?? tabIndent(lines, stop, schema);
+  if (mistake !== null) return mistake;
+  // js-yaml finds some mistakes only once the value is over: where the next line begins.
+  const before = (lines[stop.line] ?? '').slice(0, stop.column).trim() === '' ? previousLine(lines, stop.line) : -1;
+  return before === -1 ? null : valueMistake(lines, stop, before, schema);
+}
+
+/**
+ * Whether the value on line `i` was meant to end there: the next line that is neither blank nor a
+ * comment is a key of its own, no deeper than the key at `keyColumn` (or no line follows).
+ */
+function endsHere(lines: readonly string[], i: number, keyColumn: number): boolean {
+  let j = i + 1;
+  while (j < lines.length && (lines[j]!.trim() === '' || lines[j]!.trimStart().startsWith('#'))) j++;
+  if (j === lines.length) return true;
+  const nextKey = KEY_LINE.exec(lines[j]!);
+  return nextKey !== null && nextKey[1]!.length <= keyColumn;
+}
+
+/** The nearest line above `line` that is neither blank nor a comment, or -1. */
+function previousLine(lines: readonly string[], line: number): number {
+  for (let i = line - 1; i >= 0; i--) if (lines[i]!.trim() !== '' && !lines[i]!.trimStart().startsWith('#')) return i;
+  return -1;
+}
+
+/**
+ * A tab in the indent of the line where the parse stopped: YAML indents with spaces only. js-yaml
+ * says so itself where it sees the tab as indentation; before a top-level key it reads the line as
+ * something else ("end of the stream or a document separator is expected").
+ */
+function tabIndent(lines: readonly string[], stop: YamlStop, schema: Schema): Mistake | null {
+  const line = lines[stop.line] ?? '';
+  const indent = /^[ \t]*/.exec(line)![0];
+  if (!indent.includes('\t')) return null;
+  const rest = line.slice(indent.length);
+  const spaces = indent.replaceAll('\t', '');
+  const withSpaces = { line: stop.line, column: indent.indexOf('\t'), message: 'a tab indents this line, and YAML allows only spaces there; indent it with spaces' };
+  if (readsWhenMended(lines, stop.line, spaces + rest, stop, schema)) {
+    // Without its tab the line reads. Left at the start of the line, that is where it belongs only
+    // after a top-level value (not after a key that opens a nested block: `provider:`).
+    const before = previousLine(lines, stop.line);
+    const topLevel = before === -1 || (!/^[ \t]/.test(lines[before]!) && !/:[ \t]*(?:#.*)?\r?$/.test(lines[before]!));
+    return spaces !== '' || !topLevel ? withSpaces : { line: stop.line, column: 0, message: 'a tab indents this line, which YAML does not allow, and its key belongs at the start of the line; remove the tab' };
+  }
+  const tabReason = /tab characters must not be used in indentation/.test(stop.reason);
+  return tabReason || readsWhenMended(lines, stop.line, indent.replaceAll('\t', '  ') + rest, stop, schema) ? withSpaces : null;
 }
 
 /**
@@ -57,10 +100,7 @@ function unclosedQuote(lines: readonly string[], stop: YamlStop, schema: Schema,
     if (found === null) continue;
     const quote = found[3] as '"' | "'";
     if (closingQuote(line, found[0].length, quote) !== -1) continue;
-    let j = i + 1;
-    while (j < lines.length && (lines[j]!.trim() === '' || lines[j]!.trimStart().startsWith('#'))) j++;
-    const nextKey = j < lines.length ? KEY_LINE.exec(lines[j]!) : null;
-    if (j < lines.length && (nextKey === null || nextKey[1]!.length > found[1]!.length)) continue;
+    if (!endsHere(lines, i, found[1]!.length)) continue;
     tries++;
     const content = line.replace(/[ \t\r]+$/, '');
     if (!readsWhenMended(lines, i, content + quote + line.slice(content.length), stop, schema)) continue;
@@ -77,12 +117,12 @@ function unclosedQuote(lines: readonly string[], stop: YamlStop, schema: Schema,
 }
 
 /**
- * A one-line value that YAML reads otherwise than it looks, on the line where the parse stopped: a
+ * A one-line value that YAML reads otherwise than it looks, on line `at` (where the parse stopped, or the line before): a
  * colon and a space inside it (a second key, as YAML sees it), quotes inside quotes, or a first
  * character that YAML keeps for itself. Each is mended by putting the whole value in double quotes.
  */
-function valueMistake(lines: readonly string[], stop: YamlStop, schema: Schema): Mistake | null {
-  const line = lines[stop.line];
+function valueMistake(lines: readonly string[], stop: YamlStop, at: number, schema: Schema): Mistake | null {
+  const line = lines[at];
   const found = line === undefined ? null : KEY_VALUE.exec(line);
   if (found === null) return null;
   const [, lead, rawKey, value] = found as unknown as [string, string, string, string];
@@ -99,6 +139,21 @@ function valueMistake(lines: readonly string[], stop: YamlStop, schema: Schema):
       first === '"'
         ? `a quote (") inside the value of ${key} ends it early, and the rest of the line is left over; write each quote inside it as \\" or put the value in single quotes`
         : `an apostrophe (') inside the value of ${key} ends it early, and the rest of the line is left over; write each one inside it twice ('') or put the value in double quotes`;
+  } else if (first === '[' || first === '{') {
+    const closer = first === '[' ? ']' : '}';
+    const close = flowEnd(value);
+    // Left open, a list or mapping was meant where it holds a comma (or a mapping's colon), or nothing yet; else it is text.
+    if (close === -1 && (value.includes(',') || (first === '{' && value.includes(':')) || value.slice(1).trim() === '')) {
+      // Meant as a list (or mapping), not closed on its line: mended by closing it there.
+      if (!endsHere(lines, at, lead.length)) return null;
+      const open = first === '[' ? 'list' : 'mapping';
+      const content = line!.replace(/[ \t\r]+$/, '');
+      if (!readsWhenMended(lines, at, content + closer + line!.slice(content.length), stop, schema)) return null;
+      return { line: at, column: line!.indexOf(value, lead.length + rawKey.length), message: `the ${open} that ${first} opens in the value of ${key} is not closed on its line; add ${closer} at its end` };
+    }
+    const rest = close === -1 ? value : value.slice(close + 1).trim();
+    if (rest === '' || rest.startsWith('#')) return null; // a whole list: the mistake is elsewhere
+    why = `the value of ${key} begins with ${first}, ${STARTS[first]!}; put the whole value in double quotes`;
   } else {
     text = value.replace(/[ \t]#.*$/, ''); // a comment after a plain value is not part of it
     const start = STARTS[first];
@@ -107,8 +162,8 @@ function valueMistake(lines: readonly string[], stop: YamlStop, schema: Schema):
     else return null;
   }
   const mended = `${lead}${rawKey}: ${JSON.stringify(text)}${line!.endsWith('\r') ? '\r' : ''}`;
-  if (!readsWhenMended(lines, stop.line, mended, stop, schema)) return null;
-  return { line: stop.line, column: line!.indexOf(value, lead.length + rawKey.length), message: why };
+  if (!readsWhenMended(lines, at, mended, stop, schema)) return null;
+  return { line: at, column: line!.indexOf(value, lead.length + rawKey.length), message: why };
 }
 
 /** Why a plain value may not begin with these characters, as YAML reads them. */
@@ -125,32 +180,19 @@ const STARTS: Readonly<Record<string, string>> = {
   '`': 'which YAML does not allow at the start of a value',
 };
 
-/** A line's key: the indent (with any `- `) and the key, bare or quoted. */
-const KEY_AT = new RegExp(String.raw`^([ \t]*(?:-[ \t]+)*)(${KEY}|"[^"]*"|'[^']*')[ \t]*:(?:[ \t]|\r?$)`);
-
-/**
- * Names the key a duplicate-key error is about, and the line where the mapping has it already:
- * the nearest line above at the key's own indent, within the same mapping (the walk ends at a line
- * less indented, or at the start of the list item the key is in).
- */
-export function duplicateKey(yaml: string, stop: YamlStop, firstLine: number): string | null {
-  const lines = yaml.split('\n');
-  const found = KEY_AT.exec(lines[stop.line] ?? '');
-  if (found === null || found[1]!.length !== stop.column) return null;
-  const key = found[2]!;
-  const name = /^["']/.test(key) ? key.slice(1, -1) : key.trim();
-  for (let i = stop.line - 1; i >= 0; i--) {
-    const line = lines[i]!;
-    const text = line.trimStart();
-    if (text === '' || text.startsWith('#')) continue;
-    const other = KEY_AT.exec(line);
-    if (other !== null && other[1]!.length === stop.column) {
-      const otherName = /^["']/.test(other[2]!) ? other[2]!.slice(1, -1) : other[2]!.trim();
-      if (otherName === name) return `${name} is set already on line ${i + firstLine} of the same mapping; keep only one of them`;
-      if (other[1]!.includes('-')) break; // the first key of the list item this one is in
-    } else if (line.length - text.length < stop.column) break; // less indented: the mapping begins below it
+/** Where the bracket that closes the one `text` opens with is, outside quotes, or -1 when the line does not close it. */
+function flowEnd(text: string): number {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '"' || c === "'") {
+      const close = closingQuote(text, i + 1, c);
+      if (close === -1) return -1;
+      i = close;
+    } else if (c === '[' || c === '{') depth++;
+    else if ((c === ']' || c === '}') && --depth === 0) return i;
   }
-  return `${name} is set already, earlier in the same mapping; keep only one of them`;
+  return -1;
 }
 
 /** Where the quote that closes one opened just before `from` is in `text`, or -1 when the line does not close it. */
@@ -175,7 +217,7 @@ function readsWhenMended(lines: readonly string[], i: number, mended: string, st
     load([...lines.slice(0, i), mended, ...lines.slice(i + 1)].join('\n'), { schema });
     return true;
   } catch (e) {
-    const mark = (e as { mark?: { line: number; column: number } }).mark;
-    return mark !== undefined && mark.line > i && (mark.line !== stop.line || mark.column !== stop.column);
+    const { mark, reason } = e as { mark?: { line: number; column: number }; reason?: string };
+    return mark !== undefined && mark.line > i && (mark.line !== stop.line || mark.column !== stop.column || reason !== stop.reason);
   }
 }

@@ -2,7 +2,8 @@
 import * as jsYaml from 'js-yaml';
 import { load, CORE_SCHEMA, YAMLException, type EventType, type State, type Type } from 'js-yaml';
 import type { Problem } from '../../shared/article.js';
-import { duplicateKey, explainMistake } from './yaml-mistakes.js';
+import { duplicateKey } from './duplicate-key.js';
+import { explainMistake } from './yaml-mistakes.js';
 
 /**
  * YAML 1.2 core types plus merge keys, and no timestamp type: `2022-07-05T23:38:00Z`
