@@ -8,6 +8,7 @@
 import type { ArticleId, ArticleSummary } from '../../shared/article.js';
 import { checkFields, summarize } from './article-model.js';
 import type { FrontMatterData } from './yaml-read.js';
+import { mayLeaveValueOpen } from './left-open.js';
 import { blockList, byteTable, CR, flowList, GIVE_UP, isLetter, KEY_START, NL, providerBlock, scalar, trimSpaces, type Value } from './quick-values.js';
 
 const DASHES = /^---[ \t]*$/;
@@ -50,6 +51,8 @@ export function quickSummary(id: ArticleId, bytes: Uint8Array): ArticleSummary |
   const otherKeys: string[] = [];
   offsets.fill(-1);
   values.fill(undefined);
+  /** Where the entry before began, when its lines were skipped unread: they may leave a value open (see left-open.ts). */
+  let unread = -1;
   while (pos < end) {
     nl = buf.indexOf(NL, pos);
     const lineEnd = nl === -1 ? end : nl;
@@ -72,6 +75,7 @@ export function quickSummary(id: ArticleId, bytes: Uint8Array): ArticleSummary |
       colon++;
     }
     if (colon === textEnd || buf[colon - 1] === 0x20) return null;
+    if (unread !== -1 && mayLeaveValueOpen(buf, pos, unread)) return null;
     const slot = fieldAt(buf, pos, colon);
     if (slot === -1) {
       const key = buf.toString('latin1', pos, colon);
@@ -83,6 +87,8 @@ export function quickSummary(id: ArticleId, bytes: Uint8Array): ArticleSummary |
       offsets[slot] = pos;
     }
     const blockEnd = nextTopLine(buf, lineEnd);
+    // A block of text (`key: |`) holds its lines as they are: none of them opens a value.
+    unread = (slot === -1 || blockEnd > next) && !startsBlockScalar(buf, colon + 1, textEnd) ? pos : -1;
     pos = blockEnd;
     if (slot === -1) continue;
     const raw = trimSpaces(utf8(buf, colon + 1, lineEnd));
@@ -91,6 +97,13 @@ export function quickSummary(id: ArticleId, bytes: Uint8Array): ArticleSummary |
     values[slot] = value;
   }
   return null; // never closed: the full parse reports it
+}
+
+/** Whether the value in [from, to) is the header of a block of text: `|` or `>`, with its indicators. */
+function startsBlockScalar(buf: Buffer, from: number, to: number): boolean {
+  let p = from;
+  while (p < to && buf[p] === 0x20) p++;
+  return buf[p] === 0x7c || buf[p] === 0x3e;
 }
 
 /** The slot in FIELDS of the key in [from, to), or -1 for another key. */
