@@ -26,7 +26,9 @@ const BACKSLASH = 0x5c;
 export function mayLeaveValueOpen(buf: Buffer, pos: number, floor: number): boolean {
   let end = pos - 1; // the NL that ends the line before
   while (end > floor) {
-    const start = buf.lastIndexOf(NL, end - 1) + 1;
+    // Lines are short: a loop back to the line's start costs less than a call to `lastIndexOf`.
+    let start = end;
+    while (start > 0 && buf[start - 1] !== NL) start--;
     let p = start;
     while (p < end && (buf[p] === SPACE || buf[p] === TAB)) p++;
     const textEnd = end > p && buf[end - 1] === CR ? end - 1 : end;

@@ -64,11 +64,14 @@ function parseBytes(id: ArticleId, bytes: Uint8Array): ParsedFile {
 /** The summary of data already parsed from this YAML (an edit's verified re-read saves parsing again). */
 export function summaryOf(id: ArticleId, yaml: string, data: FrontMatterData): ArticleSummary {
   const problems = checkFields(data, (field) => lineOfKey(yaml, field));
-  return withOwnStrings(summarize(id, data, [...problems, ...keysRunOver(yaml, data)]));
+  const runOver = keysRunOver(yaml, data);
+  return withOwnStrings(summarize(id, data, runOver.length === 0 ? problems : [...problems, ...runOver]));
 }
 
 /** The top-level keys Masthead reads (and `secured`, which an export carries): those a value running on may swallow unseen. */
 const READ_KEYS = ['title', 'excerpt', 'category', 'type', 'publishedDateTime', 'originalUrl', 'webUrl', 'quality', 'heat', 'published', 'topics', 'provider', 'images', 'related', 'secured'];
+/** Each of READ_KEYS as a value that swallowed its line holds it. */
+const KEY_COLONS = READ_KEYS.map((key) => `${key}:`);
 
 /**
  * Warnings for the lines that start like a key Masthead reads but are read as part of the quoted
@@ -82,10 +85,12 @@ function keysRunOver(yaml: string, data: FrontMatterData): Problem[] {
   /** Each value that ran on, by its key and line, with the lines it swallowed: key and line. */
   const runs = new Map<string, { readonly line: number; readonly over: { key: string; line: number }[] }>();
   let texts: string[] | undefined;
-  for (const key of READ_KEYS) {
-    if (Object.hasOwn(data, key)) continue;
+  for (let i = 0; i < READ_KEYS.length; i++) {
+    const key = READ_KEYS[i]!;
+    if (data[key] !== undefined || Object.hasOwn(data, key)) continue; // (a parse gives null, never undefined, for a key it has)
     texts ??= Object.keys(data).filter((k) => typeof data[k] === 'string');
-    const holders = texts.filter((k) => (data[k] as string).includes(`${key}:`));
+    const spelled = KEY_COLONS[i]!;
+    const holders = texts.filter((k) => (data[k] as string).includes(spelled));
     const swallowed = holders.length === 0 ? undefined : lineOfKey(yaml, key);
     if (swallowed === undefined) continue;
     // The value that ran on over it: the nearest key above it that holds its text.
