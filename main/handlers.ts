@@ -90,6 +90,7 @@ export function createHandlers(session: Session, openExternal: OpenExternal, exp
       if (args.length !== 0) return arity(0, args);
       const root = session.root;
       if (root === undefined) return fail('not-found', 'no library is open; choose File › Open Library…');
+      // Another library opened meanwhile (superseded) is no failure: the desk is told of it as it opens.
       const opened = await session.open(root);
       return opened.ok ? ok(null) : opened;
     },

@@ -42,10 +42,22 @@ export interface SessionOptions {
   readonly lookAgainMs?: { readonly watched: number; readonly unwatched: number };
 }
 
+/**
+ * What an open answers: the library opened, or `superseded` where a later open was asked for before
+ * this one was read (that one stands, and says how it went; this one was closed unshown).
+ */
+export type OpenOutcome = { readonly name: string; readonly size: number; readonly superseded?: false } | { readonly superseded: true };
+
 /** Holds one open library at a time and forwards its changes as events. */
 export class Session {
   private current: OpenLibrary | null = null;
   private opening: Promise<unknown> = Promise.resolve();
+  /** How many opens were asked for (see `open`); each is known by its number, its ticket. */
+  private asked = 0;
+  /** The opens asked for that are still under way, by ticket. */
+  private readonly underWay = new Map<number, Promise<unknown>>();
+  /** The ticket of the latest open that was shown. */
+  private shownTicket = 0;
   /** The key of each folder opened in this session (see `LibraryKey`). */
   private readonly keys = new Map<string, LibraryKey>();
 
@@ -54,25 +66,57 @@ export class Session {
     private readonly options: SessionOptions = { watch: true },
   ) {}
 
-  /** Opens a folder, replacing the open library only when the new one opens; requests wait meanwhile. */
-  open(folder: string): Promise<Result<{ name: string; size: number }>> {
-    const opening = this.openNow(folder);
+  /**
+   * Opens a folder, replacing the open library only when the new one opens; requests wait meanwhile.
+   * The latest open asked for that succeeds is the one that stands: a library still being read when
+   * another is asked for (a large one remembered from the last start, and the editor picks a small
+   * one from Open Recent) is closed once read, not shown over the later choice; it is shown after
+   * all if every open asked for after it fails.
+   */
+  open(folder: string): Promise<Result<OpenOutcome>> {
+    const ticket = ++this.asked;
+    const opening = this.openNow(folder, ticket, async () => !(await this.outranked(ticket))).finally(() => this.underWay.delete(ticket));
+    this.underWay.set(ticket, opening);
     this.opening = opening;
     return opening;
   }
 
+  /**
+   * Whether an open asked for after `ticket` opened its library: once every such open still under
+   * way has settled (they may fail, and this one then stands).
+   */
+  private async outranked(ticket: number): Promise<boolean> {
+    for (;;) {
+      if (this.shownTicket > ticket) return true;
+      const later = this.laterUnderWay(ticket);
+      if (later.length === 0) return false;
+      await Promise.allSettled(later);
+    }
+  }
+
+  /** The opens asked for after `ticket` that are still under way. */
+  private laterUnderWay(ticket: number): Promise<unknown>[] {
+    return [...this.underWay].filter(([t]) => t > ticket).map(([, opening]) => opening);
+  }
+
   /** Resolves once no library is being opened. */
   async ready(): Promise<void> {
+    // An open that waits for a later one to settle is shown when that one fails: wait for them all.
+    while (this.underWay.size > 0) await Promise.allSettled(this.underWay.values());
     await this.opening;
   }
 
-  /** Opens `folder`; with `wanted`, the library opened is dropped unless it still holds once it is read. */
-  private async openNow(folder: string, wanted: () => boolean = () => true): Promise<Result<{ name: string; size: number }>> {
+  /**
+   * Opens `folder` for the open asked for as `ticket`; the library opened is closed, superseded,
+   * unless `wanted` holds once it is read. Its progress is told while no later open is under way or shown.
+   */
+  private async openNow(folder: string, ticket: number, wanted: () => Promise<boolean>): Promise<Result<OpenOutcome>> {
     const dataFolder = this.options.dataFolder?.();
     let reported = -Infinity;
     const opened = await Library.open(folder, {
       ...(dataFolder === undefined ? {} : indexCacheOf(dataFolder)),
       onProgress: ({ done, total }) => {
+        if (this.shownTicket > ticket || this.laterUnderWay(ticket).length > 0) return;
         if (done === total || done - reported >= 2000) {
           reported = done;
           this.emit({ type: 'open-progress', done, total });
@@ -81,10 +125,11 @@ export class Session {
     });
     if (!opened.ok) return opened;
     const library = opened.value;
-    if (!wanted()) {
+    if (!(await wanted())) {
       await library.close();
-      return fail('io', `${basename(library.root)} was not opened again: another library was opened meanwhile`);
+      return ok({ superseded: true });
     }
+    this.shownTicket = ticket;
     const name = basename(library.root);
     let key = this.keys.get(library.root);
     if (key === undefined) this.keys.set(library.root, (key = randomBytes(9).toString('base64url')));
@@ -126,11 +171,14 @@ export class Session {
         (info) => info.isDirectory(),
         () => false,
       );
-      if (back && this.current === open) {
+      // Not while an open the editor asked for is under way: it stands, or if it fails, the look goes on.
+      if (back && this.current === open && this.underWay.size === 0) {
         // Opened again unless the editor opens another library meanwhile: theirs is kept.
-        const opening = this.openNow(folder, () => this.current === open);
+        const ticket = this.asked;
+        const opening = this.openNow(folder, ticket, async () => !(await this.outranked(ticket)) && this.current === open);
         this.opening = opening;
-        if ((await opening).ok) return;
+        const reopened = await opening;
+        if (reopened.ok && reopened.value.superseded !== true) return;
       }
       if (this.current === open) open.returning = setTimeout(() => void look(), this.options.returnCheckMs ?? 2000);
     };

@@ -19,6 +19,7 @@ export async function serveDesk(dir: string | undefined, port: number, io: CliIo
     io.err(`masthead: ${opened.error.message}\n`);
     return EXIT.usage;
   }
+  if (opened.value.superseded === true) return EXIT.ok; // never: nothing else is opened before the host is up
   const handlers = createHostHandlers(session, (event) => host?.broadcast(event));
   try {
     host = await startBrowserHost({ handlers, rendererDir: join(packageRoot(), 'out', 'renderer'), port });

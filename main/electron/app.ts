@@ -64,7 +64,7 @@ async function start(): Promise<void> {
   const wanted = handedOver ?? libraryArgument(process.argv) ?? remembered.settings.lastLibrary ?? seeds;
   // The window comes up at once; the desk shows the opening's progress and asks for the list when it is in.
   const opening = session.open(wanted).then(async (opened) => {
-    if (opened.ok) return session.root;
+    if (opened.ok) return opened.value.superseded === true ? undefined : session.root; // the editor opened another meanwhile: it is remembered as it opens
     dialog.showErrorBox('Masthead could not open the library', `${opened.error.message}\n\nThe bundled sample library opens instead.`);
     await session.open(seeds);
   });
@@ -104,6 +104,7 @@ async function start(): Promise<void> {
    */
   const openFolder = async (folder: string): Promise<void> => {
     const result = await session.open(folder);
+    if (result.ok && result.value.superseded === true) return; // another open asked for after this one stands, and is remembered
     const recent = remembered.settings.recentLibraries ?? [];
     if (!result.ok) {
       dialog.showErrorBox('Masthead could not open the library', result.error.message);

@@ -1,13 +1,17 @@
 /** The session's watch on the open library's folder itself: gone, then back where it was. */
 import { chmodSync, mkdirSync, readFileSync, renameSync, rmSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { afterEach, describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test, vi } from 'vitest';
 import type { LibraryEventMessage } from '../../shared/contract.js';
+import { Library } from '../../main/core/library.js';
 import { Session } from '../../main/session.js';
 import { tempDir } from '../helpers/corpora.js';
 
 const cleanups: (() => void)[] = [];
-afterEach(() => cleanups.splice(0).forEach((c) => c()));
+afterEach(() => {
+  vi.restoreAllMocks();
+  cleanups.splice(0).forEach((c) => c());
+});
 
 const article = (title: string): string => `---\ntitle: ${title}\npublished: false\n---\nbody\n`;
 
@@ -78,6 +82,36 @@ describe('a session whose library folder goes', () => {
     expect(open.ok ? open.value.name : null).toBe('features');
   });
 
+  test('one the editor asks for while the folder is gone stands, though the folder comes back while it is read', async () => {
+    const { root, dirs, events, session } = libraries(['news', 'features']);
+    const [dir, other] = [dirs[0]!, dirs[1]!];
+    await session.open(dir);
+    await new Promise((r) => setTimeout(r, 300));
+    renameSync(dir, join(root, 'elsewhere'));
+    await until(() => events.some((e) => e.type === 'gone'));
+    const held = holdOpen();
+    const chosen = session.open(other);
+    renameSync(join(root, 'elsewhere'), dir);
+    await new Promise((r) => setTimeout(r, 300)); // six looks for the folder meanwhile
+    held.release();
+    expect((await chosen).ok).toBe(true);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(reloadedNames(events)).toEqual(['news', 'features']);
+  });
+
+  test('one the editor asks for that cannot be opened leaves the look going: the folder back is opened again', async () => {
+    const { root, dirs, events, session } = libraries(['news']);
+    const dir = dirs[0]!;
+    await session.open(dir);
+    await new Promise((r) => setTimeout(r, 300));
+    renameSync(dir, join(root, 'elsewhere'));
+    await until(() => events.some((e) => e.type === 'gone'));
+    expect((await session.open(join(root, 'no-such-folder'))).ok).toBe(false);
+    renameSync(join(root, 'elsewhere'), dir);
+    await until(() => reloadedNames(events).length === 2);
+    expect(reloadedNames(events)).toEqual(['news', 'news']);
+  });
+
   test('a folder put back as another (a share mounted again), unseen by any watch: the first edit finds it gone, and it is opened again', async () => {
     const { root, dirs, events, session } = libraries(['news'], false);
     const dir = dirs[0]!;
@@ -135,5 +169,77 @@ describe('a session opening a library while other programs change it', () => {
     await until(() => library().summary('e.md')?.title === 'New elsewhere');
     await until(() => library().summary('d.md') === undefined);
     expect(library().list().map((a) => a.id)).toEqual(['a.md', 'b.md', 'c.md', 'e.md']);
+  });
+});
+
+/**
+ * The `Library.open` made after `skip` others waits to begin until the answer's `release` is called
+ * (a large library still being read).
+ */
+function holdOpen(skip = 0): { release: () => void } {
+  const open = Library.open.bind(Library);
+  let release = (): void => undefined;
+  const gate = new Promise<void>((r) => (release = r));
+  let calls = 0;
+  vi.spyOn(Library, 'open').mockImplementation(async (folder, options) => {
+    if (calls++ === skip) await gate;
+    return open(folder, options);
+  });
+  return { release };
+}
+
+const reloadedNames = (events: readonly LibraryEventMessage[]): string[] => events.flatMap((e) => (e.type === 'reloaded' ? [e.name] : []));
+
+describe('a session asked for another library while one is still being read', () => {
+  test('the later choice stands: the one read after it is never shown', async () => {
+    const { dirs, events, session } = libraries(['large', 'small']);
+    const held = holdOpen();
+    const first = session.open(dirs[0]!);
+    const second = await session.open(dirs[1]!);
+    expect(second.ok && second.value.superseded !== true ? second.value.name : null).toBe('small');
+    held.release();
+    const outcome = await first;
+    expect(outcome.ok && outcome.value.superseded).toBe(true);
+    await session.ready();
+    expect(reloadedNames(events)).toEqual(['small']);
+    const open = session.library();
+    expect(open.ok ? open.value.name : null).toBe('small');
+  });
+
+  test.each([
+    { later: 'opens', shown: ['small'], first: 'superseded' },
+    { later: 'cannot be opened', shown: ['large'], first: 'large' },
+  ])('one read first waits for the later one, which $later', async ({ later, shown, first: firstOutcome }) => {
+    const { root, dirs, events, session } = libraries(['large', 'small']);
+    const held = holdOpen(1);
+    const first = session.open(dirs[0]!);
+    const second = session.open(later === 'opens' ? dirs[1]! : join(root, 'no-such-folder'));
+    await new Promise((r) => setTimeout(r, 300)); // the first is read within this
+    expect(reloadedNames(events)).toEqual([]); // not shown while the later one may still open
+    let ready = false;
+    void session.ready().then(() => (ready = true));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(ready).toBe(false);
+    held.release();
+    expect((await second).ok).toBe(later === 'opens');
+    const outcome = await first;
+    expect(outcome.ok ? (outcome.value.superseded === true ? 'superseded' : outcome.value.name) : outcome.error.message).toBe(firstOutcome);
+    await session.ready();
+    expect(reloadedNames(events)).toEqual(shown);
+    const open = session.library();
+    expect(open.ok ? open.value.name : null).toBe(shown[0]);
+  });
+
+  test('the first tells its progress only until another is asked for', async () => {
+    const { dirs, events, session } = libraries(['large', 'small']);
+    for (let i = 0; i < 30; i++) writeFileSync(join(dirs[0]!, `n${i}.md`), article(`n${i}`));
+    const held = holdOpen();
+    const first = session.open(dirs[0]!);
+    await session.open(dirs[1]!);
+    held.release();
+    await first;
+    const totals = events.flatMap((e) => (e.type === 'open-progress' ? [e.total] : []));
+    expect(totals).toContain(1);
+    expect(totals).not.toContain(31);
   });
 });
