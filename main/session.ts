@@ -115,6 +115,7 @@ export class Session {
     let reported = -Infinity;
     const opened = await Library.open(folder, {
       ...(dataFolder === undefined ? {} : indexCacheOf(dataFolder)),
+      abandoned: () => this.shownTicket > ticket, // superseded for sure: a later open was shown
       onProgress: ({ done, total }) => {
         if (this.shownTicket > ticket || this.laterUnderWay(ticket).length > 0) return;
         if (done === total || done - reported >= 2000) {

@@ -16,7 +16,7 @@ export interface OpenProgress {
 export interface PassTarget {
   readonly index: LibraryIndex;
   readonly passes: BackgroundPasses;
-  /** True once the library closed: the full check stops at its next batch. */
+  /** True once the library closed (or its opener abandoned it): the listing and the full check stop at their next batch. */
   readonly closed: () => boolean;
 }
 
@@ -26,7 +26,7 @@ export function listFiles(
   files: readonly ScannedFile[] | Promise<readonly ScannedFile[]>,
   onProgress?: (p: OpenProgress) => void,
 ): Promise<void> {
-  return target.passes.run((fresh) => listWithin(target.index, fresh, files, 0, null, onProgress));
+  return target.passes.run((fresh) => listWithin(target, fresh, files, 0, null, onProgress));
 }
 
 /**
@@ -62,7 +62,7 @@ export function reconcileFiles(
       if (!present.has(id) && fresh(id)) index.remove(id);
     }
     const fromCache = files.length - unread.length;
-    await listWithin(index, fresh, unread, fromCache, files.length, onProgress);
+    await listWithin(target, fresh, unread, fromCache, files.length, onProgress);
     return { unread, fromCache };
   });
 }
@@ -98,7 +98,7 @@ export function checkFiles(target: PassTarget, files: readonly ScannedFile[]): P
 }
 
 async function listWithin(
-  index: LibraryIndex,
+  { index, closed }: PassTarget,
   fresh: (id: ArticleId) => boolean,
   files: readonly ScannedFile[] | Promise<readonly ScannedFile[]>,
   done: number,
@@ -110,11 +110,16 @@ async function listWithin(
     onProgress?.({ done, total });
     return list;
   });
-  await readMany(listed, 'quick', (results) => {
-    for (const r of results) if (fresh(r.id)) applyRead(index, r);
-    done += results.length;
-    onProgress?.({ done, total: total ?? done });
-  });
+  await readMany(
+    listed,
+    'quick',
+    (results) => {
+      for (const r of results) if (fresh(r.id)) applyRead(index, r);
+      done += results.length;
+      onProgress?.({ done, total: total ?? done });
+    },
+    closed,
+  );
 }
 
 /** Puts what a read thread found into the index: a file gone leaves it. */

@@ -33,6 +33,12 @@ export interface OpenOptions {
   readonly cacheFolder?: string;
   /** Which reader wrote a cache (default: READER_VERSION); a cache by any other is ignored. */
   readonly reader?: string;
+  /**
+   * Asked between batches of reads: once true, the reading stops, and the library answered is to be
+   * closed unshown (another library chosen meanwhile has opened: at 100,000 files the rest of the
+   * listing would hold both cores for seconds).
+   */
+  readonly abandoned?: () => boolean;
 }
 
 /**
@@ -59,12 +65,14 @@ export class Library {
   /** Approvals and topic changes (see article-edits.ts). */
   private readonly edits: ArticleEdits;
   private closed = false;
+  /** Whoever opened the library no longer wants it (see `OpenOptions.abandoned`). */
+  private abandoned: () => boolean = () => false;
   /** Writes the persistent index; null when none is kept. */
   private readonly writer: CacheWriter | null;
   /** The background passes under way (a listing, a check, a rescan), and what the main thread touched meanwhile. */
   private readonly passes = new BackgroundPasses();
   /** What the opening passes fill (see library-passes.ts). */
-  private readonly passTarget: PassTarget = { index: this.index, passes: this.passes, closed: () => this.closed };
+  private readonly passTarget: PassTarget = { index: this.index, passes: this.passes, closed: () => this.closed || this.abandoned() };
   /** Removing the aside links that saves left (see save.ts), after each save has answered. */
   private tidying: Promise<void> = Promise.resolve();
   /** Saved files looked at again once the watcher could have told of them (see saved-recheck.ts). */
@@ -128,6 +136,7 @@ export class Library {
     const root = opened.value.path;
     const cache = options.cacheFolder === undefined ? null : { file: cacheFileOf(options.cacheFolder, root), reader: options.reader ?? READER_VERSION };
     const library = new Library(opened.value, cache);
+    if (options.abandoned !== undefined) library.abandoned = options.abandoned;
     const leftovers: string[] = [];
     const unreadable: UnreadableFolder[] = [];
     const cached = cache === null ? null : await loadIndex(cache.file, root, cache.reader);

@@ -230,6 +230,25 @@ describe('a session asked for another library while one is still being read', ()
     expect(open.ok ? open.value.name : null).toBe(shown[0]);
   });
 
+  test('once a later one is shown, the first stops reading its files', async () => {
+    const { dirs, events, session } = libraries(['large', 'small']);
+    for (let i = 0; i < 3000; i++) writeFileSync(join(dirs[0]!, `n${i}.md`), article(`n${i}`));
+    const open = Library.open.bind(Library);
+    const libraries_: Library[] = [];
+    vi.spyOn(Library, 'open').mockImplementation(async (folder, options) => {
+      const result = await open(folder, options);
+      if (result.ok) libraries_.push(result.value);
+      return result;
+    });
+    const first = session.open(dirs[0]!);
+    await session.open(dirs[1]!);
+    const outcome = await first;
+    expect(outcome.ok && outcome.value.superseded).toBe(true);
+    expect(reloadedNames(events)).toEqual(['small']);
+    const large = libraries_.find((l) => l.root.endsWith('large'))!;
+    expect(large.size).toBeLessThan(1000); // of 3,001: it stopped within a few slices of the small one's open
+  });
+
   test('the first tells its progress only until another is asked for', async () => {
     const { dirs, events, session } = libraries(['large', 'small']);
     for (let i = 0; i < 30; i++) writeFileSync(join(dirs[0]!, `n${i}.md`), article(`n${i}`));
