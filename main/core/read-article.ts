@@ -10,7 +10,7 @@ import { readFrontMatterYaml, type FrontMatterData, type RootBooleans } from './
  * another version are ignored: bump it whenever a change here or in article-model.ts changes output
  * (or what the full check vouches for, published-line.ts: that is kept in the index too).
  */
-export const READER_VERSION = 'reader-8';
+export const READER_VERSION = 'reader-9';
 
 /** A file that reads: its text, where the front matter is, and the data. */
 export interface ReadableFile {
@@ -58,13 +58,17 @@ function parseBytes(id: ArticleId, bytes: Uint8Array): ParsedFile {
   const yaml = yamlOf(text, block);
   const read = readFrontMatterYaml(yaml, YAML_FIRST_LINE);
   if (!read.ok) return broken(id, read.problem);
-  return { kind: 'article', summary: summaryOf(id, yaml, read.data), readable: { text, block, data: read.data, rootBooleans: read.rootBooleans } };
+  return { kind: 'article', summary: summaryOf(id, yaml, read.data, read.textOverLines), readable: { text, block, data: read.data, rootBooleans: read.rootBooleans } };
 }
 
-/** The summary of data already parsed from this YAML (an edit's verified re-read saves parsing again). */
-export function summaryOf(id: ArticleId, yaml: string, data: FrontMatterData): ArticleSummary {
+/**
+ * The summary of data already parsed from this YAML (an edit's verified re-read saves parsing
+ * again). `textOverLines` false, as the parse tells (see yaml-read.ts), spares the look for values
+ * that ran on over a key's line: none can have.
+ */
+export function summaryOf(id: ArticleId, yaml: string, data: FrontMatterData, textOverLines = true): ArticleSummary {
   const problems = checkFields(data, (field) => lineOfKey(yaml, field));
-  const runOver = keysRunOver(yaml, data);
+  const runOver = textOverLines ? keysRunOver(yaml, data) : [];
   return withOwnStrings(summarize(id, data, runOver.length === 0 ? problems : [...problems, ...runOver]));
 }
 
@@ -74,50 +78,87 @@ const READ_KEYS = ['title', 'excerpt', 'category', 'type', 'publishedDateTime', 
 const KEY_COLONS = READ_KEYS.map((key) => `${key}:`);
 
 /**
- * Warnings for the lines that start like a key Masthead reads but are read as part of the quoted
+ * Warnings for the lines that start like a key Masthead reads but are read as part of a quoted
  * value above them: a closing quote missing, where the YAML still reads (a quoted value may run on
  * over lines at column 0, folded into one line of text). The key is then not in the data at all,
  * and the value holds its line: `title: "Rates rise` over `published: true` reads as the title
- * "Rates rise published: true", and the article as not approved. Only such a key, absent from the
- * data, whose `key:` a top-level text holds, is looked for in the YAML.
+ * "Rates rise published: true", and the article as not approved. The value may be one nested in a
+ * top-level key too, a related article's title or an image's caption, as the bulk of a file is.
+ * Only a key absent from the data, which starts a line at column 0 and whose `key:` a text in the
+ * data holds, is looked for further.
  */
 function keysRunOver(yaml: string, data: FrontMatterData): Problem[] {
-  /** Each value that ran on, by its key and line, with the lines it swallowed: key and line. */
-  const runs = new Map<string, { readonly line: number; readonly over: { key: string; line: number }[] }>();
-  let texts: string[] | undefined;
+  /** Each value that ran on, by its top-level key, with the lines it swallowed: key and line. */
+  const runs = new Map<string, { readonly line: number; readonly nested: boolean; readonly opened?: number; readonly over: { key: string; line: number }[] }>();
+  let keys: string[] | undefined;
   for (let i = 0; i < READ_KEYS.length; i++) {
     const key = READ_KEYS[i]!;
     if (data[key] !== undefined || Object.hasOwn(data, key)) continue; // (a parse gives null, never undefined, for a key it has)
-    texts ??= Object.keys(data).filter((k) => typeof data[k] === 'string');
+    // A plain search first: most files lack some of these keys, and none of them a line that starts with one.
+    if (!yaml.includes(`\n${key}`) && !yaml.includes(`\n"${key}"`) && !yaml.includes(`\n'${key}'`)) continue;
     const spelled = KEY_COLONS[i]!;
-    const holders = texts.filter((k) => (data[k] as string).includes(spelled));
+    keys ??= Object.keys(data);
+    const holders = keys.filter((k) => holdsText(data[k], spelled, 0));
     const swallowed = holders.length === 0 ? undefined : lineOfKey(yaml, key);
     if (swallowed === undefined) continue;
-    // The value that ran on over it: the nearest key above it that holds its text.
+    // The value that ran on over it: within the nearest key above it that holds its text.
     let holder: { key: string; line: number } | undefined;
     for (const k of holders) {
       const line = lineOfKey(yaml, k);
       if (line !== undefined && line < swallowed && (holder === undefined || line > holder.line)) holder = { key: k, line };
     }
     if (holder === undefined) continue;
-    const run = runs.get(holder.key) ?? { line: holder.line, over: [] };
+    const nested = typeof data[holder.key] !== 'string';
+    const opened = nested ? quoteOpenedAbove(yaml, swallowed, holder.line) : undefined;
+    const run = runs.get(holder.key) ?? { line: opened ?? holder.line, nested, opened, over: [] };
     run.over.push({ key, line: swallowed });
     runs.set(holder.key, run);
   }
-  return [...runs].map(([key, { line, over }]) => {
+  return [...runs].map(([key, { line, nested, opened, over }]) => {
     const field = own(key); // the file's own key: a slice of its text (see `withOwnStrings`)
     over.sort((a, b) => a.line - b.line);
     const lines = over.map((o) => `line ${o.line} ("${o.key}:")`).join(' and ');
     const keys = over.map((o) => `"${o.key}"`).join(' or ');
-    const which = over.length === 1 ? `which is read as part of ${field}, not as a key` : `which are read as part of ${field}, not as keys`;
+    const value = nested ? 'that value' : field;
+    const which = over.length === 1 ? `which is read as part of ${value}, not as a key` : `which are read as part of ${value}, not as keys`;
+    // Where the line that opens the value is not known, the warning is on its top-level key's line.
+    const opens = !nested ? `the quote that opens ${field}` : opened === undefined ? `a quote that opens it, between line ${line} and line ${over[0]!.line},` : 'the quote that opens it';
     return {
       level: 'warning',
       code: 'runs-on',
       field,
-      message: own(`${field} runs on over ${lines}, ${which}, so the article has no ${keys} key; the quote that opens ${field} is likely not closed on its line`),
+      message: own(`${nested ? `a value in ${field}` : field} runs on over ${lines}, ${which}, so the article has no ${keys} key; ${opens} is likely not closed on its line`),
       line,
     };
   });
+}
+
+/** Whether `value`, or a value nested in it, is a text that holds `spelled`. */
+function holdsText(value: unknown, spelled: string, depth: number): boolean {
+  if (typeof value === 'string') return value.includes(spelled);
+  if (typeof value !== 'object' || value === null || depth > 64) return false;
+  const items = Array.isArray(value) ? value : Object.values(value);
+  for (const item of items) if (holdsText(item, spelled, depth + 1)) return true;
+  return false;
+}
+
+/**
+ * The file line, after `floor` and before `swallowed`, that opens the quoted value that ran on over
+ * `swallowed`: the nearest above it whose value (after its key, or its list item's dash) opens a
+ * quote and does not close it. The lines between are the value's own and hold no quote of its kind
+ * (one would have closed it). Undefined when no line looks so.
+ */
+function quoteOpenedAbove(yaml: string, swallowed: number, floor: number): number | undefined {
+  const lines = yaml.split('\n');
+  for (let line = swallowed - 1; line > floor; line--) {
+    const text = lines[line - YAML_FIRST_LINE]?.replace(/\r$/, '') ?? '';
+    const opening = /^[ \t]*(?:-[ \t]+)*(?:[^\s"'#-][^:]*:[ \t]+)?(["'])(.*)$/.exec(text);
+    if (opening === null) continue;
+    const [, quote, rest] = opening as unknown as [string, string, string];
+    const closes = quote === '"' ? /(?:^|[^\\])(?:\\\\)*"/.test(rest) : rest.replace(/''/g, '').includes("'");
+    if (!closes) return line;
+  }
+  return undefined;
 }
 
 /**

@@ -27,28 +27,43 @@ export type FrontMatterData = Record<string, unknown>;
 export type RootBooleans = readonly number[];
 
 /** Parsed data, or the error-level problem that stopped the read. */
-export type YamlRead = { readonly ok: true; readonly data: FrontMatterData; readonly rootBooleans: RootBooleans } | { readonly ok: false; readonly problem: Problem };
+export type YamlRead =
+  | {
+      readonly ok: true;
+      readonly data: FrontMatterData;
+      readonly rootBooleans: RootBooleans;
+      /** Whether some text value was read over more than one line: only such a value can have run on over a key's line (see read-article.ts). */
+      readonly textOverLines: boolean;
+    }
+  | { readonly ok: false; readonly problem: Problem };
 
 /** Parses the YAML of a front-matter block whose first line is `firstLine` of the file. */
 export function readFrontMatterYaml(yaml: string, firstLine: number): YamlRead {
   let data: unknown;
   const rootBooleans: number[] = [];
   let openedAt = -1;
+  let openedLine = -1;
+  let textOverLines = false;
   // js-yaml tells its listener where each node opens and closes; depth 2 is the top-level mapping's
   // keys and values. Recording them costs a few microseconds of a parse of hundreds. `depth` is
   // js-yaml's own (4.x), untyped: without it nothing is recorded, and the quick approval falls back
-  // to its slower proof (published-line.ts).
+  // to its slower proof (published-line.ts). A text has no nodes within it, so the last node opened
+  // before one closes is the text itself: it was read over lines when js-yaml's line moved between.
   const listener = (event: EventType, state: State & { readonly depth?: number }): void => {
-    if (state.depth !== 2) return;
-    if (event === 'open') openedAt = state.position;
-    else if (typeof state.result === 'boolean') rootBooleans.push(openedAt, state.position);
+    if (event === 'open') {
+      openedLine = state.line;
+      if (state.depth === 2) openedAt = state.position;
+      return;
+    }
+    if (state.line !== openedLine && typeof state.result === 'string') textOverLines = true;
+    if (state.depth === 2 && typeof state.result === 'boolean') rootBooleans.push(openedAt, state.position);
   };
   try {
     data = load(yaml, { schema: FRONT_MATTER_SCHEMA, listener });
   } catch (e) {
     return { ok: false, problem: yamlProblem(e, yaml, firstLine) };
   }
-  if (data === null || data === undefined) return { ok: true, data: {}, rootBooleans };
+  if (data === null || data === undefined) return { ok: true, data: {}, rootBooleans, textOverLines };
   if (typeof data !== 'object' || Array.isArray(data)) {
     const what = Array.isArray(data) ? 'a list' : `a single ${typeof data}`;
     return {
@@ -73,7 +88,7 @@ export function readFrontMatterYaml(yaml: string, firstLine: number): YamlRead {
       },
     };
   }
-  return { ok: true, data: data as FrontMatterData, rootBooleans };
+  return { ok: true, data: data as FrontMatterData, rootBooleans, textOverLines };
 }
 
 function yamlProblem(e: unknown, yaml: string, firstLine: number): Problem {

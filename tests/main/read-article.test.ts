@@ -3,6 +3,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, test } from 'vitest';
 import { parseArticleFile } from '../../main/core/read-article.js';
+import { readFrontMatterYaml } from '../../main/core/yaml-read.js';
 import type { ProblemCode } from '../../shared/article.js';
 import { parseText } from '../helpers/edit-text.js';
 
@@ -69,6 +70,33 @@ const rows: readonly Row[] = [
     warnings: ['runs-on'],
     at: { line: 3, field: 'excerpt', message: expect.stringMatching(/^excerpt runs on over line 4 \("type:"\), which is read as part of excerpt, not as a key/) },
   },
+  {
+    name: 'a related article’s title left open over the published line: the warning names the line its quote opens',
+    input: '---\ntitle: A\nrelated:\n  - title: "Rates rise\npublished: true\ntopics: [a]\n  - title: x"\n---\n',
+    warnings: ['runs-on'],
+    published: false,
+    topics: [],
+    at: {
+      line: 4,
+      field: 'related',
+      message: 'a value in related runs on over line 5 ("published:") and line 6 ("topics:"), which are read as part of that value, not as keys, so the article has no "published" or "topics" key; the quote that opens it is likely not closed on its line',
+    },
+  },
+  {
+    name: 'an image’s single-quoted caption left open, over lines of its own and the published line',
+    input: "---\ntitle: A\nimages:\n  - url: 'https://x.test/a.png'\n    caption: 'It''s raining\n    credit: AP\npublished: true'\n---\n",
+    warnings: ['runs-on'],
+    published: false,
+    at: { line: 5, field: 'images', message: expect.stringMatching(/^a value in images runs on over line 7 \("published:"\), which is read as part of that value, not as a key, so the article has no "published" key; the quote that opens it is likely/) },
+  },
+  {
+    name: 'a related value left open on a line that does not look like one opening it: the warning is on the key that holds it',
+    input: '---\ntitle: A\nrelated:\n  - title: x\n    "a: b": "x\npublished: true"\n---\n',
+    warnings: ['runs-on'],
+    at: { line: 3, field: 'related', message: expect.stringMatching(/over line 6 \("published:"\).*; a quote that opens it, between line 3 and line 6, is likely not closed on its line$/) },
+  },
+  { name: 'a related title holding a key’s words, with no such key at column 0', input: '---\ntitle: A\nrelated:\n  - title: "Why published: true matters"\n---\n', published: false },
+  { name: 'a related title holding a key’s words, the key in the file', input: '---\ntitle: A\nrelated:\n  - title: "Why published: true matters"\npublished: true\n---\n', published: true },
   { name: 'a text holding a key’s words, with no such key in the file', input: '---\ntitle: "Blood type: facts"\n---\n', title: 'Blood type: facts' },
   { name: 'a quoted value rightly run on over prose at column 0', input: '---\ntitle: A\nexcerpt: "On a breezy evening, designers,\nmarketing folks, and others convened: and more"\n---\n', title: 'A' },
   { name: 'front matter that is a list', input: '---\n- a\n- b\n---\n', errors: ['not-a-mapping'], at: { line: 2, column: 1 } },
@@ -95,6 +123,22 @@ describe('reading an article file', () => {
     if (row.published !== undefined) expect(summary.published).toBe(row.published);
     if (row.topics) expect(summary.topics).toEqual(row.topics);
     if (row.title) expect(summary.title).toBe(row.title);
+  });
+});
+
+describe('texts read over lines: the only ones that can run on over a key', () => {
+  test.each([
+    { name: 'one line each', yaml: 'title: "A"\npublished: true\ntopics:\n  - a\n  - "b"\nrelated:\n  - title: x\n    url: "y"\n', over: false },
+    { name: 'a quote left open at the top level', yaml: 'title: "Rates rise\npublished: true"\n', over: true },
+    { name: 'a quote left open in a related article', yaml: 'title: A\nrelated:\n  - title: \'Rates\npublished: true\'\n', over: true },
+    { name: 'plain text folded over lines', yaml: 'title: A\nexcerpt: In 1986 a reactor\n  released harmful radioactivity\n', over: true },
+    { name: 'a value on the line after its key, on one line', yaml: 'title:\n  A\n', over: false },
+    { name: 'a value on the line after its key, its quote left open', yaml: 'title:\n  "Rates\npublished: true"\n', over: true },
+    { name: 'a block of text', yaml: 'excerpt: |\n  a\n  b\n', over: true },
+    { name: 'a list over lines whose texts each keep to one', yaml: 'topics: [a,\n  b]\n', over: false },
+  ])('$name', ({ yaml, over }) => {
+    const read = readFrontMatterYaml(yaml, 2);
+    expect(read.ok && read.textOverLines).toBe(over);
   });
 });
 
