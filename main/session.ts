@@ -56,7 +56,7 @@ export class Session {
   private asked = 0;
   /** The opens asked for that are still under way, by ticket. */
   private readonly underWay = new Map<number, Promise<unknown>>();
-  /** The ticket of the latest open that was shown. */
+  /** The ticket of the latest open that was shown, or of the close that came after it (see `close`). */
   private shownTicket = 0;
   /** The key of each folder opened in this session (see `LibraryKey`). */
   private readonly keys = new Map<string, LibraryKey>();
@@ -221,8 +221,16 @@ export class Session {
     return this.current?.library.root;
   }
 
-  /** Stops watching. */
+  /**
+   * Closes the open library and stops watching. A close stands over every open asked for before it,
+   * as a later open would: one still being read stops reading and is closed unshown (a library
+   * remembered from the last start, and the editor quits while it opens), so nothing is left open
+   * or watched once this settles.
+   */
   async close(): Promise<void> {
+    this.shownTicket = ++this.asked;
+    while (this.underWay.size > 0) await Promise.allSettled(this.underWay.values());
+    await this.opening.catch(() => undefined); // a folder's return reopening it (see `lost`)
     if (this.current) await closeLibrary(this.current);
     this.current = null;
   }

@@ -249,6 +249,46 @@ describe('a session asked for another library while one is still being read', ()
     expect(large.size).toBeLessThan(1000); // of 3,001: it stopped within a few slices of the small one's open
   });
 
+  test('a session closed while one is still being read: the open answers superseded, and its library is closed unshown', async () => {
+    const { dirs, events, session } = libraries(['large']);
+    const closed: string[] = [];
+    const close = Library.prototype.close;
+    vi.spyOn(Library.prototype, 'close').mockImplementation(function (this: Library) {
+      closed.push(basename(this.root));
+      return close.call(this);
+    });
+    const held = holdOpen();
+    const first = session.open(dirs[0]!);
+    let settled = false;
+    const closing = session.close().then(() => (settled = true));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(settled).toBe(false); // the close waits for the open under way
+    held.release();
+    await closing;
+    const outcome = await first;
+    expect(outcome.ok && outcome.value.superseded).toBe(true);
+    expect(closed).toEqual(['large']);
+    expect(reloadedNames(events)).toEqual([]);
+    expect(session.library().ok).toBe(false);
+  });
+
+  test('a session closed while one is being read stops its reading', async () => {
+    const { dirs, session } = libraries(['large']);
+    for (let i = 0; i < 3000; i++) writeFileSync(join(dirs[0]!, `n${i}.md`), article(`n${i}`));
+    const open = Library.open.bind(Library);
+    let large: Library | undefined;
+    vi.spyOn(Library, 'open').mockImplementation(async (folder, options) => {
+      const result = await open(folder, options);
+      if (result.ok) large = result.value;
+      return result;
+    });
+    const first = session.open(dirs[0]!);
+    await new Promise((r) => setTimeout(r, 5));
+    await session.close();
+    await first;
+    expect(large!.size).toBeLessThan(1000); // of 3,001
+  });
+
   test('the first tells its progress only until another is asked for', async () => {
     const { dirs, events, session } = libraries(['large', 'small']);
     for (let i = 0; i < 30; i++) writeFileSync(join(dirs[0]!, `n${i}.md`), article(`n${i}`));
