@@ -10,7 +10,7 @@ import { readFrontMatterYaml, type FrontMatterData, type RootBooleans } from './
  * another version are ignored: bump it whenever a change here or in article-model.ts changes output
  * (or what the full check vouches for, published-line.ts: that is kept in the index too).
  */
-export const READER_VERSION = 'reader-9';
+export const READER_VERSION = 'reader-10';
 
 /** A file that reads: its text, where the front matter is, and the data. */
 export interface ReadableFile {
@@ -58,17 +58,17 @@ function parseBytes(id: ArticleId, bytes: Uint8Array): ParsedFile {
   const yaml = yamlOf(text, block);
   const read = readFrontMatterYaml(yaml, YAML_FIRST_LINE);
   if (!read.ok) return broken(id, read.problem);
-  return { kind: 'article', summary: summaryOf(id, yaml, read.data, read.textOverLines), readable: { text, block, data: read.data, rootBooleans: read.rootBooleans } };
+  return { kind: 'article', summary: summaryOf(id, yaml, read.data, read.overLines), readable: { text, block, data: read.data, rootBooleans: read.rootBooleans } };
 }
 
 /**
  * The summary of data already parsed from this YAML (an edit's verified re-read saves parsing
- * again). `textOverLines` false, as the parse tells (see yaml-read.ts), spares the look for values
+ * again). `overLines` false, as the parse tells (see yaml-read.ts), spares the look for values
  * that ran on over a key's line: none can have.
  */
-export function summaryOf(id: ArticleId, yaml: string, data: FrontMatterData, textOverLines = true): ArticleSummary {
+export function summaryOf(id: ArticleId, yaml: string, data: FrontMatterData, overLines = true): ArticleSummary {
   const problems = checkFields(data, (field) => lineOfKey(yaml, field));
-  const runOver = textOverLines ? keysRunOver(yaml, data) : [];
+  const runOver = overLines ? keysRunOver(yaml, data) : [];
   return withOwnStrings(summarize(id, data, runOver.length === 0 ? problems : [...problems, ...runOver]));
 }
 
@@ -78,18 +78,19 @@ const READ_KEYS = ['title', 'excerpt', 'category', 'type', 'publishedDateTime', 
 const KEY_COLONS = READ_KEYS.map((key) => `${key}:`);
 
 /**
- * Warnings for the lines that start like a key Masthead reads but are read as part of a quoted
- * value above them: a closing quote missing, where the YAML still reads (a quoted value may run on
- * over lines at column 0, folded into one line of text). The key is then not in the data at all,
- * and the value holds its line: `title: "Rates rise` over `published: true` reads as the title
- * "Rates rise published: true", and the article as not approved. The value may be one nested in a
- * top-level key too, a related article's title or an image's caption, as the bulk of a file is.
- * Only a key absent from the data, which starts a line at column 0 and whose `key:` a text in the
- * data holds, is looked for further.
+ * Warnings for the lines that start like a key Masthead reads but are read as part of a value above
+ * them, where the YAML still reads. A quoted value whose closing quote is missing runs on over lines
+ * at column 0 until a quote further down closes it, folded into one line of text: `title: "Rates
+ * rise` over `published: true` reads as the title "Rates rise published: true", and the article as
+ * not approved. A `[…]` or `{…}` left open runs on likewise, and the line becomes an entry of it
+ * (`topics: [AI, Cloud,` over `published: true]`). The value may be a top-level one or one nested
+ * in a top-level key, a related article's title or an image's caption, as the bulk of a file is.
+ * Only a key absent from the data, which starts a line at column 0 and which a value in the data
+ * holds (as text, or as a key of its own), is looked for further.
  */
 function keysRunOver(yaml: string, data: FrontMatterData): Problem[] {
-  /** Each value that ran on, by its top-level key, with the lines it swallowed: key and line. */
-  const runs = new Map<string, { readonly line: number; readonly nested: boolean; readonly opened?: number; readonly over: { key: string; line: number }[] }>();
+  /** Each value that ran on, by its top-level key: where its warning goes, how it ran on, and the lines it swallowed. */
+  const runs = new Map<string, { readonly line: number; readonly how: RunOn; readonly over: { key: string; line: number }[] }>();
   let keys: string[] | undefined;
   for (let i = 0; i < READ_KEYS.length; i++) {
     const key = READ_KEYS[i]!;
@@ -98,48 +99,102 @@ function keysRunOver(yaml: string, data: FrontMatterData): Problem[] {
     if (!yaml.includes(`\n${key}`) && !yaml.includes(`\n"${key}"`) && !yaml.includes(`\n'${key}'`)) continue;
     const spelled = KEY_COLONS[i]!;
     keys ??= Object.keys(data);
-    const holders = keys.filter((k) => holdsText(data[k], spelled, 0));
+    const holders = keys.filter((k) => holds(data[k], key, spelled));
     const swallowed = holders.length === 0 ? undefined : lineOfKey(yaml, key);
     if (swallowed === undefined) continue;
-    // The value that ran on over it: within the nearest key above it that holds its text.
+    // The value that ran on over it: within the nearest key above it (no other key's line is between,
+    // or it would have been swallowed too).
     let holder: { key: string; line: number } | undefined;
     for (const k of holders) {
       const line = lineOfKey(yaml, k);
       if (line !== undefined && line < swallowed && (holder === undefined || line > holder.line)) holder = { key: k, line };
     }
     if (holder === undefined) continue;
-    const nested = typeof data[holder.key] !== 'string';
-    const opened = nested ? quoteOpenedAbove(yaml, swallowed, holder.line) : undefined;
-    const run = runs.get(holder.key) ?? { line: opened ?? holder.line, nested, opened, over: [] };
+    let run = runs.get(holder.key);
+    if (run === undefined) {
+      const value = data[holder.key];
+      const how = typeof value === 'string' ? ({ kind: 'text' } as const) : runOnWithin(yaml, value, spelled, swallowed, holder.line);
+      run = { line: how.kind === 'text' || how.opened === undefined ? holder.line : how.opened, how, over: [] };
+      runs.set(holder.key, run);
+    }
     run.over.push({ key, line: swallowed });
-    runs.set(holder.key, run);
   }
-  return [...runs].map(([key, { line, nested, opened, over }]) => {
+  return [...runs].map(([key, { line, how, over }]) => {
     const field = own(key); // the file's own key: a slice of its text (see `withOwnStrings`)
     over.sort((a, b) => a.line - b.line);
     const lines = over.map((o) => `line ${o.line} ("${o.key}:")`).join(' and ');
     const keys = over.map((o) => `"${o.key}"`).join(' or ');
-    const value = nested ? 'that value' : field;
-    const which = over.length === 1 ? `which is read as part of ${value}, not as a key` : `which are read as part of ${value}, not as keys`;
+    const what = how.kind === 'text' ? field : how.kind === 'quoted' ? `a value in ${field}` : `a ${how.bracket === undefined ? 'list or mapping' : how.bracket === '[' ? 'list' : 'mapping'} in ${field}`;
+    const whole = how.kind === 'text' ? field : how.kind === 'quoted' ? 'that value' : 'it';
+    const which = over.length === 1 ? `which is read as part of ${whole}, not as a key` : `which are read as part of ${whole}, not as keys`;
+    const opener = how.kind === 'flow' ? `the ${how.bracket ?? '[ or {'} that opens it` : how.kind === 'quoted' ? 'the quote that opens it' : `the quote that opens ${field}`;
     // Where the line that opens the value is not known, the warning is on its top-level key's line.
-    const opens = !nested ? `the quote that opens ${field}` : opened === undefined ? `a quote that opens it, between line ${line} and line ${over[0]!.line},` : 'the quote that opens it';
+    const opens = how.kind !== 'text' && how.opened === undefined ? `${opener.replace(/^the /, 'a ')}, between line ${line} and line ${over[0]!.line},` : opener;
     return {
       level: 'warning',
       code: 'runs-on',
       field,
-      message: own(`${nested ? `a value in ${field}` : field} runs on over ${lines}, ${which}, so the article has no ${keys} key; ${opens} is likely not closed on its line`),
+      message: own(`${what} runs on over ${lines}, ${which}, so the article has no ${keys} key; ${opens} is likely not closed on its line`),
       line,
     };
   });
 }
 
-/** Whether `value`, or a value nested in it, is a text that holds `spelled`. */
-function holdsText(value: unknown, spelled: string, depth: number): boolean {
+/** How a value ran on: a top-level text, a quoted value nested in one, or a `[…]` or `{…}` left open; with the line that opens it, where it is found. */
+type RunOn = { readonly kind: 'text' } | { readonly kind: 'quoted'; readonly opened?: number } | { readonly kind: 'flow'; readonly bracket?: '[' | '{'; readonly opened?: number };
+
+/** Whether `value`, or a value nested in it, is a text that holds `spelled` (`key:`), or a mapping with `key` of its own. */
+function holds(value: unknown, key: string, spelled: string, depth = 0): boolean {
   if (typeof value === 'string') return value.includes(spelled);
   if (typeof value !== 'object' || value === null || depth > 64) return false;
+  if (key !== '' && !Array.isArray(value) && Object.hasOwn(value, key)) return true;
   const items = Array.isArray(value) ? value : Object.values(value);
-  for (const item of items) if (holdsText(item, spelled, depth + 1)) return true;
+  for (const item of items) if (holds(item, key, spelled, depth + 1)) return true;
   return false;
+}
+
+/** How a value nested in the top-level value `value` (its key on line `floor`) ran on over line `swallowed`. */
+function runOnWithin(yaml: string, value: unknown, spelled: string, swallowed: number, floor: number): RunOn {
+  if (holds(value, '', spelled)) return { kind: 'quoted', opened: quoteOpenedAbove(yaml, swallowed, floor) };
+  const flow = flowOpenedAbove(yaml, swallowed, floor);
+  return flow === undefined ? { kind: 'flow' } : { kind: 'flow', bracket: flow.bracket, opened: flow.line };
+}
+
+/**
+ * The file line, from `floor` to before `swallowed`, that opens the `[…]` or `{…}` that ran on over
+ * `swallowed`, and its bracket: the nearest above it that leaves one open (quoted texts skipped).
+ */
+function flowOpenedAbove(yaml: string, swallowed: number, floor: number): { line: number; bracket: '[' | '{' } | undefined {
+  const lines = yaml.split('\n');
+  for (let line = swallowed - 1; line >= floor; line--) {
+    const text = lines[line - YAML_FIRST_LINE] ?? '';
+    const open: ('[' | '{')[] = [];
+    for (let i = 0; i < text.length; i++) {
+      const c = text[i]!;
+      const starts = i === 0 || ' \t[{,'.includes(text[i - 1]!);
+      if ((c === '"' || c === "'") && starts) {
+        i = closingQuote(text, i);
+        if (i === -1) break;
+      } else if (c === '#' && starts) break;
+      else if (c === '[' || c === '{') open.push(c);
+      else if (c === ']' || c === '}') open.pop();
+    }
+    if (open.length > 0) return { line, bracket: open[open.length - 1]! };
+  }
+  return undefined;
+}
+
+/** Where the quoted text opened at `at` in `text` closes, or -1. */
+function closingQuote(text: string, at: number): number {
+  const quote = text[at];
+  for (let i = at + 1; i < text.length; i++) {
+    if (quote === '"' && text[i] === '\\') i++;
+    else if (text[i] === quote) {
+      if (quote === "'" && text[i + 1] === "'") i++;
+      else return i;
+    }
+  }
+  return -1;
 }
 
 /**

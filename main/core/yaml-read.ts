@@ -32,8 +32,11 @@ export type YamlRead =
       readonly ok: true;
       readonly data: FrontMatterData;
       readonly rootBooleans: RootBooleans;
-      /** Whether some text value was read over more than one line: only such a value can have run on over a key's line (see read-article.ts). */
-      readonly textOverLines: boolean;
+      /**
+       * Whether some text, or a top-level value that is a `[…]` or `{…}`, was read over more than
+       * one line: only such a value can have run on over a key's line (see read-article.ts).
+       */
+      readonly overLines: boolean;
     }
   | { readonly ok: false; readonly problem: Problem };
 
@@ -41,29 +44,40 @@ export type YamlRead =
 export function readFrontMatterYaml(yaml: string, firstLine: number): YamlRead {
   let data: unknown;
   const rootBooleans: number[] = [];
+  // Where the top-level value (or key) last opened: its place and line. And the line where the
+  // last node of all opened: a text has no nodes within it, so when one closes, that is the line
+  // where it began (a value on the line below its key is a node within the one opened after the key).
   let openedAt = -1;
   let openedLine = -1;
-  let textOverLines = false;
+  let lastOpenedLine = -1;
+  let overLines = false;
   // js-yaml tells its listener where each node opens and closes; depth 2 is the top-level mapping's
   // keys and values. Recording them costs a few microseconds of a parse of hundreds. `depth` is
   // js-yaml's own (4.x), untyped: without it nothing is recorded, and the quick approval falls back
-  // to its slower proof (published-line.ts). A text has no nodes within it, so the last node opened
-  // before one closes is the text itself: it was read over lines when js-yaml's line moved between.
+  // to its slower proof (published-line.ts), and a [list] or {mapping} read over lines is not told.
   const listener = (event: EventType, state: State & { readonly depth?: number }): void => {
     if (event === 'open') {
-      openedLine = state.line;
-      if (state.depth === 2) openedAt = state.position;
+      lastOpenedLine = state.line;
+      if (state.depth === 2) {
+        openedAt = state.position;
+        openedLine = state.line;
+      }
       return;
     }
-    if (state.line !== openedLine && typeof state.result === 'string') textOverLines = true;
-    if (state.depth === 2 && typeof state.result === 'boolean') rootBooleans.push(openedAt, state.position);
+    const result: unknown = state.result;
+    if (typeof result === 'string') {
+      if (state.line !== lastOpenedLine) overLines = true;
+    } else if (state.depth === 2) {
+      if (typeof result === 'boolean') rootBooleans.push(openedAt, state.position);
+      else if (!overLines && typeof result === 'object' && result !== null && state.line !== openedLine) overLines = opensFlow(yaml, openedAt);
+    }
   };
   try {
     data = load(yaml, { schema: FRONT_MATTER_SCHEMA, listener });
   } catch (e) {
     return { ok: false, problem: yamlProblem(e, yaml, firstLine) };
   }
-  if (data === null || data === undefined) return { ok: true, data: {}, rootBooleans, textOverLines };
+  if (data === null || data === undefined) return { ok: true, data: {}, rootBooleans, overLines };
   if (typeof data !== 'object' || Array.isArray(data)) {
     const what = Array.isArray(data) ? 'a list' : `a single ${typeof data}`;
     return {
@@ -88,7 +102,7 @@ export function readFrontMatterYaml(yaml: string, firstLine: number): YamlRead {
       },
     };
   }
-  return { ok: true, data: data as FrontMatterData, rootBooleans, textOverLines };
+  return { ok: true, data: data as FrontMatterData, rootBooleans, overLines };
 }
 
 function yamlProblem(e: unknown, yaml: string, firstLine: number): Problem {
@@ -122,6 +136,13 @@ function yamlProblem(e: unknown, yaml: string, firstLine: number): Problem {
   }
   // js-yaml recurses per nesting level; absurdly deep nesting ends here as a RangeError.
   return { level: 'error', code: 'too-complex', message: `the front matter could not be parsed: ${String(e)}` };
+}
+
+/** Whether the node js-yaml opened at `at` (where its spaces and line breaks begin) is a `[…]` or `{…}` collection. */
+function opensFlow(yaml: string, at: number): boolean {
+  let i = at;
+  while (i < yaml.length && (yaml[i] === ' ' || yaml[i] === '\t' || yaml[i] === '\n' || yaml[i] === '\r')) i++;
+  return yaml[i] === '[' || yaml[i] === '{';
 }
 
 /** The 0-based line of `offset` in `text`. */

@@ -95,6 +95,29 @@ const rows: readonly Row[] = [
     warnings: ['runs-on'],
     at: { line: 3, field: 'related', message: expect.stringMatching(/over line 6 \("published:"\).*; a quote that opens it, between line 3 and line 6, is likely not closed on its line$/) },
   },
+  {
+    name: 'a [list] left open over the published line: the line becomes an entry of it, and the warning names the [ that opens it',
+    input: '---\ntitle: A\ntopics: [AI, Cloud,\npublished: true]\n---\n',
+    warnings: ['wrong-type', 'runs-on'],
+    published: false,
+  },
+  {
+    name: 'a {mapping} left open over the published line',
+    input: '---\ntitle: A\nprovider: {name: X,\npublished: true}\n---\n',
+    warnings: ['runs-on'],
+    published: false,
+    at: {
+      line: 3,
+      field: 'provider',
+      message: 'a mapping in provider runs on over line 4 ("published:"), which is read as part of it, not as a key, so the article has no "published" key; the { that opens it is likely not closed on its line',
+    },
+  },
+  {
+    name: 'a [list] left open over lines of its own: the warning is on the line it opens, brackets closed on a line and quoted ones passed over',
+    input: '---\ntitle: A\ntopics: [AI,\n  Cloud, {a: "]"}, \'b]\',\npublished: true]\n---\n',
+    warnings: ['wrong-type', 'runs-on'],
+    published: false,
+  },
   { name: 'a related title holding a key’s words, with no such key at column 0', input: '---\ntitle: A\nrelated:\n  - title: "Why published: true matters"\n---\n', published: false },
   { name: 'a related title holding a key’s words, the key in the file', input: '---\ntitle: A\nrelated:\n  - title: "Why published: true matters"\npublished: true\n---\n', published: true },
   { name: 'a text holding a key’s words, with no such key in the file', input: '---\ntitle: "Blood type: facts"\n---\n', title: 'Blood type: facts' },
@@ -126,7 +149,23 @@ describe('reading an article file', () => {
   });
 });
 
-describe('texts read over lines: the only ones that can run on over a key', () => {
+describe('a [list] left open, named where it opens', () => {
+  test.each([
+    { yaml: 'title: A\ntopics: [AI, Cloud,\npublished: true]\n', line: 3 },
+    { yaml: 'title: A\ntopics: [AI,\n  Cloud, {a: "]"}, \'b]\',\npublished: true]\n', line: 3 },
+    { yaml: 'title: A\ntopics:\n  [AI,\n  Cloud,\npublished: true]\n', line: 4 },
+  ])('on line $line', ({ yaml, line }) => {
+    const parsed = parseText(`---\n${yaml}---\n`);
+    const runOn = parsed.kind === 'article' ? parsed.summary.problems.find((p) => p.code === 'runs-on') : undefined;
+    expect(runOn).toMatchObject({
+      line,
+      field: 'topics',
+      message: expect.stringMatching(/^a list in topics runs on over line \d+ \("published:"\), which is read as part of it, not as a key, so the article has no "published" key; the \[ that opens it is likely not closed on its line$/),
+    });
+  });
+});
+
+describe('texts and [ ] or { } read over lines: the only values that can run on over a key', () => {
   test.each([
     { name: 'one line each', yaml: 'title: "A"\npublished: true\ntopics:\n  - a\n  - "b"\nrelated:\n  - title: x\n    url: "y"\n', over: false },
     { name: 'a quote left open at the top level', yaml: 'title: "Rates rise\npublished: true"\n', over: true },
@@ -135,10 +174,12 @@ describe('texts read over lines: the only ones that can run on over a key', () =
     { name: 'a value on the line after its key, on one line', yaml: 'title:\n  A\n', over: false },
     { name: 'a value on the line after its key, its quote left open', yaml: 'title:\n  "Rates\npublished: true"\n', over: true },
     { name: 'a block of text', yaml: 'excerpt: |\n  a\n  b\n', over: true },
-    { name: 'a list over lines whose texts each keep to one', yaml: 'topics: [a,\n  b]\n', over: false },
+    { name: 'a [list] over lines', yaml: 'topics: [a,\n  b]\n', over: true },
+    { name: 'a {mapping} over lines, begun on the line after its key', yaml: 'provider:\n  {name: X,\n  domain: y}\n', over: true },
+    { name: 'a [list] and a {mapping} each on one line, in a block list over lines', yaml: 'related:\n  - {title: x, url: y}\n  - tags: [a, b]\n', over: false },
   ])('$name', ({ yaml, over }) => {
     const read = readFrontMatterYaml(yaml, 2);
-    expect(read.ok && read.textOverLines).toBe(over);
+    expect(read.ok && read.overLines).toBe(over);
   });
 });
 
