@@ -68,8 +68,11 @@ function parseBytes(id: ArticleId, bytes: Uint8Array): ParsedFile {
  */
 export function summaryOf(id: ArticleId, yaml: string, data: FrontMatterData, overLines = true): ArticleSummary {
   const problems = checkFields(data, (field) => lineOfKey(yaml, field));
-  const runOver = overLines ? keysRunOver(yaml, data) : [];
-  return withOwnStrings(summarize(id, data, runOver.length === 0 ? problems : [...problems, ...runOver]));
+  const runOver = overLines ? keysRunOver(yaml, data) : { warnings: [], flowIn: new Set<string>() };
+  if (runOver.warnings.length === 0) return withOwnStrings(summarize(id, data, problems));
+  // A list a key's line ran into holds that line as a mapping: the wrong type is that, said better.
+  const told = problems.filter((p) => !(p.code === 'wrong-type' && p.field !== undefined && runOver.flowIn.has(p.field)));
+  return withOwnStrings(summarize(id, data, [...told, ...runOver.warnings]));
 }
 
 /** The top-level keys Masthead reads (and `secured`, which an export carries): those a value running on may swallow unseen. */
@@ -88,7 +91,7 @@ const KEY_COLONS = READ_KEYS.map((key) => `${key}:`);
  * Only a key absent from the data, which starts a line at column 0 and which a value in the data
  * holds (as text, or as a key of its own), is looked for further.
  */
-function keysRunOver(yaml: string, data: FrontMatterData): Problem[] {
+function keysRunOver(yaml: string, data: FrontMatterData): { readonly warnings: Problem[]; readonly flowIn: ReadonlySet<string> } {
   /** Each value that ran on, by its top-level key: where its warning goes, how it ran on, and the lines it swallowed. */
   const runs = new Map<string, { readonly line: number; readonly how: RunOn; readonly over: { key: string; line: number }[] }>();
   let keys: string[] | undefined;
@@ -119,7 +122,8 @@ function keysRunOver(yaml: string, data: FrontMatterData): Problem[] {
     }
     run.over.push({ key, line: swallowed });
   }
-  return [...runs].map(([key, { line, how, over }]) => {
+  const flowIn = new Set([...runs].flatMap(([key, { how }]) => (how.kind === 'flow' ? [key] : [])));
+  const warnings = [...runs].map(([key, { line, how, over }]): Problem => {
     const field = own(key); // the file's own key: a slice of its text (see `withOwnStrings`)
     over.sort((a, b) => a.line - b.line);
     const lines = over.map((o) => `line ${o.line} ("${o.key}:")`).join(' and ');
@@ -138,6 +142,7 @@ function keysRunOver(yaml: string, data: FrontMatterData): Problem[] {
       line,
     };
   });
+  return { warnings, flowIn };
 }
 
 /** How a value ran on: a top-level text, a quoted value nested in one, or a `[…]` or `{…}` left open; with the line that opens it, where it is found. */
