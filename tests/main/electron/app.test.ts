@@ -215,6 +215,8 @@ describe('the Electron entry', () => {
         const template = calls[calls.length - 1]![0] as Item[];
         return template.flatMap((menu) => menu.submenu ?? []).find((i) => i.label === 'Open Recent')!.submenu!;
       };
+      // The menu is built again once the settings are written: the test before waited for the file only.
+      await settle(() => recentItems()[0]?.label === realpathSync(library.dir));
       expect(recentItems().map((i) => i.label)).toEqual([realpathSync(library.dir), realpathSync(other.dir), undefined, 'Clear Recent']);
       const passing = tempDir();
       cpSync(SEEDS, passing.dir, { recursive: true });
