@@ -10,6 +10,8 @@ export type FailureKind =
   | 'conflict'
   /** The library folder is no longer where it was opened (see `Library.folderGone`). */
   | 'gone'
+  /** The library was closed: nothing in it is changed any more (see `Library.close`). */
+  | 'closed'
   | 'io';
 
 /** A failure with its kind and message. */

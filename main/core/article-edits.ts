@@ -24,8 +24,8 @@ export interface EditedLibrary {
   refresh(id: ArticleId): Promise<void>;
   /** Removes a save's aside link once the save has answered (see save.ts). */
   tidy(aside: string): void;
-  /** The failure to answer while the library folder is gone, or null while it is there. */
-  goneFailure(): Result<never> | null;
+  /** The failure to answer while no file may be written (the library closed, or its folder gone), or null. */
+  refusal(): Result<never> | null;
 }
 
 /** Approvals and topic changes, one article or many. Every argument is `unknown`: it comes from outside. */
@@ -142,11 +142,12 @@ export class ArticleEdits {
     // Queued before anything asynchronous, so edits of one article apply in the order they were asked.
     return this.queue.run(checked.value, () => {
       // Resolved, read, checked and written in one synchronous step (see library-edit.ts).
-      // A folder gone, or another put in its place, is never written to, whatever its files' names.
+      // A library closed is never written to (its watch has stopped: the index would not follow), nor
+      // a folder gone, or another put in its place, whatever its files' names.
       // An id the library does not list: a typo on the command line, or an article another program
       // removed. Said so, rather than as a file that went, which only the second is.
       const path =
-        this.library.goneFailure() ??
+        this.library.refusal() ??
         (this.library.entry(checked.value) === undefined
           ? fail('not-found', `there is no article ${checked.value} in this library`)
           : UNSAFE_resolveIdSync(this.library.root, checked.value));

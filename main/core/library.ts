@@ -1,9 +1,9 @@
 /** An open article library: the index of every article, full reads, lossless edits and live updates. */
 import { lstatSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { ArticleDetail, ArticleId, ArticleSummary } from '../../shared/article.js';
 import type { BulkOutcome, UnreadableFolder } from '../../shared/contract.js';
-import { ok, type Result } from '../../shared/result.js';
+import { fail, ok, type Result } from '../../shared/result.js';
 import { ArticleEdits } from './article-edits.js';
 import { BackgroundPasses } from './background-passes.js';
 import { CacheWriter } from './cache-writer.js';
@@ -106,7 +106,10 @@ export class Library {
       load: (id, path) => this.reads.load(id, path),
       refresh: (id) => this.refresh(id),
       tidy: (aside) => this.tidy(aside),
-      goneFailure: () => (this.folderGone() ? this.reads.goneFailure() : null),
+      refusal: () => {
+        if (this.closed) return fail('closed', `${basename(this.root)} was closed; open it again to change its articles`);
+        return this.folderGone() ? this.reads.goneFailure() : null;
+      },
     });
   }
 
@@ -186,7 +189,7 @@ export class Library {
     return this.folder.path;
   }
 
-  /** Stops background work (the full check) and writes the persistent index if it changed. */
+  /** Stops background work (the full check), refuses edits from then on, and writes the persistent index if it changed. */
   async close(): Promise<void> {
     if (this.closed) return this.writer?.close();
     // The background check stops at its next batch; what it had not reached is simply not cached.

@@ -1,6 +1,6 @@
 import { chmodSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { Library, type LibraryEvent } from '../../main/core/library.js';
 import { watchLibrary } from '../../main/core/library-watch.js';
@@ -526,10 +526,12 @@ describe('opening fast, then checking every file', () => {
 
   test('an edit before the full check reaches the file still refuses a changed file', async () => {
     const dir = makeLibrary({ 'a.md': article('A') });
-    const opened = await Library.open(dir);
+    let stop = false;
+    const opened = await Library.open(dir, { abandoned: () => stop });
     if (!opened.ok) throw new Error(opened.error.message);
     const library = opened.value;
-    library.close(); // keep the background check from reaching the file first
+    cleanups.push(() => void library.close());
+    stop = true; // keep the background check from reaching the file first
     writeFileSync(join(dir, 'a.md'), article('Changed elsewhere'));
     const result = await library.setPublished('a.md', true);
     expect(!result.ok && result.error.kind).toBe('conflict');
@@ -537,6 +539,20 @@ describe('opening fast, then checking every file', () => {
     writeFileSync(join(dir, 'a.md'), article('Changed elsewhere').replace('\nbody', '\nnew body'));
     expect((await library.setPublished('a.md', true)).ok).toBe(false);
   });
+});
+
+test('a closed library refuses every edit and writes nothing', async () => {
+  const dir = makeLibrary({ 'a.md': article('A'), 'b.md': article('B') });
+  const library = await open(dir);
+  await library.close();
+  const one = await library.setPublished('a.md', true);
+  expect(one.ok ? null : one.error).toEqual({ kind: 'closed', message: `${basename(library.root)} was closed; open it again to change its articles` });
+  const topics = await library.setTopics('a.md', ['AI']);
+  expect(topics.ok ? null : topics.error.kind).toBe('closed');
+  const many = await library.setPublishedMany(['a.md', 'b.md'], true);
+  expect(many.ok ? many.value.failed.map((f) => f.kind) : null).toEqual(['closed', 'closed']);
+  expect(readFileSync(join(dir, 'a.md'), 'utf8')).toBe(article('A'));
+  expect(readFileSync(join(dir, 'b.md'), 'utf8')).toBe(article('B'));
 });
 
 describe('a library folder that went', () => {
