@@ -10,7 +10,7 @@ import { readFrontMatterYaml, type FrontMatterData, type RootBooleans } from './
  * another version are ignored: bump it whenever a change here or in article-model.ts changes output
  * (or what the full check vouches for, published-line.ts: that is kept in the index too).
  */
-export const READER_VERSION = 'reader-10';
+export const READER_VERSION = 'reader-11';
 
 /** A file that reads: its text, where the front matter is, and the data. */
 export interface ReadableFile {
@@ -64,15 +64,25 @@ function parseBytes(id: ArticleId, bytes: Uint8Array): ParsedFile {
 /**
  * The summary of data already parsed from this YAML (an edit's verified re-read saves parsing
  * again). `overLines` false, as the parse tells (see yaml-read.ts), spares the look for values
- * that ran on over a key's line: none can have.
+ * that ran on over a key's line: none but a nested `[…]` or `{…}` can have, and that one is looked
+ * for only where it matters most, over the approval (`approvalRanOver`).
  */
 export function summaryOf(id: ArticleId, yaml: string, data: FrontMatterData, overLines = true): ArticleSummary {
   const problems = checkFields(data, (field) => lineOfKey(yaml, field));
-  const runOver = overLines ? keysRunOver(yaml, data) : { warnings: [], flowIn: new Set<string>() };
+  const runOver = overLines || approvalRanOver(yaml, data) ? keysRunOver(yaml, data) : { warnings: [], flowIn: new Set<string>() };
   if (runOver.warnings.length === 0) return withOwnStrings(summarize(id, data, problems));
   // A list a key's line ran into holds that line as a mapping: the wrong type is that, said better.
   const told = problems.filter((p) => !(p.code === 'wrong-type' && p.field !== undefined && runOver.flowIn.has(p.field)));
   return withOwnStrings(summarize(id, data, [...told, ...runOver.warnings]));
+}
+
+/**
+ * Whether the article has no `published` key though a line of its YAML starts with one: what a `[…]`
+ * or `{…}` left open deeper than a top-level key, which the parse does not watch (see yaml-read.ts),
+ * leaves when it runs on over the approval's line. One look, in the few files without the key.
+ */
+function approvalRanOver(yaml: string, data: FrontMatterData): boolean {
+  return !Object.hasOwn(data, 'published') && (yaml.includes('\npublished') || yaml.includes('\n"published"') || yaml.includes("\n'published'"));
 }
 
 /** The top-level keys Masthead reads (and `secured`, which an export carries): those a value running on may swallow unseen. */
