@@ -1,13 +1,12 @@
 /** One edit of one article file: read, compare with the index, splice, verify, save atomically. */
 import { accessSync, constants } from 'node:fs';
-import { hasError, type ArticleId, type ArticleSummary, type Problem } from '../../shared/article.js';
-import { problemPlace } from '../../shared/article.js';
+import { hasError, problemPlace, type ArticleId, type ArticleSummary, type Problem } from '../../shared/article.js';
 import { fail, ok, type Result } from '../../shared/result.js';
 import { editFrontMatterData, type FrontMatterEdit } from './front-matter-edit.js';
 import { locateFrontMatter, yamlOf } from './front-matter.js';
 import { sameListing, type IndexEntry } from './library-index.js';
 import { withMode } from './article-model.js';
-import { parseArticleFile, summaryOf } from './read-article.js';
+import { lineOfKey, parseArticleFile, summaryOf } from './read-article.js';
 import { quickApprovable, splicePublished } from './published-line.js';
 import { readWithStamp, type StampedRead } from './read-one.js';
 import { contentHash, errorText, UNSAFE_replaceFileSync } from './save.js';
@@ -143,8 +142,13 @@ function fullEdit(id: ArticleId, bytes: Buffer, hash: string, known: IndexEntry,
   if (parsed.kind !== 'article' || parsed.readable === null) {
     return { kind: 'failed', failure: fail('has-errors', `${id} cannot be edited until its error is fixed: ${describeErrors(known.summary.problems)}`) };
   }
+  // A key a value above swallowed is not added again: once that value is closed, the file would have it twice.
+  const field = edit.kind === 'set-published' ? 'published' : edit.kind === 'set-topics' ? 'topics' : edit.field;
+  const swallowed = !Object.hasOwn(parsed.readable.data, field) && lineOfKey(yamlOf(parsed.readable.text, parsed.readable.block), field) !== undefined;
+  const refused = runOnFailure(id, parsed.summary.problems, field, swallowed);
+  if (swallowed && refused !== null) return { kind: 'failed', failure: refused };
   const edited = editFrontMatterData(parsed.readable, edit);
-  if (!edited.ok) return { kind: 'failed', failure: edited };
+  if (!edited.ok) return { kind: 'failed', failure: refused ?? edited };
   if (edited.value.text === parsed.readable.text) return { kind: 'unchanged' };
   // The edit was verified by re-reading its YAML: that data gives the new summary, no third parse.
   const block = locateFrontMatter(edited.value.text);
@@ -166,6 +170,20 @@ export function checkTopics(topics: unknown): Result<readonly string[]> {
     seen.add(t);
   }
   return ok(topics as readonly string[]);
+}
+
+/**
+ * Why an edit of `field` cannot be made when a value in the file runs on over a key's line (see
+ * read-article.ts): that line is not where its key seems to be, and the value left open is what to
+ * fix (its warning, shown with the article, says where). `swallowed`: the line run over is the
+ * field's own. Null when nothing runs on.
+ */
+function runOnFailure(id: ArticleId, problems: readonly Problem[], field: string, swallowed: boolean): Result<never> | null {
+  const runOn = problems.find((p) => p.code === 'runs-on');
+  if (runOn === undefined) return null;
+  const over = swallowed ? `over its line` : `over a key's line`;
+  const warning = runOn.line === undefined ? 'its warning' : `the warning on line ${runOn.line}`;
+  return fail('not-editable', `${field} in ${id} cannot be changed while a value runs on ${over} (${warning}); close that value by hand first. Nothing was changed.`);
 }
 
 function describeErrors(problems: readonly Problem[]): string {

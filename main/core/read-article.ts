@@ -269,8 +269,8 @@ export function startsWithDashes(bytes: Uint8Array): boolean {
   return bytes[at] === 0x2d && bytes[at + 1] === 0x2d && bytes[at + 2] === 0x2d;
 }
 
-/** The file line of a top-level key, for placing warnings. */
-function lineOfKey(yaml: string, key: string): number | undefined {
+/** The file line of the first line that starts with `key:` (as a top-level key does), for placing warnings. */
+export function lineOfKey(yaml: string, key: string): number | undefined {
   const escaped = key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const match = new RegExp(`^(?:${escaped}|"${escaped}"|'${escaped}')[ \\t]*:`, 'm').exec(yaml);
   if (!match) return undefined;

@@ -283,6 +283,31 @@ describe('editing files on disk', () => {
     await library.close();
   });
 
+  test('a key a value left open swallowed is not added again, and the refusal names the value; other keys still edit', async () => {
+    const titleOpen = '---\ntitle: "Rates rise\npublished: true\nexcerpt: Some text"\ntopics:\n  - A\n---\nbody\n';
+    const listOpen = '---\ntitle: A\nrelated:\n  - title: B\n    tags: [AI, Cloud,\npublished: true]\n---\nbody\n';
+    const flowOpen = '---\ntitle: A\ntopics: [AI, Cloud,\npublished: true]\n---\nbody\n';
+    const dir = makeLibrary({ 'title.md': titleOpen, 'list.md': listOpen, 'flow.md': flowOpen });
+    const library = await open(dir);
+    const approve = await library.setPublished('title.md', true);
+    expect(approve.ok ? null : approve.error).toEqual({
+      kind: 'not-editable',
+      message: 'published in title.md cannot be changed while a value runs on over its line (the warning on line 2); close that value by hand first. Nothing was changed.',
+    });
+    expect(readFileSync(join(dir, 'title.md'), 'utf8')).toBe(titleOpen);
+    // Topics were not swallowed: they change as anywhere else.
+    expect((await library.setTopics('title.md', ['A', 'B'])).ok).toBe(true);
+    expect(readFileSync(join(dir, 'title.md'), 'utf8')).toBe(titleOpen.replace('  - A\n', '  - A\n  - B\n'));
+    const nested = await library.setPublished('list.md', true);
+    expect(nested.ok ? null : nested.error.message).toBe('published in list.md cannot be changed while a value runs on over its line (the warning on line 5); close that value by hand first. Nothing was changed.');
+    expect(readFileSync(join(dir, 'list.md'), 'utf8')).toBe(listOpen);
+    // The list that runs on is the field changed: the editor cannot follow it, and says why.
+    const topics = await library.setTopics('flow.md', ['AI']);
+    expect(topics.ok ? null : topics.error.message).toBe('topics in flow.md cannot be changed while a value runs on over a key\'s line (the warning on line 3); close that value by hand first. Nothing was changed.');
+    expect(readFileSync(join(dir, 'flow.md'), 'utf8')).toBe(flowOpen);
+    await library.close();
+  });
+
   test('a file with an error is never rewritten', async () => {
     const broken = '---\ntitle: "A\npublished: false\n---\n';
     const dir = makeLibrary({ 'bad.md': broken });
