@@ -553,6 +553,13 @@ describe.skipIf(!haveChromium)('the desk in Chromium', () => {
       expect(narrow.row[6]![0]! + narrow.row[6]![1]!).toBeLessThanOrEqual(narrow.rowRight);
       expect(narrow.row.map(([, width]) => width! > 0)).toEqual([true, true, true, true, false, false, true]);
       await longPage.screenshot({ path: join(SHOTS, 'desk-narrow-window.png') });
+      // The desk served to a browser window narrower still: Quality and Provider go too.
+      await longPage.setViewportSize({ width: 800, height: 600 });
+      await expect.poll(async () => (await edges()).rowRight).toBeLessThan(narrow.rowRight);
+      const narrower = await edges();
+      expect(narrower.row).toEqual(narrower.head);
+      expect(narrower.row[6]![0]! + narrower.row[6]![1]!).toBeLessThanOrEqual(narrower.rowRight);
+      expect(narrower.row.map(([, width]) => width! > 0)).toEqual([true, false, true, false, false, false, true]);
     } finally {
       await own.close();
       many.cleanup();
