@@ -127,6 +127,13 @@ export function ExportDialog({ bridge, filter, filterWords = '', onClose, checki
                 {previews.filter && ` (${formatCount(previews.filter.count)})`}
               </label>
             </fieldset>
+            {/* Before the preview, whose list of articles held back can be long: the choice the export waits for stays in view. */}
+            <div className="destination">
+              <button type="button" onClick={() => void choose()} disabled={running}>
+                Choose destination…
+              </button>
+              <span className={destination ? '' : 'muted'}>{destination ?? 'No destination chosen yet'}</span>
+            </div>
             {preview ? (
               <PreviewText preview={preview} />
             ) : (
@@ -135,12 +142,6 @@ export function ExportDialog({ bridge, filter, filterWords = '', onClose, checki
                 {checking && ` They are known once every file is checked: ${formatCount(checking.done)} of ${formatCount(checking.total)} so far.`}
               </p>
             )}
-            <div className="destination">
-              <button type="button" onClick={() => void choose()} disabled={running}>
-                Choose destination…
-              </button>
-              <span className={destination ? '' : 'muted'}>{destination ?? 'No destination chosen yet'}</span>
-            </div>
             {stage.kind === 'failed' && (
               <p className="problem problem-error" role="alert">
                 {stage.message}
