@@ -65,24 +65,33 @@ function parseBytes(id: ArticleId, bytes: Uint8Array): ParsedFile {
  * The summary of data already parsed from this YAML (an edit's verified re-read saves parsing
  * again). `overLines` false, as the parse tells (see yaml-read.ts), spares the look for values
  * that ran on over a key's line: none but a nested `[…]` or `{…}` can have, and that one is looked
- * for only where it matters most, over the approval (`approvalRanOver`).
+ * for only over the keys Masthead writes (`editedKeyRanOver`), where a key unseen would be added twice.
  */
 export function summaryOf(id: ArticleId, yaml: string, data: FrontMatterData, overLines = true): ArticleSummary {
   const problems = checkFields(data, (field) => lineOfKey(yaml, field));
-  const runOver = overLines || approvalRanOver(yaml, data) ? keysRunOver(yaml, data) : { warnings: [], flowIn: new Set<string>() };
+  const runOver = overLines || editedKeyRanOver(yaml, data) ? keysRunOver(yaml, data) : { warnings: [], flowIn: new Set<string>() };
   if (runOver.warnings.length === 0) return withOwnStrings(summarize(id, data, problems));
   // A list a key's line ran into holds that line as a mapping: the wrong type is that, said better.
   const told = problems.filter((p) => !(p.code === 'wrong-type' && p.field !== undefined && runOver.flowIn.has(p.field)));
   return withOwnStrings(summarize(id, data, [...told, ...runOver.warnings]));
 }
 
+/** The keys Masthead writes: an edit of one that a value swallowed would add it a second time (see library-edit.ts). */
+const EDITED_KEYS = ['published', 'topics'];
+
 /**
- * Whether the article has no `published` key though a line of its YAML starts with one: what a `[…]`
- * or `{…}` left open deeper than a top-level key, which the parse does not watch (see yaml-read.ts),
- * leaves when it runs on over the approval's line. One look, in the few files without the key.
+ * Whether the article lacks a key Masthead writes though a line of its YAML starts with it: what a
+ * `[…]` or `{…}` left open deeper than a top-level key, which the parse does not watch (see
+ * yaml-read.ts), leaves when it runs on over that key's line. A look or two, in the few files
+ * without one of them (2% of generated files lack `published`, 14% `topics`).
  */
-function approvalRanOver(yaml: string, data: FrontMatterData): boolean {
-  return !Object.hasOwn(data, 'published') && (yaml.includes('\npublished') || yaml.includes('\n"published"') || yaml.includes("\n'published'"));
+function editedKeyRanOver(yaml: string, data: FrontMatterData): boolean {
+  for (const key of EDITED_KEYS) {
+    // The word alone first: one search, where most files without the key have no such word at all.
+    if (Object.hasOwn(data, key) || !yaml.includes(key)) continue;
+    if (yaml.includes(`\n${key}`) || yaml.includes(`\n"${key}"`) || yaml.includes(`\n'${key}'`)) return true;
+  }
+  return false;
 }
 
 /** The top-level keys Masthead reads (and `secured`, which an export carries): those a value running on may swallow unseen. */

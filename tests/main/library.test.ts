@@ -287,7 +287,8 @@ describe('editing files on disk', () => {
     const titleOpen = '---\ntitle: "Rates rise\npublished: true\nexcerpt: Some text"\ntopics:\n  - A\n---\nbody\n';
     const listOpen = '---\ntitle: A\nrelated:\n  - title: B\n    tags: [AI, Cloud,\npublished: true]\n---\nbody\n';
     const flowOpen = '---\ntitle: A\ntopics: [AI, Cloud,\npublished: true]\n---\nbody\n';
-    const dir = makeLibrary({ 'title.md': titleOpen, 'list.md': listOpen, 'flow.md': flowOpen });
+    const tagsOpen = '---\ntitle: A\npublished: true\nrelated:\n  - title: B\n    tags: [AI,\ntopics: [X]]\n---\nbody\n';
+    const dir = makeLibrary({ 'title.md': titleOpen, 'list.md': listOpen, 'flow.md': flowOpen, 'tags.md': tagsOpen });
     const library = await open(dir);
     const approve = await library.setPublished('title.md', true);
     expect(approve.ok ? null : approve.error).toEqual({
@@ -301,6 +302,10 @@ describe('editing files on disk', () => {
     const nested = await library.setPublished('list.md', true);
     expect(nested.ok ? null : nested.error.message).toBe('published in list.md cannot be changed while a value runs on over its line (the warning on line 5); close that value by hand first. Nothing was changed.');
     expect(readFileSync(join(dir, 'list.md'), 'utf8')).toBe(listOpen);
+    // A topics line swallowed by a list left open in a related article: no second topics key either.
+    const topicsSwallowed = await library.setTopics('tags.md', ['AI']);
+    expect(topicsSwallowed.ok ? null : topicsSwallowed.error.message).toBe('topics in tags.md cannot be changed while a value runs on over its line (the warning on line 6); close that value by hand first. Nothing was changed.');
+    expect(readFileSync(join(dir, 'tags.md'), 'utf8')).toBe(tagsOpen);
     // The list that runs on is the field changed: the editor cannot follow it, and says why.
     const topics = await library.setTopics('flow.md', ['AI']);
     expect(topics.ok ? null : topics.error.message).toBe('topics in flow.md cannot be changed while a value runs on over a key\'s line (the warning on line 3); close that value by hand first. Nothing was changed.');
