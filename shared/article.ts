@@ -24,7 +24,7 @@ export type ProblemCode =
   | 'bad-topic'
   /** Text holding a character that overrides the direction of what follows it. */
   | 'direction-control'
-  /** A quoted value whose closing quote is missing, read on over the line of a key after it. */
+  /** A value left open (its closing quote or bracket missing), read on over the line of a key after it. */
   | 'runs-on';
 
 /** One thing wrong with one file, phrased so a person can act on it. */
