@@ -560,6 +560,16 @@ describe.skipIf(!haveChromium)('the desk in Chromium', () => {
       expect(narrower.row).toEqual(narrower.head);
       expect(narrower.row[6]![0]! + narrower.row[6]![1]!).toBeLessThanOrEqual(narrower.rowRight);
       expect(narrower.row.map(([, width]) => width! > 0)).toEqual([true, false, true, false, false, false, true]);
+      // And narrower again: the date goes too, the title and the state stay whole.
+      await longPage.setViewportSize({ width: 640, height: 600 });
+      await expect.poll(async () => (await edges()).rowRight).toBeLessThan(narrower.rowRight);
+      const narrowest = await edges();
+      expect(narrowest.row).toEqual(narrowest.head);
+      expect(narrowest.row[6]![0]! + narrowest.row[6]![1]!).toBeLessThanOrEqual(narrowest.rowRight);
+      expect(narrowest.row.map(([, width]) => width! > 0)).toEqual([true, false, false, false, false, false, true]);
+      // The toolbar's name is whole, beside the search box rather than under it.
+      const [nameRight, searchLeft] = await longPage.evaluate(() => [document.querySelector('.brand-name')!.getBoundingClientRect().right, document.querySelector('.search-row input')!.getBoundingClientRect().left]);
+      expect(nameRight).toBeLessThanOrEqual(searchLeft!);
     } finally {
       await own.close();
       many.cleanup();
