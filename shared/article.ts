@@ -25,7 +25,9 @@ export type ProblemCode =
   /** Text holding a character that overrides the direction of what follows it. */
   | 'direction-control'
   /** A value left open (its closing quote or bracket missing), read on over the line of a key after it. */
-  | 'runs-on';
+  | 'runs-on'
+  /** A file with other names on disk (hard links), which a save by rename parts from this one. */
+  | 'linked';
 
 /** One thing wrong with one file, phrased so a person can act on it. */
 export interface Problem {

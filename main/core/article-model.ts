@@ -120,6 +120,49 @@ export function unreadableSummary(id: ArticleId, problems: readonly Problem[]): 
   return { id, title: fileNameOf(id), excerpt: '', published: false, topics: [], problems };
 }
 
+/** What a file's metadata tells beside its bytes: its permission bits, and how many names it has on disk. */
+export interface FileFacts {
+  readonly mode: number;
+  /** Its hard links: 1 for a file with one name. */
+  readonly links: number;
+}
+
+/**
+ * `summary` with what the file's metadata tells (see `withMode`, `withLinks`). The same object where
+ * that changes nothing.
+ */
+export function withFile(summary: ArticleSummary, facts: FileFacts): ArticleSummary {
+  return withLinks(withMode(summary, facts.mode), facts.links);
+}
+
+/** Whether two summaries say the same of their files' metadata: read-only or not, and their names on disk. */
+export function sameFileFacts(a: ArticleSummary, b: ArticleSummary): boolean {
+  return a.readOnly === b.readOnly && a.problems.find(isLinked)?.message === b.problems.find(isLinked)?.message;
+}
+
+const isLinked = (p: Problem): boolean => p.code === 'linked';
+
+/**
+ * `summary`, warned when its file has `links` names on disk, more than one (hard links: another
+ * path to the very same bytes, in the library or outside it), unwarned when it has one. A save
+ * writes a new file and renames it over this name, as atomic saves do, so the other names keep the
+ * bytes they have: the approval does not reach them. Editors such as Vim write a linked file in
+ * place to keep its links; Masthead keeps its saves atomic, and says so before the first one.
+ */
+export function withLinks(summary: ArticleSummary, links: number): ArticleSummary {
+  const had = summary.problems.find(isLinked);
+  const others = links - 1;
+  const message =
+    others < 1
+      ? undefined
+      : others === 1
+        ? 'this file has another name on disk (a hard link): a change saved here gives this name a file of its own, and the other name keeps the text it has now'
+        : `this file has ${others} other names on disk (hard links): a change saved here gives this name a file of its own, and the other names keep the text they have now`;
+  if (had?.message === message) return summary;
+  const problems = summary.problems.filter((p) => !isLinked(p));
+  return { ...summary, problems: message === undefined ? problems : [...problems, { level: 'warning', code: 'linked', message }] };
+}
+
 /**
  * `summary`, marked read-only when the file's `mode` grants no one write permission (see
  * `ArticleSummary.readOnly`), unmarked when it does. The same object where that does not change it.

@@ -5,7 +5,7 @@ import { fail, ok, type Result } from '../../shared/result.js';
 import { editFrontMatterData, type FrontMatterEdit } from './front-matter-edit.js';
 import { locateFrontMatter, yamlOf } from './front-matter.js';
 import { sameListing, type IndexEntry } from './library-index.js';
-import { withMode } from './article-model.js';
+import { withFile } from './article-model.js';
 import { lineOfKey, parseArticleFile, summaryOf } from './read-article.js';
 import { quickApprovable, splicePublished } from './published-line.js';
 import { readWithStamp, type StampedRead } from './read-one.js';
@@ -73,7 +73,8 @@ export function editArticleFile(id: ArticleId, path: string, known: IndexEntry, 
     versions.saved(id, hash, () => ({ ...before, bytes: Buffer.from(current.bytes) }), after, (toggle) => toggledFrom(current.bytes, toggle));
   }
   // The quick approve carries the summary the file was read with: a file since made writable loses its mark here.
-  return { kind: 'saved', summary: withMode(planned.summary, current.mode), hash: hashAfter, quickApprove: planned.quickApprove, aside: saved.value };
+  // The file saved is a new one, with this name alone: any other names kept the old one (see `withLinks`).
+  return { kind: 'saved', summary: withFile(planned.summary, { mode: current.mode, links: 1 }), hash: hashAfter, quickApprove: planned.quickApprove, aside: saved.value };
 }
 
 /** The version an approval with no chain replaced, from the bytes it wrote: its opposite spliced back, if that gives the bytes it replaced. */

@@ -3,6 +3,7 @@ import type { UnreadableFolder } from '../../shared/contract.js';
 import { isDeepStrictEqual } from 'node:util';
 import type { ArticleId, ArticleSummary } from '../../shared/article.js';
 import type { FileStamp } from './file-stamp.js';
+import { sameFileFacts } from './article-model.js';
 
 /** What the index keeps per article: the list's fields and what the file held when read. */
 export interface IndexEntry {
@@ -81,8 +82,8 @@ export class LibraryIndex {
   store(id: ArticleId, entry: IndexEntry): void {
     const { hash, stamp } = entry;
     const before = this.entries.get(id);
-    // The same bytes parse the same: only a new stamp, or the file's permissions (see `withMode`), are news.
-    if (before !== undefined && before.hash === hash && hash !== '' && hash !== null && before.summary.readOnly === entry.summary.readOnly) {
+    // The same bytes parse the same: only a new stamp, or the file's permissions or names (see `withFile`), are news.
+    if (before !== undefined && before.hash === hash && hash !== '' && hash !== null && sameFileFacts(before.summary, entry.summary)) {
       if (before.stamp === null && stamp !== null) this.entries.set(id, { summary: before.summary, hash: before.hash, stamp, quickApprove: before.quickApprove });
       return;
     }

@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import type { ArticleDetail, ArticleId, ArticleSummary } from '../../shared/article.js';
 import { fail, ok, type Result } from '../../shared/result.js';
-import { toArticle, unreadableSummary, withMode } from './article-model.js';
+import { toArticle, unreadableSummary, withFile } from './article-model.js';
 import type { BackgroundPasses } from './background-passes.js';
 import { writable } from './library-edit.js';
 import type { IndexEntry, LibraryIndex } from './library-index.js';
@@ -42,7 +42,7 @@ export class LibraryReads {
     }
     const articleId = id as ArticleId;
     // Read at once, as an edit reads, so no save comes between the read and what the index keeps of it.
-    let read: { bytes: Buffer; stamp: FileStamp | null; mode: number };
+    let read: { bytes: Buffer; stamp: FileStamp | null; mode: number; links: number };
     try {
       read = readWithStamp(path.value);
     } catch {
@@ -53,13 +53,13 @@ export class LibraryReads {
       if (summary === undefined) return fail('not-found', `${articleId} no longer exists`);
       return ok({ bytes: new Uint8Array(0), detail: { summary, article: null, source: '', bodyStart: null, readOnly: false } });
     }
-    const { bytes, mode } = read;
+    const { bytes } = read;
     const parsed = parseArticleFile(articleId, bytes);
     if (parsed.kind === 'not-article') {
       this.removeNow(articleId);
       return fail('not-found', `${articleId} no longer holds front matter`);
     }
-    const summary = withMode(parsed.summary, mode);
+    const summary = withFile(parsed.summary, read);
     this.storeNow(articleId, { summary, hash: contentHash(bytes), stamp: read.stamp, quickApprove: parsedApprovable(bytes, parsed) });
     const readable = parsed.readable;
     return ok({
@@ -69,7 +69,7 @@ export class LibraryReads {
         article: readable ? toArticle(articleId, readable.data) : null,
         source: readable ? readable.text : new TextDecoder('utf-8').decode(bytes),
         bodyStart: readable ? bodyStartOf(readable.text, readable.block.yamlEnd) : null,
-        readOnly: !writable(path.value, mode),
+        readOnly: !writable(path.value, read.mode),
       },
     });
   }
@@ -107,7 +107,7 @@ export class LibraryReads {
 
   /** Reads and checks one file into the index; a file that is gone or not an article leaves it. */
   async load(id: ArticleId, knownPath?: string): Promise<void> {
-    let read: { bytes: Buffer; stamp: FileStamp | null; mode: number };
+    let read: { bytes: Buffer; stamp: FileStamp | null; mode: number; links: number };
     try {
       read = readWithStamp(knownPath ?? (await this.pathOrThrow(id)));
     } catch (e) {
@@ -121,14 +121,14 @@ export class LibraryReads {
     if (known !== undefined && known.hash === hash && hash !== '') {
       // The very bytes the index last read or wrote (the watcher reporting a save, or a change of
       // permissions): they parse the same, so they are not parsed again; only the stamp is new, and
-      // whether the file is read-only. (Field by field: an entry taken from the persistent index
+      // whether the file is read-only or has other names. (Field by field: an entry taken from the persistent index
       // serves its hash and approval through getters, which a spread would leave behind.)
-      this.storeNow(id, { summary: withMode(known.summary, read.mode), hash: known.hash, stamp: read.stamp, quickApprove: known.quickApprove });
+      this.storeNow(id, { summary: withFile(known.summary, read), hash: known.hash, stamp: read.stamp, quickApprove: known.quickApprove });
       return;
     }
     const parsed = parseArticleFile(id, read.bytes);
     if (parsed.kind === 'not-article') this.removeNow(id);
-    else this.storeNow(id, { summary: withMode(parsed.summary, read.mode), hash, stamp: read.stamp, quickApprove: parsedApprovable(read.bytes, parsed) });
+    else this.storeNow(id, { summary: withFile(parsed.summary, read), hash, stamp: read.stamp, quickApprove: parsedApprovable(read.bytes, parsed) });
   }
 
   /** Stores what the main thread has just read or written, newer than what any pass under way has read of it. */

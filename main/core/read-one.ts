@@ -1,7 +1,7 @@
 /** Reads files for the index, synchronously: the unit of work of the read pool. */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import type { ArticleId, ArticleSummary } from '../../shared/article.js';
-import { unreadableSummary, withMode } from './article-model.js';
+import { unreadableSummary, withFile } from './article-model.js';
 import type { ScannedFile } from './library-paths.js';
 import { RACY_MS, stampOf, type FileStamp } from './file-stamp.js';
 import { quickSummary } from './quick-read.js';
@@ -43,7 +43,7 @@ export function readBatch(files: readonly ScannedFile[], mode: ReadMode): ReadRe
   return loaded.map((got, i) => parseRead(files[i]!.id, got, mode));
 }
 
-type Loaded = { bytes: Buffer; stamp: FileStamp | null; mode: number | null } | ReadResult;
+type Loaded = { bytes: Buffer; stamp: FileStamp | null; mode: number | null; links: number } | ReadResult;
 
 /**
  * A file's bytes, stamp and mode, or what the index learns from a file that cannot be read. The list
@@ -51,7 +51,7 @@ type Loaded = { bytes: Buffer; stamp: FileStamp | null; mode: number | null } | 
  */
 function load(id: ArticleId, path: string, reuse: { buffer: Buffer }, mode: ReadMode): Loaded {
   try {
-    return mode === 'quick' ? { bytes: readBytes(path, reuse), stamp: null, mode: null } : readWithStamp(path, reuse);
+    return mode === 'quick' ? { bytes: readBytes(path, reuse), stamp: null, mode: null, links: 1 } : readWithStamp(path, reuse);
   } catch (e) {
     const code = typeof e === 'object' && e !== null && 'code' in e ? e.code : undefined;
     if (code === 'ENOENT' || code === 'ENOTDIR') return { id, kind: 'gone' };
@@ -73,7 +73,7 @@ function parseRead(id: ArticleId, read: Loaded, mode: ReadMode): ReadResult {
   const parsed = parseArticleFile(id, bytes);
   if (parsed.kind === 'not-article') return { id, kind: 'gone' };
   if (mode === 'quick') return { id, kind: 'entry', summary: parsed.summary, hash: null, stamp: null, quickApprove: false };
-  const summary = read.mode === null ? parsed.summary : withMode(parsed.summary, read.mode);
+  const summary = read.mode === null ? parsed.summary : withFile(parsed.summary, { mode: read.mode, links: read.links });
   return { id, kind: 'entry', summary, hash: contentHash(bytes), stamp, quickApprove: parsedApprovable(bytes, parsed) };
 }
 
@@ -137,11 +137,13 @@ export function parsedApprovable(bytes: Buffer, parsed: ParsedFile): boolean {
  */
 const arena = Buffer.allocUnsafe(8 * 1024 * 1024);
 
-/** What `readWithStamp` reads: the bytes, their stamp (null while too fresh to trust), and the file's permission bits and owner, which a save keeps. */
+/** What `readWithStamp` reads: the bytes, their stamp (null while too fresh to trust), the file's permission bits and owner, which a save keeps, and its names on disk. */
 export interface StampedRead {
   readonly bytes: Buffer;
   readonly stamp: FileStamp | null;
   readonly mode: number;
+  /** The file's hard links (see `withLinks`). */
+  readonly links: number;
   readonly uid: number;
   readonly gid: number;
 }
@@ -160,7 +162,7 @@ export function readWithStamp(path: string, reuse?: { buffer: Buffer }): Stamped
       const head = Buffer.alloc(3 + 3); // a BOM and the dashes
       const read = readSync(fd, head, 0, head.length, 0);
       if (startsWithDashes(head.subarray(0, read))) throw tooLarge(info.size);
-      return { bytes: head.subarray(0, read), stamp: null, mode: info.mode & 0o7777, uid: info.uid, gid: info.gid }; // no article: nothing more to know
+      return { bytes: head.subarray(0, read), stamp: null, mode: info.mode & 0o7777, links: info.nlink, uid: info.uid, gid: info.gid }; // no article: nothing more to know
     }
     if (reuse !== undefined && reuse.buffer.length < info.size) reuse.buffer = Buffer.allocUnsafe(info.size * 2);
     // Like readFileSync, the size the file had when opened; a file growing meanwhile changes its stamp.
@@ -172,7 +174,7 @@ export function readWithStamp(path: string, reuse?: { buffer: Buffer }): Stamped
       length += n;
     }
     const stable = length === info.size && Date.now() - Math.max(info.mtimeMs, info.ctimeMs) >= RACY_MS;
-    return { bytes: bytes.subarray(0, length), stamp: stable ? stampOf(info) : null, mode: info.mode & 0o7777, uid: info.uid, gid: info.gid };
+    return { bytes: bytes.subarray(0, length), stamp: stable ? stampOf(info) : null, mode: info.mode & 0o7777, links: info.nlink, uid: info.uid, gid: info.gid };
   } finally {
     closeSync(fd);
   }

@@ -1,4 +1,4 @@
-import { chmodSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, linkSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { basename, join } from 'node:path';
 import { afterEach, describe, expect, test, vi } from 'vitest';
@@ -310,6 +310,36 @@ describe('editing files on disk', () => {
     const topics = await library.setTopics('flow.md', ['AI']);
     expect(topics.ok ? null : topics.error.message).toBe('topics in flow.md cannot be changed while a value runs on over a key\'s line (the warning on line 3); close that value by hand first. Nothing was changed.');
     expect(readFileSync(join(dir, 'flow.md'), 'utf8')).toBe(flowOpen);
+    await library.close();
+  });
+
+  test('a file with other names on disk (hard links) is warned of; a save parts this name from them, the others keep their bytes', async () => {
+    const outside = makeLibrary({ 'kept.md': article('Outside') });
+    const dir = makeLibrary({ 'a.md': article('A'), 'plain.md': article('Plain') });
+    linkSync(join(dir, 'a.md'), join(dir, 'same.md'));
+    linkSync(join(dir, 'a.md'), join(outside, 'a-elsewhere.md'));
+    const library = await open(dir);
+    const linked = (id: string): string | undefined => library.summary(id)?.problems.find((p) => p.code === 'linked')?.message;
+    expect(linked('a.md')).toBe('this file has 2 other names on disk (hard links): a change saved here gives this name a file of its own, and the other names keep the text they have now');
+    expect(linked('same.md')).toBe(linked('a.md'));
+    expect(linked('plain.md')).toBeUndefined();
+    expect(library.summary('a.md')?.problems.map((p) => p.level)).toEqual(['warning']);
+    // Approved: a.md is a file of its own, the warning gone; its other names hold what they held.
+    const saved = await library.setPublished('a.md', true);
+    expect(saved.ok && saved.value.problems).toEqual([]);
+    expect(readFileSync(join(dir, 'a.md'), 'utf8')).toBe(article('A').replace('published: false', 'published: true'));
+    expect(readFileSync(join(dir, 'same.md'), 'utf8')).toBe(article('A'));
+    expect(readFileSync(join(outside, 'a-elsewhere.md'), 'utf8')).toBe(article('A'));
+    expect(statSync(join(dir, 'a.md')).nlink).toBe(1);
+    // Read again, same.md now shares its bytes with one other name only; a link made since is told.
+    await library.refresh('same.md');
+    expect(linked('same.md')).toBe('this file has another name on disk (a hard link): a change saved here gives this name a file of its own, and the other name keeps the text it has now');
+    const events: LibraryEvent[] = [];
+    library.subscribe((e) => events.push(e));
+    linkSync(join(dir, 'plain.md'), join(outside, 'plain-elsewhere.md'));
+    await library.refresh('plain.md');
+    expect(linked('plain.md')).toMatch(/^this file has another name on disk/);
+    expect(events.map((e) => (e.type === 'changed' ? e.summary.id : e.type))).toEqual(['plain.md']);
     await library.close();
   });
 

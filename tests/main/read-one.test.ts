@@ -1,5 +1,5 @@
 /** readBatch: every file's bytes first, then every parse, with the bytes in one reused buffer. */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
 import { MAX_ARTICLE_BYTES, readBatch, readBytes, readWithStamp, type ReadResult } from '../../main/core/read-one.js';
@@ -88,4 +88,14 @@ test('a file larger than an article may be is not read: listed with its error wh
   }
   expect(readBytes(join(lib.dir, 'transcript.txt'), { buffer: Buffer.alloc(64 * 1024) }).length).toBe(64 * 1024);
   expect(readWithStamp(join(lib.dir, 'transcript.txt')).bytes.length).toBeLessThanOrEqual(6);
+});
+
+test('the check pass tells a file with other names on disk; the list pass, which takes no metadata, leaves that to it', () => {
+  writeFileSync(join(lib.dir, 'linked.md'), article(4, 1_000));
+  linkSync(join(lib.dir, 'linked.md'), join(lib.dir, 'linked-too.md'));
+  const files = [{ id: 'linked.md', path: join(lib.dir, 'linked.md') }];
+  expect(readWithStamp(files[0]!.path).links).toBe(2);
+  const codes = (r: ReadResult | undefined): string[] => (r?.kind === 'entry' ? r.summary.problems.map((p) => p.code) : []);
+  expect(codes(readBatch(files, 'full')[0])).toEqual(['linked']);
+  expect(codes(readBatch(files, 'quick')[0])).toEqual([]);
 });
