@@ -546,27 +546,24 @@ describe.skipIf(!haveChromium)('the desk in Chromium', () => {
       const [left, width] = wide.row[6]!;
       expect(left! + width!).toBeLessThanOrEqual(wide.rowRight); // the last column is not cut off
       expect(wide.row.filter(([, width]) => width! > 0)).toHaveLength(7);
-      await longPage.setViewportSize({ width: 960, height: 700 }); // the window's minimum (main/electron/window.ts)
-      await expect.poll(async () => (await edges()).rowRight).toBeLessThan(wide.rowRight);
-      const narrow = await edges();
-      expect(narrow.row).toEqual(narrow.head);
-      expect(narrow.row[6]![0]! + narrow.row[6]![1]!).toBeLessThanOrEqual(narrow.rowRight);
-      expect(narrow.row.map(([, width]) => width! > 0)).toEqual([true, true, true, true, false, false, true]);
+      // Narrowed to `width`: the list shrinks, every cell stays under its header, the last column
+      // whole, and the columns shown are `shown` (title, provider, date, quality, heat, topics, state).
+      const narrowTo = async (width: number, height: number, from: number, shown: boolean[]): Promise<number> => {
+        await longPage.setViewportSize({ width, height });
+        await expect.poll(async () => (await edges()).rowRight).toBeLessThan(from);
+        const at = await edges();
+        expect(at.row).toEqual(at.head);
+        expect(at.row[6]![0]! + at.row[6]![1]!).toBeLessThanOrEqual(at.rowRight);
+        expect(at.row.map(([, cell]) => cell! > 0)).toEqual(shown);
+        return at.rowRight;
+      };
+      // The window's minimum (main/electron/window.ts): Heat and Topics go.
+      const narrow = await narrowTo(960, 700, wide.rowRight, [true, true, true, true, false, false, true]);
       await longPage.screenshot({ path: join(SHOTS, 'desk-narrow-window.png') });
-      // The desk served to a browser window narrower still: Quality and Provider go too.
-      await longPage.setViewportSize({ width: 800, height: 600 });
-      await expect.poll(async () => (await edges()).rowRight).toBeLessThan(narrow.rowRight);
-      const narrower = await edges();
-      expect(narrower.row).toEqual(narrower.head);
-      expect(narrower.row[6]![0]! + narrower.row[6]![1]!).toBeLessThanOrEqual(narrower.rowRight);
-      expect(narrower.row.map(([, width]) => width! > 0)).toEqual([true, false, true, false, false, false, true]);
-      // And narrower again: the date goes too, the title and the state stay whole.
-      await longPage.setViewportSize({ width: 640, height: 600 });
-      await expect.poll(async () => (await edges()).rowRight).toBeLessThan(narrower.rowRight);
-      const narrowest = await edges();
-      expect(narrowest.row).toEqual(narrowest.head);
-      expect(narrowest.row[6]![0]! + narrowest.row[6]![1]!).toBeLessThanOrEqual(narrowest.rowRight);
-      expect(narrowest.row.map(([, width]) => width! > 0)).toEqual([true, false, false, false, false, false, true]);
+      // The desk served to a browser window narrower still: Quality and Provider go too; narrower
+      // again, the date, the title and the state staying whole.
+      const narrower = await narrowTo(800, 600, narrow, [true, false, true, false, false, false, true]);
+      await narrowTo(640, 600, narrower, [true, false, false, false, false, false, true]);
       // The toolbar's name is whole, beside the search box rather than under it.
       const [nameRight, searchLeft] = await longPage.evaluate(() => [document.querySelector('.brand-name')!.getBoundingClientRect().right, document.querySelector('.search-row input')!.getBoundingClientRect().left]);
       expect(nameRight).toBeLessThanOrEqual(searchLeft!);
