@@ -331,8 +331,8 @@ describe('editing files on disk', () => {
     expect(readFileSync(join(dir, 'same.md'), 'utf8')).toBe(article('A'));
     expect(readFileSync(join(outside, 'a-elsewhere.md'), 'utf8')).toBe(article('A'));
     expect(statSync(join(dir, 'a.md')).nlink).toBe(1);
-    // Read again, same.md now shares its bytes with one other name only; a link made since is told.
-    await library.refresh('same.md');
+    // Selected (read again), same.md now shares its bytes with one other name only; a link made since is told.
+    expect((await library.read('same.md')).ok).toBe(true);
     expect(linked('same.md')).toBe('this file has another name on disk (a hard link): a change saved here gives this name a file of its own, and the other name keeps the text it has now');
     const events: LibraryEvent[] = [];
     library.subscribe((e) => events.push(e));
