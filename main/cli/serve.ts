@@ -10,8 +10,8 @@ import { packageRoot, seedsFolder } from '../package-root.js';
 import { Session } from '../session.js';
 import { EXIT, UsageError, type CliIo } from './output.js';
 
-/** Serves the desk for DIR until stopped; prints the address first. */
-export async function serveDesk(dir: string | undefined, port: number, io: CliIo, stop: AbortSignal): Promise<number> {
+/** Serves the desk for DIR until stopped; prints the address first, and hands it to `show` where one is given (see `startDesk`). */
+export async function serveDesk(dir: string | undefined, port: number, io: CliIo, stop: AbortSignal, show?: (url: string) => void): Promise<number> {
   let host: BrowserHost | null = null;
   const session = new Session((event) => host?.broadcast(event), { watch: true, dataFolder: () => appDataFolder() });
   const opened = await session.open(dir ?? seedsFolder());
@@ -30,7 +30,9 @@ export async function serveDesk(dir: string | undefined, port: number, io: CliIo
   }
   io.out(`${host.url}\n`);
   const size = await listedSize(session, opened.value.size);
-  io.out(`Masthead is serving ${opened.value.name} (${size.toLocaleString('en')} article${size === 1 ? '' : 's'}) on 127.0.0.1 only. Open the address above; press Ctrl+C to stop.\n`);
+  const where = show === undefined ? 'Open the address above' : 'It opens in your browser (or open the address above)';
+  io.out(`Masthead is serving ${opened.value.name} (${size.toLocaleString('en')} article${size === 1 ? '' : 's'}) on 127.0.0.1 only. ${where}; press Ctrl+C to stop.\n`);
+  show?.(host.url);
   await new Promise<void>((resolve) => (stop.aborted ? resolve() : stop.addEventListener('abort', () => resolve(), { once: true })));
   await host.close();
   await session.close();
@@ -83,11 +85,28 @@ export interface ElectronLauncher {
   readonly noDisplay: string | null;
   /** Runs Electron with `args` until it ends: its exit code, or the signal that ended it, and how long it ran. */
   run(electron: string, args: readonly string[]): Promise<{ readonly code: number | null; readonly signal: string | null; readonly ms: number }>;
+  /** Asks the system to show `url` in the editor's browser; nothing happens where it cannot. */
+  openBrowser(url: string): void;
 }
 
-/** The machine's Electron, run with its output on this terminal. */
-export function machineElectron(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): ElectronLauncher {
+/** How each system opens an address in its browser: the program and its arguments. */
+export function browserCommand(url: string, platform: NodeJS.Platform): { readonly command: string; readonly args: readonly string[] } {
+  if (platform === 'darwin') return { command: 'open', args: [url] };
+  // `start` is cmd's own; its first quoted argument is a window title, and cmd reads & as a separator.
+  if (platform === 'win32') return { command: 'cmd', args: ['/c', 'start', '""', url.replace(/&/g, '^&')] };
+  return { command: 'xdg-open', args: [url] };
+}
+
+/** The machine's Electron, run with its output on this terminal, and its browser. */
+export function machineElectron(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform, spawnProgram: typeof spawn = spawn): ElectronLauncher {
   return {
+    openBrowser: (url) => {
+      const { command, args } = browserCommand(url, platform);
+      // Left to itself: a browser that is missing, or slow, neither stops the desk nor says more than the address printed.
+      const child = spawnProgram(command, args, { stdio: 'ignore', detached: true, windowsHide: true });
+      child.once('error', () => undefined);
+      child.unref();
+    },
     electron: findElectron(),
     noDisplay: platform === 'linux' && !env.DISPLAY && !env.WAYLAND_DISPLAY ? 'this session has no display to open a window on (neither DISPLAY nor WAYLAND_DISPLAY is set)' : null,
     run: (electron, args) =>
@@ -109,9 +128,11 @@ export function machineElectron(env: NodeJS.ProcessEnv = process.env, platform: 
 export async function startDesk(dir: string | undefined, io: CliIo, stop: AbortSignal, launcher: ElectronLauncher = machineElectron()): Promise<number> {
   const instead = 'so Masthead serves the same desk in your browser instead.\n';
   const { electron, noDisplay } = launcher;
+  // Where a window could be shown, the browser is: an editor who ran `npm start` expects a desk, not an address to copy.
+  const show = noDisplay === null ? (url: string): void => launcher.openBrowser(url) : undefined;
   if (electron === null) {
     io.err(`Electron is not installed on this machine (its binary could not be downloaded), ${instead}`);
-    return serveDesk(dir, 0, io, stop);
+    return serveDesk(dir, 0, io, stop, show);
   }
   if (noDisplay !== null) {
     io.err(`Masthead cannot open its window: ${noDisplay}, ${instead}`);
@@ -122,7 +143,7 @@ export async function startDesk(dir: string | undefined, io: CliIo, stop: AbortS
   if (ms < EARLY_FAILURE_MS) {
     const how = signal !== null ? `was ended by ${signal}` : code !== null ? `exited with code ${code}` : 'could not be run';
     io.err(`Electron could not start (it ${how}; its own message, if it gave one, is above), ${instead}`);
-    return serveDesk(dir, 0, io, stop);
+    return serveDesk(dir, 0, io, stop, show);
   }
   // The app ran, then failed: a crash is a failure, not the clean exit a missing code would say.
   return code ?? EXIT.someFailed;

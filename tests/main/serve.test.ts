@@ -1,4 +1,5 @@
 /** `masthead serve`: what it prints when it starts; `masthead start` (what `npm start` runs): the app in Electron, or the desk served in the browser when Electron cannot open it. */
+import { spawn } from 'node:child_process';
 import { cpSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -68,6 +69,7 @@ test('says how many articles the folder holds, not what its kept index held when
 /** A launcher whose Electron ends as `ended` says, recording how it was run. */
 function fakeElectron(ended: { code: number | null; signal: string | null; ms: number } | null, noDisplay: string | null = null) {
   const runs: (readonly string[])[] = [];
+  const opened: string[] = [];
   const launcher: ElectronLauncher = {
     electron: ended === null ? null : '/opt/electron/electron',
     noDisplay,
@@ -75,8 +77,9 @@ function fakeElectron(ended: { code: number | null; signal: string | null; ms: n
       runs.push(args);
       return ended!;
     },
+    openBrowser: (url) => opened.push(url),
   };
-  return { launcher, runs };
+  return { launcher, runs, opened };
 }
 
 /** Starts the desk on a copy of the seeds; a served desk is stopped once it has said what it serves. */
@@ -110,13 +113,17 @@ describe('npm start', () => {
     { name: 'Electron ended by a signal as it starts', ended: { code: null, signal: 'SIGTRAP', ms: 900 }, says: /^Electron could not start \(it was ended by SIGTRAP;/, runs: 1 },
     { name: 'Electron that could not be run at all', ended: { code: null, signal: null, ms: 2 }, says: /^Electron could not start \(it could not be run;/, runs: 1 },
   ];
-  test.each(servedInstead)('$name: says so, and serves the same desk in the browser', async ({ ended, noDisplay, says, runs }) => {
+  test.each(servedInstead)('$name: says so, and serves the same desk in the browser (opened there where a display is)', async ({ ended, noDisplay, says, runs }) => {
     const fake = fakeElectron(ended, noDisplay ?? null);
     const { code, out, err } = await start(fake.launcher);
     expect(err.trim()).toMatch(says);
     expect(fake.runs.length).toBe(runs);
-    expect(out).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=/);
+    const url = /^(http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)$/m.exec(out)?.[1];
+    expect(url).toBeDefined();
     expect(out).toContain('(1 article) on 127.0.0.1 only');
+    // With no display there is no browser to show it in: the address alone, to open elsewhere.
+    expect(fake.opened).toEqual(noDisplay === undefined ? [url] : []);
+    expect(out).toContain(noDisplay === undefined ? 'It opens in your browser (or open the address above); press Ctrl+C' : 'Open the address above; press Ctrl+C');
     expect(code).toBe(0);
   });
 
@@ -141,6 +148,27 @@ describe('the machine’s Electron', () => {
   ];
   test.each(rows)('$name', ({ env, platform, noDisplay }) => {
     expect(machineElectron(env, platform).noDisplay !== null).toBe(noDisplay);
+  });
+
+  test.each([
+    { platform: 'linux' as const, command: 'xdg-open', args: ['http://127.0.0.1:5/?token=a&b'] },
+    { platform: 'darwin' as const, command: 'open', args: ['http://127.0.0.1:5/?token=a&b'] },
+    { platform: 'win32' as const, command: 'cmd', args: ['/c', 'start', '""', 'http://127.0.0.1:5/?token=a^&b'] },
+  ])('opens an address in the browser on $platform, left to itself', ({ platform, command, args }) => {
+    const spawned: { command: string; args: readonly string[]; options: object; unref: boolean; onError: boolean }[] = [];
+    const fakeSpawn = ((cmd: string, a: readonly string[], options: object) => {
+      const record = { command: cmd, args: a, options, unref: false, onError: false };
+      spawned.push(record);
+      return { once: (event: string) => void (record.onError = event === 'error'), unref: () => void (record.unref = true) };
+    }) as unknown as typeof spawn;
+    machineElectron({ DISPLAY: ':0' }, platform, fakeSpawn).openBrowser('http://127.0.0.1:5/?token=a&b');
+    expect(spawned).toEqual([{ command, args, options: { stdio: 'ignore', detached: true, windowsHide: true }, unref: true, onError: true }]);
+  });
+
+  test('a browser program that is missing fails quietly', async () => {
+    const { openBrowser } = machineElectron({}, 'linux', ((_cmd: string, a: readonly string[], o: object) => spawn('/nonexistent/xdg-open', a, o)) as typeof spawn);
+    expect(() => openBrowser('http://127.0.0.1:5/')).not.toThrow();
+    await sleep(100); // its 'error' comes later, and is heard
   });
 
   test('runs a program and says how it ended', async () => {
