@@ -6,6 +6,7 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { generateLibrary } from '../../bench/generate.js';
 import { stampMany } from '../../main/core/file-stamp.js';
 import { Library } from '../../main/core/library.js';
+import type { ArticleSummary } from '../../shared/article.js';
 import { tempDir } from '../helpers/corpora.js';
 
 const lib = tempDir();
@@ -25,7 +26,9 @@ describe('the read pool', () => {
     const threaded = await built.Library.open(lib.dir);
     const single = await Library.open(lib.dir);
     if (!threaded.ok || !single.ok) throw new Error('open failed');
-    expect(threaded.value.list().map((a) => ({ ...a, checked: undefined }))).toEqual(single.value.list().map((a) => ({ ...a, checked: undefined })));
+    // Listed, the checks still under way: a file's read-only mark comes with its check (the list pass takes no fstat), so it is left aside here.
+    const listed = (a: ArticleSummary): ArticleSummary => ({ ...a, checked: undefined, readOnly: undefined });
+    expect(threaded.value.list().map(listed)).toEqual(single.value.list().map(listed));
     await Promise.all([threaded.value.checked, single.value.checked]);
     // Strictly: the summaries crossing from the threads keep their shapes (keys whose value is undefined too).
     expect(threaded.value.list()).toStrictEqual(single.value.list());
