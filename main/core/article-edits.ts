@@ -24,6 +24,8 @@ export interface EditedLibrary {
   refresh(id: ArticleId): Promise<void>;
   /** Removes a save's aside link once the save has answered (see save.ts). */
   tidy(aside: string): void;
+  /** A save gave a file with other names (hard links) a file of its own; those names keep bytes hashing to `hash`. */
+  parted(hash: string): void;
   /** The failure to answer while no file may be written (the library closed, or its folder gone), or null. */
   refusal(): Result<never> | null;
 }
@@ -168,6 +170,7 @@ export class ArticleEdits {
         // A file just written has no trusted stamp (file times are coarse); the next read gives it one.
         this.library.saved(id, { summary: outcome.summary, hash: outcome.hash, stamp: null, quickApprove: outcome.quickApprove });
         if (outcome.aside !== null) this.library.tidy(outcome.aside);
+        if (outcome.parted !== null) this.library.parted(outcome.parted);
         return ok(outcome.summary);
       case 'unchanged':
         return ok(entry.summary);

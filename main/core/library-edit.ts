@@ -14,8 +14,12 @@ import type { SavedVersion, SavedVersions, ToggledFrom } from './saved-versions.
 
 /** What an edit came to; the library turns it into its answer and its index. */
 export type EditOutcome =
-  /** Written: the file now hashes to `hash` and reads as `summary`; `aside` is the old version's link, to remove (see save.ts). */
-  | { readonly kind: 'saved'; readonly summary: ArticleSummary; readonly hash: string; readonly quickApprove: boolean; readonly aside: string | null }
+  /**
+   * Written: the file now hashes to `hash` and reads as `summary`; `aside` is the old version's link,
+   * to remove (see save.ts). `parted`: where the file had other names (hard links), the hash of the
+   * bytes they keep, which no longer share this name.
+   */
+  | { readonly kind: 'saved'; readonly summary: ArticleSummary; readonly hash: string; readonly quickApprove: boolean; readonly aside: string | null; readonly parted: string | null }
   /** The file already says it: nothing was written. */
   | { readonly kind: 'unchanged' }
   /** The file is not what the index shows (another program changed it): nothing was written. */
@@ -74,7 +78,8 @@ export function editArticleFile(id: ArticleId, path: string, known: IndexEntry, 
   }
   // The quick approve carries the summary the file was read with: a file since made writable loses its mark here.
   // The file saved is a new one, with this name alone: any other names kept the old one (see `withLinks`).
-  return { kind: 'saved', summary: withFile(planned.summary, { mode: current.mode, links: 1 }), hash: hashAfter, quickApprove: planned.quickApprove, aside: saved.value };
+  const parted = current.links > 1 ? hash : null;
+  return { kind: 'saved', summary: withFile(planned.summary, { mode: current.mode, links: 1 }), hash: hashAfter, quickApprove: planned.quickApprove, aside: saved.value, parted };
 }
 
 /** The version an approval with no chain replaced, from the bytes it wrote: its opposite spliced back, if that gives the bytes it replaced. */

@@ -25,6 +25,12 @@ const RECHECK_SLICE = 256;
 /** Below this many files, a catch-up stats them in the main thread (see `catchUp`). */
 const SMALL_CATCH_UP = 2000;
 
+/**
+ * How long after a save that parted a file from its other names those names are read again: the
+ * saves of a bulk approval come closer together, so they share one look.
+ */
+const PARTED_MS = 100;
+
 /** How to open a library. */
 export interface OpenOptions {
   /** Hears how many files are listed so far. */
@@ -75,6 +81,11 @@ export class Library {
   private readonly passTarget: PassTarget = { index: this.index, passes: this.passes, closed: () => this.closed || this.abandoned() };
   /** Removing the aside links that saves left (see save.ts), after each save has answered. */
   private tidying: Promise<void> = Promise.resolve();
+  /** The bytes that files a save parted from their other names kept (see `parted`), and the look at those names. */
+  private readonly partedHashes = new Set<string>();
+  private partedTimer: NodeJS.Timeout | null = null;
+  private partedLook: Promise<void> = Promise.resolve();
+  private partedDone: () => void = () => undefined;
   /** Saved files looked at again once the watcher could have told of them (see saved-recheck.ts). */
   private readonly recheck = new SavedRecheck((ids) => this.gone(ids));
   /**
@@ -106,6 +117,7 @@ export class Library {
       load: (id, path) => this.reads.load(id, path),
       refresh: (id) => this.refresh(id),
       tidy: (aside) => this.tidy(aside),
+      parted: (hash) => this.parted(hash),
       refusal: () => {
         if (this.closed) return fail('closed', `${basename(this.root)} was closed; open it again to change its articles`);
         return this.folderGone() ? this.reads.goneFailure() : null;
@@ -195,12 +207,20 @@ export class Library {
     // The background check stops at its next batch; what it had not reached is simply not cached.
     this.closed = true;
     this.recheck.close();
+    if (this.partedTimer !== null) {
+      clearTimeout(this.partedTimer);
+      this.partedTimer = null;
+      this.partedDone();
+    }
     await Promise.all([this.writer?.close(), this.settled()]);
   }
 
-  /** Resolves when the tidying after every save so far is done: what each left beside its file is gone. */
-  settled(): Promise<void> {
-    return this.tidying;
+  /**
+   * Resolves when the tidying after every save so far is done: what each left beside its file is
+   * gone, and the other names of files a save parted from them are read again.
+   */
+  async settled(): Promise<void> {
+    await Promise.all([this.tidying, this.partedLook]);
   }
 
   /** Every article's summary, in id order. */
@@ -356,6 +376,36 @@ export class Library {
       const missing = slice.filter((id) => this.index.get(id) !== undefined && lstatSync(join(this.root, ...id.split('/')), { throwIfNoEntry: false }) === undefined);
       for (const id of missing) await this.refresh(id);
       await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+
+  /**
+   * A save gave a file with other names on disk (hard links) a name of its own: the names left keep
+   * the old bytes (hashing to `hash`) and one name fewer, and Linux's watch does not tell of a link
+   * count changed through another name. So a moment later, once the save's aside link is gone too,
+   * the articles whose files the index knows by those bytes are read again, and their warnings follow.
+   * (Files that merely hold the same bytes are read again too, and found unchanged.)
+   */
+  private parted(hash: string): void {
+    this.partedHashes.add(hash);
+    if (this.partedTimer === null) this.partedLook = new Promise((resolve) => (this.partedDone = resolve));
+    else clearTimeout(this.partedTimer);
+    this.partedTimer = setTimeout(() => {
+      this.partedTimer = null;
+      const done = this.partedDone;
+      void this.tidying.then(() => this.readParted()).then(done, done);
+    }, PARTED_MS);
+    this.partedTimer.unref();
+  }
+
+  private async readParted(): Promise<void> {
+    const hashes = new Set(this.partedHashes);
+    this.partedHashes.clear();
+    const ids: ArticleId[] = [];
+    for (const [id, entry] of this.index.all()) if (entry.hash !== null && hashes.has(entry.hash)) ids.push(id);
+    for (const id of ids) {
+      if (this.closed || this.folderGone()) return;
+      await this.refresh(id);
     }
   }
 

@@ -324,6 +324,9 @@ describe('editing files on disk', () => {
     expect(linked('same.md')).toBe(linked('a.md'));
     expect(linked('plain.md')).toBeUndefined();
     expect(library.summary('a.md')?.problems.map((p) => p.level)).toEqual(['warning']);
+    const events: LibraryEvent[] = [];
+    library.subscribe((e) => events.push(e));
+    const changed = (): string[] => events.map((e) => (e.type === 'changed' ? e.summary.id : e.type));
     // Approved: a.md is a file of its own, the warning gone; its other names hold what they held.
     const saved = await library.setPublished('a.md', true);
     expect(saved.ok && saved.value.problems).toEqual([]);
@@ -331,16 +334,26 @@ describe('editing files on disk', () => {
     expect(readFileSync(join(dir, 'same.md'), 'utf8')).toBe(article('A'));
     expect(readFileSync(join(outside, 'a-elsewhere.md'), 'utf8')).toBe(article('A'));
     expect(statSync(join(dir, 'a.md')).nlink).toBe(1);
-    // Selected (read again), same.md now shares its bytes with one other name only; a link made since is told.
-    expect((await library.read('same.md')).ok).toBe(true);
+    // A moment later, same.md is read again on its own: it now shares its bytes with one other name only.
+    await library.settled();
     expect(linked('same.md')).toBe('this file has another name on disk (a hard link): a change saved here gives this name a file of its own, and the other name keeps the text it has now');
-    const events: LibraryEvent[] = [];
-    library.subscribe((e) => events.push(e));
+    expect(changed()).toEqual(['a.md', 'same.md']);
+    // Its approval through the same name parts it from the last: its warning goes; plain.md (other bytes) was not read.
+    expect((await library.setPublished('same.md', true)).ok).toBe(true);
+    await library.settled();
+    expect(linked('same.md')).toBeUndefined();
+    expect(readFileSync(join(outside, 'a-elsewhere.md'), 'utf8')).toBe(article('A'));
+    expect(changed()).toEqual(['a.md', 'same.md', 'same.md']);
+    // A link made since is told when the file is read again.
     linkSync(join(dir, 'plain.md'), join(outside, 'plain-elsewhere.md'));
     await library.refresh('plain.md');
     expect(linked('plain.md')).toMatch(/^this file has another name on disk/);
-    expect(events.map((e) => (e.type === 'changed' ? e.summary.id : e.type))).toEqual(['plain.md']);
+    expect(changed()).toEqual(['a.md', 'same.md', 'same.md', 'plain.md']);
+    // Closed right after a save that parts a file from a name: the close does not wait on the look, nor hangs.
+    expect((await library.setPublished('plain.md', true)).ok).toBe(true);
     await library.close();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(changed()).toEqual(['a.md', 'same.md', 'same.md', 'plain.md', 'plain.md']);
   });
 
   test('a file with an error is never rewritten', async () => {
