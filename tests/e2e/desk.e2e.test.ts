@@ -564,6 +564,19 @@ describe.skipIf(!haveChromium)('the desk in Chromium', () => {
       // again, the date, the title and the state staying whole.
       const narrower = await narrowTo(800, 600, narrow, [true, false, true, false, false, false, true]);
       await narrowTo(640, 600, narrower, [true, false, false, false, false, false, true]);
+      // Under 640 px the panes stack: the list, the window's width, above the article; the line
+      // between them (it shares out the width) gone; the list's columns as wide as that allows.
+      await longPage.setViewportSize({ width: 560, height: 760 });
+      await expect.poll(() => longPage.$eval('.pane-split', (line) => getComputedStyle(line).display)).toBe('none');
+      const stacked = await edges();
+      expect(stacked.row).toEqual(stacked.head);
+      expect(stacked.row[6]![0]! + stacked.row[6]![1]!).toBeLessThanOrEqual(stacked.rowRight);
+      expect(stacked.row.map(([, cell]) => cell! > 0)).toEqual([true, true, true, true, false, false, true]);
+      const [listBox, paneBox] = await longPage.evaluate(() => ['.list-pane', '.review-pane'].map((s) => document.querySelector(s)!.getBoundingClientRect().toJSON() as DOMRect));
+      expect([listBox!.left, listBox!.width, paneBox!.left, paneBox!.width]).toEqual([0, 560, 0, 560]);
+      expect(paneBox!.top).toBeGreaterThanOrEqual(listBox!.bottom);
+      expect(listBox!.height).toBeGreaterThanOrEqual(168);
+      await longPage.screenshot({ path: join(SHOTS, 'desk-stacked.png') });
       // The toolbar's name is whole, beside the search box rather than under it.
       const [nameRight, searchLeft] = await longPage.evaluate(() => [document.querySelector('.brand-name')!.getBoundingClientRect().right, document.querySelector('.search-row input')!.getBoundingClientRect().left]);
       expect(nameRight).toBeLessThanOrEqual(searchLeft!);
