@@ -51,7 +51,7 @@ export class ArticleEdits {
    * of this leaves them as they are); one that cannot be changed is named with the reason and the
    * rest go on. At most `MAX_BULK` ids per call. Each file is replaced atomically as one save is; the
    * folders are synced once at the end, before the answer (a save syncs its folder each time, a
-   * second journal commit per file), so every change answered is durable.
+   * second flush of the disk per file), so every change answered is durable.
    */
   setPublishedMany(ids: unknown, value: unknown): Promise<Result<BulkOutcome>> {
     if (typeof value !== 'boolean') return Promise.resolve(fail('bad-request', 'published must be true or false'));
