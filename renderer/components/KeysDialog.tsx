@@ -10,7 +10,10 @@ interface Shortcut {
 }
 
 /** The desk's shortcuts by where they act, as App.tsx, TopicEditor.tsx and Toolbar.tsx handle them; `o` only where the desk can show files. */
-export function shortcutGroups(mac: boolean, canShowFiles: boolean): readonly { readonly title: string; readonly shortcuts: readonly Shortcut[] }[] {
+export function shortcutGroups(
+  mac: boolean,
+  canShowFiles: boolean,
+): readonly { readonly title: string; readonly shortcuts: readonly Shortcut[]; /** Only while the panes stand side by side (see styles.css). */ readonly besidePanes?: true }[] {
   const mod = mac ? '⌘' : 'Ctrl';
   return [
     {
@@ -33,6 +36,7 @@ export function shortcutGroups(mac: boolean, canShowFiles: boolean): readonly { 
     },
     {
       title: 'The line between the panes (Tab to it, or drag it)',
+      besidePanes: true,
       shortcuts: [
         { keys: ['←', '→'], does: 'Narrow or widen the list (with Shift, in larger steps)' },
         { keys: ['Home', 'End'], does: 'The list at its narrowest or widest' },
@@ -64,7 +68,7 @@ export function KeysDialog({ canShowFiles, onClose }: { readonly canShowFiles: b
         <h2 id="keys-title">Keyboard shortcuts</h2>
         <p className="muted">They work anywhere on the desk except while typing in a field.</p>
         {shortcutGroups(isMac(), canShowFiles).map((group) => (
-          <table key={group.title} className="keys-table">
+          <table key={group.title} className={group.besidePanes ? 'keys-table keys-beside-panes' : 'keys-table'}>
             <caption>{group.title}</caption>
             <tbody>
               {group.shortcuts.map((s) => (

@@ -577,6 +577,14 @@ describe.skipIf(!haveChromium)('the desk in Chromium', () => {
       expect(paneBox!.top).toBeGreaterThanOrEqual(listBox!.bottom);
       expect(listBox!.height).toBeGreaterThanOrEqual(168);
       await longPage.screenshot({ path: join(SHOTS, 'desk-stacked.png') });
+      // The list of shortcuts leaves out the line's keys, as it is not there.
+      await longPage.getByRole('grid', { name: 'Articles' }).focus();
+      await longPage.keyboard.press('?');
+      const keys = longPage.getByRole('dialog', { name: 'Keyboard shortcuts' });
+      await expect.poll(() => keys.locator('caption').allTextContents()).toContain('The selected article');
+      expect(await keys.locator('caption:visible').allTextContents()).toEqual(['The list', 'The selected article', 'Everywhere']);
+      await longPage.keyboard.press('Escape');
+      await expect.poll(() => keys.count()).toBe(0);
       // The toolbar's name is whole, beside the search box rather than under it.
       const [nameRight, searchLeft] = await longPage.evaluate(() => [document.querySelector('.brand-name')!.getBoundingClientRect().right, document.querySelector('.search-row input')!.getBoundingClientRect().left]);
       expect(nameRight).toBeLessThanOrEqual(searchLeft!);
