@@ -30,16 +30,17 @@ export type ParsedFile =
  * Parses a file's bytes. Files that do not open with `---` are not articles. Never throws: a file
  * the reading fails on in a way not foreseen is listed with that error, as any broken file, rather
  * than stopping the open of every other file (a read thread that throws ends the whole read).
+ * With `explain` false, YAML that does not read is said so in js-yaml's words (see yaml-read.ts).
  */
-export function parseArticleFile(id: ArticleId, bytes: Uint8Array): ParsedFile {
+export function parseArticleFile(id: ArticleId, bytes: Uint8Array, explain = true): ParsedFile {
   try {
-    return parseBytes(id, bytes);
+    return parseBytes(id, bytes, explain);
   } catch (e) {
     return broken(id, { level: 'error', code: 'unreadable', message: `Masthead could not read this file (${e instanceof Error ? e.message : String(e)}); it is left as it is` });
   }
 }
 
-function parseBytes(id: ArticleId, bytes: Uint8Array): ParsedFile {
+function parseBytes(id: ArticleId, bytes: Uint8Array, explain: boolean): ParsedFile {
   if (!startsWithDashes(bytes)) return { kind: 'not-article' };
   const decoded = decodeUtf8(bytes);
   if (!decoded.ok) return broken(id, decoded.problem);
@@ -56,7 +57,7 @@ function parseBytes(id: ArticleId, bytes: Uint8Array): ParsedFile {
     });
   }
   const yaml = yamlOf(text, block);
-  const read = readFrontMatterYaml(yaml, YAML_FIRST_LINE);
+  const read = readFrontMatterYaml(yaml, YAML_FIRST_LINE, explain);
   if (!read.ok) return broken(id, read.problem);
   return { kind: 'article', summary: summaryOf(id, yaml, read.data, read.overLines), readable: { text, block, data: read.data, rootBooleans: read.rootBooleans } };
 }

@@ -40,8 +40,12 @@ export type YamlRead =
     }
   | { readonly ok: false; readonly problem: Problem };
 
-/** Parses the YAML of a front-matter block whose first line is `firstLine` of the file. */
-export function readFrontMatterYaml(yaml: string, firstLine: number): YamlRead {
+/**
+ * Parses the YAML of a front-matter block whose first line is `firstLine` of the file. With
+ * `explain` false, YAML that does not read is said so in js-yaml's own words, where it stopped:
+ * naming the mistake (yaml-mistakes.ts) parses the YAML again, up to four times.
+ */
+export function readFrontMatterYaml(yaml: string, firstLine: number, explain = true): YamlRead {
   let data: unknown;
   const rootBooleans: number[] = [];
   // Where the top-level value (or key) last opened: its place and line. And the line where the
@@ -75,7 +79,7 @@ export function readFrontMatterYaml(yaml: string, firstLine: number): YamlRead {
   try {
     data = load(yaml, { schema: FRONT_MATTER_SCHEMA, listener });
   } catch (e) {
-    return { ok: false, problem: yamlProblem(e, yaml, firstLine) };
+    return { ok: false, problem: yamlProblem(e, yaml, firstLine, explain) };
   }
   if (data === null || data === undefined) return { ok: true, data: {}, rootBooleans, overLines };
   if (typeof data !== 'object' || Array.isArray(data)) {
@@ -105,7 +109,7 @@ export function readFrontMatterYaml(yaml: string, firstLine: number): YamlRead {
   return { ok: true, data: data as FrontMatterData, rootBooleans, overLines };
 }
 
-function yamlProblem(e: unknown, yaml: string, firstLine: number): Problem {
+function yamlProblem(e: unknown, yaml: string, firstLine: number, explain: boolean): Problem {
   // js-yaml says where an error is, except when the YAML holds a second document: a `...` line
   // (the end of a document) with more after it.
   if (e instanceof YAMLException && (e.mark as YAMLException['mark'] | undefined) === undefined) {
@@ -120,7 +124,7 @@ function yamlProblem(e: unknown, yaml: string, firstLine: number): Problem {
   }
   if (e instanceof YAMLException) {
     const duplicate = /duplicated mapping key/.test(e.reason);
-    const mistake = duplicate ? null : explainMistake(yaml, { line: e.mark.line, column: e.mark.column, reason: e.reason }, FRONT_MATTER_SCHEMA, firstLine);
+    const mistake = duplicate || !explain ? null : explainMistake(yaml, { line: e.mark.line, column: e.mark.column, reason: e.reason }, FRONT_MATTER_SCHEMA, firstLine);
     if (mistake !== null) {
       return { level: 'error', code: 'yaml-syntax', message: `YAML syntax: ${mistake.message}`, line: mistake.line + firstLine, column: mistake.column + 1 };
     }

@@ -59,6 +59,21 @@ test('the list pass vouches for nothing it reads: no stamp and no hash, even whe
   for (const r of readBatch(files, 'full')) expect(r.kind === 'entry' && r.hash).toMatch(/^[0-9a-f]{64}$/);
 });
 
+test('the list pass lists YAML that does not read in js-yaml words, and the check names the mistake', () => {
+  // A colon and a space in a plain title: js-yaml stops on the line below, in the grammar's terms.
+  writeFileSync(join(lib.dir, 'colon.md'), '---\ntitle: Rates rise: what it means\npublished: false\n---\n');
+  const file = { id: 'colon.md', path: join(lib.dir, 'colon.md') };
+  const problem = (r: ReadResult) => (r.kind === 'entry' ? r.summary.problems : []);
+  const listed = readBatch([file], 'quick')[0]!;
+  expect(problem(listed)).toEqual([expect.objectContaining({ level: 'error', code: 'yaml-syntax', line: 2 })]);
+  expect(problem(listed)[0]!.message).toMatch(/^YAML syntax: bad indentation of a mapping entry/);
+  const checked = readBatch([file], 'full')[0]!;
+  expect(problem(checked)[0]!.message).toBe(
+    'YAML syntax: the value of title holds a colon and a space (": "), which YAML reads as the start of another key; put the whole value in double quotes',
+  );
+  expect(listed.kind === 'entry' && listed.hash).toBe(null); // read again by the check, as every file the list pass reads
+});
+
 test('a file larger than the room it is read into is read whole', () => {
   const big = article(5, 600_000);
   writeFileSync(join(lib.dir, 'big.md'), big);
