@@ -479,6 +479,73 @@ describe.skipIf(!haveChromium)('the desk in Chromium', () => {
     await page.emulateMedia({ colorScheme: null });
   });
 
+  test('in a contrast theme (forced colors), what backgrounds and shadows drew still shows: the selected row, the switch’s state, the active filter and suggestion, the list’s focus, the line between the panes; and no slide for less motion', async () => {
+    // Windows' contrast themes drop every background and shadow the desk's own colours draw. Each
+    // state below is compared, in pixels, with the same place in the other state (or beside it):
+    // a strip clear of any text, so that only what marks the state can tell them apart.
+    const own = tempDir();
+    // Newest first: the approved article, then the drafts.
+    const article = (title: string, day: number, published: boolean, topics: string): string =>
+      `---\ntitle: "${title}"\npublishedDateTime: 2024-05-0${day}T08:00:00Z\npublished: ${published}\ntopics: [${topics}]\n---\n`;
+    writeFileSync(join(own.dir, 'a.md'), article('Approved article', 3, true, 'Art, Arts, Aviation'));
+    writeFileSync(join(own.dir, 'b.md'), article('Draft article', 2, false, 'Asia'));
+    writeFileSync(join(own.dir, 'c.md'), article('Another draft', 1, false, 'Audio'));
+    const desk = await ownDesk(own.dir, { width: 1280, height: 800 });
+    const at = desk.page;
+    try {
+      await at.emulateMedia({ forcedColors: 'active' });
+      /** The pixels (a PNG) of `width` by `height` at `dx`, `dy` inside an element. */
+      const pixels = async (selector: string, dx: number, dy: number, width: number, height: number): Promise<Buffer> => {
+        const box = (await at.locator(selector).first().boundingBox())!;
+        return at.screenshot({ clip: { x: box.x + dx, y: box.y + dy, width, height } });
+      };
+      const differ = (a: Buffer, b: Buffer): boolean => !a.equals(b);
+      const grid = at.getByRole('grid', { name: 'Articles' });
+      await expect.poll(() => at.getByText(/^3 articles/).count()).toBe(1);
+      await grid.focus();
+      await at.keyboard.press('Home');
+      await expect.poll(() => at.locator('.grid-body .grid-row.selected').count()).toBe(1);
+      // The selected row against another, at their left edges (the list focused in both).
+      expect(differ(await pixels('.grid-body .grid-row.selected', 0, 6, 8, 20), await pixels('.grid-body .grid-row:not(.selected)', 0, 6, 8, 20)), 'the selected row looks like any other').toBe(true);
+      // The list focused, and not: the header's left edge.
+      const focused = await pixels('.grid-head', 0, 2, 8, 20);
+      await at.keyboard.press('/');
+      expect(differ(focused, await pixels('.grid-head', 0, 2, 8, 20)), 'the list shows no focus').toBe(true);
+      await at.keyboard.press('Enter');
+      // The switch of an approved article, and of a draft.
+      await at.keyboard.press('Home');
+      const first = (await at.getByRole('switch').isChecked()) ? 'on' : 'off';
+      const firstSwitch = await pixels('.switch-track', 0, 0, 40, 22);
+      await at.keyboard.press('j');
+      expect((await at.getByRole('switch').isChecked()) ? 'on' : 'off').not.toBe(first);
+      expect(differ(firstSwitch, await pixels('.switch-track', 0, 0, 40, 22)), 'the switch looks the same on and off').toBe(true);
+      // The active status filter (All) against one that is not.
+      expect(differ(await pixels('.segmented button.on', 2, 4, 6, 16), await pixels('.segmented button:not(.on)', 2, 4, 6, 16)), 'the active filter looks like the others').toBe(true);
+      // The suggestion Enter would take against the others.
+      await at.keyboard.press('t');
+      await at.keyboard.type('a');
+      await at.keyboard.press('ArrowDown');
+      await expect.poll(() => at.locator('.suggestions li.active').count()).toBe(1);
+      expect(differ(await pixels('.suggestions li.active', 1, 2, 4, 14), await pixels('.suggestions li:not(.active)', 1, 2, 4, 14)), 'the suggestion picked looks like the others').toBe(true);
+      await at.keyboard.press('Escape');
+      await at.keyboard.press('Escape');
+      // The line between the panes against the review pane's margin beside it.
+      const split = (await at.locator('.pane-split').boundingBox())!;
+      const line = await at.screenshot({ clip: { x: split.x, y: split.y + 200, width: split.width, height: 40 } });
+      const beside = await at.screenshot({ clip: { x: split.x + split.width + 4, y: split.y + 200, width: split.width, height: 40 } });
+      expect(differ(line, beside), 'the line between the panes is not drawn').toBe(true);
+      await at.screenshot({ path: join(SHOTS, 'desk-forced-colors.png') });
+      // The switch's slide, the desk's only motion, is left out for those who ask for less.
+      const slide = (): Promise<string> => at.locator('.switch-track').evaluate((el) => getComputedStyle(el).transitionDuration + ' ' + getComputedStyle(el, '::after').transitionDuration);
+      expect(await slide()).toBe('0.15s 0.15s');
+      await at.emulateMedia({ reducedMotion: 'reduce' });
+      expect(await slide()).toBe('0s 0s');
+    } finally {
+      await desk.close();
+      own.cleanup();
+    }
+  });
+
   test('a long list scrolled: each drawn row shows its own article, and the selection stays with its article', async () => {
     // Rows are drawn into the same elements as the list scrolls (ArticleList.tsx): what each shows
     // must follow the list, never what the element showed before.
