@@ -655,6 +655,37 @@ describe.skipIf(!haveChromium)('the desk in Chromium', () => {
       // The toolbar's name is whole, beside the search box rather than under it.
       const [nameRight, searchLeft] = await longPage.evaluate(() => [document.querySelector('.brand-name')!.getBoundingClientRect().right, document.querySelector('.search-row input')!.getBoundingClientRect().left]);
       expect(nameRight).toBeLessThanOrEqual(searchLeft!);
+      // 320 px: the app's smallest window zoomed to 300% (View, Zoom In), the width WCAG asks a page
+      // to reflow to. No sideways scrolling, and every control of the toolbar wholly in view.
+      await longPage.setViewportSize({ width: 320, height: 640 });
+      const sideways = (): Promise<number> => longPage.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      await expect.poll(sideways).toBe(0);
+      const cut = await longPage.evaluate(() =>
+        Array.from(document.querySelectorAll('.toolbar input, .toolbar button, .toolbar select'))
+          .filter((c) => c.getBoundingClientRect().width > 0 && (c.getBoundingClientRect().left < 0 || c.getBoundingClientRect().right > document.documentElement.clientWidth))
+          .map((c) => c.getAttribute('aria-label') ?? c.textContent),
+      );
+      expect(cut).toEqual([]);
+      // The toolbar is then tall: the article below the list is shown at its full length (the page
+      // scrolls), not squeezed into a few lines of its own scroll area.
+      const pane = await longPage.$eval('.review-pane', (p) => ({ shown: p.clientHeight, whole: p.scrollHeight }));
+      expect(pane.shown).toBe(pane.whole);
+      await longPage.screenshot({ path: join(SHOTS, 'desk-320.png') });
+      // The dialogs too: every control inside its dialog's box.
+      for (const opener of ['Bulk actions…', 'Export…', 'Keyboard shortcuts']) {
+        await longPage.getByRole('button', { name: opener }).click();
+        await expect.poll(() => longPage.getByRole('dialog').count()).toBe(1);
+        const outside = await longPage.evaluate(() => {
+          const dialog = document.querySelector('[role="dialog"]')!.getBoundingClientRect();
+          return Array.from(document.querySelectorAll('[role="dialog"] :is(input, button, select)'))
+            .filter((c) => c.getBoundingClientRect().width > 0 && (c.getBoundingClientRect().left < dialog.left || c.getBoundingClientRect().right > dialog.right))
+            .map((c) => c.getAttribute('aria-label') ?? c.textContent);
+        });
+        expect(outside, opener).toEqual([]);
+        expect(await sideways(), opener).toBe(0);
+        await longPage.keyboard.press('Escape');
+        await expect.poll(() => longPage.getByRole('dialog').count()).toBe(0);
+      }
     } finally {
       await own.close();
       many.cleanup();
