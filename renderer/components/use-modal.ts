@@ -1,5 +1,5 @@
 /** What every modal dialog of the desk does with the keyboard. */
-import { useLayoutEffect, useRef, type RefObject } from 'react';
+import { useLayoutEffect, useRef, useState, type RefObject } from 'react';
 
 /**
  * When the dialog opens, the focus moves into it, to the first element matching one of `first` (tried
@@ -11,8 +11,10 @@ import { useLayoutEffect, useRef, type RefObject } from 'react';
  * the desk behind the new dialog, or met a listener that still thought a finished change was running.
  */
 export function useModal(dialogRef: RefObject<HTMLElement | null>, first: readonly string[], busy: boolean, onClose: () => void): void {
+  // What had the focus as the dialog opened, read as it first renders: an effect run again (React's
+  // StrictMode runs each twice in development) would find the focus already inside the dialog.
+  const [returnTo] = useState(() => document.activeElement);
   useLayoutEffect(() => {
-    const returnTo = document.activeElement;
     const dialog = dialogRef.current;
     for (const selector of first) {
       const target = dialog?.querySelector<HTMLElement>(selector);
@@ -21,7 +23,13 @@ export function useModal(dialogRef: RefObject<HTMLElement | null>, first: readon
         break;
       }
     }
-    return () => (returnTo as HTMLElement | null)?.focus?.();
+    return () =>
+      // Once the commit that closes the dialog is over: until then the desk behind it is still
+      // inert, and an inert element takes no focus (it went to the page's body, and the editor's
+      // place with it). Not when the dialog is still in the page (StrictMode's rehearsal).
+      queueMicrotask(() => {
+        if (!dialog?.isConnected) (returnTo as HTMLElement | null)?.focus?.();
+      });
     // Once, as the dialog opens: later renders keep the focus where the editor put it.
   }, []);
 

@@ -479,6 +479,29 @@ describe.skipIf(!haveChromium)('the desk in Chromium', () => {
     await page.emulateMedia({ colorScheme: null });
   });
 
+  test('a dialog closed gives the focus back to what opened it, out of the desk made inert meanwhile', async () => {
+    const grid = page.getByRole('grid', { name: 'Articles' });
+    /** The element with the focus: its tag and its name. */
+    const focused = (): Promise<string> =>
+      page.evaluate(() => {
+        const el = document.activeElement;
+        return el === null ? 'nothing' : `${el.tagName.toLowerCase()} ${el.getAttribute('aria-label') ?? el.textContent?.trim() ?? ''}`;
+      });
+    const openers: [string, () => Promise<void>, string][] = [
+      ['Export… clicked', () => page.getByRole('button', { name: 'Export…' }).click(), 'button Export…'],
+      ['Bulk actions… clicked', () => page.getByRole('button', { name: 'Bulk actions…' }).click(), 'button Bulk actions…'],
+      ['Shift+P in the list', () => grid.focus().then(() => page.keyboard.press('Shift+P')), 'div Articles'],
+      ['? in the list', () => grid.focus().then(() => page.keyboard.press('?')), 'div Articles'],
+    ];
+    for (const [how, open, opener] of openers) {
+      await open();
+      await expect.poll(() => page.getByRole('dialog').count(), { message: how }).toBe(1);
+      await page.keyboard.press('Escape');
+      await expect.poll(() => page.getByRole('dialog').count(), { message: how }).toBe(0);
+      await expect.poll(focused, { message: how }).toBe(opener);
+    }
+  });
+
   test('in a contrast theme (forced colors), what backgrounds and shadows drew still shows: the selected row, the switch’s state, the active filter and suggestion, the list’s focus, the line between the panes; and no slide for less motion', async () => {
     // Windows' contrast themes drop every background and shadow the desk's own colours draw. Each
     // state below is compared, in pixels, with the same place in the other state (or beside it):
