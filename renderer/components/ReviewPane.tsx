@@ -80,11 +80,10 @@ export function ReviewPane(props: Props) {
           <span className="switch-track" aria-hidden="true" />
           <span>Published</span>
         </label>
-        {save && (
-          <span className={`save-state save-${save.state}`} role="status" title={save.message}>
-            {SAVE_TEXT[save.state]}
-          </span>
-        )}
+        {/* Always in the page, empty until a change: a screen reader tells a live region's changes, not a new one. */}
+        <span className={save ? `save-state save-${save.state}` : 'save-state'} role="status" title={save?.message}>
+          {save ? SAVE_TEXT[save.state] : ''}
+        </span>
       </div>
 
       {readOnly && (

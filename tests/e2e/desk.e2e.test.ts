@@ -249,10 +249,17 @@ describe.skipIf(!haveChromium)('the desk in Chromium', () => {
     await page.keyboard.press('Home');
     await page.keyboard.press('j');
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('Microsoft Drops');
+    // "Saved" is told in a live region already in the page (a screen reader tells a region's changes,
+    // not one that appears with its text): the same element, empty before.
+    const saveState = page.locator('.review-pane [role="status"]');
+    expect(await saveState.count()).toBe(1);
+    expect(await saveState.textContent()).toBe('');
+    await saveState.evaluate((el) => el.setAttribute('data-before', ''));
     await page.keyboard.press('p');
     const after = await waitForFile(SEED_ID, (t) => t !== seed);
     expect(diff(seed, after)).toEqual(['-published: false', '+published: true']);
     await expect.poll(() => page.getByRole('switch', { name: 'Published' }).isChecked()).toBe(true);
+    await expect.poll(() => page.locator('.review-pane [role="status"][data-before]').textContent()).toBe('Saved');
     // A page the browser host serves cannot open or show files: no such buttons, and o does nothing.
     expect(await page.getByRole('button', { name: 'Open file' }).count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Show in folder' }).count()).toBe(0);
