@@ -549,8 +549,25 @@ describe.skipIf(!haveChromium)('the desk in Chromium', () => {
       await at.keyboard.press('j');
       expect((await at.getByRole('switch').isChecked()) ? 'on' : 'off').not.toBe(first);
       expect(differ(firstSwitch, await pixels('.switch-track', 0, 0, 40, 22)), 'the switch looks the same on and off').toBe(true);
-      // The active status filter (All) against one that is not.
+      // Focused, its ring in the theme's highlight, not the desk's accent.
+      await at.getByRole('switch').focus();
+      const [ringStyle, ringColor, highlight] = await at.locator('.switch-track').evaluate((track) => {
+        const probe = document.body.appendChild(document.createElement('span'));
+        probe.style.color = 'Highlight';
+        const system = getComputedStyle(probe).color;
+        probe.remove();
+        return [getComputedStyle(track).outlineStyle, getComputedStyle(track).outlineColor, system];
+      });
+      expect([ringStyle, ringColor]).toEqual(['solid', highlight]);
+      await grid.focus();
+      // The active status filter (All) against one that is not; focused, its ring drawn in the
+      // theme's text colour on the highlight (the desk's accent may match the highlight).
       expect(differ(await pixels('.segmented button.on', 2, 4, 6, 16), await pixels('.segmented button:not(.on)', 2, 4, 6, 16)), 'the active filter looks like the others').toBe(true);
+      await at.getByRole('radio', { name: 'All' }).focus();
+      const ring = await at.locator('.segmented button.on').evaluate((el) => [getComputedStyle(el).outlineColor, getComputedStyle(el).color, getComputedStyle(el).backgroundColor]);
+      expect(ring[0]).toBe(ring[1]);
+      expect(ring[0]).not.toBe(ring[2]);
+      await grid.focus();
       // The suggestion Enter would take against the others.
       await at.keyboard.press('t');
       await at.keyboard.type('a');
