@@ -165,6 +165,7 @@ export function App({ bridge, firstPage }: { readonly bridge: Bridge; readonly f
             topicInputRef={topicInputRef}
             onTogglePublished={actions.togglePublished}
             onSetTopics={actions.setTopics}
+            onTopicsLeft={() => listRef.current?.focus()}
             onOpenExternal={actions.openExternal}
             onShowImages={showImages}
             onShowFile={actions.canShowFiles ? actions.showFile : null}

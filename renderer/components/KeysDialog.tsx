@@ -23,14 +23,14 @@ export function shortcutGroups(
         { keys: ['↑', 'k'], does: 'Previous article' },
         { keys: ['Page Down', 'Page Up'], does: 'A screenful down or up' },
         { keys: ['Home', 'End'], does: 'First or last article' },
-        { keys: ['/'], does: 'Search titles and excerpts (Enter goes back to the list, Esc clears the search)' },
+        { keys: ['/'], does: 'Search titles and excerpts (Enter goes back to the list, Esc clears the search, then goes back to the list)' },
       ],
     },
     {
       title: 'The selected article',
       shortcuts: [
         { keys: ['p', 'Space'], does: 'Approve it, or withdraw its approval' },
-        { keys: ['t'], does: 'Add a topic (↓ ↑ pick a suggestion, Enter adds it, Backspace in the empty field removes the last topic, Esc clears the field, then leaves)' },
+        { keys: ['t'], does: 'Add a topic (↓ ↑ pick a suggestion, Enter adds it, Backspace in the empty field removes the last topic, Esc clears the field, then goes back to the list)' },
         ...(canShowFiles ? [{ keys: ['o'], does: 'Open its file in the app your system opens such files with (to mend a broken file in your text editor)' }] : []),
       ],
     },

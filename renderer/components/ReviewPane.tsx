@@ -20,6 +20,8 @@ interface Props {
   readonly topicInputRef: RefObject<HTMLInputElement | null>;
   readonly onTogglePublished: () => void;
   readonly onSetTopics: DeskActions['setTopics'];
+  /** Escape in the empty topic field: the keys go back to the list. */
+  readonly onTopicsLeft: () => void;
   readonly onOpenExternal: (url: string) => void;
   readonly onShowImages: () => void;
   /** Where the desk can show the article's file (the app; not a browser page): its folder, or the file opened in its app. */
@@ -111,7 +113,7 @@ export function ReviewPane(props: Props) {
       )}
 
       {!broken && (
-        <TopicEditor topics={summary.topics} allTopics={props.allTopics} inputRef={props.topicInputRef} onChange={props.onSetTopics} readOnly={readOnly} />
+        <TopicEditor topics={summary.topics} allTopics={props.allTopics} inputRef={props.topicInputRef} onChange={props.onSetTopics} readOnly={readOnly} onLeave={props.onTopicsLeft} />
       )}
 
       {article && <ArticleBody article={article} showImages={props.showImages} onOpenExternal={props.onOpenExternal} onShowImages={props.onShowImages} />}

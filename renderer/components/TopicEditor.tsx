@@ -11,12 +11,14 @@ interface Props {
   readonly onChange: (change: TopicsChange, from: readonly string[]) => void;
   /** The chips alone: the file may not be changed (see `ArticleDetail.readOnly`). */
   readonly readOnly?: boolean;
+  /** Escape in the empty field: where the keys go (the list, as from the search). */
+  readonly onLeave: () => void;
 }
 
 const MAX_SUGGESTIONS = 8;
 
 /** The topic chips and the "Add topic" combobox. */
-export function TopicEditor({ topics, allTopics, inputRef, onChange, readOnly = false }: Props) {
+export function TopicEditor({ topics, allTopics, inputRef, onChange, readOnly = false, onLeave }: Props) {
   const [text, setText] = useState('');
   const [active, setActive] = useState(-1);
   const listId = useId();
@@ -103,7 +105,7 @@ export function TopicEditor({ topics, allTopics, inputRef, onChange, readOnly = 
                 } else if (e.key === 'Escape') {
                   e.preventDefault();
                   if (text !== '') setText('');
-                  else e.currentTarget.blur();
+                  else onLeave();
                 }
               }}
             />
