@@ -23,7 +23,7 @@ export function shortcutGroups(
         { keys: ['↑', 'k'], does: 'Previous article' },
         { keys: ['Page Down', 'Page Up'], does: 'A screenful down or up' },
         { keys: ['Home', 'End'], does: 'First or last article' },
-        { keys: ['/'], does: 'Search titles and excerpts (Enter goes back to the list, Esc clears the search, then goes back to the list)' },
+        { keys: ['/'], does: 'Search titles and excerpts (Enter goes back to the list, the search kept; Esc clears the search, then goes back)' },
       ],
     },
     {
