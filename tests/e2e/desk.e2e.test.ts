@@ -759,18 +759,39 @@ describe.skipIf(!haveChromium)('the desk in Chromium', () => {
         const mark = pre.querySelector('mark')!;
         const view = pre.getBoundingClientRect();
         const box = mark.getBoundingClientRect();
+        // The lines come in blocks; those far from the mark, before it and after it, are laid out only once in view.
+        const earlier = pre.children[0]!;
         const later = pre.children[pre.children.length - 1]!;
         return {
           inView: box.top >= view.top && box.bottom <= view.bottom,
           number: mark.getAttribute('data-n'),
           gutter: getComputedStyle(mark, '::before').content,
-          lines: pre.children.length,
+          lines: pre.querySelectorAll('.src-line').length,
+          earlierLaidOutOnlyInView: getComputedStyle(earlier).contentVisibility,
           laterLaidOutOnlyInView: getComputedStyle(later).contentVisibility,
           copied: pre.textContent,
         };
       });
-      expect(seen).toEqual({ inView: true, number: '2000', gutter: '"2000"', lines: text.split('\n').length - 1, laterLaidOutOnlyInView: 'auto', copied: text });
+      expect(seen).toEqual({
+        inView: true,
+        number: '2000',
+        gutter: '"2000"',
+        lines: text.split('\n').length - 1,
+        earlierLaidOutOnlyInView: 'auto',
+        laterLaidOutOnlyInView: 'auto',
+        copied: text,
+      });
       await deepPage.screenshot({ path: join(SHOTS, 'desk-source-deep-error.png') });
+      // Scrolled back to the top, the first lines show, numbered.
+      await source.evaluate((pre) => (pre.scrollTop = 0));
+      await deepPage.waitForTimeout(300);
+      const top = await source.evaluate((pre) => {
+        const first = pre.querySelector('.src-line')!;
+        const view = pre.getBoundingClientRect();
+        const box = first.getBoundingClientRect();
+        return { inView: box.top >= view.top && box.bottom <= view.bottom, gutter: getComputedStyle(first, '::before').content, text: first.textContent };
+      });
+      expect(top).toEqual({ inView: true, gutter: '"1"', text: '---\n' });
     } finally {
       await own.close();
       deep.cleanup();
