@@ -3,7 +3,7 @@ import { cleanup, fireEvent, render, screen, within } from '@testing-library/rea
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import type { Article, RelatedArticle } from '../../shared/article.js';
-import { ArticleBody, RELATED_SHOWN } from '../../renderer/components/ArticleBody.js';
+import { ArticleBody, RELATED_SHOWN, RELATED_STEP } from '../../renderer/components/ArticleBody.js';
 
 afterEach(cleanup);
 
@@ -103,5 +103,46 @@ describe('the article body: links, images and related articles', () => {
     expect(cards()).toHaveLength(related.length);
     await user.click(within(section).getByRole('button', { name: `Show the first ${RELATED_SHOWN}` }));
     expect(cards()).toHaveLength(RELATED_SHOWN);
+  });
+
+  test('a long list of related articles comes a few hundred at a press, however long it is, the focus kept on the buttons', async () => {
+    const user = userEvent.setup();
+    const many = (n: number): RelatedArticle[] => Array.from({ length: n }, (_, i) => ({ title: `Story ${i}`, images: [] }));
+    // As many as one press makes: they all come at once, as any shorter list's do.
+    show(article({ related: many(RELATED_SHOWN + RELATED_STEP) }));
+    let section = screen.getByRole('region', { name: 'Related articles' });
+    await user.click(within(section).getByRole('button', { name: 'Show all 210' }));
+    expect(within(section).getAllByRole('article')).toHaveLength(210);
+    cleanup();
+
+    const total = 2 * RELATED_STEP + 50;
+    show(article({ related: many(total) }));
+    section = screen.getByRole('region', { name: 'Related articles' });
+    const cards = () => within(section).getAllByRole('article');
+    const buttons = () => within(section).getAllByRole('button').map((b) => b.textContent);
+    const said = () => within(section).queryByText(/ shown$/)?.textContent;
+    expect(within(section).getByRole('heading', { level: 2 }).textContent).toBe('Related articles (450)');
+    expect(cards()).toHaveLength(RELATED_SHOWN);
+    expect(buttons()).toEqual(['Show 200 more']);
+    expect(said()).toBe('10 of 450 shown');
+    await user.click(within(section).getByRole('button', { name: 'Show 200 more' }));
+    expect(cards()).toHaveLength(210);
+    expect(buttons()).toEqual(['Show the first 10', 'Show 200 more']);
+    expect(document.activeElement?.textContent).toBe('Show 200 more');
+    await user.keyboard('{Enter}');
+    expect(cards()).toHaveLength(410);
+    expect(said()).toBe('410 of 450 shown');
+    expect(buttons()).toEqual(['Show the first 10', 'Show the last 40']);
+    expect(document.activeElement?.textContent).toBe('Show the last 40');
+    await user.keyboard('{Enter}');
+    expect(cards()).toHaveLength(total);
+    expect(cards()[total - 1]!.textContent).toBe(`Story ${total - 1}`);
+    expect(said()).toBeUndefined();
+    // The button pressed went with the last of them: the focus is on the one left, which folds them.
+    expect(document.activeElement?.textContent).toBe('Show the first 10');
+    await user.keyboard('{Enter}');
+    expect(cards()).toHaveLength(RELATED_SHOWN);
+    expect(buttons()).toEqual(['Show 200 more']);
+    expect(document.activeElement?.textContent).toBe('Show 200 more'); // the button pressed went with the fold
   });
 });
