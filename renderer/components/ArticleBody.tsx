@@ -1,9 +1,10 @@
 /** What an article says in the review pane: its fields, links, images, related articles and every other field. */
-import { memo, useEffect, useRef, useState } from 'react';
+import { memo, useState } from 'react';
 import type { Article, ArticleImage, RelatedArticle } from '../../shared/article.js';
 import { isSafeExternalUrl } from '../../shared/contract.js';
 import { formatCount, formatDate, hostOf } from '../format.js';
 import { DataTree } from './DataTree.js';
+import { SHOW_STEP, ShowMore, useShown } from './ShowMore.js';
 
 interface Props {
   readonly article: Article;
@@ -47,26 +48,39 @@ export const ArticleBody = memo(function ArticleBody({ article, showImages, onOp
               Load remote images
             </button>
           )}
-          <ul>
-            {article.images.map((image, i) => (
-              // By place and address: whether it failed to load belongs to that image, not to the next article's at its place.
-              <li key={`${i} ${image.url}`}>
-                <Thumbnail image={image} show={showImages} />
-              </li>
-            ))}
-          </ul>
+          <ImageList key={article.id} images={article.images} show={showImages} />
         </section>
       )}
       {article.related.length > 0 && <RelatedList key={article.id} related={article.related} onOpen={onOpenExternal} />}
       {Object.keys(article.extra).length > 0 && (
         <section className="extra" aria-label="Other fields">
           <h2>Other fields</h2>
-          <DataTree value={article.extra} />
+          <DataTree key={article.id} value={article.extra} />
         </section>
       )}
     </>
   );
 });
+
+/** Images shown at first; `SHOW_STEP` more at each press (and only those shown are loaded). */
+export const IMAGES_SHOWN = 24;
+
+function ImageList({ images, show }: { readonly images: readonly ArticleImage[]; readonly show: boolean }) {
+  const { shown, more } = useShown(images.length, IMAGES_SHOWN);
+  return (
+    <>
+      <ul>
+        {images.slice(0, shown).map((image, i) => (
+          // By place and address: whether it failed to load belongs to that image, not to the next article's at its place.
+          <li key={`${i} ${image.url}`}>
+            <Thumbnail image={image} show={show} />
+          </li>
+        ))}
+      </ul>
+      <ShowMore shown={shown} total={images.length} what="images" onMore={more} />
+    </>
+  );
+}
 
 function LinkButton({ label, url, onOpen }: { label: string; url: string | undefined; onOpen: (url: string) => void }) {
   if (!url) return null;
@@ -104,74 +118,36 @@ function Thumbnail({ image, show }: { image: ArticleImage; show: boolean }) {
  */
 export const RELATED_SHOWN = 10;
 /**
- * Related articles made at one press, at most: a card costs about 0.3 ms to make and lay out here,
- * so 200 of them hold the desk about 60 ms. Asked to show all 60,000 of a file at once, the desk
- * stopped answering for 16 s. The generated articles, as the aggregators they model, list 180 at
- * most: those all come at one press.
- */
-export const RELATED_STEP = 200;
-
-/**
- * The article's related articles: the first `RELATED_SHOWN`, and all of them when asked, or, past
- * `RELATED_STEP` more than that, `RELATED_STEP` more at each press (each article starts with the
- * first). The buttons sit above the list, so they stay where they were, with the focus on them,
- * when the list grows or shrinks below it.
+ * The article's related articles: the first `RELATED_SHOWN`, and all of them when asked (each
+ * article starts with the first), by a button above the list, so it stays where it was, with the
+ * focus on it, when the list grows or shrinks below it. A list longer than one press makes
+ * (`SHOW_STEP`; the generated articles, as the aggregators they model, list 180 at most) comes
+ * in parts instead, as the pane's other long lists do: 60,000 cards made at once held the desk 16 s.
  */
 function RelatedList({ related, onOpen }: { related: readonly RelatedArticle[]; onOpen: (url: string) => void }) {
-  const [count, setCount] = useState(RELATED_SHOWN);
-  const firstRef = useRef<HTMLButtonElement>(null);
-  const moreRef = useRef<HTMLButtonElement>(null);
-  // Folded from the button that goes with the fold: the focus goes to the one that shows more.
-  const focusMore = useRef(false);
-  useEffect(() => {
-    if (focusMore.current) moreRef.current?.focus();
-    focusMore.current = false;
-  }, [count]);
   const total = related.length;
-  const shown = related.slice(0, count);
-  const left = total - shown.length;
-  // A single press shows them all: one button that shows them and folds them again.
-  const atOnce = total <= RELATED_SHOWN + RELATED_STEP;
+  const atOnce = total <= RELATED_SHOWN + SHOW_STEP;
+  const [all, setAll] = useState(false);
+  const parts = useShown(total, RELATED_SHOWN);
+  const shown = atOnce ? (all ? total : Math.min(total, RELATED_SHOWN)) : parts.shown;
   return (
     <section className="related" aria-label="Related articles">
       <div className="section-head">
         <h2>Related articles ({formatCount(total)})</h2>
-        {total > RELATED_SHOWN && (
-          <div className="section-actions">
-            {(atOnce || count > RELATED_SHOWN) && (
-              <button ref={firstRef} type="button" className="quiet" aria-expanded={atOnce ? left === 0 : undefined} onClick={() => {
-                  focusMore.current = !atOnce;
-                  setCount(atOnce && left > 0 ? total : RELATED_SHOWN);
-                }}
-              >
-                {atOnce && left > 0 ? `Show all ${formatCount(total)}` : `Show the first ${RELATED_SHOWN}`}
-              </button>
-            )}
-            {!atOnce && left > 0 && (
-              <button
-                ref={moreRef}
-                type="button"
-                className="quiet"
-                onClick={() => {
-                  // The last press takes this button away: the focus goes to the one beside it.
-                  if (left <= RELATED_STEP) firstRef.current?.focus();
-                  setCount(count + RELATED_STEP);
-                }}
-              >
-                {left > RELATED_STEP ? `Show ${RELATED_STEP} more` : `Show the last ${formatCount(left)}`}
-              </button>
-            )}
-          </div>
+        {atOnce && total > RELATED_SHOWN && (
+          <button type="button" className="quiet" aria-expanded={all} onClick={() => setAll(!all)}>
+            {all ? `Show the first ${RELATED_SHOWN}` : `Show all ${total}`}
+          </button>
         )}
       </div>
       <ul>
-        {shown.map((r, i) => (
+        {related.slice(0, shown).map((r, i) => (
           <li key={i}>
             <RelatedCard related={r} onOpen={onOpen} />
           </li>
         ))}
       </ul>
-      {left > 0 && !atOnce && <p className="muted">{formatCount(shown.length)} of {formatCount(total)} shown</p>}
+      {!atOnce && <ShowMore shown={shown} total={total} what="related articles" onMore={parts.more} />}
     </section>
   );
 }

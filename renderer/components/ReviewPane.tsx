@@ -112,8 +112,9 @@ export function ReviewPane(props: Props) {
         </p>
       )}
 
+      {/* Keyed by article (apart from the text's key among these): the next one's chips start with the first, its field empty. */}
       {!broken && (
-        <TopicEditor topics={summary.topics} allTopics={props.allTopics} inputRef={props.topicInputRef} onChange={props.onSetTopics} readOnly={readOnly} onLeave={props.onTopicsLeft} />
+        <TopicEditor key={`topics ${summary.id}`} topics={summary.topics} allTopics={props.allTopics} inputRef={props.topicInputRef} onChange={props.onSetTopics} readOnly={readOnly} onLeave={props.onTopicsLeft} />
       )}
 
       {article && <ArticleBody article={article} showImages={props.showImages} onOpenExternal={props.onOpenExternal} onShowImages={props.onShowImages} />}

@@ -2,6 +2,7 @@
 import { useId, useState, type RefObject } from 'react';
 import { enterHint, librarySpelling, topicSuggestions } from '../state/topic-spelling.js';
 import type { TopicsChange } from '../state/use-desk.js';
+import { ShowMore, useShown } from './ShowMore.js';
 
 interface Props {
   readonly topics: readonly string[];
@@ -16,11 +17,14 @@ interface Props {
 }
 
 const MAX_SUGGESTIONS = 8;
+/** Chips shown at first; `SHOW_STEP` more at each press (a file may list thousands). */
+export const TOPICS_SHOWN = 100;
 
 /** The topic chips and the "Add topic" combobox. */
 export function TopicEditor({ topics, allTopics, inputRef, onChange, readOnly = false, onLeave }: Props) {
   const [text, setText] = useState('');
   const [active, setActive] = useState(-1);
+  const { shown, more } = useShown(topics.length, TOPICS_SHOWN);
   const listId = useId();
   const hintId = useId();
   const suggestions = topicSuggestions(text, allTopics, topics, MAX_SUGGESTIONS);
@@ -52,7 +56,7 @@ export function TopicEditor({ topics, allTopics, inputRef, onChange, readOnly = 
     <section className="topics" aria-label="Topics">
       <h2>Topics</h2>
       <ul className="chips">
-        {topics.map((t, i) => (
+        {topics.slice(0, shown).map((t, i) => (
           // By place: a file may list a topic twice.
           <li key={`${i} ${t}`} className="chip">
             <span>{t.trim() === '' ? <em>empty</em> : t}</span>
@@ -68,6 +72,11 @@ export function TopicEditor({ topics, allTopics, inputRef, onChange, readOnly = 
             )}
           </li>
         ))}
+        {shown < topics.length || topics.length > TOPICS_SHOWN ? (
+          <li>
+            <ShowMore shown={shown} total={topics.length} what="topics" onMore={more} />
+          </li>
+        ) : null}
         {readOnly && topics.length === 0 && <li className="chips-none">None</li>}
         {!readOnly && (
           <li className="chip-input">

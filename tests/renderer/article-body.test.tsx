@@ -3,7 +3,9 @@ import { cleanup, fireEvent, render, screen, within } from '@testing-library/rea
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import type { Article, RelatedArticle } from '../../shared/article.js';
-import { ArticleBody, RELATED_SHOWN, RELATED_STEP } from '../../renderer/components/ArticleBody.js';
+import { ArticleBody, IMAGES_SHOWN, RELATED_SHOWN } from '../../renderer/components/ArticleBody.js';
+import { TREE_SHOWN } from '../../renderer/components/DataTree.js';
+import { SHOW_STEP } from '../../renderer/components/ShowMore.js';
 
 afterEach(cleanup);
 
@@ -105,44 +107,49 @@ describe('the article body: links, images and related articles', () => {
     expect(cards()).toHaveLength(RELATED_SHOWN);
   });
 
-  test('a long list of related articles comes a few hundred at a press, however long it is, the focus kept on the buttons', async () => {
+  test('long lists come in parts, a few hundred at a press, however long they are: related articles, images, other fields at any depth', async () => {
     const user = userEvent.setup();
     const many = (n: number): RelatedArticle[] => Array.from({ length: n }, (_, i) => ({ title: `Story ${i}`, images: [] }));
-    // As many as one press makes: they all come at once, as any shorter list's do.
-    show(article({ related: many(RELATED_SHOWN + RELATED_STEP) }));
+    // As many related articles as one press makes: they all come at once, as any shorter list's do.
+    show(article({ related: many(RELATED_SHOWN + SHOW_STEP) }));
     let section = screen.getByRole('region', { name: 'Related articles' });
     await user.click(within(section).getByRole('button', { name: 'Show all 210' }));
     expect(within(section).getAllByRole('article')).toHaveLength(210);
     cleanup();
 
-    const total = 2 * RELATED_STEP + 50;
-    show(article({ related: many(total) }));
-    section = screen.getByRole('region', { name: 'Related articles' });
-    const cards = () => within(section).getAllByRole('article');
-    const buttons = () => within(section).getAllByRole('button').map((b) => b.textContent);
-    const said = () => within(section).queryByText(/ shown$/)?.textContent;
-    expect(within(section).getByRole('heading', { level: 2 }).textContent).toBe('Related articles (450)');
-    expect(cards()).toHaveLength(RELATED_SHOWN);
-    expect(buttons()).toEqual(['Show 200 more']);
-    expect(said()).toBe('10 of 450 shown');
-    await user.click(within(section).getByRole('button', { name: 'Show 200 more' }));
-    expect(cards()).toHaveLength(210);
-    expect(buttons()).toEqual(['Show the first 10', 'Show 200 more']);
-    expect(document.activeElement?.textContent).toBe('Show 200 more');
-    await user.keyboard('{Enter}');
-    expect(cards()).toHaveLength(410);
-    expect(said()).toBe('410 of 450 shown');
-    expect(buttons()).toEqual(['Show the first 10', 'Show the last 40']);
-    expect(document.activeElement?.textContent).toBe('Show the last 40');
-    await user.keyboard('{Enter}');
-    expect(cards()).toHaveLength(total);
-    expect(cards()[total - 1]!.textContent).toBe(`Story ${total - 1}`);
-    expect(said()).toBeUndefined();
-    // The button pressed went with the last of them: the focus is on the one left, which folds them.
-    expect(document.activeElement?.textContent).toBe('Show the first 10');
-    await user.keyboard('{Enter}');
-    expect(cards()).toHaveLength(RELATED_SHOWN);
-    expect(buttons()).toEqual(['Show 200 more']);
-    expect(document.activeElement?.textContent).toBe('Show 200 more'); // the button pressed went with the fold
+    const total = 2 * SHOW_STEP + 50;
+    const images = Array.from({ length: total }, (_, i) => ({ url: `https://img.example/${i}.jpg` }));
+    const extra = { list: Array.from({ length: total }, (_, i) => ({ id: i, tags: Array.from({ length: total }, (_, j) => `t${j}`) })) };
+    show(article({ related: many(total), images, extra }));
+    const parts: [string, string, string, number][] = [
+      ['Related articles', 'related articles', 'article', RELATED_SHOWN],
+      ['Images', 'images', 'figure', IMAGES_SHOWN],
+      ['Other fields', 'items', 'term', TREE_SHOWN],
+    ];
+    for (const [region, what, role, first] of parts) {
+      section = screen.getByRole('region', { name: region });
+      // The outer list's own entries (a field's nested entries are terms too).
+      const items = () => (role === 'term' ? section.querySelectorAll(':scope > dl > div > dd > dl > div > dt') : within(section).getAllByRole(role));
+      const said = () => within(section).queryAllByText(/ shown$/).at(-1)?.textContent;
+      expect(items()).toHaveLength(first);
+      expect(said()).toBe(`${first} of 450 ${what} shown`);
+      const button = within(section).getAllByRole('button', { name: 'Show 200 more' }).at(-1)!;
+      await user.click(button);
+      expect(items()).toHaveLength(first + SHOW_STEP);
+      expect(document.activeElement).toBe(button); // the keys stay on it as the list grows before it
+      await user.keyboard('{Enter}');
+      expect(items()).toHaveLength(Math.min(total, first + 2 * SHOW_STEP));
+      if (first + 2 * SHOW_STEP < total) {
+        expect(document.activeElement?.textContent).toBe(`Show the other ${total - first - 2 * SHOW_STEP}`);
+        await user.keyboard('{Enter}');
+      }
+      expect(items()).toHaveLength(total);
+      // The last press took the button away: a line says all are shown, and has the focus.
+      expect(document.activeElement?.textContent).toBe(`All 450 ${what} shown`);
+    }
+    // Each nested list is in parts of its own: the first item's 450 tags, 50 of them shown.
+    const tags = screen.getByRole('region', { name: 'Other fields' }).querySelector(':scope > dl > div > dd > dl > div > dd')!;
+    expect(within(tags as HTMLElement).getAllByText(/^t\d+$/)).toHaveLength(TREE_SHOWN);
+    expect(within(tags as HTMLElement).getByText('50 of 450 items shown')).toBeTruthy();
   });
 });
