@@ -2,7 +2,7 @@
 import { memo, useState } from 'react';
 import type { Article, ArticleImage, RelatedArticle } from '../../shared/article.js';
 import { isSafeExternalUrl } from '../../shared/contract.js';
-import { formatCount, formatDate, hostOf } from '../format.js';
+import { clip, formatCount, formatDate, hostOf } from '../format.js';
 import { DataTree } from './DataTree.js';
 import { SHOW_STEP, ShowMore, useShown } from './ShowMore.js';
 
@@ -20,17 +20,17 @@ interface Props {
 export const ArticleBody = memo(function ArticleBody({ article, showImages, onOpenExternal, onShowImages }: Props) {
   return (
     <>
-      {article.excerpt && <p className="excerpt">{article.excerpt}</p>}
+      {article.excerpt && <p className="excerpt">{clip(article.excerpt)}</p>}
       <dl className="facts">
         <dt>Provider</dt>
         <dd>
-          {article.provider?.name ?? '—'}
-          {article.provider?.domain && <span className="muted"> · {article.provider.domain}</span>}
+          {clip(article.provider?.name ?? '—')}
+          {article.provider?.domain && <span className="muted"> · {clip(article.provider.domain)}</span>}
         </dd>
         <dt>Kind</dt>
-        <dd>{[article.category, article.type].filter(Boolean).join(' · ') || '—'}</dd>
+        <dd>{clip([article.category, article.type].filter(Boolean).join(' · ')) || '—'}</dd>
         <dt>Published at</dt>
-        <dd title={article.publishedDateTime}>{formatDate(article.publishedDateTime) || '—'}</dd>
+        <dd title={article.publishedDateTime && clip(article.publishedDateTime)}>{formatDate(article.publishedDateTime) || '—'}</dd>
         <dt>Quality</dt>
         <dd>{article.quality ?? '—'}</dd>
         <dt>Heat</dt>
@@ -156,9 +156,9 @@ function RelatedCard({ related, onOpen }: { related: RelatedArticle; onOpen: (ur
   const url = related.webUrl ?? related.originalUrl;
   return (
     <article className="card">
-      <h3>{related.title ?? 'Untitled'}</h3>
+      <h3>{clip(related.title ?? 'Untitled')}</h3>
       <p className="muted">
-        {[related.provider?.name, formatDate(related.publishedDateTime, true), related.quality !== undefined ? `quality ${related.quality}` : '']
+        {[related.provider?.name && clip(related.provider.name), formatDate(related.publishedDateTime, true), related.quality !== undefined ? `quality ${related.quality}` : '']
           .filter(Boolean)
           .join(' · ')}
       </p>

@@ -1,7 +1,7 @@
 /** The article list: a virtualized grid, smooth at 100,000 rows, sortable by column. */
 import { useEffect, useMemo, useRef, type ReactElement, type RefObject } from 'react';
 import { approvalState, hasError, type ApprovalState, type ArticleId, type ArticleSummary } from '../../shared/article.js';
-import { formatCount, formatDate } from '../format.js';
+import { clip, formatCount, formatDate } from '../format.js';
 import type { SortKey } from '../state/desk-state.js';
 import { rowOf } from '../state/view.js';
 import { useRowWindow } from './use-row-window.js';
@@ -147,7 +147,7 @@ export function ArticleList({ rows, loading, sorting, opening, loadError, librar
                   style={{ transform: `translateY(${index * ROW_HEIGHT}px)`, height: ROW_HEIGHT }}
                 >
                   {/* A cell cut short with an ellipsis says the whole on hover: the title with its file, the provider, the topics. */}
-                  <div role="gridcell" className="cell col-title" title={a.title === a.id ? a.id : `${a.title}\n${a.id}`}>
+                  <div role="gridcell" className="cell col-title" title={a.title === a.id ? a.id : `${clip(a.title)}\n${a.id}`}>
                     {a.problems.length > 0 && (
                       <span className={`badge ${broken ? 'badge-error' : 'badge-warning'}`} aria-label={broken ? 'has an error' : 'has warnings'}>
                         {broken ? '!' : '?'}
@@ -155,18 +155,18 @@ export function ArticleList({ rows, loading, sorting, opening, loadError, librar
                     )}
                     {/* In the title's cell, whose width gives way, not the state's, whose width is fixed. */}
                     {a.readOnly && <ReadOnlyMark />}
-                    <span className="title-text">{a.title}</span>
+                    <span className="title-text">{clip(a.title)}</span>
                   </div>
-                  <div role="gridcell" className="cell col-provider" title={a.providerName}>
-                    {a.providerName ?? ''}
+                  <div role="gridcell" className="cell col-provider" title={a.providerName && clip(a.providerName)}>
+                    {clip(a.providerName ?? '')}
                   </div>
-                  <div role="gridcell" className="cell col-date" title={a.publishedDateTime}>
+                  <div role="gridcell" className="cell col-date" title={a.publishedDateTime && clip(a.publishedDateTime)}>
                     {formatDate(a.publishedDateTime, true)}
                   </div>
                   <div role="gridcell" className="cell col-quality num">{a.quality ?? ''}</div>
                   <div role="gridcell" className="cell col-heat num">{a.heat ?? ''}</div>
-                  <div role="gridcell" className="cell col-topics" title={a.topics.length > 0 ? a.topics.join(', ') : undefined}>
-                    {a.topics.join(', ')}
+                  <div role="gridcell" className="cell col-topics" title={a.topics.length > 0 ? topicsLine(a.topics) : undefined}>
+                    {topicsLine(a.topics)}
                   </div>
                   <div role="gridcell" className="cell col-published">
                     <ApprovalPill state={approvalState(a)} />
@@ -197,6 +197,11 @@ export function ArticleList({ rows, loading, sorting, opening, loadError, librar
       )}
     </section>
   );
+}
+
+/** The topics as the list's cell and its hover say them: the first hundred at most, cut as any text the desk shows. */
+function topicsLine(topics: readonly string[]): string {
+  return clip(topics.slice(0, 100).join(', ') + (topics.length > 100 ? ', …' : ''));
 }
 
 /** A padlock before the title of a file marked read-only (see `ArticleSummary.readOnly`): Masthead leaves it as it is. */

@@ -1,5 +1,6 @@
 /** The article's text after its front matter (a post's body), as plain text. */
 import { useMemo, useState, type CSSProperties } from 'react';
+import { clip } from '../format.js';
 import { flowText } from '../text-flow.js';
 
 /** Characters shown before "Show all": a long post's first screens, not a megabyte laid out on each move through the list. */
@@ -28,7 +29,7 @@ export function ArticleText({ text }: { readonly text: string }) {
       </div>
       <div className="text-body">
         {long && !all
-          ? `${beginning(body)}…`
+          ? clip(body, TEXT_SHOWN)
           : textParts(body).map((part, i) => (
               <span key={i} className="text-part" style={{ '--chars': part.length } as CSSProperties}>
                 {part}
@@ -37,12 +38,6 @@ export function ArticleText({ text }: { readonly text: string }) {
       </div>
     </section>
   );
-}
-
-/** The first TEXT_SHOWN characters, without cutting a character outside the BMP (an emoji) in two. */
-function beginning(body: string): string {
-  const code = body.charCodeAt(TEXT_SHOWN - 1);
-  return body.slice(0, code >= 0xd800 && code <= 0xdbff ? TEXT_SHOWN - 1 : TEXT_SHOWN);
 }
 
 /**

@@ -1,5 +1,5 @@
 /** Any other front-matter data as a read-only tree; long opaque strings are shortened, all text stays text. */
-import { shorten } from '../format.js';
+import { clip, shorten } from '../format.js';
 import { ShowMore, useShown } from './ShowMore.js';
 
 const OPAQUE = /^[A-Za-z0-9+/=_;.-]{48,}$/;
@@ -9,7 +9,7 @@ export function DataTree({ value }: { readonly value: unknown }) {
   if (value === null || value === undefined) return <span className="muted">empty</span>;
   if (typeof value === 'string') {
     const opaque = OPAQUE.test(value);
-    return <span className={opaque ? 'opaque' : 'text'} title={opaque ? value : undefined}>{opaque ? shorten(value) : value}</span>;
+    return <span className={opaque ? 'opaque' : 'text'} title={opaque ? value : undefined}>{opaque ? shorten(value) : clip(value)}</span>;
   }
   if (typeof value !== 'object') return <span className="scalar">{String(value)}</span>;
   const entries = Array.isArray(value) ? value.map((v, i) => [String(i + 1), v] as const) : Object.entries(value);

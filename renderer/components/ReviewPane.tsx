@@ -3,7 +3,7 @@ import { useState, type RefObject } from 'react';
 import type { ArticleDetail, ArticleSummary } from '../../shared/article.js';
 import { approvalState, problemPlace } from '../../shared/article.js';
 import type { ShowFileHow } from '../../shared/contract.js';
-import { isMac } from '../format.js';
+import { clip, isMac } from '../format.js';
 import type { SaveState } from '../state/desk-state.js';
 import type { DeskActions } from '../state/use-desk.js';
 import { ArticleBody } from './ArticleBody.js';
@@ -58,7 +58,7 @@ export function ReviewPane(props: Props) {
   return (
     <section className="review-pane" aria-label="Review">
       <div className="review-head">
-        <h1 className="review-title">{summary.title}</h1>
+        <h1 className="review-title">{clip(summary.title)}</h1>
         <div className="file-line">
           <p className="file-id" title="The file, relative to the library">
             {summary.id}

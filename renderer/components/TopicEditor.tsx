@@ -2,6 +2,7 @@
 import { useId, useState, type RefObject } from 'react';
 import { enterHint, librarySpelling, topicSuggestions } from '../state/topic-spelling.js';
 import type { TopicsChange } from '../state/use-desk.js';
+import { clip } from '../format.js';
 import { ShowMore, useShown } from './ShowMore.js';
 
 interface Props {
@@ -59,12 +60,12 @@ export function TopicEditor({ topics, allTopics, inputRef, onChange, readOnly = 
         {topics.slice(0, shown).map((t, i) => (
           // By place: a file may list a topic twice.
           <li key={`${i} ${t}`} className="chip">
-            <span>{t.trim() === '' ? <em>empty</em> : t}</span>
+            <span>{t.trim() === '' ? <em>empty</em> : clip(t)}</span>
             {!readOnly && (
               <button
                 type="button"
-                aria-label={t.trim() === '' ? 'Remove the empty topic' : `Remove topic ${t}`}
-                title={t.trim() === '' ? 'Remove the empty topic' : `Remove ${t}`}
+                aria-label={t.trim() === '' ? 'Remove the empty topic' : `Remove topic ${clip(t)}`}
+                title={t.trim() === '' ? 'Remove the empty topic' : `Remove ${clip(t)}`}
                 onClick={() => remove(i, t)}
               >
                 ×

@@ -3,6 +3,7 @@ import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testi
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, test } from 'vitest';
 import { App } from '../../renderer/components/App.js';
+import { SHOWN_CHARS } from '../../renderer/format.js';
 import { library, rowTitles, setup } from '../helpers/desk.js';
 import { fakeBridge, summary } from '../helpers/fake-bridge.js';
 import { SLICED_FROM } from '../../renderer/state/use-list-view.js';
@@ -677,6 +678,34 @@ describe('the desk', () => {
     expect(document.querySelector('.review-pane script')).toBeNull();
     expect((window as { hacked?: number }).hacked).toBeUndefined();
     expect(screen.getByText(/AAAAAAAAAAAA…AAAAAA \(200 characters\)/)).toBeTruthy();
+  });
+
+  test('a file’s texts of any length are shown cut to a few thousand characters, in the list and the pane; the search still finds words past the cut', async () => {
+    const huge = (word: string): string => `${word} `.repeat(200_000);
+    const fake = fakeBridge([
+      summary('huge.md', { title: `${huge('Headline')}Tail`, excerpt: `${huge('Lede')}Coda`, providerName: huge('Wire'), topics: [huge('Topic'), 'AI'], publishedDateTime: huge('soon') }),
+      summary('small.md', { title: 'Small' }),
+    ]);
+    const user = userEvent.setup();
+    render(<App bridge={fake.bridge} />);
+    const row = await screen.findByRole('row', { name: /^Headline/ });
+    const cells = within(row).getAllByRole('gridcell');
+    for (const cell of cells) {
+      expect(cell.textContent!.length).toBeLessThan(SHOWN_CHARS + 100);
+      expect((cell.getAttribute('title') ?? '').length).toBeLessThan(SHOWN_CHARS + 100);
+    }
+    expect(within(row).getByText(/^Headline Headline/).textContent).toBe(`${huge('Headline').slice(0, SHOWN_CHARS)}…`);
+    await user.click(row);
+    const pane = screen.getByRole('region', { name: 'Review' });
+    await waitFor(() => expect(pane.querySelector('.excerpt')).not.toBeNull());
+    expect(within(pane).getByRole('heading', { level: 1 }).textContent).toBe(`${huge('Headline').slice(0, SHOWN_CHARS)}…`);
+    expect(pane.querySelector('.excerpt')!.textContent).toBe(`${huge('Lede').slice(0, SHOWN_CHARS)}…`);
+    expect(within(pane).getByRole('button', { name: /^Remove topic Topic/ }).getAttribute('aria-label')!.length).toBeLessThan(SHOWN_CHARS + 100);
+    // Everything the pane says stays short of the whole: no text node holds the file's megabytes.
+    const walker = document.createTreeWalker(pane, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) expect(node.textContent!.length).toBeLessThan(SHOWN_CHARS + 100);
+    await user.keyboard('/Tail');
+    await waitFor(() => expect(rowTitles()).toHaveLength(1));
   });
 
   test('the text after the front matter shows under Text, as text: a long one from its beginning, each article from its own; none when there is none', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { filterWords } from '../../renderer/format.js';
+import { clip, filterWords, SHOWN_CHARS } from '../../renderer/format.js';
 import { initialState, type Filters } from '../../renderer/state/desk-state.js';
 
 const day = (year: number, month: number, date: number): string => new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' }).format(new Date(year, month - 1, date));
@@ -13,5 +13,16 @@ describe('filterWords', () => {
     { name: 'a last day only', filters: { status: 'problems', to: '2024-01-31' }, words: `with problems · up to ${day(2024, 1, 31)}` },
   ])('$name', ({ filters, words }) => {
     expect(filterWords({ ...initialState.filters, ...filters })).toBe(words);
+  });
+});
+
+describe('clip', () => {
+  test('a text up to its length stays whole; a longer one is cut there with "…", never between the halves of a character', () => {
+    expect(clip('short', 5)).toBe('short');
+    expect(clip('longer', 5)).toBe('longe…');
+    expect(clip('abcd😀xyz', 5)).toBe('abcd…'); // the emoji's first half is at the cut
+    expect(clip('abc😀xyz', 5)).toBe('abc😀…');
+    expect(clip('x'.repeat(SHOWN_CHARS + 1))).toHaveLength(SHOWN_CHARS + 1);
+    expect(clip('')).toBe('');
   });
 });
