@@ -13,11 +13,14 @@ import { formatCount } from '../format.js';
  */
 export const SHOW_STEP = 200;
 
-/** How many of `total` items are shown: `first` at first, `SHOW_STEP` more at each `more()`. */
+/**
+ * How many of `total` items are shown: `first` at first, `SHOW_STEP` more at each `more()`. Once
+ * all are shown, all stay shown as the list grows (a topic added to a long list shows its chip).
+ */
 export function useShown(total: number, first: number): { shown: number; more: () => void } {
-  const [count, setCount] = useState(first);
-  const shown = Math.min(total, count);
-  return { shown, more: () => setCount(shown + SHOW_STEP) };
+  const [count, setCount] = useState<number | 'all'>(first);
+  const shown = count === 'all' ? total : Math.min(total, count);
+  return { shown, more: () => setCount(shown + SHOW_STEP >= total ? 'all' : shown + SHOW_STEP) };
 }
 
 /**

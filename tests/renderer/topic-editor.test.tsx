@@ -30,6 +30,18 @@ describe('the topic chips', () => {
     expect(change(topics)).toEqual(topics.slice(0, -1));
   });
 
+  test('once all are shown, a topic added shows its chip too', async () => {
+    const user = userEvent.setup();
+    const topics = Array.from({ length: TOPICS_SHOWN + SHOW_STEP }, (_, i) => `Topic ${i}`);
+    const editor = (list: readonly string[]) => <TopicEditor topics={list} allTopics={topics} inputRef={createRef()} onChange={() => undefined} onLeave={() => undefined} />;
+    const view = render(editor(topics));
+    await user.click(screen.getByRole('button', { name: `Show the other ${SHOW_STEP}` }));
+    expect(screen.getAllByRole('button', { name: /^Remove topic/ })).toHaveLength(topics.length);
+    view.rerender(editor([...topics, 'Fresh']));
+    expect(screen.getByRole('button', { name: 'Remove topic Fresh' })).toBeTruthy();
+    expect(screen.queryByText(/ of .* shown$/)).toBeNull();
+  });
+
   test('a short list shows whole, with nothing said about parts', () => {
     render(<TopicEditor topics={['AI', 'Cloud']} allTopics={['AI', 'Cloud']} inputRef={createRef()} onChange={() => undefined} onLeave={() => undefined} />);
     expect(screen.getAllByRole('button', { name: /^Remove topic/ })).toHaveLength(2);
