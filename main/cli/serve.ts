@@ -4,39 +4,63 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { appDataFolder } from '../data-folder.js';
+import { openRoot } from '../core/library-root.js';
 import { createHostHandlers } from '../host/host-handlers.js';
 import { startBrowserHost, type BrowserHost } from '../host/server.js';
 import { packageRoot, seedsFolder } from '../package-root.js';
 import { Session } from '../session.js';
 import { EXIT, UsageError, type CliIo } from './output.js';
 
-/** Serves the desk for DIR until stopped; prints the address first, and hands it to `show` where one is given (see `startDesk`). */
+/**
+ * Serves the desk for DIR until stopped; prints the address first, and hands it to `show` where one
+ * is given (see `startDesk`). The address comes as soon as the host listens, while the library is
+ * still being read: a large library's desk shows how far its open is, as the app's window does,
+ * rather than a terminal that says nothing for as long as the reading takes. A folder that cannot
+ * be opened is said before any address.
+ */
 export async function serveDesk(dir: string | undefined, port: number, io: CliIo, stop: AbortSignal, show?: (url: string) => void): Promise<number> {
-  let host: BrowserHost | null = null;
-  const session = new Session((event) => host?.broadcast(event), { watch: true, dataFolder: () => appDataFolder() });
-  const opened = await session.open(dir ?? seedsFolder());
-  if (!opened.ok) {
-    io.err(`masthead: ${opened.error.message}\n`);
+  const folder = dir ?? seedsFolder();
+  const root = await openRoot(folder);
+  if (!root.ok) {
+    io.err(`masthead: ${root.error.message}\n`);
     return EXIT.usage;
   }
-  if (opened.value.superseded === true) return EXIT.ok; // never: nothing else is opened before the host is up
+  let host: BrowserHost | null = null;
+  const session = new Session((event) => host?.broadcast(event), { watch: true, dataFolder: () => appDataFolder() });
+  const opening = session.open(folder);
   const handlers = createHostHandlers(session, (event) => host?.broadcast(event));
   try {
     host = await startBrowserHost({ handlers, rendererDir: join(packageRoot(), 'out', 'renderer'), port });
   } catch (e) {
     io.err(`masthead: cannot listen on 127.0.0.1:${port}: ${e instanceof Error ? e.message : String(e)}\n`);
+    await opening;
     await session.close();
     return EXIT.usage;
   }
   io.out(`${host.url}\n`);
+  show?.(host.url);
+  // Ctrl+C while a large library is still being read ends it then: the close stops the reading.
+  const opened = await Promise.race([opening, stopped(stop)]);
+  if (opened === 'stopped' || !opened.ok) {
+    // Not opened: the folder went between its check above and its reading.
+    if (opened !== 'stopped') io.err(`masthead: ${opened.error.message}\n`);
+    await host.close();
+    await session.close();
+    return opened === 'stopped' ? EXIT.ok : EXIT.usage;
+  }
+  if (opened.value.superseded === true) throw new Error('the browser host opens no other library'); // never: nothing else is opened
   const size = await listedSize(session, opened.value.size);
   const where = show === undefined ? 'Open the address above' : 'It opens in your browser (or open the address above)';
   io.out(`Masthead is serving ${opened.value.name} (${size.toLocaleString('en')} article${size === 1 ? '' : 's'}) on 127.0.0.1 only. ${where}; press Ctrl+C to stop.\n`);
-  show?.(host.url);
-  await new Promise<void>((resolve) => (stop.aborted ? resolve() : stop.addEventListener('abort', () => resolve(), { once: true })));
+  await stopped(stop);
   await host.close();
   await session.close();
   return EXIT.ok;
+}
+
+/** Resolves once `stop` is aborted. */
+function stopped(stop: AbortSignal): Promise<'stopped'> {
+  return new Promise((resolve) => (stop.aborted ? resolve('stopped') : stop.addEventListener('abort', () => resolve('stopped'), { once: true })));
 }
 
 /**

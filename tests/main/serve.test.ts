@@ -66,6 +66,33 @@ test('says how many articles the folder holds, not what its kept index held when
   expect(out).toContain('(3 articles) on 127.0.0.1 only');
 }, 20_000);
 
+test('gives the address while a large library is still being read, so the page shows how far it is; a stop then ends it', async () => {
+  const lib = temp();
+  vi.stubEnv('MASTHEAD_DATA_DIR', temp());
+  // No kept index: the open reads all 4,000 files, far longer than the host takes to listen.
+  for (let n = 0; n < 4000; n++) writeFileSync(join(lib, `a${n}.md`), `---\ntitle: Article ${n}\npublished: false\n---\n`);
+  const stop = new AbortController();
+  let out = '';
+  let err = '';
+  const io: CliIo = {
+    out: (text) => {
+      out += text;
+      if (text.startsWith('http://')) stop.abort();
+    },
+    err: (text) => (err += text),
+  };
+  const code = await serveDesk(lib, 0, io, stop.signal);
+  // Stopped at its address, before the list was in: it never said what it serves.
+  expect([code, err]).toEqual([0, '']);
+  expect(out).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=\S+\n$/);
+}, 20_000);
+
+test('says a folder it cannot open before any address', async () => {
+  const { io, stop, out, err } = untilServing();
+  const code = await serveDesk(join(temp(), 'nowhere'), 0, io, stop);
+  expect([code, out(), err()]).toEqual([2, '', 'masthead: cannot open the library nowhere: there is no such folder\n']);
+});
+
 /** A launcher whose Electron ends as `ended` says, recording how it was run. */
 function fakeElectron(ended: { code: number | null; signal: string | null; ms: number } | null, noDisplay: string | null = null) {
   const runs: (readonly string[])[] = [];
