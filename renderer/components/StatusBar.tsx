@@ -59,8 +59,15 @@ export function StatusBar({ state, counts, shown, searchWaits, sorting, onStopBu
   return (
     <footer className="statusbar">
       <p className="counts" aria-live="polite">
-        {plural(counts.articles, 'article')} · {formatCount(counts.published)} published · {formatCount(problems)} with problems
-        {searchWaits ? <span className="checking"> · preparing the search…</span> : shown !== counts.articles && <span className="shown"> · {formatCount(shown)} shown</span>}
+        {/* Nothing listed yet: the library is not empty, it is being read (the list says how far). */}
+        {state.loading && state.articles.length === 0 ? (
+          'Opening the library…'
+        ) : (
+          <>
+            {plural(counts.articles, 'article')} · {formatCount(counts.published)} published · {formatCount(problems)} with problems
+            {searchWaits ? <span className="checking"> · preparing the search…</span> : shown !== counts.articles && <span className="shown"> · {formatCount(shown)} shown</span>}
+          </>
+        )}
       </p>
       {work.length > 0 && (
         <p className="activity">

@@ -23,6 +23,20 @@ describe('the desk', () => {
     expect(screen.getByText(/3 articles · 1 published · 1 with problems/)).toBeTruthy();
   });
 
+  test('while a library opens, the counts say it is opening, not that it holds nothing; then they count it', async () => {
+    const fake = fakeBridge(library, 2);
+    let release = (): void => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const list = fake.bridge.listArticles;
+    render(<App bridge={{ ...fake.bridge, listArticles: async (...args) => (await held, list(...args)) }} />);
+    act(() => fake.emit({ type: 'open-progress', done: 40_000, total: 100_000 }));
+    expect(await screen.findByRole('progressbar', { name: 'Opening the library' })).toBeTruthy();
+    const counts = document.querySelector('.statusbar .counts')!;
+    expect(counts.textContent).toBe('Opening the library…');
+    release();
+    await waitFor(() => expect(counts.textContent).toBe('3 articles · 1 published · 1 with problems'));
+  });
+
   test('a cell cut short says the whole on hover: the title with its file, the provider, the topics', async () => {
     await setup();
     const hover = (row: string): (string | null)[] =>
