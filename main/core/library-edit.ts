@@ -142,6 +142,12 @@ function quickEdit(bytes: Buffer, known: IndexEntry, edit: FrontMatterEdit): Pla
 /** Any edit: the whole file parsed, the CST spliced, the result read back in full. */
 function fullEdit(id: ArticleId, bytes: Buffer, hash: string, known: IndexEntry, edit: FrontMatterEdit): Planned {
   const parsed = parseArticleFile(id, bytes);
+  // An entry the full check has not reached yet whose YAML does not read is refused for its error,
+  // changed or not: the list pass does not explain such YAML as the check does, so its listing
+  // never matches the parse below, and the editor would be told another program had changed it.
+  if (known.hash === null && parsed.kind === 'article' && parsed.readable === null) {
+    return { kind: 'failed', failure: fail('has-errors', `${id} cannot be edited until its error is fixed: ${describeErrors(parsed.summary.problems)}`) };
+  }
   // An entry the full check has not reached yet is compared by what it shows rather than by hash.
   const unchanged = known.hash === null ? parsed.kind === 'article' && sameListing(parsed.summary, known.summary) : hash === known.hash;
   if (!unchanged) return { kind: 'stale', message: `${id} was changed by another program; their version is kept and now shown. Make your change again if it still applies.` };

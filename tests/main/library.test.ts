@@ -612,6 +612,21 @@ describe('opening fast, then checking every file', () => {
     writeFileSync(join(dir, 'a.md'), article('Changed elsewhere').replace('\nbody', '\nnew body'));
     expect((await library.setPublished('a.md', true)).ok).toBe(false);
   });
+
+  test('an edit before the full check reaches a file whose YAML does not read says it has an error, not that another program changed it', async () => {
+    const dir = makeLibrary({ 'broken.md': '---\ntitle: "unclosed\n---\n' });
+    let stop = false;
+    const opened = await Library.open(dir, { abandoned: () => stop });
+    if (!opened.ok) throw new Error(opened.error.message);
+    const library = opened.value;
+    cleanups.push(() => void library.close());
+    stop = true; // keep the background check from reaching the file first
+    // As the list pass lists it: its error, not yet explained as the check explains it.
+    expect(library.summary('broken.md')?.problems).toEqual([{ level: 'error', code: 'yaml-syntax', message: 'YAML syntax: unexpected end of the stream within a double quoted scalar', line: 3, column: 1 }]);
+    const result = await library.setPublished('broken.md', true);
+    expect(!result.ok && result.error).toEqual({ kind: 'has-errors', message: expect.stringMatching(/^broken\.md cannot be edited until its error is fixed: line 2, column 8: YAML syntax: the quote/) });
+    expect(readFileSync(join(dir, 'broken.md'), 'utf8')).toBe('---\ntitle: "unclosed\n---\n');
+  });
 });
 
 test('a closed library refuses every edit and writes nothing', async () => {
