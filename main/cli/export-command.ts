@@ -54,7 +54,7 @@ export async function runExport(args: ExportArgs, io: CliIo): Promise<number> {
     force: args.force,
     csvBom: args.csvBom,
     channel: { title: args.channelTitle, link: args.channelLink },
-  });
+  }).finally(() => opened.value.close());
   if (!result.ok) {
     io.err(`masthead: ${result.error.message}\n`);
     // A destination refused (taken, or inside the library) is the command's fault, not the articles'.

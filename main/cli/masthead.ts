@@ -107,38 +107,49 @@ function parse<const O extends Options>(args: readonly string[], options: O) {
 }
 
 /**
- * Opens DIR (or the seeds), printing the reason and returning null when it cannot be read, and
- * naming each folder inside it that cannot be read (its articles are left out of what follows).
+ * Opens DIR (or the seeds) and runs `command` on it, then closes it. Prints the reason and returns
+ * EXIT.usage when the folder cannot be read, and names each folder inside it that cannot be read
+ * (its articles are left out of what follows).
+ *
+ * `checked`: the command reports problems (check, list), so it waits for the full check of every
+ * file. An edit does not: it reads its own files in full before it writes (as an edit made in the
+ * desk before the check has reached its file does), so publishing one article of 100,000 takes
+ * the listing of the folder, not the minutes of a full check; the check still under way then
+ * stops at the close.
  */
-async function openLibrary(dir: string | undefined, io: CliIo): Promise<Library | null> {
+async function withLibrary(dir: string | undefined, io: CliIo, checked: boolean, command: (library: Library) => Promise<number>): Promise<number> {
   const opened = await Library.open(dir ?? seedsFolder());
   if (!opened.ok) {
     io.err(`masthead: ${opened.error.message}\n`);
-    return null;
+    return EXIT.usage;
   }
-  // The command line reports final problems: wait for the full check of every file.
-  await opened.value.checked;
-  sayUnreadable(opened.value.unreadableFolders, io);
-  return opened.value;
+  const library = opened.value;
+  try {
+    if (checked) await library.checked;
+    sayUnreadable(library.unreadableFolders, io);
+    return await command(library);
+  } finally {
+    await library.close();
+  }
 }
 
 async function check(args: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = parse(args, { json: { type: 'boolean' } });
   if (positionals.length > 1) throw new UsageError('check takes at most one folder');
-  const library = await openLibrary(positionals[0], io);
-  if (library === null) return EXIT.usage;
-  const articles = library.list();
-  const counts = countArticles(articles);
-  if (values.json) {
-    const problems = articles.flatMap((a) => a.problems.map((p) => ({ id: a.id, ...p })));
-    io.out(`${JSON.stringify({ ...counts, problems, unreadableFolders: library.unreadableFolders }, null, 2)}\n`);
-  } else {
-    for (const a of articles) for (const p of a.problems) io.out(`${a.id}: ${p.level}: ${problemPlace(p)}${p.message}\n`);
-    io.out(
-      `${counts.articles} articles checked: ${counts.withErrors} with errors, ${counts.withWarnings} with warnings only\n`,
-    );
-  }
-  return counts.withErrors > 0 || library.unreadableFolders.length > 0 ? EXIT.someFailed : EXIT.ok;
+  return withLibrary(positionals[0], io, true, async (library) => {
+    const articles = library.list();
+    const counts = countArticles(articles);
+    if (values.json) {
+      const problems = articles.flatMap((a) => a.problems.map((p) => ({ id: a.id, ...p })));
+      io.out(`${JSON.stringify({ ...counts, problems, unreadableFolders: library.unreadableFolders }, null, 2)}\n`);
+    } else {
+      for (const a of articles) for (const p of a.problems) io.out(`${a.id}: ${p.level}: ${problemPlace(p)}${p.message}\n`);
+      io.out(
+        `${counts.articles} articles checked: ${counts.withErrors} with errors, ${counts.withWarnings} with warnings only\n`,
+      );
+    }
+    return counts.withErrors > 0 || library.unreadableFolders.length > 0 ? EXIT.someFailed : EXIT.ok;
+  });
 }
 
 async function list(args: readonly string[], io: CliIo): Promise<number> {
@@ -152,17 +163,17 @@ async function list(args: readonly string[], io: CliIo): Promise<number> {
   if (!(STATUS_FILTERS as readonly string[]).includes(status)) {
     throw new UsageError(`--status must be one of ${STATUS_FILTERS.join(', ')}`);
   }
-  const library = await openLibrary(positionals[0], io);
-  if (library === null) return EXIT.usage;
-  const all = library.list();
-  const matches = all.filter(compileQuery({ status: status as StatusFilter, ...filterQuery(values) }));
-  if (values.json) {
-    io.out(`${JSON.stringify(matches, null, 2)}\n`);
-  } else {
-    for (const a of matches) io.out(`${listLine(a)}\n`);
-    io.out(`${matches.length} of ${all.length} articles\n`);
-  }
-  return EXIT.ok;
+  return withLibrary(positionals[0], io, true, async (library) => {
+    const all = library.list();
+    const matches = all.filter(compileQuery({ status: status as StatusFilter, ...filterQuery(values) }));
+    if (values.json) {
+      io.out(`${JSON.stringify(matches, null, 2)}\n`);
+    } else {
+      for (const a of matches) io.out(`${listLine(a)}\n`);
+      io.out(`${matches.length} of ${all.length} articles\n`);
+    }
+    return EXIT.ok;
+  });
 }
 
 /** The options `list` and `export` share: the desk's filters but the status. */
@@ -194,30 +205,30 @@ async function setPublished(args: readonly string[], io: CliIo, value: boolean):
   const { positionals } = parse(args, {});
   const [dir, ...ids] = positionals;
   if (dir === undefined || ids.length === 0) throw new UsageError(`${value ? 'publish' : 'unpublish'} needs a folder and at least one article id`);
-  const library = await openLibrary(dir, io);
-  if (library === null) return EXIT.usage;
-  let failed = 0;
-  const told = new Set<string>();
-  // As the desk changes many articles: the folders synced once per request, not once per file.
-  for (let at = 0; at < ids.length; at += MAX_BULK) {
-    const chunk = ids.slice(at, at + MAX_BULK);
-    const result = await library.setPublishedMany(chunk, value);
-    const saved = new Set(result.ok ? result.value.saved.map((a) => a.id) : []);
-    // The core names a failed id by its first 4,096 characters.
-    const failures = new Map(result.ok ? result.value.failed.map((f) => [f.id, f.message]) : chunk.map((id) => [id.slice(0, 4096), result.error.message]));
-    for (const id of chunk) {
-      const failure = failures.get(id.slice(0, 4096));
-      if (failure !== undefined) {
-        failed++;
-        io.err(`masthead: ${named(id, failure)}\n`);
-        continue;
+  return withLibrary(dir, io, false, async (library) => {
+    let failed = 0;
+    const told = new Set<string>();
+    // As the desk changes many articles: the folders synced once per request, not once per file.
+    for (let at = 0; at < ids.length; at += MAX_BULK) {
+      const chunk = ids.slice(at, at + MAX_BULK);
+      const result = await library.setPublishedMany(chunk, value);
+      const saved = new Set(result.ok ? result.value.saved.map((a) => a.id) : []);
+      // The core names a failed id by its first 4,096 characters.
+      const failures = new Map(result.ok ? result.value.failed.map((f) => [f.id, f.message]) : chunk.map((id) => [id.slice(0, 4096), result.error.message]));
+      for (const id of chunk) {
+        const failure = failures.get(id.slice(0, 4096));
+        if (failure !== undefined) {
+          failed++;
+          io.err(`masthead: ${named(id, failure)}\n`);
+          continue;
+        }
+        const changedHere = saved.has(id) && !told.has(id);
+        told.add(id);
+        io.out(`${id}: ${changedHere ? '' : 'already '}${value ? 'published' : 'unpublished'}\n`);
       }
-      const changedHere = saved.has(id) && !told.has(id);
-      told.add(id);
-      io.out(`${id}: ${changedHere ? '' : 'already '}${value ? 'published' : 'unpublished'}\n`);
     }
-  }
-  return failed > 0 ? EXIT.someFailed : EXIT.ok;
+    return failed > 0 ? EXIT.someFailed : EXIT.ok;
+  });
 }
 
 async function topics(args: readonly string[], io: CliIo): Promise<number> {
@@ -227,12 +238,12 @@ async function topics(args: readonly string[], io: CliIo): Promise<number> {
   });
   const [dir, id, ...extra] = positionals;
   if (dir === undefined || id === undefined || extra.length > 0) throw new UsageError('topics needs a folder and one article id');
-  const library = await openLibrary(dir, io);
-  if (library === null) return EXIT.usage;
-  const result = await library.changeTopics(id, values.add ?? [], values.remove ?? []);
-  if (!report(io, id, result)) return EXIT.someFailed;
-  io.out(`${id}: topics ${result.ok ? JSON.stringify(result.value.topics) : ''}\n`);
-  return EXIT.ok;
+  return withLibrary(dir, io, false, async (library) => {
+    const result = await library.changeTopics(id, values.add ?? [], values.remove ?? []);
+    if (!report(io, id, result)) return EXIT.someFailed;
+    io.out(`${id}: topics ${result.ok ? JSON.stringify(result.value.topics) : ''}\n`);
+    return EXIT.ok;
+  });
 }
 
 /** Prints a failure on stderr; true when the result is a success. */
