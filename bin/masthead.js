@@ -8,7 +8,10 @@ if (!existsSync(entry)) {
   process.exit(2);
 }
 const { runCli } = await import(entry.href);
+const { terminalProgress } = await import(new URL('../out/main/cli/output.js', import.meta.url).href);
 process.exitCode = await runCli(process.argv.slice(2), {
   out: (text) => process.stdout.write(text),
   err: (text) => process.stderr.write(text),
+  // A line saying how far long work is, on a terminal only: never in a pipe's or a file's output.
+  ...(process.stderr.isTTY && { progress: terminalProgress((text) => process.stderr.write(text)) }),
 });

@@ -2,8 +2,8 @@
 import type { ArticleQuery } from '../../shared/query.js';
 import { exportApproved } from '../core/export.js';
 import { EXPORT_FORMATS, type ExportFormat } from '../core/export-formats.js';
-import { Library } from '../core/library.js';
-import { EXIT, sayUnreadable, UsageError, type CliIo } from './output.js';
+import { withLibrary } from './open-library.js';
+import { EXIT, UsageError, type CliIo } from './output.js';
 
 /** The export's options as the command line gives them. */
 export interface ExportArgs {
@@ -40,21 +40,24 @@ export async function runExport(args: ExportArgs, io: CliIo): Promise<number> {
   if (!EXPORT_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}`);
   if (args.channelLink !== undefined && !URL.canParse(args.channelLink)) throw new UsageError('--channel-link must be a full URL');
   const now = exportTime(args.now, process.env);
-  const opened = await Library.open(args.dir);
-  if (!opened.ok) {
-    io.err(`masthead: ${opened.error.message}\n`);
-    return EXIT.usage;
-  }
-  sayUnreadable(opened.value.unreadableFolders, io);
-  const result = await exportApproved(opened.value, {
-    format,
-    out: args.out,
-    query: args.query,
-    now,
-    force: args.force,
-    csvBom: args.csvBom,
-    channel: { title: args.channelTitle, link: args.channelLink },
-  }).finally(() => opened.value.close());
+  return withLibrary(args.dir, io, false, async (library) => {
+    const result = await exportApproved(library, {
+      format,
+      out: args.out,
+      query: args.query,
+      now,
+      force: args.force,
+      csvBom: args.csvBom,
+      channel: { title: args.channelTitle, link: args.channelLink },
+      ...(io.progress && { onProgress: (done: number, total: number) => io.progress?.(`Exporting… ${done.toLocaleString('en')} of ${total.toLocaleString('en')} articles`) }),
+    });
+    io.progress?.('');
+    return report(result, format, io);
+  });
+}
+
+/** Says what an export wrote and held back; the exit code. */
+function report(result: Awaited<ReturnType<typeof exportApproved>>, format: ExportFormat, io: CliIo): number {
   if (!result.ok) {
     io.err(`masthead: ${result.error.message}\n`);
     // A destination refused (taken, or inside the library) is the command's fault, not the articles'.

@@ -4,10 +4,9 @@ import { hasError, problemPlace, type ArticleSummary } from '../../shared/articl
 import { MAX_BULK } from '../../shared/contract.js';
 import { compileQuery, countArticles, dayRange, STATUS_FILTERS, type ArticleQuery, type StatusFilter } from '../../shared/query.js';
 import type { Result } from '../../shared/result.js';
-import { Library } from '../core/library.js';
-import { seedsFolder } from '../package-root.js';
 import { runExport } from './export-command.js';
-import { EXIT, sayUnreadable, UsageError, type CliIo } from './output.js';
+import { withLibrary } from './open-library.js';
+import { EXIT, UsageError, type CliIo } from './output.js';
 import { parsePort, serveDesk, startDesk, untilSignal } from './serve.js';
 
 const HELP = `Usage: masthead <command> [options]
@@ -104,33 +103,6 @@ const COMMANDS: Readonly<Record<string, Command>> = {
 
 function parse<const O extends Options>(args: readonly string[], options: O) {
   return parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
-}
-
-/**
- * Opens DIR (or the seeds) and runs `command` on it, then closes it. Prints the reason and returns
- * EXIT.usage when the folder cannot be read, and names each folder inside it that cannot be read
- * (its articles are left out of what follows).
- *
- * `checked`: the command reports problems (check, list), so it waits for the full check of every
- * file. An edit does not: it reads its own files in full before it writes (as an edit made in the
- * desk before the check has reached its file does), so publishing one article of 100,000 takes
- * the listing of the folder, not the minutes of a full check; the check still under way then
- * stops at the close.
- */
-async function withLibrary(dir: string | undefined, io: CliIo, checked: boolean, command: (library: Library) => Promise<number>): Promise<number> {
-  const opened = await Library.open(dir ?? seedsFolder());
-  if (!opened.ok) {
-    io.err(`masthead: ${opened.error.message}\n`);
-    return EXIT.usage;
-  }
-  const library = opened.value;
-  try {
-    if (checked) await library.checked;
-    sayUnreadable(library.unreadableFolders, io);
-    return await command(library);
-  } finally {
-    await library.close();
-  }
 }
 
 async function check(args: readonly string[], io: CliIo): Promise<number> {

@@ -6,6 +6,34 @@ export interface CliIo {
   readonly err: (text: string) => void;
   /** Stops long-running commands (serve, start); the process signals when absent. */
   readonly stop?: AbortSignal;
+  /**
+   * Says how far long work is (reading, checking, exporting) on a line that the next one replaces;
+   * '' clears it. Given only where stderr is a terminal (see `terminalProgress`): a script's or a
+   * pipe's output never holds it.
+   */
+  readonly progress?: (text: string) => void;
+}
+
+/**
+ * A progress line on a terminal: each text written over the last (a carriage return, then the
+ * rest of the line cleared), at most one every `every` ms, as a terminal need not redraw faster;
+ * '' clears the line, at once, before the command's own output.
+ */
+export function terminalProgress(write: (text: string) => void, now: () => number = Date.now, every = 100): (text: string) => void {
+  let last = -Infinity;
+  let shown = false;
+  return (text) => {
+    if (text === '') {
+      if (shown) write('\r\x1b[K');
+      shown = false;
+      return;
+    }
+    const at = now();
+    if (at - last < every) return;
+    last = at;
+    write(`\r${text}\x1b[K`);
+    shown = true;
+  };
 }
 
 /** Exit codes: 0 success, 1 some articles could not be changed or have errors, 2 bad usage or unreadable library. */

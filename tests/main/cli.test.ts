@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, test } from 'vitest';
 import { runCli } from '../../main/cli/masthead.js';
+import { terminalProgress } from '../../main/cli/output.js';
 import { tempDir } from '../helpers/corpora.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -37,6 +38,37 @@ function library(): string {
 }
 
 describe('masthead check', () => {
+  test('on a terminal, a line says how far the reading and the check are, cleared before the output', async () => {
+    const dir = tempDirFor();
+    for (let n = 0; n < 1500; n++) writeFileSync(join(dir, `a${n}.md`), `---\ntitle: Article ${n}\npublished: false\n---\n`);
+    const said: string[] = [];
+    const code = await runCli(['check', dir], { out: (t) => said.push(`out ${t}`), err: (t) => said.push(`err ${t}`), progress: (t) => said.push(`progress ${t}`) });
+    expect(code).toBe(0);
+    const output = said.findIndex((s) => s.startsWith('out '));
+    const before = said.slice(0, output);
+    expect(before.filter((s) => s.startsWith('progress Reading')).at(-1)).toMatch(/^progress Reading the library… [\d,]+ of 1,500 files$/);
+    expect(before.filter((s) => s.startsWith('progress Checking')).at(-1)).toMatch(/^progress Checking every file… [\d,]+ of 1,500$/);
+    // Reading first, then checking; the line cleared before the output, and nothing after it.
+    expect(before.findIndex((s) => s.startsWith('progress Checking'))).toBeGreaterThan(before.findLastIndex((s) => s.startsWith('progress Reading')));
+    expect(said[output - 1]).toBe('progress ');
+    expect(said.slice(output).filter((s) => s.startsWith('progress ') && s !== 'progress ')).toEqual([]);
+    expect(said.slice(output)).toContain('out 1500 articles checked: 0 with errors, 0 with warnings only\n');
+  });
+
+  test('the progress line is drawn over itself at most every 100 ms, and cleared at once', () => {
+    const written: string[] = [];
+    let now = 1000;
+    const progress = terminalProgress((t) => written.push(t), () => now);
+    progress('Reading 1');
+    now += 50;
+    progress('Reading 2'); // too soon: not drawn
+    now += 60;
+    progress('Reading 3');
+    progress('');
+    progress(''); // nothing left to clear
+    expect(written).toEqual(['\rReading 1\x1b[K', '\rReading 3\x1b[K', '\r\x1b[K']);
+  });
+
   test('exit 0 on the clean seeds', async () => {
     const r = await cli('check');
     expect(r.code).toBe(0);
