@@ -135,9 +135,11 @@ async function list(args: readonly string[], io: CliIo): Promise<number> {
   if (!(STATUS_FILTERS as readonly string[]).includes(status)) {
     throw new UsageError(`--status must be one of ${STATUS_FILTERS.join(', ')}`);
   }
+  // Checked before the library is read: a mistyped day is said at once, not after the whole check.
+  const query = compileQuery({ status: status as StatusFilter, ...filterQuery(values) });
   return withLibrary(positionals[0], io, true, async (library) => {
     const all = library.list();
-    const matches = all.filter(compileQuery({ status: status as StatusFilter, ...filterQuery(values) }));
+    const matches = all.filter(query);
     if (values.json) {
       io.out(`${JSON.stringify(matches, null, 2)}\n`);
     } else {

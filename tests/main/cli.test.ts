@@ -198,6 +198,8 @@ describe('masthead publish, unpublish and topics', () => {
     { args: ['list', '--bogus'], why: /Unknown option/ },
     { args: ['list', '--from', '2024-02-30'], why: /--from and --to take days such as 2024-03-31/ },
     { args: ['list', '--to', 'yesterday'], why: /--from and --to take days/ },
+    // Said before the folder is read (a large one takes seconds), as export's are.
+    { args: ['list', 'no-such-folder', '--from', '2024-02-30'], why: /--from and --to take days/ },
     { args: ['list', '--from', '2024-03-02', '--to', '2024-03-01'], why: /--from is a day after --to/ },
     { args: ['export', 'dir', '--out', 'x', '--from', '1 May'], why: /--from and --to take days/ },
     { args: ['frobnicate'], why: /unknown command/ },
