@@ -613,6 +613,48 @@ describe('opening fast, then checking every file', () => {
     expect((await library.setPublished('a.md', true)).ok).toBe(false);
   });
 
+  test('approvals before the full check reaches their files are written as after it: the one line, the list told', async () => {
+    const files: Record<string, string> = {
+      'plain.md': '---\ntitle: Plain\npublished: false\n---\nbody\n',
+      'commented.md': '---\n# kept\ntitle: "Quoted"\npublished: true   # by the desk\ntopics: [A, B]\n---\n',
+      'crlf.md': '\ufeff---\r\ntitle: Windows\r\npublished: false\r\nheat: 3\r\n---\r\n',
+      'none.md': '---\ntitle: No line yet\nquality: 40\nheat: 7\n---\n',
+      // A line at column 0 inside a quoted value: not the file's approval, left to the general editor.
+      'inside.md': '---\ntitle: "runs\npublished: false"\npublished: false\n---\n',
+    };
+    const dir = makeLibrary(files);
+    let stop = false;
+    const opened = await Library.open(dir, { abandoned: () => stop });
+    if (!opened.ok) throw new Error(opened.error.message);
+    const library = opened.value;
+    cleanups.push(() => void library.close());
+    stop = true; // keep the background check from reaching the files first
+    const lines = (text: string): string[] => text.split(/(?<=\n)/);
+    for (const [id, before] of Object.entries(files)) {
+      const was = library.summary(id)!.published;
+      const result = await library.setPublished(id, !was);
+      expect(result.ok && result.value.published, id).toBe(!was);
+      expect(library.summary(id)?.published, id).toBe(!was);
+      const after = readFileSync(join(dir, id), 'utf8');
+      // Exactly one line changed (or, where there was none, one added after the key it follows).
+      const a = lines(before);
+      const b = lines(after);
+      const changed = b.filter((line, i) => line !== a[i]);
+      expect(b.length - a.length, id).toBe(id === 'none.md' ? 1 : 0);
+      if (id !== 'none.md') {
+        expect(changed, id).toHaveLength(1);
+        expect(changed[0], id).toMatch(new RegExp(`^published: ${!was}\\b`));
+      }
+    }
+    expect(readFileSync(join(dir, 'none.md'), 'utf8')).toBe('---\ntitle: No line yet\nquality: 40\nheat: 7\npublished: true\n---\n');
+    expect(readFileSync(join(dir, 'crlf.md'), 'utf8')).toBe('\ufeff---\r\ntitle: Windows\r\npublished: true\r\nheat: 3\r\n---\r\n');
+    expect(readFileSync(join(dir, 'inside.md'), 'utf8')).toBe('---\ntitle: "runs\npublished: false"\npublished: true\n---\n');
+    // What the edits told the list is what a full read of the files finds.
+    const fresh = await open(dir);
+    cleanups.push(() => void fresh.close());
+    for (const id of Object.keys(files)) expect(library.summary(id), id).toEqual(fresh.summary(id));
+  });
+
   test('an edit before the full check reaches a file whose YAML does not read says it has an error, not that another program changed it', async () => {
     const dir = makeLibrary({ 'broken.md': '---\ntitle: "unclosed\n---\n' });
     let stop = false;
