@@ -179,7 +179,11 @@ async function setPublished(args: readonly string[], io: CliIo, value: boolean):
   const { positionals } = parse(args, {});
   const [dir, ...ids] = positionals;
   if (dir === undefined || ids.length === 0) throw new UsageError(`${value ? 'publish' : 'unpublish'} needs a folder and at least one article id`);
-  return withLibrary(dir, io, false, async (library) => {
+  // An edit parses its file in full where the check has not (about 1.1 ms a file here, against 0.65
+  // ms once checked), and the check costs about 0.16 ms a file of the library on two cores: waiting
+  // for it pays once about a third of the library is edited (of 100,000 articles, half approved:
+  // 50 s after the check, 57 s without it; a tenth: 24 s against 12 s; one: 18 s against 2.3 s).
+  return withLibrary(dir, io, (library) => ids.length > library.size / 3, async (library) => {
     let failed = 0;
     const told = new Set<string>();
     // As the desk changes many articles: the folders synced once per request, not once per file.

@@ -10,12 +10,13 @@ import { EXIT, sayUnreadable, type CliIo } from './output.js';
  * the check are meanwhile (a 100,000-article library takes seconds to list and about 20 s to check
  * on our machines), cleared before the command's own output.
  *
- * `checked`: the command reports problems (check, list), so it waits for the full check of every
- * file. An edit does not: it reads its own files in full before it writes (as an edit made in the
- * desk before the check has reached its file does), so publishing one article of 100,000 takes
- * the listing of the folder, not the full check; the check still under way then stops at the close.
+ * `checked`: whether the command waits for the full check of every file, once the library is
+ * listed. A command that reports problems (check, list) does. An edit need not: it reads its own
+ * files in full before it writes (as an edit made in the desk before the check has reached its
+ * file does), so publishing one article of 100,000 takes the listing of the folder, not the full
+ * check; the check still under way then stops at the close.
  */
-export async function withLibrary(dir: string | undefined, io: CliIo, checked: boolean, command: (library: Library) => Promise<number>): Promise<number> {
+export async function withLibrary(dir: string | undefined, io: CliIo, checked: boolean | ((library: Library) => boolean), command: (library: Library) => Promise<number>): Promise<number> {
   const { progress } = io;
   const opened = await Library.open(dir ?? seedsFolder(), {
     ...(progress && { onProgress: ({ done, total }) => progress(`Reading the library… ${count(done)} of ${count(total)} files`) }),
@@ -29,7 +30,7 @@ export async function withLibrary(dir: string | undefined, io: CliIo, checked: b
   // The check's progress, for as long as the command waits for it (an export waits too).
   const unsubscribe = progress && library.subscribe((e) => e.type === 'checking' && e.done < e.total && progress(`Checking every file… ${count(e.done)} of ${count(e.total)}`));
   try {
-    if (checked) await library.checked;
+    if (typeof checked === 'boolean' ? checked : checked(library)) await library.checked;
     progress?.('');
     sayUnreadable(library.unreadableFolders, io);
     return await command(library);
