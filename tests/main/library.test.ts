@@ -28,6 +28,16 @@ async function open(dir: string): Promise<Library> {
   return opened.value;
 }
 
+/** Opens `dir` with its list in and the background check kept from reaching any file. */
+async function openUnchecked(dir: string): Promise<Library> {
+  let stop = false;
+  const opened = await Library.open(dir, { abandoned: () => stop });
+  if (!opened.ok) throw new Error(opened.error.message);
+  cleanups.push(() => void opened.value.close());
+  stop = true;
+  return opened.value;
+}
+
 const article = (title: string, extra = ''): string => `---\ntitle: ${title}\npublished: false\n${extra}---\nbody\n`;
 
 describe('scanning a library', () => {
@@ -599,12 +609,7 @@ describe('opening fast, then checking every file', () => {
 
   test('an edit before the full check reaches the file still refuses a changed file', async () => {
     const dir = makeLibrary({ 'a.md': article('A') });
-    let stop = false;
-    const opened = await Library.open(dir, { abandoned: () => stop });
-    if (!opened.ok) throw new Error(opened.error.message);
-    const library = opened.value;
-    cleanups.push(() => void library.close());
-    stop = true; // keep the background check from reaching the file first
+    const library = await openUnchecked(dir);
     writeFileSync(join(dir, 'a.md'), article('Changed elsewhere'));
     const result = await library.setPublished('a.md', true);
     expect(!result.ok && result.error.kind).toBe('conflict');
@@ -623,12 +628,7 @@ describe('opening fast, then checking every file', () => {
       'inside.md': '---\ntitle: "runs\npublished: false"\npublished: false\n---\n',
     };
     const dir = makeLibrary(files);
-    let stop = false;
-    const opened = await Library.open(dir, { abandoned: () => stop });
-    if (!opened.ok) throw new Error(opened.error.message);
-    const library = opened.value;
-    cleanups.push(() => void library.close());
-    stop = true; // keep the background check from reaching the files first
+    const library = await openUnchecked(dir);
     const lines = (text: string): string[] => text.split(/(?<=\n)/);
     for (const [id, before] of Object.entries(files)) {
       const was = library.summary(id)!.published;
@@ -657,12 +657,7 @@ describe('opening fast, then checking every file', () => {
 
   test('an edit before the full check reaches a file whose YAML does not read says it has an error, not that another program changed it', async () => {
     const dir = makeLibrary({ 'broken.md': '---\ntitle: "unclosed\n---\n' });
-    let stop = false;
-    const opened = await Library.open(dir, { abandoned: () => stop });
-    if (!opened.ok) throw new Error(opened.error.message);
-    const library = opened.value;
-    cleanups.push(() => void library.close());
-    stop = true; // keep the background check from reaching the file first
+    const library = await openUnchecked(dir);
     // As the list pass lists it: its error, not yet explained as the check explains it.
     expect(library.summary('broken.md')?.problems).toEqual([{ level: 'error', code: 'yaml-syntax', message: 'YAML syntax: unexpected end of the stream within a double quoted scalar', line: 3, column: 1 }]);
     const result = await library.setPublished('broken.md', true);
