@@ -33,8 +33,7 @@ export async function serveDesk(dir: string | undefined, port: number, io: CliIo
     host = await startBrowserHost({ handlers, rendererDir: join(packageRoot(), 'out', 'renderer'), port });
   } catch (e) {
     io.err(`masthead: cannot listen on 127.0.0.1:${port}: ${e instanceof Error ? e.message : String(e)}\n`);
-    await opening;
-    await session.close();
+    await session.close(); // stops the reading still under way
     return EXIT.usage;
   }
   io.out(`${host.url}\n`);
@@ -42,7 +41,7 @@ export async function serveDesk(dir: string | undefined, port: number, io: CliIo
   // Ctrl+C while a large library is still being read ends it then: the close stops the reading.
   const opened = await Promise.race([opening, stopped(stop)]);
   if (opened === 'stopped' || !opened.ok) {
-    // Not opened: the folder went between its check above and its reading.
+    // Stopped, or not opened: the folder went between its check above and its reading.
     if (opened !== 'stopped') io.err(`masthead: ${opened.error.message}\n`);
     await host.close();
     await session.close();

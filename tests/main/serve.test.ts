@@ -1,6 +1,7 @@
 /** `masthead serve`: what it prints when it starts; `masthead start` (what `npm start` runs): the app in Electron, or the desk served in the browser when Electron cannot open it. */
 import { spawn } from 'node:child_process';
 import { cpSync, writeFileSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
@@ -86,6 +87,20 @@ test('gives the address while a large library is still being read, so the page s
   expect([code, err]).toEqual([0, '']);
   expect(out).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=\S+\n$/);
 }, 20_000);
+
+test('a port already taken is said, and nothing is served', async () => {
+  const taken = createServer();
+  await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+  cleanups.push(() => taken.close());
+  const port = (taken.address() as AddressInfo).port;
+  const lib = temp();
+  cpSync(SEEDS, lib, { recursive: true });
+  vi.stubEnv('MASTHEAD_DATA_DIR', temp());
+  const { io, stop, out, err } = untilServing();
+  const code = await serveDesk(lib, port, io, stop);
+  expect([code, out()]).toEqual([2, '']);
+  expect(err()).toMatch(new RegExp(`^masthead: cannot listen on 127\\.0\\.0\\.1:${port}: .*EADDRINUSE`));
+});
 
 test('says a folder it cannot open before any address', async () => {
   const { io, stop, out, err } = untilServing();
