@@ -48,7 +48,7 @@ export function createHandlers(session: Session, openExternal: OpenExternal, exp
         const [after, count] = args;
         if (after !== null && (typeof after !== 'string' || after.length > 4096)) return fail('bad-request', 'after must be an article id or null');
         if (!Number.isInteger(count) || (count as number) < 1 || (count as number) > MAX_PAGE) return fail('bad-request', `count must be a whole number from 1 to ${MAX_PAGE}`);
-        const page = library.page(after, count as number);
+        const page = await library.pageWhenListed(after, count as number);
         const unreadableFolders = library.unreadableFolders;
         return ok({ name, library: key, total: library.size, ...page, ...(unwatched !== null && { unwatched }), ...(unreadableFolders.length > 0 && { unreadableFolders }) });
       }),

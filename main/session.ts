@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import type { LibraryEventMessage, LibraryKey } from '../shared/contract.js';
+import { FIRST_PAGE, type LibraryEventMessage, type LibraryKey } from '../shared/contract.js';
 import { fail, ok, type Result } from '../shared/result.js';
 import { Library } from './core/library.js';
 import { indexCacheOf } from './data-folder.js';
@@ -108,16 +108,19 @@ export class Session {
 
   /**
    * Opens `folder` for the open asked for as `ticket`; the library opened is closed, superseded,
-   * unless `wanted` holds once it is read. Its progress is told while no later open is under way or shown.
+   * unless `wanted` holds once it is read. Its progress is told until it is shown, while no later open
+   * is under way or shown.
    */
   private async openNow(folder: string, ticket: number, wanted: () => Promise<boolean>): Promise<Result<OpenOutcome>> {
     const dataFolder = this.options.dataFolder?.();
     let reported = -Infinity;
     const opened = await Library.open(folder, {
       ...(dataFolder === undefined ? {} : indexCacheOf(dataFolder)),
+      firstPart: FIRST_PAGE, // the desk shows the first page while the rest is listed
       abandoned: () => this.shownTicket > ticket, // superseded for sure: a later open was shown
       onProgress: ({ done, total }) => {
-        if (this.shownTicket > ticket || this.laterUnderWay(ticket).length > 0) return;
+        // Once shown, the desk counts the list's pages as they come instead.
+        if (this.shownTicket >= ticket || this.laterUnderWay(ticket).length > 0) return;
         if (done === total || done - reported >= 2000) {
           reported = done;
           this.emit({ type: 'open-progress', done, total });

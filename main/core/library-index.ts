@@ -78,8 +78,12 @@ export class LibraryIndex {
     return this.sorted;
   }
 
-  /** Records what a read of one file found, and tells listeners when the listing changed. */
-  store(id: ArticleId, entry: IndexEntry): void {
+  /**
+   * Records what a read of one file found, and tells listeners when the listing changed; `quietNew`
+   * spares them an article they have not seen yet and will be given with the list's pages (see
+   * listing-front.ts).
+   */
+  store(id: ArticleId, entry: IndexEntry, quietNew = false): void {
     const { hash, stamp } = entry;
     const before = this.entries.get(id);
     // The same bytes parse the same: only a new stamp, or the file's permissions or names (see `withFile`), are news.
@@ -94,7 +98,7 @@ export class LibraryIndex {
     // The order is by id: a new id reorders, a new summary for a known id does not.
     if (before === undefined) this.sorted = null;
     // Nobody listens while a library opens: its summaries (read lazily, see read-batch.ts) stay unread.
-    if (this.listeners.size === 0) return;
+    if (this.listeners.size === 0 || (quietNew && before === undefined)) return;
     // The full check confirming what the fast reader listed is news to nobody: no event for it.
     if (before !== undefined && before.hash === null && sameListing(entry.summary, before.summary)) return;
     this.emit({ type: before === undefined ? 'added' : 'changed', summary: entry.summary });

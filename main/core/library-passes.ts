@@ -2,6 +2,7 @@
 import type { ArticleId } from '../../shared/article.js';
 import type { BackgroundPasses } from './background-passes.js';
 import type { LibraryIndex } from './library-index.js';
+import { inIdOrder, type ListingFront } from './listing-front.js';
 import type { ScannedFile } from './library-paths.js';
 import type { ReadResult } from './read-one.js';
 import { readMany, type Stamper } from './read-pool.js';
@@ -20,13 +21,24 @@ export interface PassTarget {
   readonly closed: () => boolean;
 }
 
-/** Lists files with the fast reader, reporting progress from `done` of `total` (null: `done` and the files). */
+/**
+ * Lists files with the fast reader, reporting progress. With a `front`, the files are listed in id
+ * order and the front follows them (see listing-front.ts): the articles it lists are then new to
+ * the index's listeners, who are given them with the list's pages, not as events.
+ */
 export function listFiles(
   target: PassTarget,
   files: readonly ScannedFile[] | Promise<readonly ScannedFile[]>,
   onProgress?: (p: OpenProgress) => void,
+  front?: ListingFront,
 ): Promise<void> {
-  return target.passes.run((fresh) => listWithin(target, fresh, files, 0, null, onProgress));
+  if (front === undefined) return target.passes.run((fresh) => listWithin(target, fresh, files, 0, null, onProgress));
+  const ordered = Promise.resolve(files).then((list) => {
+    const sorted = inIdOrder(list);
+    front.begin(sorted);
+    return sorted;
+  });
+  return target.passes.run((fresh) => listWithin(target, fresh, ordered, 0, null, onProgress, front)).finally(() => front.end());
 }
 
 /**
@@ -104,6 +116,7 @@ async function listWithin(
   done: number,
   total: number | null,
   onProgress?: (p: OpenProgress) => void,
+  front?: ListingFront,
 ): Promise<void> {
   const listed = Promise.resolve(files).then((list) => {
     total ??= done + list.length;
@@ -114,7 +127,8 @@ async function listWithin(
     listed,
     'quick',
     (results) => {
-      for (const r of results) if (fresh(r.id)) applyRead(index, r);
+      for (const r of results) if (fresh(r.id)) applyRead(index, r, front !== undefined);
+      front?.listed(results.map((r) => r.id));
       done += results.length;
       onProgress?.({ done, total: total ?? done });
     },
@@ -123,7 +137,7 @@ async function listWithin(
 }
 
 /** Puts what a read thread found into the index: a file gone leaves it. */
-function applyRead(index: LibraryIndex, result: ReadResult): void {
+function applyRead(index: LibraryIndex, result: ReadResult, quietNew = false): void {
   if (result.kind === 'gone') index.remove(result.id);
-  else index.store(result.id, result);
+  else index.store(result.id, result, quietNew);
 }

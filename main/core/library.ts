@@ -12,6 +12,7 @@ import { cacheFileOf, loadIndex } from './index-cache.js';
 import { LibraryIndex, type LibraryEvent } from './library-index.js';
 import { scanLibrary } from './library-paths.js';
 import { LibraryReads } from './library-reads.js';
+import { ListingFront } from './listing-front.js';
 import { openRoot, type LibraryRoot } from './library-root.js';
 import { checkFiles, listFiles, reconcileFiles, type OpenProgress, type PassTarget } from './library-passes.js';
 import { startStamper } from './read-pool.js';
@@ -45,6 +46,12 @@ export interface OpenOptions {
    * listing would hold both cores for seconds).
    */
   readonly abandoned?: () => boolean;
+  /**
+   * A first open (no persistent index) answers once this many files in id order are listed, the
+   * list's first page, and lists the rest in the background (`verified`), its pages served as they
+   * are listed (see `pageWhenListed`). Unless given, it answers once every file is listed.
+   */
+  readonly firstPart?: number;
 }
 
 /**
@@ -64,6 +71,8 @@ export class Library {
     this.writer?.changed();
     this.changes++;
   });
+  /** While a first open lists the library after it answered: how far the listing has come (see listing-front.ts). */
+  private front: ListingFront | null = null;
   /** Changes to the index since it was opened. */
   private changes = 0;
   /** The main thread's reads of single files (see library-reads.ts). */
@@ -176,10 +185,15 @@ export class Library {
       const listing = scanLibrary(root, leftovers, unreadable);
       library.tidyLeftovers(listing, leftovers);
       void listing.then(() => library.foundUnreadable(unreadable), () => undefined);
-      await listFiles(library.passTarget, listing, options.onProgress);
-      const files = await listing;
-      library.writer?.changed();
-      library.checked = checkFiles(library.passTarget, files);
+      const front = options.firstPart === undefined ? undefined : (library.front = new ListingFront());
+      const listed = listFiles(library.passTarget, listing, options.onProgress, front).then(() => {
+        library.writer?.changed();
+      });
+      library.verified = listed;
+      library.checked = listed.then(async () => checkFiles(library.passTarget, await listing));
+      if (front !== undefined && options.firstPart !== undefined) await Promise.race([listed, front.upTo(null, options.firstPart)]);
+      // A listing that failed or stopped before its first part fails the open, as one awaited whole does.
+      if (front === undefined || front.ended) await listed;
     }
     const warm = cached !== null;
     library.checked = library.checked.finally(() => {
@@ -233,9 +247,31 @@ export class Library {
     return this.index.page(after, count);
   }
 
-  /** The number of articles. */
+  /**
+   * A page (see `page`), while a first open still lists the library once its files are listed: an
+   * article listed meanwhile is given in its page, not as an event (see listing-front.ts). Never
+   * empty unless it is the last.
+   */
+  async pageWhenListed(after: ArticleId | null, count: number): Promise<{ articles: ArticleSummary[]; done: boolean }> {
+    const articles: ArticleSummary[] = [];
+    let from = after;
+    while (this.front !== null && articles.length < count) {
+      const ids = await this.front.upTo(from, count - articles.length);
+      if (ids === null) break;
+      for (const id of ids) {
+        const summary = this.index.get(id)?.summary;
+        if (summary !== undefined) articles.push(summary);
+      }
+      from = ids.at(-1)!;
+      if (articles.length > 0) return { articles, done: false };
+    }
+    const rest = this.index.page(from, count - articles.length);
+    return { articles: articles.concat(rest.articles), done: rest.done };
+  }
+
+  /** The number of articles (while a first open lists the library, of files it reads). */
   get size(): number {
-    return this.index.size;
+    return this.front?.ended === false ? Math.max(this.front.total, this.index.size) : this.index.size;
   }
 
   /** One article's summary from the index. */
