@@ -48,7 +48,13 @@ export async function serveDesk(dir: string | undefined, port: number, io: CliIo
     return opened === 'stopped' ? EXIT.ok : EXIT.usage;
   }
   if (opened.value.superseded === true) throw new Error('the browser host opens no other library'); // never: nothing else is opened
-  const size = await listedSize(session, opened.value.size);
+  // The first part of a library new to Masthead is served while the rest is read: Ctrl+C still ends it then.
+  const size = await Promise.race([listedSize(session, opened.value.size), stopped(stop)]);
+  if (size === 'stopped') {
+    await host.close();
+    await session.close();
+    return EXIT.ok;
+  }
   const where = show === undefined ? 'Open the address above' : 'It opens in your browser (or open the address above)';
   io.out(`Masthead is serving ${opened.value.name} (${size.toLocaleString('en')} article${size === 1 ? '' : 's'}) on 127.0.0.1 only. ${where}; press Ctrl+C to stop.\n`);
   await stopped(stop);

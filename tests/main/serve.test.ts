@@ -88,6 +88,41 @@ test('gives the address while a large library is still being read, so the page s
   expect(out).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=\S+\n$/);
 }, 20_000);
 
+test('serves the first page of a library new to Masthead while the rest is read; a stop then ends it', async () => {
+  const lib = temp();
+  vi.stubEnv('MASTHEAD_DATA_DIR', temp());
+  for (let n = 0; n < 8000; n++) writeFileSync(join(lib, `a${String(n).padStart(4, '0')}.md`), `---\ntitle: Article ${n}\npublished: false\n---\n`);
+  const stop = new AbortController();
+  let out = '';
+  let firstPage: unknown;
+  const io: CliIo = {
+    out: (text) => {
+      out += text;
+      if (!text.startsWith('http://')) return;
+      const url = new URL(text.trim());
+      void fetch(new URL('/api/listArticles', url), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-masthead-token': url.searchParams.get('token')! },
+        body: JSON.stringify({ args: [null, 2000] }),
+      })
+        .then((res) => res.json())
+        .then((page) => {
+          firstPage = page;
+          stop.abort();
+        });
+    },
+    err: () => undefined,
+  };
+  const code = await serveDesk(lib, 0, io, stop.signal);
+  expect(code).toBe(0);
+  const page = firstPage as { ok: boolean; value: { articles: { id: string }[]; total: number; done: boolean } };
+  expect(page.ok).toBe(true);
+  expect(page.value.articles.map((a) => a.id)).toEqual(Array.from({ length: 2000 }, (_, n) => `a${String(n).padStart(4, '0')}.md`));
+  expect([page.value.total, page.value.done]).toEqual([8000, false]);
+  // The page came, and the stop ended it, before the whole library was read: it never said what it serves.
+  expect(out).not.toContain('press Ctrl+C');
+}, 30_000);
+
 test('a port already taken is said, and nothing is served', async () => {
   const taken = createServer();
   await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
