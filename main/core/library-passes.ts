@@ -90,18 +90,21 @@ function nextTurn(): Promise<void> {
 export function checkFiles(target: PassTarget, files: readonly ScannedFile[]): Promise<void> {
   const { index } = target;
   return target.passes.run(async (fresh) => {
-    const pending = files.filter((f) => index.get(f.id)?.hash === null);
-    let done = 0;
-    let reported = 0;
+    const listed = files.filter((f) => index.get(f.id) !== undefined);
+    const pending = listed.filter((f) => index.get(f.id)!.hash === null);
+    // Articles the main thread has read in full already (an edit while the list was still read) count as done.
+    const total = listed.length;
+    let done = total - pending.length;
+    let reported = done;
     await readMany(
       pending,
       'full',
       (results) => {
         for (const r of results) if (fresh(r.id)) applyRead(index, r);
         done += results.length;
-        if (done - reported >= 500 || done === pending.length) {
+        if (done - reported >= 500 || done === total) {
           reported = done;
-          index.emit({ type: 'checking', done, total: pending.length });
+          index.emit({ type: 'checking', done, total });
         }
       },
       target.closed,

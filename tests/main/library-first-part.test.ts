@@ -75,6 +75,8 @@ describe('a first open with a first part', () => {
     const opened = await Library.open(lib.dir, { firstPart: 10 });
     if (!opened.ok) throw new Error(opened.error.message);
     const library = opened.value;
+    const events: LibraryEvent[] = [];
+    library.subscribe((e) => events.push(e));
     try {
       const id = 'a-1.md' as ArticleId;
       const before = readFileSync(join(lib.dir, id), 'utf8');
@@ -84,6 +86,8 @@ describe('a first open with a first part', () => {
       expect(readFileSync(join(lib.dir, id), 'utf8')).toBe(before.replace('published: false', 'published: true'));
       expect(library.summary(id)?.published).toBe(true);
       expect(library.size).toBe(3000);
+      // The check counts every article, the one the edit read in full among those done.
+      expect(events.filter((e) => e.type === 'checking').at(-1)).toEqual({ type: 'checking', done: 3000, total: 3000 });
     } finally {
       await library.close();
     }
