@@ -411,7 +411,7 @@ async function main(): Promise<void> {
     for (const line of run.stdout.trim().split('\n')) {
       const f = JSON.parse(line) as Figure;
       if (values.json) process.stdout.write(`${line}\n`);
-      else process.stdout.write(`${String(f.articles).padStart(7)}  ${f.name.padEnd(18)} ${String(f.value).padStart(10)} ${f.unit}${f.ratio === null ? '' : `   ${f.ratio}x ${f.baseline} (${f.baselineValue} ${f.unit})`}\n`);
+      else process.stdout.write(`${String(f.articles).padStart(7)}  ${f.name.padEnd(23)} ${String(f.value).padStart(10)} ${f.unit}${f.ratio === null ? '' : `   ${f.ratio}x ${f.baseline} (${f.baselineValue} ${f.unit})`}\n`);
     }
   }
 }
