@@ -10,6 +10,7 @@ import { Worker } from 'node:worker_threads';
 import type { ScannedFile } from './library-paths.js';
 import { copyChecked, type CopyItem } from './export-copy.js';
 import { stampMany } from './file-stamp.js';
+import { ReadAhead, SlowReads } from './read-ahead.js';
 import { unpackResults, type PackedResults } from './read-batch.js';
 import { readBatch, type ReadMode, type ReadResult } from './read-one.js';
 
@@ -57,24 +58,61 @@ export async function readMany(
   if (!poolAvailable()) return readHere(await files, mode, onResults, stopped);
   // In this thread while the storage keeps up; what is left once a slice shows it slow goes to the threads.
   const alone = async (list: readonly ScannedFile[]): Promise<void> => {
-    const rest = await readHereUnlessSlow(list, (slice) => onResults(readBatch(slice, mode)), stopped);
-    if (rest.length > 0) await readMany(rest, mode, onResults, stopped, 0);
+    let read = 0;
+    const slow = new SlowReads();
+    let ahead: ReadAhead | null | undefined;
+    try {
+      const rest = await readHereUnlessSlow(
+        list,
+        (slice) => {
+          const timing = { readMs: 0 };
+          onResults(readBatch(slice, mode, timing));
+          read += slice.length;
+          if (ahead === undefined && slow.add((timing.readMs * 1000) / slice.length)) ahead = ReadAhead.start(list.map((f) => f.path), read);
+          ahead?.advance(read);
+        },
+        stopped,
+      );
+      // The threads take the rest, and tell slow storage for themselves.
+      await ahead?.close();
+      ahead = null;
+      if (rest.length > 0) await readMany(rest, mode, onResults, stopped, 0);
+    } finally {
+      await ahead?.close();
+    }
   };
   if (!(files instanceof Promise) && files.length < aloneBelow) return alone(files);
   const sent = new Map<number, readonly ScannedFile[]>();
-  await pooled(
-    files,
-    (batch, at) => {
-      sent.set(at, batch);
-      return { files: batch, mode, at };
-    },
-    (result: { at: number; packed: PackedResults }) => {
-      onResults(unpackResults(sent.get(result.at)!, result.packed));
-      sent.delete(result.at);
-    },
-    stopped,
-    { below: aloneBelow, here: alone },
-  );
+  // Storage whose reads wait is read ahead of (see read-ahead.ts), from the first batch whose reads show it.
+  let list: readonly ScannedFile[] = [];
+  void Promise.resolve(files).then((l) => (list = l), () => undefined);
+  let dispatched = 0;
+  let ahead: ReadAhead | null | undefined;
+  const slow = new SlowReads();
+  try {
+    await pooled(
+      files,
+      (batch, at) => {
+        sent.set(at, batch);
+        dispatched = at + batch.length;
+        ahead?.advance(dispatched);
+        return { files: batch, mode, at };
+      },
+      (result: { at: number; packed: PackedResults; readMs: number }) => {
+        const batch = sent.get(result.at)!;
+        if (ahead === undefined && slow.add((result.readMs * 1000) / batch.length)) {
+          ahead = ReadAhead.start(list.map((f) => f.path), dispatched);
+          ahead?.advance(dispatched);
+        }
+        onResults(unpackResults(batch, result.packed));
+        sent.delete(result.at);
+      },
+      stopped,
+      { below: aloneBelow, here: alone },
+    );
+  } finally {
+    await ahead?.close();
+  }
 }
 
 /**

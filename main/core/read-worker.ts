@@ -17,8 +17,9 @@ parentPort?.on('message', (job: { files: readonly ScannedFile[]; mode: ReadMode;
       parentPort?.postMessage({ error: `could not write the export: ${errorText(e)}` });
     }
   } else {
-    const packed = packResults(readBatch(job.files, job.mode));
-    parentPort?.postMessage({ at: job.at, packed }, ownBuffer(packed.summaries));
+    const timing = { readMs: 0 };
+    const packed = packResults(readBatch(job.files, job.mode, timing));
+    parentPort?.postMessage({ at: job.at, packed, readMs: timing.readMs }, ownBuffer(packed.summaries));
   }
 });
 
