@@ -70,14 +70,9 @@ export async function measureUi(
   const current = session.library();
   if (current.ok) await current.value.library.checked;
   host = await startBrowserHost({ handlers: createHostHandlers(session, (e) => host?.broadcast(e)), rendererDir, port: 0 });
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
-  });
+  const browser = await launchChromium();
   try {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    await untilQuiet();
-    await notePaintedRows(page);
+    const page = await deskPage(browser);
     // From navigation (the host has the library open) to the first article row on screen.
     const start = performance.timeOrigin + performance.now();
     await page.goto(host.url);
@@ -138,14 +133,9 @@ async function firstRowsFromOpen(dir: string, rendererDir: string): Promise<numb
   let host: Awaited<ReturnType<typeof startBrowserHost>> | null = null;
   const session = new Session((e) => host?.broadcast(e), { watch: true });
   host = await startBrowserHost({ handlers: createHostHandlers(session, (e) => host?.broadcast(e)), rendererDir, port: 0 });
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
-  });
+  const browser = await launchChromium();
   try {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    await untilQuiet();
-    await notePaintedRows(page);
+    const page = await deskPage(browser);
     const start = performance.timeOrigin + performance.now();
     const opening = session.open(dir);
     await page.goto(host.url);
@@ -158,6 +148,22 @@ async function firstRowsFromOpen(dir: string, rendererDir: string): Promise<numb
     await host.close();
     await session.close();
   }
+}
+
+/** Debian's Chromium, headless, reaching no network of its own. */
+function launchChromium(): Promise<import('playwright-core').Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+  });
+}
+
+/** A page for the desk, once Chromium's own start is over (see `untilQuiet`), noting when its first rows are painted. */
+async function deskPage(browser: import('playwright-core').Browser): Promise<import('playwright-core').Page> {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  await untilQuiet();
+  await notePaintedRows(page);
+  return page;
 }
 
 /**

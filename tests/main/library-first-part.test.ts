@@ -36,12 +36,17 @@ function writeLibrary(): ArticleId[] {
   return ids.sort() as ArticleId[];
 }
 
+/** Opens the library, answering once `firstPart` files are listed where given. */
+async function openLibrary(firstPart?: number): Promise<Library> {
+  const opened = await Library.open(lib.dir, firstPart === undefined ? {} : { firstPart });
+  if (!opened.ok) throw new Error(opened.error.message);
+  return opened.value;
+}
+
 describe('a first open with a first part', () => {
   test('answers before every file is listed, and its pages then give every article once, in id order, none as an event', async () => {
     const expected = writeLibrary();
-    const opened = await Library.open(lib.dir, { firstPart: 100 });
-    if (!opened.ok) throw new Error(opened.error.message);
-    const library = opened.value;
+    const library = await openLibrary(100);
     const events: LibraryEvent[] = [];
     library.subscribe((e) => events.push(e));
     try {
@@ -72,9 +77,7 @@ describe('a first open with a first part', () => {
 
   test('an article of the first part can be approved while the rest is listed: a one-line change, and the list keeps it', async () => {
     writeLibrary();
-    const opened = await Library.open(lib.dir, { firstPart: 10 });
-    if (!opened.ok) throw new Error(opened.error.message);
-    const library = opened.value;
+    const library = await openLibrary(10);
     const events: LibraryEvent[] = [];
     library.subscribe((e) => events.push(e));
     try {
@@ -95,9 +98,7 @@ describe('a first open with a first part', () => {
 
   test('a library closed while it is listed stops, and its pages end', async () => {
     writeLibrary();
-    const opened = await Library.open(lib.dir, { firstPart: 10 });
-    if (!opened.ok) throw new Error(opened.error.message);
-    const library = opened.value;
+    const library = await openLibrary(10);
     const waiting = library.pageWhenListed('a/1400.md' as ArticleId, 1000);
     await library.close();
     await library.verified;
@@ -108,12 +109,11 @@ describe('a first open with a first part', () => {
 
   test('without a first part, an open answers once every file is listed', async () => {
     const expected = writeLibrary();
-    const opened = await Library.open(lib.dir);
-    if (!opened.ok) throw new Error(opened.error.message);
+    const library = await openLibrary();
     try {
-      expect(opened.value.list().map((a) => a.id)).toEqual(expected);
+      expect(library.list().map((a) => a.id)).toEqual(expected);
     } finally {
-      await opened.value.close();
+      await library.close();
     }
   });
 });
