@@ -55,13 +55,21 @@ export class ReadAhead {
   private limit = 0;
   private closed = false;
 
-  /** Readers for `paths`, or null where the reader script is absent (tests run the TypeScript sources). */
+  /**
+   * Readers for `paths`, or null where the reader script is absent (tests run the TypeScript
+   * sources) or no thread could be started (the pool reads on without them).
+   */
   static start(paths: readonly string[], from: number): ReadAhead | null {
     if (!available()) return null;
     const ahead = new ReadAhead();
     ahead.next = from;
     for (let i = 0; i < THREADS; i++) {
-      const worker = new Worker(WORKER, { resourceLimits: { maxYoungGenerationSizeMb: 4 } });
+      let worker: Worker;
+      try {
+        worker = new Worker(WORKER, { resourceLimits: { maxYoungGenerationSizeMb: 4 } });
+      } catch {
+        break; // as many readers as could be started
+      }
       let held = 0;
       const send = (): void => {
         while (!ahead.closed && held < HELD && ahead.next < Math.min(ahead.limit, paths.length)) {
@@ -78,7 +86,7 @@ export class ReadAhead {
       ahead.workers.push(worker);
       ahead.senders.push(send);
     }
-    return ahead;
+    return ahead.workers.length > 0 ? ahead : null;
   }
 
   /** The pool has handed out the files before `dispatched`: the readers go on to a window past it. */
