@@ -17,19 +17,10 @@ import { BULK_CHUNK } from '../shared/contract.js';
 import { ListIndex } from '../shared/list-index.js';
 import { publishedTime, type ArticleQuery } from '../shared/query.js';
 import { generateLibrary } from './generate.js';
+import { judge, verdictLines, type Figure } from './targets.js';
 import { measureUi } from './ui.js';
 
 /** One figure, as `--json` prints it. */
-export interface Figure {
-  readonly name: string;
-  readonly articles: number;
-  readonly value: number;
-  readonly unit: 'ms' | 'MB';
-  readonly baseline: string | null;
-  readonly baselineValue: number | null;
-  readonly ratio: number | null;
-}
-
 const CACHE = join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'masthead-bench');
 
 function libraryFor(count: number): string {
@@ -469,15 +460,21 @@ async function main(): Promise<void> {
     return;
   }
   const counts = values.count ? [Number(values.count)] : [1_000, 10_000, 100_000];
+  const all: Figure[] = [];
   for (const count of counts) {
     const run = spawnSync(process.execPath, [process.argv[1]!, '--child', '--count', String(count)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 26 });
     if (run.status !== 0) throw new Error(`the ${count} run failed`);
     for (const line of run.stdout.trim().split('\n')) {
       const f = JSON.parse(line) as Figure;
+      all.push(f);
       if (values.json) process.stdout.write(`${line}\n`);
       else process.stdout.write(`${String(f.articles).padStart(7)}  ${f.name.padEnd(23)} ${String(f.value).padStart(10)} ${f.unit}${f.ratio === null ? '' : `   ${f.ratio}x ${f.baseline} (${f.baselineValue} ${f.unit})`}\n`);
     }
   }
+  // With --json, stdout holds the figures only: the verdicts go beside the progress, on stderr.
+  const verdicts = `${verdictLines(judge(all)).join('\n')}\n`;
+  if (values.json) process.stderr.write(verdicts);
+  else process.stdout.write(`\n${verdicts}`);
 }
 
 void main();
