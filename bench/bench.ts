@@ -85,12 +85,23 @@ function syncFolder(folder: string): void {
   }
 }
 
-/** One pass reading every file's bytes: what no reader can beat. */
-function floorPass(dir: string): number {
-  const names = files(dir);
-  const start = performance.now();
-  for (const f of names) readFileSync(join(dir, f));
-  return ms(start);
+/**
+ * One pass reading every file's bytes, one after another: what no reader can beat. On a thread of
+ * its own, started for the pass, so that the pass pays for no heap but its own. Read on this
+ * thread, after the naive loop and the checked opens had filled its heap, the passes beside the
+ * cold opens at 100,000 took 889 ms (median), against 745 ms for those before the naive loop and
+ * 686-796 ms in fresh processes: every buffer read made the collector walk that heap, and
+ * cold-list read 1.83x where a fresh process's floor made it 2.3x.
+ */
+async function floorPass(dir: string): Promise<number> {
+  const paths = files(dir).map((f) => join(dir, f));
+  const code = `const { readFileSync } = require('node:fs'); const { parentPort, workerData } = require('node:worker_threads');
+const start = performance.now(); for (const p of workerData) readFileSync(p); parentPort.postMessage(performance.now() - start);`;
+  return new Promise((resolve, reject) => {
+    const reader = new Worker(code, { eval: true, workerData: paths });
+    reader.once('message', (elapsed: number) => resolve(elapsed));
+    reader.once('error', reject);
+  });
 }
 
 /** The page cache dropped (Linux, as root; false where it cannot be): the next reads come off the disk. */
@@ -194,7 +205,7 @@ async function measureMasthead(count: number, dir: string, figures: Figure[], fl
   const naives = [naiveBefore];
   let library: Library | null = null;
   for (let run = 0; run < 3; run++) {
-    listFloors.push(floorPass(dir));
+    listFloors.push(await floorPass(dir));
     const begun = performance.now();
     const opened = await Library.open(dir, run === 2 ? { cacheFolder } : {});
     listed.push(ms(begun));
@@ -224,10 +235,11 @@ async function measureMasthead(count: number, dir: string, figures: Figure[], fl
   const verified: number[] = [];
   const warmFloors: number[] = [];
   for (let run = 0; run < 3; run++) {
-    // A pass right after a spawn took 1.7 times as long: the spawn's fork leaves every page of this
-    // process to be made writable again on its next write, at a fault each. So one pass first.
-    if (run > 0) floorPass(dir);
-    warmFloors.push(floorPass(dir));
+    // A pass right after a spawn took 1.7 times as long when it read on this thread: the spawn's fork
+    // leaves every page of this process to be made writable again on its next write, at a fault
+    // each, and a reader thread's buffers may reuse such pages. So one pass first.
+    if (run > 0) await floorPass(dir);
+    warmFloors.push(await floorPass(dir));
     const reopen = spawnSync(process.execPath, [process.argv[1]!, '--warm', dir, cacheFolder], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
     if (reopen.status !== 0) throw new Error('a warm open failed (see above)');
     const times = JSON.parse(reopen.stdout) as { warm: number; verified: number };
@@ -401,7 +413,7 @@ async function child(count: number): Promise<Figure[]> {
   // in the page cache): the copy Masthead then edits.
   const dir = workingCopy(source, count);
   try {
-    const floors = [floorPass(dir), floorPass(dir), floorPass(dir)];
+    const floors = [await floorPass(dir), await floorPass(dir), await floorPass(dir)];
     const naiveFloor = median(floors);
     const naiveMs = await measureMasthead(count, dir, figures, floors, naive(dir));
     // The floor figure: the median of every pass (three before the naive loop, one before each open).
