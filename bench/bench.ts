@@ -20,7 +20,6 @@ import { generateLibrary } from './generate.js';
 import { judge, verdictLines, type Figure } from './targets.js';
 import { measureUi } from './ui.js';
 
-/** One figure, as `--json` prints it. */
 const CACHE = join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'masthead-bench');
 
 function libraryFor(count: number): string {
