@@ -56,10 +56,12 @@ export interface Verdict {
   readonly what: string;
   readonly measured: number | null;
   readonly unit: 'x' | 'ms' | 'MB';
-  /** What the measure is compared with, in words ("the read floor"), for ratios. */
+  /** What a ratio is to: the baseline's name ("read-floor"), or the cost per article at 10,000 for a growth. */
   readonly against: string | null;
   readonly atMost: number;
   readonly met: boolean | null;
+  /** A growth per article, which needs the two sizes in one run. */
+  readonly growth: boolean;
 }
 
 /** Every target's verdict, or null where the run has no figure at 100,000 to judge. */
@@ -69,19 +71,19 @@ export function judge(figures: readonly Figure[]): Verdict[] | null {
   const verdicts: Verdict[] = TARGETS.map((t) => {
     const figure = at(TARGET_ARTICLES, t.name);
     const measured = figure === undefined ? null : t.unit === 'x' ? figure.ratio : figure.value;
-    return verdict(t.what, measured, t.unit, t.unit === 'x' ? (figure?.baseline ?? null) : null, t.atMost);
+    return verdict(t.what, measured, t.unit, t.unit === 'x' ? (figure?.baseline ?? null) : null, t.atMost, false);
   });
   for (const name of GROWING) {
     const large = at(TARGET_ARTICLES, name);
     const small = at(GROWTH_FROM, name);
     const growth = large === undefined || small === undefined || small.value <= 0 ? null : large.value / TARGET_ARTICLES / (small.value / GROWTH_FROM);
-    verdicts.push(verdict(`growth per article, ${name}`, growth === null ? null : Math.round(growth * 1000) / 1000, 'x', `its cost at ${GROWTH_FROM.toLocaleString('en')}`, GROWTH_AT_MOST));
+    verdicts.push(verdict(`growth per article, ${name}`, growth === null ? null : Math.round(growth * 1000) / 1000, 'x', `its cost at ${GROWTH_FROM.toLocaleString('en')}`, GROWTH_AT_MOST, true));
   }
   return verdicts;
 }
 
-function verdict(what: string, measured: number | null, unit: Verdict['unit'], against: string | null, atMost: number): Verdict {
-  return { what, measured, unit, against, atMost, met: measured === null ? null : measured <= atMost };
+function verdict(what: string, measured: number | null, unit: Verdict['unit'], against: string | null, atMost: number, growth: boolean): Verdict {
+  return { what, measured, unit, against, atMost, met: measured === null ? null : measured <= atMost, growth };
 }
 
 /** The verdicts as the bench prints them: one line each, then how many were met. */
@@ -92,7 +94,7 @@ export function verdictLines(verdicts: readonly Verdict[] | null): string[] {
     const mark = v.met === null ? '-     ' : v.met ? 'met   ' : 'MISSED';
     const limit = `at most ${v.atMost}${v.unit === 'x' ? 'x' : ` ${v.unit}`}`;
     if (v.measured === null) {
-      const why = v.what.startsWith('growth') ? `not measured: needs ${GROWTH_FROM.toLocaleString('en')} and ${TARGET_ARTICLES.toLocaleString('en')} in one run` : 'not measured in this run';
+      const why = v.growth ? `not measured: needs ${GROWTH_FROM.toLocaleString('en')} and ${TARGET_ARTICLES.toLocaleString('en')} in one run` : 'not measured in this run';
       return `  ${mark}  ${v.what.padEnd(width)}  ${why} (${limit})`;
     }
     const value = v.unit === 'x' ? `${v.measured}x ${v.against ?? ''}`.trimEnd() : `${v.measured} ${v.unit}`;
