@@ -9,6 +9,7 @@ import type { ArticleId, ArticleSummary } from '../../shared/article.js';
 import { checkFields, summarize } from './article-model.js';
 import type { FrontMatterData } from './yaml-read.js';
 import { mayLeaveValueOpen } from './left-open.js';
+import { inScanMemory, nextTopLine } from './line-scan.js';
 import { blockList, byteTable, CR, flowList, GIVE_UP, isLetter, KEY_START, NL, providerBlock, scalar, trimSpaces, type Value } from './quick-values.js';
 
 const DASHES = /^---[ \t]*$/;
@@ -35,13 +36,13 @@ const values: unknown[] = FIELDS.map(() => undefined);
 
 /**
  * The summary from the bytes, or null when only the full parse can say. The scan works on the bytes:
- * it finds lines with `Buffer.indexOf` (memchr), jumps over whole nested blocks line by line without
- * decoding them, and decodes only the values it keeps, as UTF-8. Keys are matched as bytes: the
+ * it finds top-level lines with `Buffer.indexOf` (memchr), jumps over whole nested blocks without
+ * decoding them (line-scan.ts), and decodes only the values it keeps, as UTF-8. Keys are matched as bytes: the
  * fields it reads get their names from one table (so setting them needs no lookup of a new string),
  * and only other keys are decoded, to catch duplicates.
  */
 export function quickSummary(id: ArticleId, bytes: Uint8Array): ArticleSummary | null {
-  const buf = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const buf = inScanMemory(Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   const end = buf.length;
   let pos = buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
   let nl = buf.indexOf(NL, pos);
@@ -138,23 +139,6 @@ function hasLoneCR(buf: Buffer): boolean {
 function isBlank(buf: Buffer, from: number, to: number): boolean {
   for (let i = from; i < to; i++) if (buf[i] !== 0x20 && buf[i] !== 0x09) return false;
   return true;
-}
-
-/**
- * The start of the next top-level line after the line ending at `lineEnd` (its `\n`): the first
- * line that is not indented, a list item, a comment or blank, or is the closing `---`; else the end.
- */
-function nextTopLine(buf: Buffer, lineEnd: number): number {
-  const end = buf.length;
-  for (let i = lineEnd; i !== -1 && i + 1 < end; i = buf.indexOf(NL, i + 1)) {
-    const c = buf[i + 1];
-    if (c === 0x2d) {
-      if (buf[i + 2] === 0x2d && buf[i + 3] === 0x2d) return i + 1;
-    } else if (c !== 0x20 && c !== 0x09 && c !== 0x23 && c !== CR && c !== NL) {
-      return i + 1;
-    }
-  }
-  return end;
 }
 
 /** Whether [from, to) has a line with content (not blank, not a comment); lines end at LF or CR. */

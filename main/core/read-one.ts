@@ -4,6 +4,7 @@ import type { ArticleId, ArticleSummary } from '../../shared/article.js';
 import { unreadableSummary, withFile } from './article-model.js';
 import type { ScannedFile } from './library-paths.js';
 import { RACY_MS, stampOf, type FileStamp } from './file-stamp.js';
+import { scanArena } from './line-scan.js';
 import { quickSummary } from './quick-read.js';
 import { quickApprovable } from './published-line.js';
 import { parseArticleFile, startsWithDashes, type ParsedFile } from './read-article.js';
@@ -139,9 +140,10 @@ export function parsedApprovable(bytes: Buffer, parsed: ParsedFile): boolean {
 /**
  * One reusable buffer per thread for `readBatch`, room for a batch of typical files (larger ones get
  * buffers of their own): what it reads is parsed into new strings and never kept, so 100,000 reads
- * need not allocate (and collect) 1.7 GB.
+ * need not allocate (and collect) 1.7 GB. It is the fast reader's scan memory where there is one, which
+ * then scans the bytes where they were read.
  */
-const arena = Buffer.allocUnsafe(8 * 1024 * 1024);
+const arena = scanArena ?? Buffer.allocUnsafe(8 * 1024 * 1024);
 
 /** What `readWithStamp` reads: the bytes, their stamp (null while too fresh to trust), the file's permission bits and owner, which a save keeps, and its names on disk. */
 export interface StampedRead {
