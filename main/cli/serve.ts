@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { appDataFolder } from '../data-folder.js';
 import { openRoot } from '../core/library-root.js';
+import { prestartReadThreads } from '../core/read-threads.js';
 import { createHostHandlers } from '../host/host-handlers.js';
 import { startBrowserHost, type BrowserHost } from '../host/server.js';
 import { packageRoot, seedsFolder } from '../package-root.js';
@@ -27,6 +28,7 @@ export async function serveDesk(dir: string | undefined, port: number, io: CliIo
   }
   let host: BrowserHost | null = null;
   const session = new Session((event) => host?.broadcast(event), { watch: true, dataFolder: () => appDataFolder() });
+  void prestartReadThreads(); // as the app does: see read-threads.ts
   const opening = session.open(folder);
   const handlers = createHostHandlers(session, (event) => host?.broadcast(event));
   try {

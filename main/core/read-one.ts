@@ -64,6 +64,11 @@ function load(id: ArticleId, path: string, reuse: { buffer: Buffer }, mode: Read
   }
 }
 
+/** What the index learns from bytes already read, as `readBatch` would, without a stamp: for the read threads' warm-up. */
+export function resultOfBytes(id: ArticleId, bytes: Buffer, mode: ReadMode): ReadResult {
+  return parseRead(id, { bytes, stamp: null, mode: null, links: 1 }, mode);
+}
+
 /**
  * What the index learns from bytes read. In the list pass, a file the fast reader cannot answer for
  * is listed from the full parse but not vouched for (no hash, no stamp): the check pass reads it

@@ -3,9 +3,7 @@
  * 100,000-file library uses every core. Where the compiled worker is absent (tests run the
  * TypeScript sources), the same work runs in this thread in small slices.
  */
-import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ScannedFile } from './library-paths.js';
 import { copyChecked, type CopyItem } from './export-copy.js';
@@ -13,6 +11,7 @@ import { stampMany } from './file-stamp.js';
 import { ReadAhead, SlowReads } from './read-ahead.js';
 import { unpackResults, type PackedResults } from './read-batch.js';
 import { readBatch, type ReadMode, type ReadResult } from './read-one.js';
+import { giveBack, isWarmedUp, poolAvailable, takeThreads } from './read-threads.js';
 
 const BATCH = 128;
 /** Batches a thread is given at a time. */
@@ -35,11 +34,9 @@ export const QUICK_ALONE_BELOW = 15_000;
  * the threads were quicker, 4.4 s against 5.5 s.
  */
 const COPY_ALONE_BELOW = 4096;
-const WORKER = new URL('./read-worker.js', import.meta.url);
 const STAMP_WORKER = new URL('./stamp-worker.js', import.meta.url);
 
-/** True when the compiled worker script exists next to this module. */
-export const poolAvailable = (): boolean => import.meta.url.endsWith('.js') && existsSync(fileURLToPath(WORKER));
+export { poolAvailable };
 
 /**
  * Reads every file, handing results over in batches; stops early when `stopped()` turns true.
@@ -151,9 +148,9 @@ export async function copyMany(
 }
 
 /**
- * Runs batches of `items` on one thread per core; each thread gets its next batch when it answers.
- * Items given as a promise are awaited once the threads are starting; with `small`, fewer than
- * `small.below` of them are done by `small.here` instead, and the threads stopped unused.
+ * Runs batches of `items` on one thread per core (kept between runs: see read-threads.ts); each
+ * thread gets its next batch when it answers. Items given as a promise are awaited once the threads
+ * are taken; with `small`, fewer than `small.below` of them are done by `small.here` instead.
  */
 async function pooled<T, R>(
   pending: readonly T[] | Promise<readonly T[]>,
@@ -163,8 +160,9 @@ async function pooled<T, R>(
   small?: { readonly below: number; readonly here: (items: readonly T[]) => Promise<void> },
 ): Promise<void> {
   const known = pending instanceof Promise ? null : pending;
-  const threads = Math.max(1, Math.min(availableParallelism(), known === null ? Infinity : Math.ceil(known.length / BATCH)));
-  const workers = Array.from({ length: threads }, () => new Worker(WORKER, { resourceLimits: { maxYoungGenerationSizeMb: 16 } }));
+  const threads = takeThreads(Math.max(1, Math.min(availableParallelism(), known === null ? Infinity : Math.ceil(known.length / BATCH))));
+  /** The threads whose run ended with every batch sent answered: they may serve the next. */
+  const answered = new Set<Worker>();
   let items: readonly T[] = [];
   let next = 0;
   // Each thread holds the batch it works on and the next one, so it never waits for this thread
@@ -179,9 +177,13 @@ async function pooled<T, R>(
           inFlight++;
           worker.postMessage(message(items.slice(at, at + BATCH), at));
         }
-        if (inFlight === 0) resolve();
+        if (inFlight === 0) {
+          answered.add(worker);
+          resolve();
+        }
       };
       worker.on('message', (result: R | { error: string }) => {
+        if (isWarmedUp(result)) return; // a thread started warming up before it was taken
         if (typeof result === 'object' && result !== null && 'error' in result) {
           reject(new Error(result.error));
           return;
@@ -196,14 +198,16 @@ async function pooled<T, R>(
   try {
     items = await pending;
     if (small !== undefined && items.length < small.below) {
-      // Stopped before the read, not after: booting, they took the cores it needs (1,000 files
-      // listed in 275-342 ms, against 180 ms without them).
-      await Promise.all(workers.map((w) => w.terminate()));
+      // Threads started for this run are stopped before the read, not after: booting, they took
+      // the cores it needs (1,000 files listed in 275-342 ms, against 180 ms without them).
+      for (const { worker, fresh } of threads) if (!fresh) answered.add(worker);
+      await Promise.all(threads.map(({ worker }) => giveBack(worker, answered.has(worker))));
+      threads.length = 0;
       return await small.here(items);
     }
-    await Promise.all(workers.map(run));
+    await Promise.all(threads.map(({ worker }) => run(worker)));
   } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
+    await Promise.all(threads.map(({ worker }) => giveBack(worker, answered.has(worker))));
   }
 }
 

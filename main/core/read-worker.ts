@@ -1,13 +1,22 @@
 /** A read-pool thread: reads and parses the batches of files it is sent, or copies checked files for an export. */
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { copyChecked, type CopyJob } from './export-copy.js';
 import type { ScannedFile } from './library-paths.js';
 import { packResults } from './read-batch.js';
 import { readBatch, type ReadMode } from './read-one.js';
 import { errorText } from './save.js';
+import type { WarmedUp } from './read-threads.js';
+import { warmUp } from './read-warm-up.js';
 
 /** Folders this thread has made for the export under way. */
 const madeFolders = new Set<string>();
+
+// A thread started ahead of a library compiles its reader first (see read-threads.ts); a batch sent
+// meanwhile waits for it.
+if ((workerData as { warmUp?: boolean } | null)?.warmUp === true) {
+  warmUp();
+  parentPort?.postMessage({ warmedUp: true } satisfies WarmedUp);
+}
 
 parentPort?.on('message', (job: { files: readonly ScannedFile[]; mode: ReadMode; at: number } | { copy: CopyJob; at: number }) => {
   if ('copy' in job) {

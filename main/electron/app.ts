@@ -6,6 +6,7 @@ import { EVENT_CHANNEL, type LibraryEventMessage } from '../../shared/contract.j
 import { fail, ok } from '../../shared/result.js';
 import { ExportDesk } from '../export-desk.js';
 import { createHandlers } from '../handlers.js';
+import { prestartReadThreads } from '../core/read-threads.js';
 import { seedsFolder } from '../package-root.js';
 import { Session } from '../session.js';
 import { recoverDesk } from './desk-recovery.js';
@@ -26,6 +27,8 @@ let settings: SettingsFile | null = null;
 let exportDesk: ExportDesk | null = null;
 const send = (event: LibraryEventMessage): void => mainWindow?.webContents.send(EVENT_CHANNEL, event);
 const session = new Session(send, { watch: true, dataFolder: () => app.getPath('userData') });
+// The read threads boot and compile their reader while the app starts (see read-threads.ts).
+void prestartReadThreads();
 /** For a link the page itself would follow (see `guardWebContents`): nothing to tell where the system cannot open it. */
 const openExternal = (url: string): void => {
   if (isSafeExternalUrl(url)) shell.openExternal(url).catch(() => undefined);
