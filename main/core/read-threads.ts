@@ -26,8 +26,8 @@ export interface WarmedUp {
 
 export const isWarmedUp = (message: unknown): message is WarmedUp => typeof message === 'object' && message !== null && 'warmedUp' in message;
 
-/** Threads waiting for a run, and how to stop listening to each when it is taken. */
-const idle = new Map<Worker, () => void>();
+/** Threads waiting for a run: how to stop listening to each when it is taken, and whether its reader is compiled. */
+const idle = new Map<Worker, { readonly unwatch: () => void; ready: boolean }>();
 
 /** The most threads kept idle: one per core. */
 const keepAtMost = (): number => Math.max(1, availableParallelism());
@@ -41,7 +41,7 @@ export interface TakenThread {
 /** `count` threads for a run: idle ones first, then new ones. */
 export function takeThreads(count: number): TakenThread[] {
   const taken: TakenThread[] = [];
-  for (const [worker, unwatch] of idle) {
+  for (const [worker, { unwatch }] of idle) {
     if (taken.length === count) break;
     idle.delete(worker);
     unwatch();
@@ -64,11 +64,11 @@ export async function giveBack(worker: Worker, clean: boolean): Promise<void> {
     await worker.terminate();
     return;
   }
-  keepIdle(worker);
+  keepIdle(worker, true);
 }
 
 /** Keeps a thread idle: unreferenced, and forgotten should it fail or stop; `onLeave` hears it is taken or gone. */
-function keepIdle(worker: Worker, onMessage?: (message: unknown) => void, onLeave?: () => void): void {
+function keepIdle(worker: Worker, ready: boolean, onMessage?: (message: unknown) => void, onLeave?: () => void): void {
   const gone = (): void => {
     idle.delete(worker);
     onLeave?.();
@@ -77,12 +77,13 @@ function keepIdle(worker: Worker, onMessage?: (message: unknown) => void, onLeav
   worker.once('exit', gone);
   if (onMessage !== undefined) worker.on('message', onMessage);
   worker.unref();
-  idle.set(worker, () => {
+  const unwatch = (): void => {
     worker.off('error', gone);
     worker.off('exit', gone);
     if (onMessage !== undefined) worker.off('message', onMessage);
     onLeave?.();
-  });
+  };
+  idle.set(worker, { unwatch, ready });
 }
 
 /**
@@ -97,7 +98,17 @@ export function prestartReadThreads(): Promise<void> {
     const worker = new Worker(WORKER, { ...OPTIONS, workerData: { warmUp: true } });
     starting.push(
       new Promise<void>((resolve) => {
-        keepIdle(worker, (message) => isWarmedUp(message) && resolve(), resolve);
+        keepIdle(
+          worker,
+          false,
+          (message) => {
+            if (!isWarmedUp(message)) return;
+            const kept = idle.get(worker);
+            if (kept !== undefined) kept.ready = true;
+            resolve();
+          },
+          resolve,
+        );
         worker.ref(); // until it has warmed up: awaiting that keeps the process alive
       }).then(() => {
         if (idle.has(worker)) worker.unref();
@@ -116,3 +127,6 @@ export async function stopReadThreads(): Promise<void> {
 
 /** How many threads wait idle. */
 export const idleThreads = (): number => idle.size;
+
+/** Whether a thread per core waits idle with its reader compiled: a run then pays no boot. */
+export const threadsReady = (): boolean => [...idle.values()].filter((t) => t.ready).length >= keepAtMost();

@@ -69,6 +69,8 @@ describe('the read pool', () => {
     const pool = (await import(new URL('../../out/main/core/read-pool.js', import.meta.url).href)) as typeof import('../../main/core/read-pool.js');
     const files = libraryFiles();
     expect(files.length).toBeLessThan(pool.QUICK_ALONE_BELOW);
+    // No threads kept from the tests before: the threshold of threads that would have to boot.
+    await ((await import(new URL('../../out/main/core/read-threads.js', import.meta.url).href)) as typeof import('../../main/core/read-threads.js')).stopReadThreads();
     const sizes: number[] = [];
     // Given as a promise, as an open gives the folder's listing: the threads start, then stop unused.
     await pool.readMany(Promise.resolve(files), 'quick', (results) => sizes.push(results.length));

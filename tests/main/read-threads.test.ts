@@ -21,6 +21,14 @@ afterAll(async () => {
   lib.cleanup();
 });
 
+/** The test library's files (1,200 generated articles), made on first use. */
+function libraryFiles(): { id: string; path: string }[] {
+  if (readdirSync(lib.dir).length === 0) generateLibrary(1200, lib.dir, 21);
+  return readdirSync(lib.dir)
+    .sort()
+    .map((id) => ({ id, path: join(lib.dir, id) }));
+}
+
 /** Every result a quick read on the threads hands over, sorted by id, each field read out. */
 async function readOnThreads(pool: Pool, files: readonly { id: string; path: string }[], stopAfter = Infinity): Promise<unknown[]> {
   const results: ReadResult[] = [];
@@ -82,10 +90,7 @@ describe('the read threads', () => {
     const threads = await built<Threads>('read-threads');
     const pool = await built<Pool>('read-pool');
     const { readBatch } = await built<One>('read-one');
-    generateLibrary(1200, lib.dir, 21);
-    const files = readdirSync(lib.dir)
-      .sort()
-      .map((id) => ({ id, path: join(lib.dir, id) }));
+    const files = libraryFiles();
     const halves = [files.slice(0, 600), files.slice(600)];
     await threads.prestartReadThreads();
     // A run stopped after its first batches: what it handed over is all its threads did.
@@ -93,6 +98,25 @@ describe('the read threads', () => {
     expect(stopped.length).toBeLessThan(files.length);
     expect(threads.idleThreads()).toBe(Math.max(1, availableParallelism()));
     for (const half of [...halves, files]) expect(await readOnThreads(pool, half)).toStrictEqual(plain(readBatch(half, 'quick')));
+  }, 60_000);
+
+  test('ready threads take a quick read from 1,000 files, where new ones would take one from 15,000', async () => {
+    const threads = await built<Threads>('read-threads');
+    const pool = await built<Pool>('read-pool');
+    const files = libraryFiles();
+    const batchSizes = async (list: typeof files): Promise<number> => {
+      const sizes: number[] = [];
+      await pool.readMany(Promise.resolve(list), 'quick', (results) => sizes.push(results.length));
+      return Math.max(...sizes);
+    };
+    await threads.stopReadThreads();
+    expect(threads.threadsReady()).toBe(false);
+    expect(await batchSizes(files)).toBe(32); // this thread's slices
+    await threads.prestartReadThreads();
+    expect(threads.threadsReady()).toBe(true);
+    expect(pool.READY_QUICK_ALONE_BELOW).toBe(1000);
+    expect(await batchSizes(files)).toBe(128); // the threads' batches
+    expect(await batchSizes(files.slice(0, 999))).toBe(32);
   }, 60_000);
 
   test('none are kept once stopped', async () => {
