@@ -28,10 +28,13 @@ const HERE_SLICE = 32;
 export const QUICK_ALONE_BELOW = 15_000;
 /**
  * As QUICK_ALONE_BELOW, where a thread per core waits compiled (see read-threads.ts). Read five
- * times each here: 1,000 files in 14 ms on them against 16 ms alone, 2,000 in 24 against 31 ms,
- * 10,000 in 101 against 159 ms; 500 in 15 against 12 ms.
+ * times in a row here: 2,000 files in 24 ms on them against 31 ms alone, 10,000 in 101 against
+ * 159 ms, and 1,000 in 14 against 16 ms; but in the bench (opens between passes of other work)
+ * 1,000 files listed in 32-41 ms on them against 19-20 ms alone, and 10,000 in 141-142 against
+ * 219-221 ms. Opens of the first 2,000 and 4,000 of them, three each after the threads started:
+ * 36-90 and 52-151 ms on them, 45-109 and 89-151 ms alone.
  */
-export const READY_QUICK_ALONE_BELOW = 1000;
+export const READY_QUICK_ALONE_BELOW = 2000;
 /**
  * Below this many files an export's copies run in this thread: copying is mostly the disk's work,
  * and the threads' boot costs more than they share. Exports of the generated libraries here

@@ -21,9 +21,9 @@ afterAll(async () => {
   lib.cleanup();
 });
 
-/** The test library's files (1,200 generated articles), made on first use. */
+/** The test library's files (2,400 generated articles), made on first use. */
 function libraryFiles(): { id: string; path: string }[] {
-  if (readdirSync(lib.dir).length === 0) generateLibrary(1200, lib.dir, 21);
+  if (readdirSync(lib.dir).length === 0) generateLibrary(2400, lib.dir, 21);
   return readdirSync(lib.dir)
     .sort()
     .map((id) => ({ id, path: join(lib.dir, id) }));
@@ -91,7 +91,7 @@ describe('the read threads', () => {
     const pool = await built<Pool>('read-pool');
     const { readBatch } = await built<One>('read-one');
     const files = libraryFiles();
-    const halves = [files.slice(0, 600), files.slice(600)];
+    const halves = [files.slice(0, 1200), files.slice(1200)];
     await threads.prestartReadThreads();
     // A run stopped after its first batches: what it handed over is all its threads did.
     const stopped = await readOnThreads(pool, files, 256);
@@ -100,7 +100,7 @@ describe('the read threads', () => {
     for (const half of [...halves, files]) expect(await readOnThreads(pool, half)).toStrictEqual(plain(readBatch(half, 'quick')));
   }, 60_000);
 
-  test('ready threads take a quick read from 1,000 files, where new ones would take one from 15,000', async () => {
+  test('ready threads take a quick read from 2,000 files, where new ones would take one from 15,000', async () => {
     const threads = await built<Threads>('read-threads');
     const pool = await built<Pool>('read-pool');
     const files = libraryFiles();
@@ -114,9 +114,9 @@ describe('the read threads', () => {
     expect(await batchSizes(files)).toBe(32); // this thread's slices
     await threads.prestartReadThreads();
     expect(threads.threadsReady()).toBe(true);
-    expect(pool.READY_QUICK_ALONE_BELOW).toBe(1000);
+    expect(pool.READY_QUICK_ALONE_BELOW).toBe(2000);
     expect(await batchSizes(files)).toBe(128); // the threads' batches
-    expect(await batchSizes(files.slice(0, 999))).toBe(32);
+    expect(await batchSizes(files.slice(0, 1999))).toBe(32);
   }, 60_000);
 
   test('none are kept once stopped', async () => {
