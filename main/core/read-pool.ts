@@ -177,7 +177,10 @@ async function pooled<T, R>(
   // Each thread holds the batch it works on and the next one, so it never waits for this thread
   // (which, on two cores shared with two busy threads, can take a millisecond to get its turn).
   const run = (worker: Worker): Promise<void> =>
-    new Promise((resolve, reject) => {
+    new Promise<void>((resolve, reject) => {
+      // A thread that stops without an error (none of ours does) would otherwise leave the run waiting.
+      const stoppedEarly = (code: number): void => reject(new Error(`a read thread stopped (exit code ${code})`));
+      worker.once('exit', stoppedEarly);
       let inFlight = 0;
       const send = (): void => {
         while (inFlight < AHEAD && next < items.length && !stopped()) {
@@ -187,6 +190,7 @@ async function pooled<T, R>(
           worker.postMessage(message(items.slice(at, at + BATCH), at));
         }
         if (inFlight === 0) {
+          worker.off('exit', stoppedEarly);
           answered.add(worker);
           resolve();
         }

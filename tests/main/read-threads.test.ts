@@ -86,6 +86,23 @@ describe('the read threads', () => {
     expect(threads.idleThreads()).toBe(Math.max(0, before - 1));
   }, 60_000);
 
+  test('a run whose thread stops under it fails, rather than waiting for ever', async () => {
+    const threads = await built<Threads>('read-threads');
+    const pool = await built<Pool>('read-pool');
+    await threads.stopReadThreads();
+    await threads.prestartReadThreads();
+    // The threads the next run will take (idle ones go first, in the order they were kept).
+    const taken = threads.takeThreads(Math.max(1, availableParallelism()));
+    await Promise.all(taken.map((t) => threads.giveBack(t.worker, true)));
+    let stopped = false;
+    const run = pool.readMany(Promise.resolve(libraryFiles()), 'quick', () => {
+      if (!stopped) void taken[0]!.worker.terminate();
+      stopped = true;
+    });
+    await expect(run).rejects.toThrow(/a read thread stopped/);
+    expect(threads.idleThreads()).toBe(0); // the other too is stopped: it may still hold a batch
+  }, 60_000);
+
   test('kept threads read one library after another exactly as one thread does, a stopped run included', async () => {
     const threads = await built<Threads>('read-threads');
     const pool = await built<Pool>('read-pool');
