@@ -118,7 +118,7 @@ export function prestartReadThreads(): Promise<void> {
   return Promise.all(starting).then(() => undefined);
 }
 
-/** Stops the idle threads (when the app quits, and between tests). */
+/** Stops the idle threads (between tests; the app's end with its process). */
 export async function stopReadThreads(): Promise<void> {
   const workers = [...idle.keys()];
   idle.clear();
