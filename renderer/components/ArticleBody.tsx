@@ -1,5 +1,5 @@
 /** What an article says in the review pane: its fields, links, images, related articles and every other field. */
-import { memo, useState } from 'react';
+import { Fragment, memo, useState, type ReactNode } from 'react';
 import type { Article, ArticleImage, RelatedArticle } from '../../shared/article.js';
 import { isSafeExternalUrl } from '../../shared/contract.js';
 import { clip, formatCount, formatDate, hostOf } from '../format.js';
@@ -105,10 +105,27 @@ function Thumbnail({ image, show }: { image: ArticleImage; show: boolean }) {
         <div className="thumb-placeholder" aria-hidden="true" />
       )}
       <figcaption title={image.url}>
-        {size} · {hostOf(image.url) || 'not a web address'}
+        {size} · {breakBeforeDots(hostOf(image.url)) || 'not a web address'}
         {loads && failed && ' · could not be loaded'}
       </figcaption>
     </figure>
+  );
+}
+
+/**
+ * A host name that may wrap before each of its dots (`capitaljournal` / `.example.com`), as
+ * addresses are broken in print, rather than between any two letters where it meets the edge.
+ */
+function breakBeforeDots(host: string): ReactNode {
+  if (host === '') return '';
+  return host.split('.').map((label, i) =>
+    i === 0 ? (
+      label
+    ) : (
+      <Fragment key={i}>
+        <wbr />.{label}
+      </Fragment>
+    ),
   );
 }
 

@@ -37,6 +37,8 @@ describe('the article body: links, images and related articles', () => {
       'size unknown · cdn.example:8080', // one side alone is no size
       'size unknown · not a web address',
     ]);
+    // A host too wide for its thumbnail wraps before a dot, not between two letters.
+    expect([...section.querySelectorAll('figcaption')].map((c) => c.querySelectorAll('wbr').length)).toEqual([1, 0, 1, 0]);
     await userEvent.setup().click(within(section).getByRole('button', { name: 'Load remote images' }));
     expect(onShowImages).toHaveBeenCalledOnce();
     rerender(true); // as the desk answers
