@@ -22,6 +22,11 @@ export function stampOf(info: { size: number; mtimeMs: number; ctimeMs: number }
   return { size: info.size, mtimeMs: info.mtimeMs, ctimeMs: info.ctimeMs };
 }
 
+/** Whether two stamps are the same: the file was not written between them. */
+export function sameStamp(a: FileStamp, b: FileStamp): boolean {
+  return a.size === b.size && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs;
+}
+
 /** The stamps of many files, flat (size, mtime, ctime per file; NaN where a file cannot be stat'ed). */
 export function stampMany(paths: readonly string[]): Float64Array<ArrayBuffer> {
   const out = new Float64Array(paths.length * 3).fill(Number.NaN);

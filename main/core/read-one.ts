@@ -3,7 +3,7 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import type { ArticleId, ArticleSummary } from '../../shared/article.js';
 import { unreadableSummary, withFile } from './article-model.js';
 import type { ScannedFile } from './library-paths.js';
-import { RACY_MS, stampOf, type FileStamp } from './file-stamp.js';
+import { RACY_MS, sameStamp, stampOf, type FileStamp } from './file-stamp.js';
 import { scanArena } from './line-scan.js';
 import { quickSummary } from './quick-read.js';
 import { quickApprovable } from './published-line.js';
@@ -164,9 +164,11 @@ export interface StampedRead {
 /**
  * A file's bytes, its permission bits, owner and stamp taken before reading them: open, fstat, read,
  * close (as readFileSync, plus the stamp). With `reuse`, the bytes are a view of its buffer, valid
- * until the next call.
+ * until the next call. With `settled`, the stamp is taken again once the bytes are read, and given
+ * only if it did not move: then it vouches for these very bytes, though another program wrote the
+ * file meanwhile (a write changes its ctime, which no program can set back).
  */
-export function readWithStamp(path: string, reuse?: { buffer: Buffer }): StampedRead {
+export function readWithStamp(path: string, reuse?: { buffer: Buffer }, settled = false): StampedRead {
   const fd = openSync(path, 'r');
   try {
     const info = fstatSync(fd);
@@ -186,7 +188,7 @@ export function readWithStamp(path: string, reuse?: { buffer: Buffer }): Stamped
       if (n === 0) break;
       length += n;
     }
-    const stable = length === info.size && Date.now() - Math.max(info.mtimeMs, info.ctimeMs) >= RACY_MS;
+    const stable = length === info.size && Date.now() - Math.max(info.mtimeMs, info.ctimeMs) >= RACY_MS && (!settled || sameStamp(info, fstatSync(fd)));
     return { bytes: bytes.subarray(0, length), stamp: stable ? stampOf(info) : null, mode: info.mode & 0o7777, links: info.nlink, uid: info.uid, gid: info.gid };
   } finally {
     closeSync(fd);
