@@ -165,8 +165,8 @@ export interface StampedRead {
  * A file's bytes, its permission bits, owner and stamp taken before reading them: open, fstat, read,
  * close (as readFileSync, plus the stamp). With `reuse`, the bytes are a view of its buffer, valid
  * until the next call. With `settled`, the stamp is taken again once the bytes are read, and given
- * only if it did not move: then it vouches for these very bytes, though another program wrote the
- * file meanwhile (a write changes its ctime, which no program can set back).
+ * only if it did not move: then it vouches for these very bytes, as another program's write in
+ * between would have moved it (a write changes the file's ctime, which no program can set back).
  */
 export function readWithStamp(path: string, reuse?: { buffer: Buffer }, settled = false): StampedRead {
   const fd = openSync(path, 'r');
